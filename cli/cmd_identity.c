@@ -47,7 +47,9 @@ const char cw_peer_help[] =
 	   "and so are bundles that relay its database's changes this one did not hold when\n"
 	   "it was removed ('bundle import --accept-removed' takes them to review). Enrolling\n"
 	   "that key again is refused unless asked for:\n"
-	   "  --readmit   (peer add) enrol a key that was removed, knowing it is safe\n");
+	   "  --readmit   (peer add) enrol a key that was removed, knowing it is safe\n"
+	   "  --removed   (peer list) the removed keys, by fingerprint and when (their names\n"
+	   "              are not kept)\n");
 
 const char cw_check_signature_help[] =
 	N_("Checks a file casewatch wrote with --sign (a report, an export) against its\n"
@@ -271,19 +273,74 @@ int cw_cmd_peer_remove(struct cw_cli *cli, const struct cw_command *cmd, int fir
 	return 0;
 }
 
-int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+/* The keys removed from the peers (peer list --removed): a fingerprint and when, no name. */
+static int list_removed(struct cw_cli *cli)
 {
-	static const char *const cols[] = {N_("NAME"), N_("ROLE"), N_("FINGERPRINT"),
-					   N_("ENROLLED")};
-	struct cw_peer_key *p;
+	static const char *const cols[] = {N_("FINGERPRINT"), N_("REMOVED")};
+	struct cw_removed_key *r;
 	struct cw_table t;
 	size_t n;
 	int rc;
 
+	if ((rc = cw_peer_removed_list(cli->session.store, &r, &n, &cli->err)) != 0)
+		return rc;
+	if (cli->json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++) {
+			char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX], when[32];
+
+			cw_identity_fingerprint(&r[i].key, fp);
+			cw_identity_text(&r[i].key, key);
+			cw_time_format(r[i].removed, when);
+			json_array_append_new(arr, json_pack("{s:s,s:s,s:s}", "fingerprint", fp,
+							     "key", key, "removed", when));
+		}
+		free(r);
+		return cw_cli_print_json(cli, arr);
+	}
+	if (n == 0) {
+		fprintf(cli->out, _("no key was removed from the peers (casewatch peer remove "
+				    "NAME)\n"));
+		free(r);
+		return 0;
+	}
+	cw_table_init(&t, 2, cols);
+	t.fit[0] = t.fit[1] = CW_COLUMN_WHOLE;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char fp[CW_FINGERPRINT_TEXT_MAX], when[CW_TIME_LOCAL_MAX];
+
+		cw_identity_fingerprint(&r[i].key, fp);
+		cw_time_local_format(r[i].removed, when);
+		rc = cw_table_add(&t, (const char *const[]){fp, when});
+	}
+	if (rc == 0)
+		cw_table_print(&t, cli->out, cw_output_width(cli->out));
+	cw_table_free(&t);
+	free(r);
+	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
+}
+
+int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	static const char *const cols[] = {N_("NAME"), N_("ROLE"), N_("FINGERPRINT"),
+					   N_("ENROLLED")};
+	struct cw_removed_key *gone = NULL;
+	struct cw_peer_key *p;
+	struct cw_table t;
+	size_t n, ngone = 0;
+	int rc, removed = 0;
+
 	(void)cmd;
-	if ((rc = words(cli, first_arg, NULL, 0, 0, "casewatch peer list [--json]")) != 0 ||
-	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
-	    (rc = cw_peer_list(cli->session.store, &p, &n, &cli->err)) != 0)
+	for (int i = first_arg; i < cli->argc; i++)
+		removed |= !strcmp(cli->argv[i], "--removed");
+	if ((rc = words_with(cli, first_arg, NULL, 0, 0, "casewatch peer list [--removed] [--json]",
+			     "--removed")) != 0 ||
+	    (rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
+	if (removed)
+		return list_removed(cli);
+	if ((rc = cw_peer_list(cli->session.store, &p, &n, &cli->err)) != 0)
 		return rc;
 	if (cli->json) {
 		json_t *arr = json_array();
@@ -302,29 +359,44 @@ int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first
 		free(p);
 		return cw_cli_print_json(cli, arr);
 	}
+	/* Said under the list, so that whoever checks whom the laptop trusts sees that some
+	 * keys are refused too (their names are not kept). */
+	if ((rc = cw_peer_removed_list(cli->session.store, &gone, &ngone, &cli->err)) != 0) {
+		free(p);
+		return rc;
+	}
+	free(gone);
 	if (n == 0) {
 		fprintf(cli->out,
 			_("no peers enrolled yet: casewatch peer add NAME KEY (KEY is what "
 			  "'casewatch identity' prints on the other laptop)\n"));
-		free(p);
-		return 0;
-	}
-	cw_table_init(&t, 4, cols);
-	t.fit[2] = t.fit[3] = CW_COLUMN_WHOLE; /* a fingerprint is read out whole, by phone */
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		char fp[CW_FINGERPRINT_TEXT_MAX], when[CW_TIME_LOCAL_MAX];
+	} else {
+		cw_table_init(&t, 4, cols);
+		/* A fingerprint is read out whole, by phone. */
+		t.fit[2] = t.fit[3] = CW_COLUMN_WHOLE;
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			char fp[CW_FINGERPRINT_TEXT_MAX], when[CW_TIME_LOCAL_MAX];
 
-		cw_identity_fingerprint(&p[i].key, fp);
-		/* Local, with its offset, as every time shown is (a trial read UTC unmarked). */
-		cw_time_local_format(p[i].added, when);
-		rc = cw_table_add(
-			&t, (const char *const[]){p[i].name, role_label(p[i].role), fp, when});
+			cw_identity_fingerprint(&p[i].key, fp);
+			/* Local, with its offset, as every time shown is (a trial read UTC
+			 * unmarked). */
+			cw_time_local_format(p[i].added, when);
+			rc = cw_table_add(&t, (const char *const[]){
+						      p[i].name, role_label(p[i].role), fp, when});
+		}
+		if (rc == 0)
+			cw_table_print(&t, cli->out, cw_output_width(cli->out));
+		cw_table_free(&t);
 	}
-	if (rc == 0)
-		cw_table_print(&t, cli->out, cw_output_width(cli->out));
-	cw_table_free(&t);
 	free(p);
-	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
+	if (rc != 0)
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	if (ngone)
+		fprintf(cli->out,
+			P_("%zu removed key is refused: casewatch peer list --removed\n",
+			   "%zu removed keys are refused: casewatch peer list --removed\n", ngone),
+			ngone);
+	return 0;
 }
 
 /* ---- check-signature -------------------------------------------------------------------- */

@@ -73,7 +73,9 @@ const char cw_bundle_import_help[] =
 	   "is one that relays changes of the database that key spoke for that were not here\n"
 	   "when it was removed (whoever holds the key of a laptop that was taken can write\n"
 	   "them, and a teammate who has not heard yet passes them on):\n"
-	   "  --accept-removed  take them anyway, to review: the import says how many\n");
+	   "  --accept-removed  take them anyway, to review: the import says how many\n"
+	   "A bundle from a laptop that removed a key this one still trusts says so, with\n"
+	   "the 'casewatch peer remove' line to type; it never removes it by itself.\n");
 const char cw_bundle_inspect_help[] = N_(
 	"Checks a bundle's signature and shows who signed it (the peer's name when enrolled,\n"
 	"and its fingerprint), whom it is for, whether it is encrypted, and, when this\n"
@@ -322,7 +324,64 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			_("casewatch: note: the team's peers it is for may read what it left out: "
 			  "their next bundle sends again what changed since their last whole "
 			  "one\n"));
+	if (s.nremovals)
+		fprintf(stderr,
+			P_("casewatch: note: it tells them of %zu key removed from the peers here "
+			   "(casewatch peer list --removed); each decides on its own laptop\n",
+			   "casewatch: note: it tells them of %zu keys removed from the peers here "
+			   "(casewatch peer list --removed); each decides on its own laptop\n",
+			   s.nremovals),
+			s.nremovals);
 	return 0;
+}
+
+/* A name as a shell reads it back as one word: in single quotes when it holds anything a shell
+ * would read otherwise (a peer's name may hold spaces). */
+static void print_shell_word(FILE *f, const char *word)
+{
+	char quoted[4 * CW_PEER_NAME_MAX + 3];
+	size_t n = 0;
+
+	if (word[0] && !word[strcspn(word, " \t'\"$`\\;&|<>()*?[]{}~#!")]) {
+		cw_print_safe(f, word, 0);
+		return;
+	}
+	quoted[n++] = '\'';
+	for (const char *p = word; *p && n + 6 < sizeof quoted; p++) {
+		if (*p == '\'') {
+			memcpy(quoted + n, "'\\''", 4);
+			n += 4;
+		} else {
+			quoted[n++] = *p;
+		}
+	}
+	quoted[n++] = '\'';
+	quoted[n] = '\0';
+	cw_print_safe(f, quoted, 0);
+}
+
+/* The keys the bundle's signer removed that this laptop still trusts: said where
+ * they cannot be missed, with what to do. Never applied: whom this laptop trusts is decided
+ * here, by whoever can phone the signer. */
+static void say_removals(const struct cw_bundle_stats *s)
+{
+	for (size_t i = 0; i < s->nremovals; i++) {
+		const struct cw_bundle_removal *r = &s->removals[i];
+		char fp[CW_FINGERPRINT_TEXT_MAX], day[CW_TIME_LOCAL_MAX];
+
+		cw_identity_fingerprint(&r->key, fp);
+		cw_time_local_format(r->removed, day);
+		fprintf(stderr, _("casewatch: warning: "));
+		cw_print_safe(stderr, s->signer[0] ? s->signer : _("this database"), 0);
+		fprintf(stderr, _(" removed the key of '"));
+		cw_print_safe(stderr, r->name, 0);
+		fprintf(stderr,
+			_("' (%s) from its peers on %s (a laptop taken or lost?); it is still "
+			  "trusted here: phone them, then casewatch peer remove "),
+			fp, day);
+		print_shell_word(stderr, r->name);
+		fputc('\n', stderr);
+	}
 }
 
 int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
@@ -342,6 +401,7 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_bundle_import_with(cli->session.store, path, flags, &s, &cli->err)) != 0)
 		return rc;
+	say_removals(&s);
 	/* Taken on purpose: said, where it cannot be missed, with what to review. */
 	if (s.removed_entries || s.removed_versions || s.removed_attachments) {
 		short_hex(&s.removed_database, d);
@@ -364,14 +424,30 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	}
 	short_hex(&s.bundle, b);
 	short_hex(&s.database, d);
-	if (cli->json)
-		return cw_cli_print_json(
-			cli, json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I}", "bundle", b, "database",
-				       d, "author", s.author, "signer",
-				       s.signer[0] ? s.signer : "this database", "versions",
-				       (json_int_t)s.versions, "changed", (json_int_t)s.changed,
-				       "conflicts", (json_int_t)s.conflicts, "audit_added",
-				       (json_int_t)s.audit_added));
+	if (cli->json) {
+		json_t *o = json_pack(
+			"{s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I}", "bundle", b, "database", d, "author",
+			s.author, "signer", s.signer[0] ? s.signer : "this database", "versions",
+			(json_int_t)s.versions, "changed", (json_int_t)s.changed, "conflicts",
+			(json_int_t)s.conflicts, "audit_added", (json_int_t)s.audit_added);
+		json_t *gone = json_array();
+
+		for (size_t i = 0; o && gone && i < s.nremovals; i++) {
+			char fp[CW_FINGERPRINT_TEXT_MAX], when[32];
+
+			cw_identity_fingerprint(&s.removals[i].key, fp);
+			cw_time_format(s.removals[i].removed, when);
+			json_array_append_new(gone,
+					      json_pack("{s:s,s:s,s:s}", "fingerprint", fp, "peer",
+							s.removals[i].name, "removed", when));
+		}
+		/* Keys the signer removed that are still trusted here. */
+		if (o && gone)
+			json_object_set_new(o, "removed_keys", gone);
+		else
+			json_decref(gone);
+		return cw_cli_print_json(cli, o);
+	}
 	/* The author is what the bundle says of itself; the signer, the peer enrolled here. */
 	fprintf(cli->out, _("imported bundle %s from database %s (its author as it says: "), b, d);
 	cw_print_safe(cli->out, s.author, 0);

@@ -211,7 +211,7 @@ static const struct cw_command commands[] = {
 	{"peer", "add", cw_cmd_peer_add, 0, "casewatch peer add NAME KEY [--partner] [--readmit]",
 	 N_("trust another laptop's key: accept its bundles, encrypt bundles for it"), cw_peer_help,
 	 0, 0},
-	{"peer", "list", cw_cmd_peer_list, 0, "casewatch peer list [--json]",
+	{"peer", "list", cw_cmd_peer_list, 0, "casewatch peer list [--removed] [--json]",
 	 N_("the enrolled peers, with their roles and fingerprints"), cw_peer_help, 1, 1},
 	{"peer", "role", cw_cmd_peer_role, 0, "casewatch peer role NAME team|partner",
 	 N_("make a peer one of the team or a partner (which gets no confidential material)"),

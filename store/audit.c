@@ -449,6 +449,58 @@ int cw_store_removed_change(struct cw_txn *t, const struct cw_id *database, int 
 	return 0;
 }
 
+static int latest_removed_first(const void *a, const void *b)
+{
+	int64_t x = ((const struct cw_removed_key *)a)->removed,
+		y = ((const struct cw_removed_key *)b)->removed;
+
+	return (x < y) - (x > y);
+}
+
+int cw_store_removed_keys(MDB_txn *txn, struct cw_store *st, struct cw_removed_key **out, size_t *n,
+			  struct cw_error *err)
+{
+	MDB_val k = {8, GONE_KEY}, v;
+	MDB_cursor *cur;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_META], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading removed keys", err);
+	for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	     rc == 0 && k.mv_size == 8 + CW_IDENTITY_KEY_BYTES && !memcmp(k.mv_data, GONE_KEY, 8);
+	     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+		if (v.mv_size != GONE_VAL)
+			continue;
+		if (*n == cap) {
+			struct cw_removed_key *grown =
+				realloc(*out, (cap = cap ? 2 * cap : 4) * sizeof *grown);
+
+			if (!grown) {
+				rc = CW_ENOMEM;
+				break;
+			}
+			*out = grown;
+		}
+		(*out)[*n].removed = (int64_t)get_be64(v.mv_data);
+		cw_identity_from_bytes((const uint8_t *)v.mv_data + 8, &(*out)[*n].key);
+		(*n)++;
+	}
+	mdb_cursor_close(cur);
+	if (rc == CW_ENOMEM || (rc != 0 && rc != MDB_NOTFOUND)) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return rc == CW_ENOMEM ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
+				       : cw_store_lmdb_error(NULL, rc, "reading removed keys", err);
+	}
+	if (*n > 1)
+		qsort(*out, *n, sizeof **out, latest_removed_first);
+	return 0;
+}
+
 int cw_store_unrevoke_key(struct cw_txn *t, const struct cw_identity_public *key,
 			  struct cw_error *err)
 {

@@ -81,7 +81,37 @@ static int parse_time(const json_t *obj, const char *key, int64_t *us, struct cw
 	return 0;
 }
 
-/* Line 1: the payload's header, of the envelope's format version. */
+/* The header's "removed_keys", as its signer wrote them (import_header keeps those that
+ * concern this database). */
+static int parse_removals(const json_t *obj, struct cw_bundle_stats *s, struct cw_error *err)
+{
+	const json_t *list = json_object_get(obj, "removed_keys"), *e;
+	size_t i;
+	int rc;
+
+	s->nremovals = 0;
+	if (!list)
+		return 0;
+	if (!json_is_array(list))
+		return cw_error_set(err, CW_EINVAL, "removed_keys", "must be a list");
+	json_array_foreach (list, i, e) {
+		struct cw_bundle_removal *r = &s->removals[s->nremovals];
+		const json_t *k = json_object_get(e, "key");
+
+		if (s->nremovals == CW_BUNDLE_REMOVALS_MAX)
+			break; /* its writer sends no more; the latest come first */
+		memset(r, 0, sizeof *r);
+		if (!json_is_string(k) ||
+		    cw_identity_parse(json_string_value(k), &r->key, NULL, err) != 0)
+			return cw_error_set(err, CW_EINVAL, "removed_keys",
+					    "holds something that is not a key");
+		if ((rc = parse_time(e, "removed", &r->removed, err)) != 0)
+			return rc;
+		s->nremovals++;
+	}
+	return 0;
+}
+
 /* Line 1, parsed (NULL: it is not JSON). */
 static int parse_header(const json_t *obj, int version, struct cw_bundle_stats *s,
 			struct cw_error *err)
@@ -106,7 +136,8 @@ static int parse_header(const json_t *obj, int version, struct cw_bundle_stats *
 		   (rc = parse_id(obj, "database", &s->database, err)) != 0 ||
 		   (rc = parse_text(obj, "author", s->author, sizeof s->author, err)) != 0 ||
 		   (rc = parse_text(obj, "scope", s->scope, sizeof s->scope, err)) != 0 ||
-		   (rc = parse_time(obj, "created", &s->created, err)) != 0) {
+		   (rc = parse_time(obj, "created", &s->created, err)) != 0 ||
+		   (rc = parse_removals(obj, s, err)) != 0) {
 		line_error(err, 1, rc);
 	} else if (json_is_string(json_object_get(obj, "confidential"))) {
 		/* Said by bundles since confidential records (issue 17); older ones do not. */
@@ -778,10 +809,42 @@ struct import_ctx {
 	int accept_removed; /* CW_IMPORT_ACCEPT_REMOVED */
 };
 
+/* Of the keys the signer removed, those this database still trusts: to be told. Nothing is
+ * changed here: whom a laptop trusts is decided on it. */
+static int keep_removals(struct import_ctx *c, struct cw_error *err)
+{
+	struct cw_bundle_stats *s = c->stats;
+	size_t kept = 0;
+	int rc, gone;
+
+	for (size_t i = 0; i < s->nremovals; i++) {
+		struct cw_bundle_removal r = s->removals[i];
+		struct cw_peer_key peer;
+
+		if ((rc = cw_store_key_revoked(c->t->txn, c->t->st, &r.key, NULL, &gone, err)) != 0)
+			return rc;
+		if (gone)
+			continue;
+		rc = cw_peer_by_key_txn(c->t, &r.key, &peer, err);
+		if (rc == CW_ENOTFOUND)
+			continue;
+		if (rc != 0)
+			return rc;
+		snprintf(r.name, sizeof r.name, "%s", peer.name);
+		s->removals[kept++] = r;
+	}
+	s->nremovals = kept;
+	return 0;
+}
+
 static int import_header(void *vctx, struct cw_error *err)
 {
 	struct import_ctx *c = vctx;
+	int rc;
 
+	/* Each pass parses the header again (a version 2 bundle is read twice). */
+	if ((rc = keep_removals(c, err)) != 0)
+		return rc;
 	if (c->bound)
 		return 0;
 	c->bound = 1;
@@ -1701,12 +1764,66 @@ static int emit_attachment(void *vctx, const struct cw_attachment *a, struct cw_
 	return 0;
 }
 
+/* Line 1: the bundle's header. Keys removed from the peers here go in a bundle for the team
+ * alone (encrypted, no partner among its readers), so that a teammate who still trusts a
+ * taken laptop's key hears of it from the first bundle it imports from here. */
+static int header_json(struct cw_store *st, MDB_txn *txn, struct export_ctx *x, json_t **out,
+		       struct cw_error *err)
+{
+	char hex[CW_ID_HEX_LEN + 1], dbhex[CW_ID_HEX_LEN + 1], created[32];
+	struct cw_bundle_stats *stats = x->stats;
+	struct cw_removed_key *gone = NULL;
+	json_t *header, *list;
+	size_t ngone = 0;
+	int rc;
+
+	randombytes_buf(stats->bundle.b, ID_LEN);
+	cw_store_database_id(st, &stats->database);
+	snprintf(stats->author, sizeof stats->author, "%s", st->author);
+	stats->created = cw_now_us();
+	cw_id_hex(&stats->bundle, hex);
+	cw_id_hex(&stats->database, dbhex);
+	cw_time_format(stats->created, created);
+	*out = NULL;
+	if (!x->opt->plain && !stats->partner[0] &&
+	    (rc = cw_store_removed_keys(txn, st, &gone, &ngone, err)) != 0)
+		return rc;
+	if (ngone > CW_BUNDLE_REMOVALS_MAX)
+		ngone = CW_BUNDLE_REMOVALS_MAX;
+	stats->nremovals = ngone;
+	header = json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:s,s:s}", "format", "casewatch-bundle",
+			   "version", CW_BUNDLE_VERSION, "bundle", hex, "database", dbhex, "author",
+			   st->author, "created", created, "scope", stats->scope,
+			   /* Readers before this key ignore it. */
+			   "confidential", stats->confidential);
+	/* Readers before it ignore it too. */
+	list = ngone ? json_array() : NULL;
+	for (size_t i = 0; list && i < ngone; i++) {
+		char key[CW_IDENTITY_TEXT_MAX], when[32];
+
+		cw_identity_text(&gone[i].key, key);
+		cw_time_format(gone[i].removed, when);
+		json_array_append_new(list, json_pack("{s:s,s:s}", "key", key, "removed", when));
+	}
+	free(gone);
+	if (!header || (ngone && (!list || json_array_size(list) != ngone))) {
+		json_decref(list);
+		json_decref(header);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	if (ngone && json_object_set_new(header, "removed_keys", list) != 0) {
+		json_decref(header);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	*out = header;
+	return 0;
+}
+
 /* Everything the bundle says, from one read transaction, into the writer. */
 static int write_payload(struct cw_store *st, MDB_txn *txn, struct export_ctx *x,
 			 struct cw_error *err)
 {
-	char hex[CW_ID_HEX_LEN + 1], dbhex[CW_ID_HEX_LEN + 1], created[32];
-	struct cw_bundle_stats *stats = x->stats;
+	json_t *header = NULL;
 	int rc;
 
 	/* What changed: the audit log names every change, made here or imported. */
@@ -1730,20 +1847,9 @@ static int write_payload(struct cw_store *st, MDB_txn *txn, struct export_ctx *x
 			    (rc = plain_unvouched(st, txn, x, err)) != 0))
 		return rc;
 	/* The header, the audit entries, the versions people first, then the end line. */
-	randombytes_buf(stats->bundle.b, ID_LEN);
-	cw_store_database_id(st, &stats->database);
-	snprintf(stats->author, sizeof stats->author, "%s", st->author);
-	stats->created = cw_now_us();
-	cw_id_hex(&stats->bundle, hex);
-	cw_id_hex(&stats->database, dbhex);
-	cw_time_format(stats->created, created);
-	if ((rc = emit(x->w,
-		       json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:s,s:s}", "format", "casewatch-bundle",
-				 "version", CW_BUNDLE_VERSION, "bundle", hex, "database", dbhex,
-				 "author", st->author, "created", created, "scope", stats->scope,
-				 /* Readers before this key ignore it. */
-				 "confidential", stats->confidential),
-		       &x->lines, err)) != 0 ||
+	if ((rc = header_json(st, txn, x, &header, err)) != 0)
+		return rc;
+	if ((rc = emit(x->w, header, &x->lines, err)) != 0 ||
 	    (rc = audit_walk(st, txn, emit_audit, x, err)) != 0 ||
 	    (rc = emit_versions(st, txn, x, err)) != 0)
 		return rc;

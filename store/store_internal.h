@@ -383,6 +383,11 @@ int cw_store_database_revoked(MDB_txn *txn, struct cw_store *st, const struct cw
 enum { CW_REMOVED_ENTRY, CW_REMOVED_VERSION, CW_REMOVED_ATTACHMENT };
 int cw_store_removed_change(struct cw_txn *t, const struct cw_id *database, int which,
 			    const char *what, struct cw_error *err);
+/* Every removed key (trust.h's cw_removed_key), the latest removed first; *out freed by the
+ * caller. */
+struct cw_removed_key;
+int cw_store_removed_keys(MDB_txn *txn, struct cw_store *st, struct cw_removed_key **out, size_t *n,
+			  struct cw_error *err);
 /* Forgets that `key`, and the database it spoke for, were removed (enrolled again on purpose). */
 int cw_store_unrevoke_key(struct cw_txn *t, const struct cw_identity_public *key,
 			  struct cw_error *err);

@@ -96,6 +96,10 @@
  *            their audit entries and the entries no signature in it vouches for then;
  *            nothing in it counts or names them: store/bundle.c, plain_withheld)
  *            (the version is the envelope's: 2 in a version-2 file)
+ *            and, in an encrypted bundle with no partner among its readers, when the
+ *            signer removed peers' keys: "removed_keys":[{"key":"cwid1:...","removed":TIME}]
+ *            (the latest removed first, at most CW_BUNDLE_REMOVALS_MAX), so that a teammate
+ *            who still trusts a taken laptop's key hears of it; readers before it ignore it
  *   then     {"type":"audit","time":TIME,"action":WORD,"kind":WORD,"record":ID,
  *             "database":ID,"author":TEXT[,"prev":HASH[,"sig":SIG]]}
  *            every audit entry in the scope, oldest first (version 2: after the versions)
@@ -173,6 +177,15 @@ struct cw_bundle_options {
 };
 
 #define CW_BUNDLE_OWN_HEARINGS_MAX 64
+#define CW_BUNDLE_REMOVALS_MAX     32
+
+/* A key the signer of a bundle removed from its peers (its header's "removed_keys"), as the
+ * importer sees it. */
+struct cw_bundle_removal {
+	struct cw_identity_public key;
+	int64_t removed;                 /* when the signer removed it (its clock) */
+	char name[CW_PEER_NAME_MAX + 1]; /* the peer enrolled here with that key */
+};
 
 struct cw_bundle_stats {
 	struct cw_id bundle;   /* the bundle's own id */
@@ -215,6 +228,11 @@ struct cw_bundle_stats {
 	 * (CW_IMPORT_ACCEPT_REMOVED) */
 	size_t removed_entries, removed_versions, removed_attachments;
 	struct cw_id removed_database;
+	/* import: keys the signer removed from its peers that are enrolled here (and not
+	 * removed here): said to the importer, never applied (a bundle must not decide whom
+	 * this laptop trusts). export: how many it names. */
+	struct cw_bundle_removal removals[CW_BUNDLE_REMOVALS_MAX];
+	size_t nremovals;
 };
 
 /* Writes a bundle to `path` ("-" for standard output), signed by this database and encrypted

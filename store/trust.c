@@ -468,6 +468,21 @@ int cw_peer_list(struct cw_store *st, struct cw_peer_key **out, size_t *n, struc
 	return 0;
 }
 
+int cw_peer_removed_list(struct cw_store *st, struct cw_removed_key **out, size_t *n,
+			 struct cw_error *err)
+{
+	MDB_txn *txn;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = cw_store_removed_keys(txn, st, out, n, err);
+	mdb_txn_abort(txn);
+	return rc;
+}
+
 int cw_peer_by_name(struct cw_store *st, const char *name, struct cw_peer_key *out,
 		    struct cw_error *err)
 {

@@ -86,6 +86,17 @@ int cw_peer_remove(struct cw_store *st, const char *name, struct cw_error *err);
 /* Every enrolled peer, by name; the caller frees *out. */
 int cw_peer_list(struct cw_store *st, struct cw_peer_key **out, size_t *n, struct cw_error *err);
 
+/* A key removed with cw_peer_remove and not enrolled again since. Its name is not kept (no
+ * peer's name is readable in the file): the fingerprint and the time say which it was. */
+struct cw_removed_key {
+	struct cw_identity_public key;
+	int64_t removed; /* when (cw_now_us) */
+};
+
+/* Every removed key, the latest removed first; the caller frees *out. */
+int cw_peer_removed_list(struct cw_store *st, struct cw_removed_key **out, size_t *n,
+			 struct cw_error *err);
+
 /* The enrolled peer of that name, or of that key: 0, CW_ENOTFOUND (err filled), or another
  * error. */
 int cw_peer_by_name(struct cw_store *st, const char *name, struct cw_peer_key *out,
