@@ -44,8 +44,9 @@ struct cw_filter {
 	 * visit_tails): what the report module writes for others, where a week with a visit to a
 	 * 494/495 detainee must not read "No prison visits in this period". Clear, as lists,
 	 * counts and the terminal interface ask, the article's index alone answers (counts from
-	 * its counters). Not typed in a filter line; without articles it changes nothing, so
-	 * cw_filter_is_empty does not look at it. */
+	 * its counters), unless `kinds` names prison visits: asked for by name, they are found
+	 * through their detainees as here. Not typed in a filter line; without articles it
+	 * changes nothing, so cw_filter_is_empty does not look at it. */
 	int visits_by_detainees;
 };
 

@@ -1041,10 +1041,11 @@ static size_t count_visits_asked(const char *line, int by_detainees, size_t *lis
 	return n;
 }
 
-/* A prison visit is filed under no article. Asked so (what the report module writes), it is
- * under an article when someone it met is charged under it in a case, counted and listed,
- * whether the articles drive the walk, a date or the person; otherwise, as lists, counts and
- * the terminal interface ask, it is under none and the counters answer as before. */
+/* A prison visit is filed under no article. Asked so (what the report module writes), or
+ * asked for by kind, it is under an article when someone it met is charged under it in a
+ * case, counted and listed, whether the articles drive the walk, a date or the person;
+ * otherwise, as lists, counts and the terminal interface ask among every kind, it is under
+ * none and the counters answer as before. */
 START_TEST(visits_match_articles_through_detainees_only_when_asked)
 {
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_VISIT), "detainees");
@@ -1054,7 +1055,9 @@ START_TEST(visits_match_articles_through_detainees_only_when_asked)
 	static const char *const lines[] = {"article:494", "article:494 since:1900",
 					    "article:494 person:\"Eng Sroy\"",
 					    "article:\"437 bis\" kind:visit"};
-	static const size_t asked[] = {2, 2, 2, 1}, not_asked[] = {1, 1, 1, 0};
+	/* Asked for by kind (the last line), visits are found through their detainees
+	 * whatever the flag says. */
+	static const size_t asked[] = {2, 2, 2, 1}, not_asked[] = {1, 1, 1, 1};
 	size_t n, listed;
 
 	add_case("Sok Lese", &q, "437 bis", NULL, "2024-01-02");
