@@ -31,11 +31,14 @@ void cw_opener(const char *config_path, char *out, size_t len)
 
 /* ---- the temporary file --------------------------------------------------------------------- */
 
-/* What a signal handler removes: set while the file exists. */
+/* What a signal handler removes: set while the file exists. The signals that end the command
+ * as a user or the system sends them: Ctrl-C, Ctrl-\ (SIGQUIT, which left the decrypted copy
+ * in memory until the next reboot), a closed terminal and a shutdown. */
+#define N_SIGS 4
 static char sig_file[4096], sig_dir[4096];
 static volatile sig_atomic_t sig_armed;
-static struct sigaction old_act[3];
-static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
+static struct sigaction old_act[N_SIGS];
+static const int sigs[N_SIGS] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
 static void on_signal(int sig)
 {
@@ -43,7 +46,7 @@ static void on_signal(int sig)
 		unlink(sig_file);
 		rmdir(sig_dir);
 	}
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < N_SIGS; i++)
 		if (sigs[i] == sig)
 			sigaction(sig, &old_act[i], NULL);
 	raise(sig);
@@ -56,7 +59,7 @@ static void arm(void)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < N_SIGS; i++) {
 		sigaction(sigs[i], NULL, &old_act[i]);
 		if (old_act[i].sa_handler != SIG_IGN)
 			sigaction(sigs[i], &sa, NULL);
@@ -67,7 +70,7 @@ static void arm(void)
 static void disarm(void)
 {
 	sig_armed = 0;
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < N_SIGS; i++)
 		sigaction(sigs[i], &old_act[i], NULL);
 }
 
