@@ -12,6 +12,7 @@
 #include "report/rdoc.h"
 #include "report/write.h"
 #include "models/clock.h"
+#include "models/confidential.h"
 #include "models/utf8.h"
 
 int cw_report_format_parse(const char *word)
@@ -119,19 +120,29 @@ static void slug_append(char *buf, size_t len, size_t *n, const char *from)
 
 /* The filter as a part of a file name: "article-494-495", "case-nagaworld", "text-sithar";
  * "" when it admits everything. Its dates are left out: the summary's week is its period. A
- * name cut to fit ends in a hash of the whole filter, so that two long filters alike in their
- * first words are still two files. */
-static void filter_slug(const struct cw_filter *filter, char *out, size_t len)
+ * criterion withheld (cw_report_week_file) is "confidential", and neither it nor its hash is
+ * in the name (a red-team trial's summary read person:[confidential] inside and was named
+ * "...-person-" and the witness's name). A name cut to fit ends in a hash of the whole filter,
+ * so that two long filters alike in their first words are still two files. */
+static void filter_slug(const struct cw_filter *given, unsigned withheld, char *out, size_t len)
 {
 	char described[1024], slug[CW_REPORT_FILTER_SLUG_MAX + 16];
-	struct cw_filter f;
+	struct cw_filter f, shown;
+	const struct cw_filter *filter = &shown;
 	size_t n = 0;
 	uint32_t hash = 2166136261u; /* FNV-1a: stable from one run to the next */
 
 	out[0] = '\0';
-	if (!filter)
+	if (!given)
 		return;
-	f = *filter;
+	shown = *given;
+	if (withheld & CW_REPORT_WITHHELD_PERSON)
+		snprintf(shown.person, sizeof shown.person, "%s", cw_confidential_text());
+	if (withheld & CW_REPORT_WITHHELD_CASE)
+		snprintf(shown.case_ref, sizeof shown.case_ref, "%s", cw_confidential_text());
+	if (withheld & CW_REPORT_WITHHELD_TEXT)
+		snprintf(shown.text, sizeof shown.text, "%s", cw_confidential_text());
+	f = shown;
 	f.since = f.until = (struct cw_date){0}; /* unknown: open */
 	f.relative = f.undated = 0;
 	f.text[0] = '\0'; /* free text is named as such below, unlike "article:494" */
@@ -161,12 +172,12 @@ static void filter_slug(const struct cw_filter *filter, char *out, size_t len)
 	snprintf(out, len, "-%s", slug);
 }
 
-void cw_report_week_file(int year, int week, const struct cw_filter *filter,
+void cw_report_week_file(int year, int week, const struct cw_filter *filter, unsigned withheld,
 			 enum cw_report_format fmt, char *out, size_t len)
 {
 	char slug[CW_REPORT_FILTER_SLUG_MAX + 24]; /* "-", the slug, a hash cut to fit */
 
-	filter_slug(filter, slug, sizeof slug);
+	filter_slug(filter, withheld, slug, sizeof slug);
 	snprintf(out, len, "casewatch-summary-%04d-W%02d%s.%s", year, week, slug,
 		 cw_report_format_ext(fmt));
 }

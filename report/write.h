@@ -36,11 +36,13 @@ int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *
 /* The file name of a week's summary: "casewatch-summary-2024-W06.md", and with what the
  * filter asks when it asks anything (its dates aside: the week is the period), so that two
  * summaries of one week for two filters are two files, each saying what it holds:
- * "casewatch-summary-2024-W06-article-494-495.md". filter may be NULL. At most
+ * "casewatch-summary-2024-W06-article-494-495.md". filter may be NULL. `withheld` is the
+ * report's filter_withheld (CW_REPORT_WITHHELD_*): those criteria are named "confidential", as
+ * the header names them, since the file's name travels with it. At most
  * CW_REPORT_WEEK_FILE_MAX bytes with its NUL. */
 #define CW_REPORT_FILTER_SLUG_MAX 64
 #define CW_REPORT_WEEK_FILE_MAX   (40 + CW_REPORT_FILTER_SLUG_MAX + 24)
-void cw_report_week_file(int year, int week, const struct cw_filter *filter,
+void cw_report_week_file(int year, int week, const struct cw_filter *filter, unsigned withheld,
 			 enum cw_report_format fmt, char *out, size_t len);
 
 /* For the terminal interface's W: gathers the summary of an ISO week for what the filter admits

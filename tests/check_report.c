@@ -850,12 +850,12 @@ START_TEST(week_file_named_with_filter)
 	char name[CW_REPORT_WEEK_FILE_MAX];
 
 	cw_filter_init(&f);
-	cw_report_week_file(2024, 6, &f, CW_REPORT_MD, name, sizeof name);
+	cw_report_week_file(2024, 6, &f, 0, CW_REPORT_MD, name, sizeof name);
 	ck_assert_str_eq(name, "casewatch-summary-2024-W06.md");
-	cw_report_week_file(2024, 6, NULL, CW_REPORT_PDF, name, sizeof name);
+	cw_report_week_file(2024, 6, NULL, 0, CW_REPORT_PDF, name, sizeof name);
 	ck_assert_str_eq(name, "casewatch-summary-2024-W06.pdf");
 	ck_assert_int_eq(cw_filter_parse_line("article:494/495 since:2024-01", &f, &err), 0);
-	cw_report_week_file(2024, 6, &f, CW_REPORT_MD, name, sizeof name);
+	cw_report_week_file(2024, 6, &f, 0, CW_REPORT_MD, name, sizeof name);
 	ck_assert_str_eq(name, "casewatch-summary-2024-W06-article-494-495.md");
 	cw_filter_init(&f);
 	/* (The filter line refuses a bidi override; one from elsewhere is no part of a name.) */
@@ -863,8 +863,22 @@ START_TEST(week_file_named_with_filter)
 	snprintf(f.text, sizeof f.text, "%s",
 		 "gdp\xe2\x80\xae"
 		 "evil");
-	cw_report_week_file(2024, 6, &f, CW_REPORT_HTML, name, sizeof name);
+	cw_report_week_file(2024, 6, &f, 0, CW_REPORT_HTML, name, sizeof name);
 	ck_assert_str_eq(name, "casewatch-summary-2024-W06-case-x-text-gdp-evil.html");
+	/* What the summary withholds of its filter, its name withholds too, hash and all. */
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("person:\"Sok Kanha\" case:Zulu beating", &f, &err),
+			 0);
+	cw_report_week_file(2024, 6, &f,
+			    CW_REPORT_WITHHELD_PERSON | CW_REPORT_WITHHELD_CASE |
+				    CW_REPORT_WITHHELD_TEXT,
+			    CW_REPORT_MD, name, sizeof name);
+	ck_assert_str_eq(name, "casewatch-summary-2024-W06-person-confidential-case-confidential-"
+			       "text-confidential.md");
+	cw_report_week_file(2024, 6, &f, CW_REPORT_WITHHELD_PERSON, CW_REPORT_MD, name,
+			    sizeof name);
+	ck_assert_str_eq(name, "casewatch-summary-2024-W06-person-confidential-case-zulu-text-"
+			       "beating.md");
 }
 END_TEST
 

@@ -845,10 +845,11 @@ static void report_write(struct cw_app *app)
 
 /* The week's file name: named with the filter it was written for, so that the week's summary
  * of 494/495 and of one case are two files, neither taken for the other nor asked to be
- * written over by it. */
+ * written over by it; what the summary withholds of the filter, the name withholds too. */
 static void report_file_name(const struct cw_app *app, char *name, size_t len)
 {
 	cw_report_week_file(app->report_year, app->report_week, &app->filter.f,
+			    app->report_kept ? app->report_kept->filter_withheld : 0,
 			    (enum cw_report_format)app->report_format, name, len);
 }
 

@@ -37,4 +37,20 @@ grep -q "Quokkabeating" "$file" && fail "n put the confidential field in: $(head
 grep -q "wife threatened" "$file" && fail "n put the confidential record in"
 checks=$((checks + 2))
 
+# The file name W offers says the filter as the header does: a filter by a person whose name
+# is confidential reads person:[confidential] in the summary, and the name offered for the file
+# gave the name itself ("...-person-sok-kanha.md"), which travels with the summary.
+ok cw person add --name "Sok Kanha" --confidential-field name --source "own observation"
+ok cw log milestone --person "Sok Kanha" --type arrest --date 2024-02-07 --source "own observation"
+keys '/<C-u>person:"Sok Kanha"<Enter>W<C-u>2024-W06<Enter>m<Enter><Dump>' 200x60
+screen 1
+checks=$((checks + 1))
+printf '%s\n' "$screen" | grep "written to" | grep -qi "kanha" &&
+	fail "the file name offered names the confidential person: $screen"
+named=$(ls "$reports" | grep -- -person) || fail "no summary filtered by the person: $(ls "$reports")"
+checks=$((checks + 2))
+case $named in *[Kk]anha*) fail "the summary's file name names the confidential person: $named" ;; esac
+grep -q '^Filter: person:\\\[confidential\\\]' "$reports/$named" ||
+	fail "the summary's header does not withhold the person: $(grep '^Filter' "$reports/$named")"
+
 echo "week_fields: $checks checks"
