@@ -259,6 +259,27 @@ static int64_t last_backup_open(struct cw_cli *cli)
 	return cw_store_backup_age(cli->session.store, &last, &oldest, &err) == 0 ? last : -1;
 }
 
+/* A recovery passphrase that also opens the database's own key slot is refused: whoever forces
+ * the passphrase out of a monitor would open the recovery file with it too (a red-team trial
+ * made one so). One key derivation of the slot's cost, once per recovery file. */
+static int not_the_database_passphrase(struct cw_cli *cli, const char *pass, size_t len,
+				       const struct cw_id *id)
+{
+	char slot[4096];
+	struct cw_vault *v = NULL;
+	struct cw_error ignored;
+	int rc;
+
+	cw_store_keyslot_path(cli->session.db_dir, slot, sizeof slot);
+	rc = cw_keyslot_open(slot, pass, len, id, &v, &ignored);
+	cw_vault_free(v);
+	if (rc == 0)
+		return cw_error_set(&cli->err, CW_EREFUSED, "passphrase",
+				    "is the database's own: a recovery file needs another, so that "
+				    "whoever forces the one out of you cannot open the other");
+	return 0;
+}
+
 /* Writes the open database's key into a slot at path, wrapped by a new passphrase asked twice:
  * over the slot there, or (new_file, a recovery file) where nothing has the name. */
 static int rewrap(struct cw_cli *cli, const char *path, const char *what, const struct cw_id *id,
@@ -271,7 +292,8 @@ static int rewrap(struct cw_cli *cli, const char *path, const char *what, const 
 
 	if ((rc = cw_session_new_passphrase(&cli->session, what, &pass, &len, &cli->err)) != 0)
 		return rc;
-	if ((rc = cw_passphrase_check_new(pass, len, &cli->err)) != 0) {
+	if ((rc = cw_passphrase_check_new(pass, len, &cli->err)) != 0 ||
+	    (new_file && (rc = not_the_database_passphrase(cli, pass, len, id)) != 0)) {
 		cw_passphrase_free(pass);
 		return rc;
 	}

@@ -305,6 +305,11 @@ for c in "list records" "list records --kind milestone" "show $ms" "show $kase" 
 done
 
 # ---- crypto-erase and the recovery file ------------------------------------------------------
+# A recovery passphrase that opens the database too is refused (whoever forces one out of the
+# monitor would open both), and no file is written.
+fails 65 "is the database's own" cw --new-passphrase-file "$WORK/passphrase" key export \
+	--to "$WORK/same-recovery"
+[ ! -e "$WORK/same-recovery" ] || fail "a recovery file under the database's passphrase was written"
 printf 'recovery words\n' >"$WORK/recovery-pass"
 ok cw --new-passphrase-file "$WORK/recovery-pass" key export --to "$WORK/recovery"
 checks=$((checks + 1))
