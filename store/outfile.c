@@ -21,7 +21,9 @@
  * bundle is, should a front end ever do that. */
 #define REGISTRY_SLOTS 8
 
-static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
+/* Ctrl-C, Ctrl-\ (SIGQUIT: a red-team trial left a decrypted file behind with it), a closed
+ * terminal, a shutdown. */
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 #define N_SIGNALS (sizeof cleanup_signals / sizeof cleanup_signals[0])
 
 /* Written only with the cleanup signals blocked, so the handler never sees half a path. */

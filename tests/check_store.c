@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -2948,12 +2949,12 @@ START_TEST(outfile_private_whole_and_not_through_links)
 }
 END_TEST
 
-/* A file being written when SIGINT, SIGTERM or SIGHUP arrives is gone with the process; the
- * named (mkstemp) temporary is unlinked by the handler. SIGKILL leaves nothing of an unnamed
- * file. */
+/* A file being written when SIGINT, SIGTERM, SIGHUP or SIGQUIT arrives is gone with the
+ * process; the named (mkstemp) temporary is unlinked by the handler. SIGKILL leaves nothing of
+ * an unnamed file. */
 START_TEST(outfile_interrupted_leaves_nothing)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGKILL};
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGKILL};
 	char folder[4200];
 	int has_tmpfile;
 
@@ -2982,6 +2983,8 @@ START_TEST(outfile_interrupted_leaves_nothing)
 				struct cw_error err;
 
 				signal(sigs[i], SIG_DFL);
+				/* SIGQUIT's default dumps core: not into the test's folder. */
+				setrlimit(RLIMIT_CORE, &(struct rlimit){0, 0});
 				cw_outfile_use_tmpfile(tmpfile);
 				if (cw_outfile_open(&o, target, NULL, &err) != 0)
 					_exit(2);
