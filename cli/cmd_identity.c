@@ -3,7 +3,9 @@
  * store/trust.h's. */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +62,8 @@ const char cw_check_signature_help[] =
 	   "compare the fingerprint it prints with the one the author reads you by phone\n"
 	   "('casewatch identity' prints it), or give that one:\n"
 	   "  --fingerprint FINGERPRINT  only a signature by that key is accepted\n"
+	   "A report whose header names another key than the one that signed it is refused:\n"
+	   "it was made to look like another's.\n"
 	   "Exit status 0 when the file is as signed (by that key, when given); 74 when it is\n"
 	   "not (changed, cut, another file's signature, or another key); 65 when SIGNATURE\n"
 	   "is not a casewatch signature; 66 when a file is missing or not a regular file.\n"
@@ -442,11 +446,79 @@ static void fingerprint_digits(const char *in, char *out, size_t len)
 	out[n] = '\0';
 }
 
+/* How far into a signed file its claim of who signs it is looked for: a report's header; and
+ * what follows the claimed fingerprint there, within CLAIM_NEAR bytes. */
+#define CLAIM_SCAN       (64 * 1024)
+#define CLAIM_NEAR       200
+#define CLAIM_CHECKED_BY "casewatch check-signature"
+
+static int is_hex_digit(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Whether text at i is a fingerprint as casewatch writes one (six groups of four hex digits,
+ * one space between), not inside a longer word; its digits into digits[25]. */
+static int fingerprint_at(const unsigned char *text, size_t len, size_t i, char *digits)
+{
+	size_t n = 0, at = i;
+
+	if (i > 0 && (isalnum(text[i - 1]) || text[i - 1] == '_'))
+		return 0;
+	for (int group = 0; group < 6; group++) {
+		if (group > 0 && (at >= len || text[at++] != ' '))
+			return 0;
+		for (int d = 0; d < 4; d++, at++) {
+			if (at >= len || !is_hex_digit(text[at]))
+				return 0;
+			digits[n++] = (char)tolower(text[at]);
+		}
+	}
+	digits[n] = '\0';
+	return at >= len || !(isalnum(text[at]) || text[at] == '_');
+}
+
+/* A report signed with --sign says in its header which key signs it (rdoc.c): a file that
+ * names another fingerprint there than the key that signed it was made to look like someone
+ * else's (a red-team trial signed a report with its own key whose header named the
+ * supervisor's). The first fingerprint in the file's first CLAIM_SCAN bytes that is not `got`
+ * (digits) goes into other, "" when there is none (a PDF's text is compressed: none is found
+ * there). */
+static void claimed_other(const char *path, const char *got, char *other, size_t len)
+{
+	unsigned char *text;
+	char digits[32];
+	ssize_t r;
+	size_t n = 0;
+	int fd;
+
+	other[0] = '\0';
+	if (!(text = malloc(CLAIM_SCAN)))
+		return;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)) >= 0) {
+		while (n < CLAIM_SCAN &&
+		       ((r = read(fd, text + n, CLAIM_SCAN - n)) > 0 || (r < 0 && errno == EINTR)))
+			if (r > 0)
+				n += (size_t)r;
+		close(fd);
+	}
+	/* The claim is the header's line, which names the command that checks it right after
+	 * the fingerprint, in every language: a fingerprint a record's notes happen to hold is
+	 * not one. */
+	for (size_t i = 0; i + 29 <= n && !other[0]; i++)
+		if (is_hex_digit(text[i]) && fingerprint_at(text, n, i, digits) &&
+		    strcmp(digits, got) != 0 &&
+		    memmem(text + i + 29, n - i - 29 < CLAIM_NEAR ? n - i - 29 : CLAIM_NEAR,
+			   CLAIM_CHECKED_BY, strlen(CLAIM_CHECKED_BY)))
+			snprintf(other, len, "%.29s", (const char *)text + i);
+	free(text);
+}
+
 int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	const char *w[2] = {NULL, NULL}, *expect = NULL;
 	char sigpath[4096], dbhex[CW_ID_HEX_LEN + 1], key[CW_IDENTITY_TEXT_MAX], want[64], got[64];
-	char quoted[CW_CLI_QUOTED_MAX];
+	char quoted[CW_CLI_QUOTED_MAX], claim[32];
 	struct cw_file_signature sig;
 	char *text = NULL;
 	int rc, n = 0;
@@ -510,6 +582,14 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 					    "%.40s: not by the laptop you were told",
 					    w[0], sig.fingerprint, expect);
 	}
+	claimed_other(w[0], got, claim, sizeof claim);
+	if (claim[0])
+		return cw_error_set(
+			&cli->err, CW_EDAMAGED, "file",
+			"%.300s says it is signed by the key with fingerprint %s, but "
+			"the key with fingerprint %s signed it: it was made to look like "
+			"another's",
+			w[0], claim, sig.fingerprint);
 	cw_id_hex(&sig.database, dbhex);
 	cw_identity_text_of_database(&sig.signer, &sig.database, key);
 	if (cli->json) {

@@ -148,4 +148,27 @@ fp2=$(printf '%s' "$out" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)
 ok cw export persons --format json -o "$WORK/p.json" --sign
 ok check "$WORK/p.json" --json
 json "d['fingerprint'] == '$fp2' and d['fingerprint'] != '$fp'"
+
+# A file that names another key than the one that signed it, where a report's header names
+# the key that signs it, was made to look like someone else's: refused, though every byte is
+# as signed (a red-team trial signed with its own key a report whose header named the
+# supervisor's; a partner who did not give --fingerprint was told only to compare). Every
+# text format of a real report passes, in either language.
+DB="$WORK/db"
+for f in md html csv json; do
+	ok cw report --week 2024-W18 --format $f -o "$WORK/ok.$f" --sign
+	ok check "$WORK/ok.$f"
+	ok cw report --week 2024-W18 --format $f --lang km -o "$WORK/ok-km.$f" --sign
+	ok check "$WORK/ok-km.$f"
+done
+DB="$WORK/other"
+# A fingerprint a record's notes hold, with no claim beside it, is not one.
+ok cw person add --name "Peer note" --notes "enrolled the laptop with fingerprint $fp by phone"
+ok cw export persons --format json -o "$WORK/noted.json" --sign
+ok check "$WORK/noted.json"
+ok cw person add --name "Forger" --notes "Signature: in the .sig file beside this one, by the key with fingerprint $fp: 'casewatch check-signature' checks it"
+ok cw export persons --format json -o "$WORK/forged.json" --sign
+fails 74 "says it is signed by the key with fingerprint $fp, but the key with fingerprint $fp2 signed it" \
+	check "$WORK/forged.json"
+fails 74 "made to look like another's" check "$WORK/forged.json" --fingerprint "$fp2"
 echo "signatures: $checks checks passed"
