@@ -75,7 +75,10 @@ const char cw_bundle_import_help[] =
 	   "them, and a teammate who has not heard yet passes them on):\n"
 	   "  --accept-removed  take them anyway, to review: the import says how many\n"
 	   "A bundle from a laptop that removed a key this one still trusts says so, with\n"
-	   "the 'casewatch peer remove' line to type; it never removes it by itself.\n");
+	   "the 'casewatch peer remove' line to type; it never removes it by itself.\n"
+	   "A bundle that does not continue what its signer's bundles brought before (one\n"
+	   "written between was lost, or is not imported yet) is imported and warned of, at\n"
+	   "each import until that one is imported or a bundle --all comes.\n");
 const char cw_bundle_inspect_help[] = N_(
 	"Checks a bundle's signature and shows who signed it (the peer's name when enrolled,\n"
 	"and its fingerprint), whom it is for, whether it is encrypted, and, when this\n"
@@ -402,6 +405,18 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	    (rc = cw_bundle_import_with(cli->session.store, path, flags, &s, &cli->err)) != 0)
 		return rc;
 	say_removals(&s);
+	/* A bundle lost between: its records reach this laptop only when it is imported, or
+	 * with a bundle of everything, since its peer counts them as sent. */
+	if (s.missing_before) {
+		fprintf(stderr, _("casewatch: warning: a bundle "));
+		cw_print_safe(stderr, s.signer[0] ? s.signer : _("this database"), 0);
+		fprintf(stderr, _(" wrote before this one was not imported here (lost on the way, "
+				  "or not imported yet): what it held is missing here until it is "
+				  "imported, or until "));
+		cw_print_safe(stderr, s.signer[0] ? s.signer : _("this database"), 0);
+		fprintf(stderr, _(" sends a bundle of everything (casewatch bundle export --all "
+				  "--to NAME, NAME being what it calls this laptop)\n"));
+	}
 	/* Taken on purpose: said, where it cannot be missed, with what to review. */
 	if (s.removed_entries || s.removed_versions || s.removed_attachments) {
 		short_hex(&s.removed_database, d);
@@ -446,6 +461,8 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 			json_object_set_new(o, "removed_keys", gone);
 		else
 			json_decref(gone);
+		if (o)
+			json_object_set_new(o, "missing_before", json_boolean(s.missing_before));
 		return cw_cli_print_json(cli, o);
 	}
 	/* The author is what the bundle says of itself; the signer, the peer enrolled here. */

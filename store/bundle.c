@@ -112,6 +112,26 @@ static int parse_removals(const json_t *obj, struct cw_bundle_stats *s, struct c
 	return 0;
 }
 
+/* The header's "sent": the signer's log entries the bundle holds (none said: has_sent 0). */
+static int parse_sent(const json_t *obj, struct cw_bundle_stats *s, struct cw_error *err)
+{
+	const json_t *sent = json_object_get(obj, "sent"), *a, *u;
+
+	s->has_sent = 0;
+	if (!sent)
+		return 0;
+	a = json_object_get(sent, "after");
+	u = json_object_get(sent, "upto");
+	if (!json_is_integer(a) || !json_is_integer(u) || json_integer_value(a) < 0 ||
+	    json_integer_value(u) < json_integer_value(a))
+		return cw_error_set(err, CW_EINVAL, "sent",
+				    "must be two counts, after and upto, the second not less");
+	s->sent_after = (uint64_t)json_integer_value(a);
+	s->sent_upto = (uint64_t)json_integer_value(u);
+	s->has_sent = 1;
+	return 0;
+}
+
 /* Line 1, parsed (NULL: it is not JSON). */
 static int parse_header(const json_t *obj, int version, struct cw_bundle_stats *s,
 			struct cw_error *err)
@@ -137,7 +157,7 @@ static int parse_header(const json_t *obj, int version, struct cw_bundle_stats *
 		   (rc = parse_text(obj, "author", s->author, sizeof s->author, err)) != 0 ||
 		   (rc = parse_text(obj, "scope", s->scope, sizeof s->scope, err)) != 0 ||
 		   (rc = parse_time(obj, "created", &s->created, err)) != 0 ||
-		   (rc = parse_removals(obj, s, err)) != 0) {
+		   (rc = parse_removals(obj, s, err)) != 0 || (rc = parse_sent(obj, s, err)) != 0) {
 		line_error(err, 1, rc);
 	} else if (json_is_string(json_object_get(obj, "confidential"))) {
 		/* Said by bundles since confidential records (issue 17); older ones do not. */
@@ -851,7 +871,24 @@ static int import_header(void *vctx, struct cw_error *err)
 	/* The database that wrote the bundle is the one that signed it: from now on its audit
 	 * entries' signatures are checked against that key, also when another laptop relays
 	 * them. */
-	return cw_store_bind_database(c->t, &c->stats->database, &c->env->signer, 0, err);
+	if ((rc = cw_store_bind_database(c->t, &c->stats->database, &c->env->signer, 0, err)) != 0)
+		return rc;
+	/* What it brings of its signer's log continues what came before, or a bundle between
+	 * was lost: noted in the same transaction, so a refused bundle notes nothing. Not of
+	 * this database's own bundles, imported back. */
+	c->stats->missing_before = 0;
+	if (c->stats->has_sent && !cw_id_equal(&c->stats->database, &c->t->st->database_id)) {
+		uint8_t head[CW_AUDIT_HASH_BYTES];
+		int heard;
+
+		/* Its log's entries held here already (the bundle's own come after this line). */
+		if ((rc = cw_store_audit_head(c->t, &c->stats->database, head, &heard, err)) != 0)
+			return rc;
+		rc = cw_sync_received_add(c->t, &c->stats->database, c->stats->sent_after,
+					  c->stats->sent_upto, heard, &c->stats->missing_before,
+					  err);
+	}
+	return rc;
 }
 
 static int import_audit(void *vctx, const struct cw_audit_entry *e, struct cw_error *err)
@@ -1814,6 +1851,23 @@ static int header_json(struct cw_store *st, MDB_txn *txn, struct export_ctx *x, 
 	if (ngone && json_object_set_new(header, "removed_keys", list) != 0) {
 		json_decref(header);
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	/* Which entries of this log it holds, when it holds every one in a range: for its
+	 * peers, or everything, leaving nothing out (one that leaves something out for a peer
+	 * of the team keeps its mark, and the next sends it again). */
+	if (!x->withhold && (x->opt->scope == CW_BUNDLE_PEER || x->opt->scope == CW_BUNDLE_ALL)) {
+		uint64_t after = x->opt->scope == CW_BUNDLE_ALL ? 0 : x->after;
+
+		stats->has_sent = after < x->last_seq;
+		stats->sent_after = after;
+		stats->sent_upto = x->last_seq;
+		if (stats->has_sent &&
+		    json_object_set_new(header, "sent",
+					json_pack("{s:I,s:I}", "after", (json_int_t)after, "upto",
+						  (json_int_t)x->last_seq)) != 0) {
+			json_decref(header);
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		}
 	}
 	*out = header;
 	return 0;

@@ -266,7 +266,8 @@ static int put_name_text(struct pass *p, const MDB_val *k, const MDB_val *v, str
 /* Meta entries that hold no secret and do not depend on the key, copied as they are: the head
  * of each database's audit chain ("chain" + database id: verify checks the chain ends there),
  * the identity each other database signs its bundles with ("db_ident" + database id: a bundle
- * signed by another key is refused), the keys removed from the peers, and the next id's sequence
+ * signed by another key is refused), the keys removed from the peers, what other databases'
+ * bundles brought of their logs, and the next id's sequence
  * number ("id_sequence": ids keep appending). This database's own identity and key check are
  * written by the copy itself, sealed anew. */
 static int public_meta(const MDB_val *k)
@@ -281,6 +282,9 @@ static int public_meta(const MDB_val *k)
 	 * + 16. */
 	if ((k->mv_size == 8 + 32 && !memcmp(k->mv_data, "key_gone", 8)) ||
 	    (k->mv_size == 8 + ID_LEN && !memcmp(k->mv_data, "db_gone_", 8)))
+		return 1;
+	/* What other databases' bundles brought of their logs (peers.c): "rcvd_seq" + 16. */
+	if (k->mv_size == 8 + ID_LEN && !memcmp(k->mv_data, "rcvd_seq", 8))
 		return 1;
 	return k->mv_size == sizeof sequence - 1 && !memcmp(k->mv_data, sequence, k->mv_size);
 }

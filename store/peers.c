@@ -123,3 +123,85 @@ int cw_sync_peers(struct cw_store *st, struct cw_peer **out, size_t *n, struct c
 	*n = count;
 	return 0;
 }
+
+/* ---- what other databases have sent this one ------------------------------------------------
+ * "rcvd_seq" + database id (16) -> ranges (after, upto] of that database's own log, as it
+ * numbers it, that bundles it signed brought here: n x (after(8), upto(8)), big-endian, sorted
+ * and merged. Kept in meta, which encrypt copies as it is (numbers and a database id, no name). */
+#define RECEIVED_PREFIX     "rcvd_seq"
+#define RECEIVED_RANGES_MAX 64
+
+struct range {
+	uint64_t after, upto;
+};
+
+static int by_after(const void *a, const void *b)
+{
+	uint64_t x = ((const struct range *)a)->after, y = ((const struct range *)b)->after;
+
+	return (x > y) - (x < y);
+}
+
+int cw_sync_received_add(struct cw_txn *t, const struct cw_id *database, uint64_t after,
+			 uint64_t upto, int heard_before, int *missing, struct cw_error *err)
+{
+	struct range r[RECEIVED_RANGES_MAX + 1];
+	uint8_t key[8 + ID_LEN], val[RECEIVED_RANGES_MAX * 16];
+	MDB_val k = {sizeof key, key}, v, had = {0, NULL};
+	size_t n = 0, m = 0;
+	int rc;
+
+	*missing = 0;
+	if (after >= upto)
+		return 0; /* a bundle that brought nothing of the log says nothing */
+	memcpy(key, RECEIVED_PREFIX, 8);
+	memcpy(key + 8, database->b, ID_LEN);
+	rc = mdb_get(t->txn, t->st->dbi[DB_META], &k, &v);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, rc, "reading what bundles brought", err);
+	if (rc == 0)
+		had = v;
+	if (rc == 0)
+		for (; n < v.mv_size / 16 && n < RECEIVED_RANGES_MAX; n++) {
+			r[n].after = get_be64((const uint8_t *)v.mv_data + 16 * n);
+			r[n].upto = get_be64((const uint8_t *)v.mv_data + 16 * n + 8);
+		}
+	/* The first bundle of a database heard from before this was kept: what came before it
+	 * is taken as here (an earlier casewatch kept no account), so nothing is said of it. */
+	r[n].after = !n && heard_before ? 0 : after;
+	r[n].upto = upto;
+	n++;
+	qsort(r, n, sizeof r[0], by_after);
+	for (size_t i = 1; i < n; i++) {
+		if (r[i].after <= r[m].upto) {
+			if (r[i].upto > r[m].upto)
+				r[m].upto = r[i].upto;
+		} else {
+			r[++m] = r[i];
+		}
+	}
+	n = m + 1;
+	/* More gaps than kept: the oldest two are taken as one (never reached in practice). */
+	if (n > RECEIVED_RANGES_MAX) {
+		r[1].after = r[0].after;
+		memmove(r, r + 1, (n - 1) * sizeof r[0]);
+		n--;
+	}
+	/* What this bundle brought continues everything from that log's start, or not: a
+	 * bundle written before it was never imported here. */
+	for (size_t i = 0; i < n; i++)
+		if (r[i].after < upto && upto <= r[i].upto)
+			*missing = r[i].after > 0;
+	for (size_t i = 0; i < n; i++) {
+		put_be64(val + 16 * i, r[i].after);
+		put_be64(val + 16 * i + 8, r[i].upto);
+	}
+	v.mv_size = 16 * n;
+	v.mv_data = val;
+	/* A bundle imported again changes nothing, not a byte of the file. */
+	if (had.mv_size == v.mv_size && !memcmp(had.mv_data, val, v.mv_size))
+		return 0;
+	if ((rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "noting what a bundle brought", err);
+	return 0;
+}

@@ -100,6 +100,11 @@
  *            signer removed peers' keys: "removed_keys":[{"key":"cwid1:...","removed":TIME}]
  *            (the latest removed first, at most CW_BUNDLE_REMOVALS_MAX), so that a teammate
  *            who still trusts a taken laptop's key hears of it; readers before it ignore it
+ *            and, in a bundle --to peers or --all that leaves nothing out,
+ *            "sent":{"after":N,"upto":M}: it holds every entry of the signer's log numbered
+ *            after N up to M (the log as the signer numbers it), so that the reader can tell
+ *            when a bundle written to it before was never imported (cw_bundle_stats
+ *            .missing_before); readers before it ignore it
  *   then     {"type":"audit","time":TIME,"action":WORD,"kind":WORD,"record":ID,
  *             "database":ID,"author":TEXT[,"prev":HASH[,"sig":SIG]]}
  *            every audit entry in the scope, oldest first (version 2: after the versions)
@@ -233,6 +238,14 @@ struct cw_bundle_stats {
 	 * this laptop trusts). export: how many it names. */
 	struct cw_bundle_removal removals[CW_BUNDLE_REMOVALS_MAX];
 	size_t nremovals;
+	/* What its header says of the signer's own log (its "sent"): the entries (after, upto]
+	 * as the signer numbers them; has_sent 0 when it says nothing (a bundle --since, one
+	 * that left something out, or from an earlier casewatch). */
+	int has_sent;
+	uint64_t sent_after, sent_upto;
+	/* import: a bundle the signer wrote to this database before this one was not imported
+	 * here (cw_sync_received_add), so what it held is missing until it is. */
+	int missing_before;
 };
 
 /* Writes a bundle to `path` ("-" for standard output), signed by this database and encrypted

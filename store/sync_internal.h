@@ -70,6 +70,15 @@ int cw_sync_peer_get(struct cw_store *st, MDB_txn *txn, const char *name, uint64
  * only once the bundle is written, so a failed export sends the same changes next time. */
 int cw_sync_peer_mark(struct cw_store *st, const char *name, uint64_t seq, struct cw_error *err);
 
+/* Notes that a bundle `database` signed brought its log's entries (after, upto], as it numbers
+ * them (its header's "sent"). *missing is 1 when what it brought does not continue everything
+ * from that log's start that bundles brought here: a bundle that database wrote to this one
+ * before was not imported here (lost on the way, or not yet imported). When nothing was noted
+ * of that database yet and this one held some of its log already (heard_before: bundles came
+ * from it before this was kept), the bundle is taken to continue what came before it. */
+int cw_sync_received_add(struct cw_txn *t, const struct cw_id *database, uint64_t after,
+			 uint64_t upto, int heard_before, int *missing, struct cw_error *err);
+
 /* ---- the signed, encrypted envelope (envelope.c; used by bundle.c) -------------------------- */
 
 /* Where a writer's bytes go (a file, a buffer): 0, or a CW_E* code with err filled. */
