@@ -428,7 +428,32 @@ static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct
 			PUT(what, "%s", t);
 		} else if (h->outcome == CW_OUTCOME_BAIL_DECISION &&
 			   h->bail > CW_BAIL_NOT_REQUESTED) {
-			PUT(what, _("bail %s"), cw_enum_label(&cw_words_bail, h->bail));
+			/* "bail granted (Sok Dara)": whose bail it was when the record names one
+			 * person or group (models/record.h, cw_hearing_bail_whom), as a verdict's
+			 * line names whom it was for, so that the line in a co-defendant's
+			 * timeline does not read as theirs. */
+			struct cw_id whom;
+			const char *group = NULL;
+			char name[200] = "";
+
+			if (cw_hearing_bail_whom(h, NULL, &whom, &group) == CW_HEARING_BAIL_NAMED) {
+				if (group)
+					snprintf(name, sizeof name, "%s", group);
+				else if ((other = look_up(lk, &whom, &tmp))) {
+					snprintf(name, sizeof name, "%s", cw_record_label(other));
+					look_done(other, &tmp);
+				} else
+					snprintf(name, sizeof name, "%s",
+						 look_missing(lk, &whom, 0));
+				cw_text_trim_utf8(name);
+			}
+			if (name[0])
+				/* TRANSLATORS: "bail granted (Sok Dara)": the decision, then whose
+				 * bail it was */
+				PUT(what, _("bail %s (%s)"), cw_enum_label(&cw_words_bail, h->bail),
+				    name);
+			else
+				PUT(what, _("bail %s"), cw_enum_label(&cw_words_bail, h->bail));
 		} else {
 			/* "verdict: convicted (Chhim Sithar); prison term 2 years" */
 			char decided[300], parts[200] = "";

@@ -41,6 +41,12 @@ ok cw timeline "Meas Sophea"
 has "pretrial detention: 152 days and counting"
 ok cw timeline "Kim Rithy"
 has "pretrial detention: 152 days and counting"
+# The hearing is on every defendant's timeline, as an event of their case; its line says whose
+# bail it decided, as a verdict's line says whom it convicted, so that "bail granted" on Kim
+# Rithy's timeline does not read as his (a field trial's supervisor read it so).
+has "bail granted (Sok Dara)"
+ok cw list records --kind hearing
+has "bail granted (Sok Dara)"
 
 # The report's list of those held: the other two, with their days, not her.
 week 2024-W24
@@ -88,6 +94,8 @@ ok cw verify
 has "0 problems"
 ok cw timeline "Meas Sophea"
 has "pretrial detention: 152 days and counting"
+# Its line names no one either.
+printf '%s\n' "$out" | grep -q '2024-05-02 .* bail granted$' || fail "no line of 2024-05-02 ending in 'bail granted': $out"
 week 2024-W18
 row md "| bail (granted) at a hearing | not named in the record | Land case |"
 out=$(cat "$WORK/week.json")
