@@ -800,11 +800,14 @@ static json_t *upcoming(const struct cw_report *r)
 		const struct cw_hearing *h = &u->hearing->u.hearing;
 
 		size_t same = r->upcoming_same ? r->upcoming_same[i] : SIZE_MAX;
+		json_t *row;
 
 		/* counted_in: another account of the same hearing to come, the item's hearing
 		 * id that counts it (its date may differ); null for that one. */
 		json_array_append_new(
-			a, jrow(json_pack("{s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o,s:o}", "hearing_id",
+			a,
+			row = jrow(
+				json_pack("{s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o,s:o}", "hearing_id",
 					  jid(&u->hearing->id), "view", jview(u->hearing), "date",
 					  jdate(u->date), "time",
 					  u->from_next_date ? json_null() : jstr(h->time), "source",
@@ -816,6 +819,15 @@ static json_t *upcoming(const struct cw_report *r)
 					  same == SIZE_MAX ? json_null()
 							   : jid(&r->upcoming[same].hearing->id)),
 				u->hearing));
+		/* defendants and people_count: whom a hearing logged for that day names, as
+		 * its row in the hearings gives them; null for a next date, whose sitting no
+		 * record tells (case.defendants is the case now). */
+		if (row && !u->from_next_date) {
+			jhearing_people(row, r, u->hearing);
+		} else if (row) {
+			json_object_set_new(row, "defendants", json_null());
+			json_object_set_new(row, "people_count", json_null());
+		}
 	}
 	return a;
 }

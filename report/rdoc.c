@@ -1219,7 +1219,12 @@ static void upcoming(struct builder *b)
 		date_cell(b, CW_RC_DATE, u->date);
 		if (!u->from_next_date && h->time)
 			cell(b, CW_RC_DATE, "%s %s", b->row[CW_RC_DATE], h->time);
-		case_cells(b, &h->case_id, 1);
+		/* A hearing logged for its day lists whom its own record names, as its row in
+		 * the hearings does (a co-defendant's bail hearing read as the whole case's); a
+		 * next date has no record of that sitting: the case's defendants. */
+		case_cells(b, &h->case_id, u->from_next_date);
+		if (!u->from_next_date)
+			hearing_people_cells(b, u->hearing);
 		court_cell(b, h->court, &h->case_id);
 		if (h->stage && !u->from_next_date)
 			cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
