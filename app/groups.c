@@ -1,12 +1,46 @@
 /* groups.c - a case's groups of unnamed defendants, named as people type them; see groups.h. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/groups.h"
 #include "models/i18n.h"
 #include "models/text.h"
+
+/* The refusal of a group the case does not have, naming those it has (up to three), so that
+ * the label can be typed as the case gives it: a field trial's monitor typed --group as
+ * --unnamed took it, "7 NagaWorld union activists", and was told only that it was none. */
+static int no_such_group(const struct cw_case *c, const char *typed, const char *field,
+			 struct cw_error *err)
+{
+	char names[200] = "";
+	size_t n = 0, len = 0;
+
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
+
+		if (!cw_id_is_zero(&d->person) || !d->label || !*d->label)
+			continue;
+		if (++n <= 3 && len < sizeof names)
+			len += (size_t)snprintf(names + len, sizeof names - len, "%s'%.50s'",
+						n > 1 ? ", " : "", d->label);
+	}
+	cw_text_trim_utf8(names);
+	if (!n)
+		return cw_error_set(err, CW_EINVAL, field,
+				    "'%.40s': the case has no group of unnamed defendants", typed);
+	if (n > 3)
+		return cw_error_set(err, CW_EINVAL, field,
+				    "'%.40s' is none of the case's groups of unnamed defendants "
+				    "(%s and %zu more): give one by its label",
+				    typed, names, n - 3);
+	return cw_error_set(err, CW_EINVAL, field,
+			    "'%.40s' is none of the case's groups of unnamed defendants (%s): give "
+			    "one by its label",
+			    typed, names);
+}
 
 int cw_case_group_resolve(struct cw_store *st, const struct cw_id *case_id, char **group,
 			  const char *field, struct cw_error *err)
@@ -47,10 +81,12 @@ int cw_case_group_resolve(struct cw_store *st, const struct cw_id *case_id, char
 	free(folded);
 	if (hits == 1 && !(found = strdup(found)))
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	else if (hits != 1)
+	else if (hits > 1)
 		rc = cw_error_set(err, CW_EINVAL, field,
 				  "'%.40s' %s of the case's groups of unnamed defendants", *group,
-				  hits ? _("matches several") : _("is none"));
+				  _("matches several"));
+	else if (!hits)
+		rc = no_such_group(&kase.u.kase, *group, field, err);
 	cw_record_free(&kase);
 	if (rc == 0) {
 		free(*group);

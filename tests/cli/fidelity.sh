@@ -292,6 +292,13 @@ has "4 union activists"
 ok cw list records --case "co-accused" --json
 json "sorted((r['group'], r['count']) for r in d) == [('union activists', 2), ('union activists', 4)]"
 fails 65 group cw log milestone --case "co-accused" --group "monks" --type arrest --view own
+# the refusal names the case's groups, so that the label can be typed as the case has it (a field
+# trial's monitor gave --group as --unnamed took it, "4 union activists", and was told only that
+# it was none of them)
+printf '%s' "$err" | grep -qF "'union activists'" || fail "the groups are not named: $err"
+fails 65 group cw log milestone --case "co-accused" --group "4 union activists" --type arrest \
+	--view own
+printf '%s' "$err" | grep -qF "'union activists'" || fail "the groups are not named: $err"
 fails 65 person cw log milestone --case "co-accused" --type arrest --view own
 ok cw log hearing --case "co-accused" --date 2024-03-01 --outcome verdict \
 	--verdict "494/495=convicted@group:union activists" --view own
