@@ -877,6 +877,39 @@ static int start_logged(const struct cw_record_list *l, const struct cw_defendan
 	return 0;
 }
 
+/* The day of the latest demonstration that records the person as arrested (unknown: none dated
+ * to a day). Its arrest is not the start of a detention reports count (it may be an arrest
+ * milestone's event; nothing records which), but it is the day the team saw them arrested. */
+static struct cw_date demo_arrest_day(struct cw_store *st, const struct cw_id *person,
+				      cw_advice_fn fn, void *ctx)
+{
+	struct cw_record_list l = {0};
+	struct cw_reader *rd;
+	struct cw_error err;
+	struct cw_date day = {0};
+	int rc;
+
+	if (unread(cw_store_reader_begin(st, &rd, &err), &err, fn, ctx) != 0)
+		return day;
+	rc = cw_reader_person_records(rd, person, CW_KIND_BIT(CW_KIND_DEMO), &l, &err);
+	cw_reader_end(rd);
+	unread(rc, &err, fn, ctx);
+	for (size_t i = 0; rc == 0 && i < l.n; i++) {
+		const struct cw_demo *dm = &l.items[i].u.demo;
+		const struct cw_person_ref *p = dm->arrested.items;
+
+		if (l.items[i].kind != CW_KIND_DEMO || dm->tally.count >= 0 ||
+		    cw_date_precision(dm->date) != CW_DATE_DAY ||
+		    (cw_date_is_known(day) && cw_date_compare(dm->date, day) <= 0))
+			continue;
+		for (size_t j = 0; j < dm->arrested.n; j++)
+			if (cw_id_equal(&p[j].person, person))
+				day = dm->date;
+	}
+	cw_record_list_free(&l);
+	return day;
+}
+
 /* The case's title and the defendant's name, each cut to a whole character within its room
  * ("?" for a person that cannot be read). */
 static void names_of(struct cw_store *st, const struct cw_record *kase,
@@ -961,11 +994,22 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 				   "arrest or detention of theirs is logged in it, so reports "
 				   "cannot count their days"),
 				 hex, title, person_hex, name);
-			snprintf(fix, sizeof fix,
-				 _("log the arrest or detention: casewatch log milestone --person "
-				   "%.8s --case %.8s --type arrest "
-				   "--date DATE"),
-				 person_hex, hex);
+			struct cw_date seen = demo_arrest_day(st, &d->person, fn, ctx);
+			char day[CW_DATE_TEXT_MAX];
+
+			cw_date_format(seen, day);
+			if (day[0])
+				snprintf(fix, sizeof fix,
+					 _("the demonstration of %s records their arrest, which "
+					   "reports do not count as the start of a detention; log "
+					   "it in the case: casewatch log milestone --person %.8s "
+					   "--case %.8s --type arrest --date %s"),
+					 day, person_hex, hex, day);
+			else
+				snprintf(fix, sizeof fix,
+					 _("log the arrest or detention: casewatch log milestone "
+					   "--person %.8s --case %.8s --type arrest --date DATE"),
+					 person_hex, hex);
 		} else if (d->label && *d->label) {
 			snprintf(what, sizeof what,
 				 _("case %.8s (%s) says the group \"%s\" is detained, but no "

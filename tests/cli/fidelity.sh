@@ -886,6 +886,24 @@ ok cw edit "Detained no arrest" --notes "arrested on 1 October"
 checks=$((checks + 1))
 ok cw report --from 2024-10-01 --to 2024-10-07 --format json
 json "[p['since'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Sam Sokha'] == ['2024-10-01']"
+# Arrested at a demonstration the team logged, then charged and held: the demonstration's
+# arrest is not the start of a detention reports count (it may be the arrest milestone's
+# event; nothing records which), and the warning said no arrest was logged with "--date
+# DATE", as if none were known; it names the demonstration and gives its date.
+ok cw person add --name "Demo Arrestee"
+ok cw log demo --date 2024-10-03 --place "outside the court" --response arrests \
+	--arrested "Demo Arrestee" --view own
+ok cw case add --title "Arrested at a protest" --defendant "Demo Arrestee" --charge 494/495 \
+	--custody detained --view own --stage pretrial
+grep -q "the demonstration of 2024-10-03 records their arrest.*--type arrest --date 2024-10-03$" \
+	"$WORK/stderr" || fail "the warning does not give the demonstration's arrest: $(cat "$WORK/stderr")"
+log_it=$(sed -n 's/.*: casewatch \(log milestone .*\)$/\1/p' "$WORK/stderr")
+[ -n "$log_it" ] || fail "no command to log the arrest: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
+# shellcheck disable=SC2086 # the command as the warning gives it
+ok cw $log_it --view own
+ok cw report --from 2024-10-01 --to 2024-10-07 --format json
+json "[p['since'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Demo Arrestee'] == ['2024-10-03']"
 # Past its verdict, "detained" is a sentence: no warning at each edit (a trial's supervisor
 # was told at every edit of a case convicted on appeal to log an arrest).
 ok cw person add --name "Sentenced Person"
