@@ -41,8 +41,10 @@ struct cw_filter {
 	/* How articles find prison visits, not a criterion: a visit names detainees, not
 	 * charges, and is filed under no article, so by its own fields it matches none. Set, it
 	 * matches an article when someone it met is charged under it in a case (store/query.c,
-	 * visit_tails): what the report module writes for others, where a week with a visit to a
-	 * 494/495 detainee must not read "No prison visits in this period". Clear, as lists,
+	 * visit_tails), and a demonstration when someone it records arrested is: what the report
+	 * module writes for others, where a week with a visit to a 494/495 detainee must not read
+	 * "No prison visits in this period", nor the week of a strike whose arrested are charged
+	 * under 494/495 "No demonstrations in this period". Clear, as lists,
 	 * counts and the terminal interface ask, the article's index alone answers (counts from
 	 * its counters), unless `kinds` names prison visits: asked for by name, they are found
 	 * through their detainees as here. Not typed in a filter line; without articles it

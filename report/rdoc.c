@@ -4511,6 +4511,14 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		CW_RC_DETAIL, N_("Organiser, cause and notes"), CW_RC_OUTCOME, N_("Response"),
 		CW_RC_COUNT, N_("Arrests"), CW_RC_PEOPLE, N_("Arrested"), CW_RC_INJURED,
 		N_("Injured"), -1);
+	/* Found by the people it records arrested, as a visit by those it met. */
+	if (r->filter.narticles) {
+		b.sec->wants_note = 1;
+		b.sec->note = note("%s", _("A demonstration is under the filter's articles when "
+					   "someone it records arrested is charged under one of "
+					   "them in a case, whenever charged; its row, and the "
+					   "figures, give every arrest it recorded."));
+	}
 	demos(&b);
 	section(&b, "incidents", N_("Other incidents"), N_("No other incidents in this period."),
 		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_OUTCOME,

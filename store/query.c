@@ -258,11 +258,20 @@ struct criteria {
 	char *text;         /* free text, folded (cw_text_fold); NULL: none */
 	struct idset named; /* with text: the records naming a person or case whose name has it */
 	uint32_t views; /* whose account (1 << view); 0: any. Not in the keys: checked decoded */
-	/* Prison visits match the articles through their detainees' charges (the filter's
-	 * visits_by_detainees, with articles given): otherwise a visit, filed under no article,
-	 * matches none, and the walks and counts are the article index's alone. */
+	/* Prison visits match the articles through their detainees' charges, demonstrations
+	 * through those of the people they record arrested (the filter's visits_by_detainees,
+	 * with articles given): otherwise they, filed under no article, match none, and the
+	 * walks and counts are the article index's alone. */
 	int visits_charged;
 };
+
+/* The kinds visits_charged finds through the people they name: prison visits by the detainees
+ * they met, demonstrations by the people they record arrested. */
+#define BY_PEOPLE_KINDS (CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_DEMO))
+static int by_people_kind(uint8_t kind)
+{
+	return kind == CW_KIND_VISIT || kind == CW_KIND_DEMO;
+}
 
 static int keylist_add(struct keylist *l, const void *key, size_t len)
 {
@@ -867,7 +876,7 @@ static int keys_match(struct cw_store *st, MDB_txn *txn, const struct criteria *
 		/* A prison visit is filed under no article (it names detainees, not charges):
 		 * asked by its detainees, their charges answer, from the record (visit_charged). */
 		if (c->visits_charged && checks[i].l == &c->articles &&
-		    tail[DATE_LEN + ID_LEN] == CW_KIND_VISIT)
+		    by_people_kind(tail[DATE_LEN + ID_LEN]))
 			continue;
 		/* A case is filed under no case in by_case: it is the case its id names (a
 		 * report for one case lists its detainees by testing the case itself). */
@@ -1015,9 +1024,12 @@ static int plan_streams(struct cw_store *st, const struct criteria *c, int desce
 typedef int (*match_fn)(void *ctx, const struct cw_id *id, const struct cw_record *decoded,
 			struct cw_error *err);
 
-/* Prison visits by article (below). */
-static int visit_tails(struct cw_store *st, MDB_txn *txn, const struct criteria *c, uint8_t **out,
-		       size_t *n, struct cw_error *err);
+/* Prison visits and demonstrations by article (below): filed under no article (they name
+ * people, not charges), they are found through the people they name, when asked so (the
+ * criteria's visits_charged): a visit by the detainees it met, a demonstration by the people
+ * it records arrested. */
+static int visit_tails(struct cw_store *st, MDB_txn *txn, const struct criteria *c, uint32_t kinds,
+		       uint8_t **out, size_t *n, struct cw_error *err);
 static int visit_charged(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
 			 struct cw_matcher *m, const struct cw_record *visit, int *yes,
 			 struct cw_error *err);
@@ -1041,11 +1053,12 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 	/* Prison visits are filed under no article: asked by their detainees, by the articles
 	 * they are those that met someone charged under them, found beforehand and merged in as
 	 * one more stream. */
-	if (c->visits_charged && drive == &c->articles && (c->kinds & CW_KIND_BIT(CW_KIND_VISIT))) {
+	if (c->visits_charged && drive == &c->articles && (c->kinds & BY_PEOPLE_KINDS)) {
 		struct stream *more;
 		size_t nvisits;
 
-		if ((rc = visit_tails(st, txn, c, &visits, &nvisits, err)) != 0)
+		if ((rc = visit_tails(st, txn, c, c->kinds & BY_PEOPLE_KINDS, &visits, &nvisits,
+				      err)) != 0)
 			goto out;
 		if (!(more = realloc(s, (n + 1) * sizeof *s))) {
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -1112,7 +1125,7 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 				goto lmdb_fail;
 			/* A visit not met through the articles' stream: by its detainees. */
 			if (yes && c->visits_charged && drive != &c->articles &&
-			    tail[DATE_LEN + ID_LEN] == CW_KIND_VISIT &&
+			    by_people_kind(tail[DATE_LEN + ID_LEN]) &&
 			    (rc = visit_charged_id(st, txn, c, &id, &yes, err)) != 0)
 				goto out;
 			if (!yes)
@@ -1394,11 +1407,12 @@ static int compare_tails(const void *a, const void *b)
 }
 
 /* The tails of the prison visits dated c->lo to c->hi that met someone charged under c's
- * articles, each once, sorted as the streams are (date, then id): by_person files a visit
- * under each detainee, so this reads only those people's entries, never every visit. *out is
- * the caller's to free. */
-static int visit_tails(struct cw_store *st, MDB_txn *txn, const struct criteria *c, uint8_t **out,
-		       size_t *n, struct cw_error *err)
+ * articles, and of the demonstrations that record such a person arrested (of `kinds`), each
+ * once, sorted as the streams are (date, then id): by_person files a visit under each
+ * detainee, a demonstration under each person arrested, so this reads only those people's
+ * entries, never every visit. *out is the caller's to free. */
+static int visit_tails(struct cw_store *st, MDB_txn *txn, const struct criteria *c, uint32_t kinds,
+		       uint8_t **out, size_t *n, struct cw_error *err)
 {
 	struct idset people;
 	MDB_cursor *cur = NULL;
@@ -1426,7 +1440,8 @@ static int visit_tails(struct cw_store *st, MDB_txn *txn, const struct criteria 
 			    memcmp(key, people.ids[i].b, ID_LEN) != 0 ||
 			    get_be32(key + ID_LEN) > c->hi)
 				break;
-			if (key[ID_LEN + DATE_LEN + ID_LEN] != CW_KIND_VISIT)
+			if (!by_people_kind(key[ID_LEN + DATE_LEN + ID_LEN]) ||
+			    !(kinds & CW_KIND_BIT(key[ID_LEN + DATE_LEN + ID_LEN])))
 				continue;
 			if (*n == cap) {
 				size_t grown = cap ? cap * 2 : 64;
@@ -1648,11 +1663,12 @@ static int count_from_counters(struct cw_store *st, MDB_txn *txn, const struct c
 			continue;
 		/* Visits are filed under no article: asked by their detainees, those that met
 		 * someone charged under one (read: the counters cannot hold them). */
-		if (c->visits_charged && kind == CW_KIND_VISIT) {
+		if (c->visits_charged && by_people_kind((uint8_t)kind)) {
 			uint8_t *tails;
 			size_t nvisits;
 
-			if ((rc = visit_tails(st, txn, c, &tails, &nvisits, err)) != 0)
+			if ((rc = visit_tails(st, txn, c, UINT32_C(1) << kind, &tails, &nvisits,
+					      err)) != 0)
 				return rc;
 			free(tails);
 			*count += nvisits;
@@ -2370,7 +2386,8 @@ static int visit_charged(struct cw_store *st, MDB_txn *txn, const struct criteri
 			 struct cw_matcher *m, const struct cw_record *visit, int *yes,
 			 struct cw_error *err)
 {
-	const struct cw_list *l = &visit->u.visit.detainees;
+	const struct cw_list *l =
+		visit->kind == CW_KIND_DEMO ? &visit->u.demo.arrested : &visit->u.visit.detainees;
 	struct criteria cases;
 	int rc = 0;
 
@@ -2438,7 +2455,7 @@ int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *matc
 	}
 	/* A visit by its detainees' charges (keys_match leaves it to this), as shown when
 	 * as_shown, when asked so; otherwise as any record, by the index. */
-	else if (m->c.visits_charged && rec->kind == CW_KIND_VISIT) {
+	else if (m->c.visits_charged && by_people_kind(rec->kind)) {
 		if ((rc = visit_charged(m->rd->st, m->rd->txn, &m->c, m, rec, &yes, err)) != 0 ||
 		    !yes)
 			return rc;
