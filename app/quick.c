@@ -7,10 +7,11 @@
 #include "app/quick.h"
 
 /* The common hearing in court is "adjourned to DATE": the outcome first, the next date right
- * after it. */
-const char *const cw_quick_hearing_fields[] = {"case",      "date",           "time",    "outcome",
-					       "next_date", "adjourn_reason", "present", "absent",
-					       "stage",     "monitors",       "notes"};
+ * after it. Then what a bail hearing decided: its outcome alone, "bail decision", granted or
+ * refused nothing (a field trial's monitor found no field for it). */
+const char *const cw_quick_hearing_fields[] = {"case",      "date",           "time",     "outcome",
+					       "next_date", "adjourn_reason", "bail",     "present",
+					       "absent",    "stage",          "monitors", "notes"};
 const size_t cw_quick_hearing_nfields =
 	sizeof cw_quick_hearing_fields / sizeof cw_quick_hearing_fields[0];
 const char cw_quick_hearing_start[] = "outcome";

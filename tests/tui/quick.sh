@@ -94,6 +94,25 @@ json "sorted(r.get('next_date') for r in d) == sorted(['$next', '$abs_date'])"
 abs_id=$("$PY" -c "import json,sys; print([r['id'] for r in json.loads(sys.argv[1]) if r.get('next_date') == '$abs_date'][0])" "$out")
 ok cw delete "$abs_id" --yes
 
+# A bail hearing: the outcome and the decision, in the quick form too. A field trial's monitor at
+# a co-defendant's bail hearing found "bail decision" there and no field for what was decided:
+# saved so, it was a decision granting or refusing nothing, in no bail table of a report.
+send Q
+wait_for "Quick hearing"
+wait_for "field 4 of"
+send -l bail
+send C-g
+send -l bail
+send Enter
+send -l gra
+send C-s
+wait_for "added hearing"
+ok cw list records --kind hearing --since "$today" --json
+bail_id=$("$PY" -c "import json,sys; print([r['id'] for r in json.loads(sys.argv[1]) if r.get('outcome') == 'bail_decision'][0])" "$out")
+ok cw show "$bail_id" --json
+json "d['outcome'] == 'bail_decision' and d['bail'] == 'granted'"
+ok cw delete "$bail_id" --yes
+
 # A draft: C-t keeps the quick form as typed (it is no record yet), 5 lists it, Enter opens
 # the same quick form again with what was typed, and saving it completes it.
 send Q
