@@ -72,8 +72,8 @@ static int scan_flags(struct cw_cli *cli, int first)
 static const char filter_help[] =
 	N_("Filters:\n"
 	   "  --article LIST      any of these articles: 494/495, \"437 bis\", \"LNIPT 231\"\n"
-	   "                      (with --kind visit: the visits that met someone a case\n"
-	   "                      charges under them)\n"
+	   "                      (with --kind visit or demonstration: also those that met,\n"
+	   "                      or record arrested, someone a case charges under them)\n"
 	   "  --kind KINDS        hearing, visit, demonstration, milestone, incident (short: h, v, "
 	   "d,\n"
 	   "                      ms, inc)\n"

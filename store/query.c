@@ -775,12 +775,13 @@ static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_fil
 	cw_filter_date_keys(f, &c->lo, &c->hi);
 	c->views = f->accounts;
 	c->articles.given = f->narticles > 0;
-	/* Asked for prison visits by name (a kind filter with visits), a list or count by
-	 * article finds them through their detainees too: by their own fields none matches,
-	 * and "no matching records" for the visits to a 494/495 detainee reads as none made.
-	 * Left to the index alone otherwise, so that the headline counts stay the counters'. */
-	c->visits_charged = c->articles.given &&
-			    (f->visits_by_detainees || (f->kinds & CW_KIND_BIT(CW_KIND_VISIT)));
+	/* Asked for prison visits or demonstrations by name (a kind filter with them), a list
+	 * or count by article finds them through the people they name too: by their own fields
+	 * none matches, and "no matching records" for the visits to a 494/495 detainee reads as
+	 * none made. Left to the index alone otherwise, so that the headline counts stay the
+	 * counters'. */
+	c->visits_charged =
+		c->articles.given && (f->visits_by_detainees || (f->kinds & BY_PEOPLE_KINDS));
 	/* The articles the government's account names itself, and the charges of a case in
 	 * its account, are filed under keys of their own (keys.c, cw_store_article_key): an
 	 * article filter walks them only when it asks for that account. The plain keys are
