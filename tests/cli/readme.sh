@@ -20,7 +20,14 @@ awk '/^```sh$/ { inb = 1; next } /^```$/ { inb = 0; next } inb { print }' "$read
 	fail "found too few casewatch commands in the README: $(cat "$WORK/readme.cmds")"
 
 cd "$WORK/run"
+# A recovery file's passphrase must not be the database's (the wrapper gives that one for both).
+printf 'recovery words\n' >"$WORK/recovery-pass"
 while IFS= read -r line; do
+	case $line in
+	"casewatch key export "*)
+		line="casewatch --new-passphrase-file '$WORK/recovery-pass' ${line#casewatch }"
+		;;
+	esac
 	checks=$((checks + 1))
 	eval "$line" </dev/null >"$WORK/stdout" 2>"$WORK/stderr" ||
 		fail "README command failed: $line: $(cat "$WORK/stderr")"
