@@ -593,7 +593,7 @@ static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct
 				      t, sizeof t);
 			PUT(what, "%s", t);
 		} else {
-			/* "60 participants, 2 arrests": a person arrested there sees it on the
+			/* "2 arrests, 60 participants": a person arrested there sees it on the
 			 * demonstration's line of their timeline. A count not recorded is not
 			 * "0 arrests". */
 			const struct cw_demo *dm = &r->u.demo;
@@ -648,9 +648,12 @@ static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct
 					 P_("%lld injured", "%lld injured",
 					    (unsigned long)dm->injured),
 					 (long long)dm->injured);
-			PUT(what, "%s%s%s%s%s%s%s%s", part, part[0] && arr[0] ? ", " : "", arr,
-			    names[0] ? " (" : "", names, names[0] ? ")" : "",
-			    inj[0] && (part[0] || arr[0]) ? ", " : "", inj);
+			/* Arrests first, then the injured, then the crowd: a list's column cut
+			 * to fit kept "at least 100 participants" and lost the arrests (a field
+			 * trial at 100 columns). */
+			PUT(what, "%s%s%s%s%s%s%s%s", arr, names[0] ? " (" : "", names,
+			    names[0] ? ")" : "", inj[0] && arr[0] ? ", " : "", inj,
+			    part[0] && (arr[0] || inj[0]) ? ", " : "", part);
 		}
 		break;
 	case CW_KIND_INCIDENT: {

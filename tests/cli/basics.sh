@@ -58,7 +58,7 @@ first=$(printf '%s\n' "$out" | grep -n 'arrest' | head -1 | cut -d: -f1)
 last=$(printf '%s\n' "$out" | grep -n 'Correctional' | head -1 | cut -d: -f1)
 [ "$first" -lt "$last" ] || fail "timeline not in date order"
 # the demonstration's line says she was among those arrested there, not only how many came
-has "300 participants, 9 arrests"
+has "9 arrests (Chhim Sithar), 300 participants"
 ok cw timeline "Chhim Sithar" --json
 json "d['person']['name'] == 'Chhim Sithar' and len(d['entries']) == 6"
 json "[e['kind'] for e in d['entries']][0] in ('case', 'milestone')"

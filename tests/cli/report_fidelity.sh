@@ -727,7 +727,7 @@ lacks "No new arrests or charges were recorded."
 has "No arrest or charge was logged as a milestone in this period (arrests seen at a demonstration are under Demonstrations)."
 # the demonstration's line in the arrested person's timeline says it was them
 ok cw timeline "Theng Savoeun"
-has "30 participants, 2 arrests (Theng Savoeun)"
+has "2 arrests (Theng Savoeun), 30 participants"
 # an arrest milestone beside it: the demonstrations' arrests may be among them
 ok cw log milestone --person "Theng Savoeun" --type arrest --date 2023-09-19 --view own
 ok cw report --from 2023-09-18 --to 2023-09-24
