@@ -73,7 +73,9 @@ const char cw_bundle_import_help[] =
 	   "is one that relays changes of the database that key spoke for that were not here\n"
 	   "when it was removed (whoever holds the key of a laptop that was taken can write\n"
 	   "them, and a teammate who has not heard yet passes them on):\n"
-	   "  --accept-removed  take them anyway, to review: the import says how many\n"
+	   "  --accept-removed  take them anyway, to review: the import says how many; also\n"
+	   "                    a bundle the removed key signed itself for the database it\n"
+	   "                    spoke for (a monitor's backup, handed over in person)\n"
 	   "A bundle from a laptop that removed a key this one still trusts says so, with\n"
 	   "the 'casewatch peer remove' line to type; it never removes it by itself.\n"
 	   "A bundle that does not continue what its signer's bundles brought before (one\n"
@@ -440,11 +442,14 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	short_hex(&s.bundle, b);
 	short_hex(&s.database, d);
 	if (cli->json) {
-		json_t *o = json_pack(
-			"{s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I}", "bundle", b, "database", d, "author",
-			s.author, "signer", s.signer[0] ? s.signer : "this database", "versions",
-			(json_int_t)s.versions, "changed", (json_int_t)s.changed, "conflicts",
-			(json_int_t)s.conflicts, "audit_added", (json_int_t)s.audit_added);
+		json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I}", "bundle", b, "database",
+				      d, "author", s.author, "signer",
+				      s.signer_removed ? "removed key"
+				      : s.signer[0]    ? s.signer
+						       : "this database",
+				      "versions", (json_int_t)s.versions, "changed",
+				      (json_int_t)s.changed, "conflicts", (json_int_t)s.conflicts,
+				      "audit_added", (json_int_t)s.audit_added);
 		json_t *gone = json_array();
 
 		for (size_t i = 0; o && gone && i < s.nremovals; i++) {
@@ -469,7 +474,10 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	fprintf(cli->out, _("imported bundle %s from database %s (its author as it says: "), b, d);
 	cw_print_safe(cli->out, s.author, 0);
 	fprintf(cli->out, _("), signed by "));
-	cw_print_safe(cli->out, s.signer[0] ? s.signer : _("this database"), 0);
+	if (s.signer_removed)
+		fprintf(cli->out, _("the removed key %s"), s.signer_fingerprint);
+	else
+		cw_print_safe(cli->out, s.signer[0] ? s.signer : _("this database"), 0);
 	fprintf(cli->out, P_(": %zu version", ": %zu versions", s.versions), s.versions);
 	fprintf(cli->out, P_(", %zu record changed", ", %zu records changed", s.changed),
 		s.changed);

@@ -868,6 +868,26 @@ static int import_header(void *vctx, struct cw_error *err)
 	if (c->bound)
 		return 0;
 	c->bound = 1;
+	/* A removed key's own bundle speaks for the database that key spoke for here, or for
+	 * none: a taken key's holder would otherwise write under a database id never seen here,
+	 * whose changes nothing would count as the removed key's. */
+	if (c->env->signer_removed) {
+		struct cw_identity_public spoke;
+		char hex[CW_ID_HEX_LEN + 1];
+		int was;
+
+		if ((rc = cw_store_database_revoked(c->t->txn, c->t->st, &c->stats->database, NULL,
+						    &spoke, &was, err)) != 0)
+			return rc;
+		cw_id_hex(&c->stats->database, hex);
+		if (!was || !cw_identity_equal(&spoke, &c->env->signer))
+			return cw_error_set(
+				err, CW_EREFUSED, "bundle",
+				"is signed by a key removed from the peers here, and "
+				"says it comes from database %.8s, which that key did not "
+				"speak for here: refused, even with --accept-removed",
+				hex);
+	}
 	/* The database that wrote the bundle is the one that signed it: from now on its audit
 	 * entries' signatures are checked against that key, also when another laptop relays
 	 * them. */
@@ -877,7 +897,8 @@ static int import_header(void *vctx, struct cw_error *err)
 	 * was lost: noted in the same transaction, so a refused bundle notes nothing. Not of
 	 * this database's own bundles, imported back. */
 	c->stats->missing_before = 0;
-	if (c->stats->has_sent && !cw_id_equal(&c->stats->database, &c->t->st->database_id)) {
+	if (c->stats->has_sent && !c->env->signer_removed &&
+	    !cw_id_equal(&c->stats->database, &c->t->st->database_id)) {
 		uint8_t head[CW_AUDIT_HASH_BYTES];
 		int heard;
 
@@ -1156,7 +1177,8 @@ int cw_bundle_import_with(struct cw_store *st, const char *path, int flags,
 		return rc;
 	/* The first pass: the whole file against its signature, its signer and its recipients,
 	 * before a write begins. */
-	if ((rc = cw_envelope_check(st, f, 1, &env, &c.r, err)) == 0) {
+	if ((rc = cw_envelope_check(st, f, c.accept_removed ? CW_ENVELOPE_ACCEPT_REMOVED : 1, &env,
+				    &c.r, err)) == 0) {
 		if (cw_bundle_between_passes)
 			cw_bundle_between_passes(path);
 		struct stat sb;
@@ -1170,6 +1192,9 @@ int cw_bundle_import_with(struct cw_store *st, const char *path, int flags,
 		if (rc == 0)
 			rc = cw_store_write(st, import_fn, &c, err);
 		snprintf(stats->signer, sizeof stats->signer, "%s", env.signer_name);
+		stats->signer_removed = env.signer_removed;
+		if (env.signer_removed)
+			cw_identity_fingerprint(&env.signer, stats->signer_fingerprint);
 	} else if (refused_for_signer(&env, rc)) {
 		rc = refuse_signer(st, f, &env, err);
 	}

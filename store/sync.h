@@ -246,6 +246,10 @@ struct cw_bundle_stats {
 	/* import: a bundle the signer wrote to this database before this one was not imported
 	 * here (cw_sync_received_add), so what it held is missing until it is. */
 	int missing_before;
+	/* import: signed by a removed key, taken with CW_IMPORT_ACCEPT_REMOVED (signer is ""):
+	 * that key's fingerprint */
+	int signer_removed;
+	char signer_fingerprint[32];
 };
 
 /* Writes a bundle to `path` ("-" for standard output), signed by this database and encrypted
@@ -269,7 +273,10 @@ int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_sta
  * teammate), versions of records or changes of attachments made there, unless flags has
  * CW_IMPORT_ACCEPT_REMOVED: then they are imported and counted in stats->removed_entries,
  * removed_versions and removed_attachments (the first one's database in
- * stats->removed_database), to review. */
+ * stats->removed_database), to review. With it, a bundle the removed key signed itself (the
+ * monitor's backup, restored and handed over in person with what was never sent) is taken the
+ * same way (stats->signer_removed), when it speaks for the database that key spoke for here;
+ * one that claims another database is refused all the same. */
 #define CW_IMPORT_ACCEPT_REMOVED 1
 int cw_bundle_import_with(struct cw_store *st, const char *path, int flags,
 			  struct cw_bundle_stats *stats, struct cw_error *err);
@@ -287,6 +294,9 @@ struct cw_bundle_envelope {
 	char signer_name[CW_PEER_NAME_MAX +
 			 1]; /* the enrolled peer's name, "" when unknown (or here) */
 	int signer_here;     /* signed by this database */
+	/* signed by a key removed from the peers here, taken because the import was asked to
+	 * (CW_IMPORT_ACCEPT_REMOVED: a monitor's backup, handed over in person) */
+	int signer_removed;
 	struct cw_bundle_recipient *recipients;
 	size_t nrecipients;
 	int for_here; /* this database is a recipient */

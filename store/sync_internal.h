@@ -107,7 +107,9 @@ void cw_envelope_writer_free(struct cw_envelope_writer *w);
  * another version, CW_EREFUSED an unsigned version-1 bundle, CW_EDAMAGED altered or truncated,
  * CW_EIO when f cannot be read twice), then who signed it, then whether it is for this
  * database, whose key then opens the file key. With `for_import`, an unknown signer and a
- * bundle for other recipients are refused (CW_EREFUSED); without it (inspect) they are only
+ * bundle for other recipients are refused (CW_EREFUSED), but with CW_ENVELOPE_ACCEPT_REMOVED a
+ * signer whose key was removed here is taken (env->signer_removed); without it (inspect)
+ * they are only
  * noted in *env, and for a bundle for others *r is NULL: its payload stays closed. The caller
  * frees env->recipients, also on failure.
  *
@@ -119,6 +121,7 @@ void cw_envelope_writer_free(struct cw_envelope_writer *w);
 typedef int (*cw_envelope_data_fn)(void *ctx, const uint8_t *data, size_t len,
 				   struct cw_error *err);
 struct cw_envelope_reader;
+#define CW_ENVELOPE_ACCEPT_REMOVED 2 /* for_import, a removed signer taken */
 int cw_envelope_check(struct cw_store *st, FILE *f, int for_import, struct cw_bundle_envelope *env,
 		      struct cw_envelope_reader **r, struct cw_error *err);
 int cw_envelope_read(struct cw_envelope_reader *r, cw_envelope_data_fn fn, void *ctx,

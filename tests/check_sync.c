@@ -1189,6 +1189,65 @@ START_TEST(a_peer_cannot_claim_another_database)
 }
 END_TEST
 
+/* A removed key's own bundle, taken on purpose (the monitor's backup, handed over in person):
+ * only for the database that key spoke for here. Under a database id never seen here its
+ * changes would count as nobody's removed ones, so it is refused even so. */
+START_TEST(a_removed_key_is_taken_only_for_its_own_database)
+{
+	struct cw_bundle_stats s;
+	struct cw_id alice, other;
+	struct cw_error err;
+	const char *lines[1];
+	struct cw_identity_public to;
+	struct cw_buf text = {0}, file = {0};
+	char end[64];
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	enroll(0, 1, "sup");
+	enroll(1, 0, "alice");
+	cw_store_database_id(st[0], &alice);
+	put_person(0, "Kang Saran");
+	export_to(0, "sup", path_in(0, "a.b"));
+	import(1, path_in(0, "a.b"));
+	ck_assert_msg(cw_peer_remove(st[1], "alice", &err) == 0, "%s", err.message);
+	ck_assert_int_eq(cw_store_identity(st[1], &to, &err), 0);
+	randombytes_buf(other.b, sizeof other.b);
+	for (int i = 0; i < 2; i++) {
+		lines[0] = header_claiming(i ? &alice : &other);
+		cw_buf_free(&text);
+		cw_buf_free(&file);
+		ck_assert_int_eq(cw_buf_append(&text, lines[0], strlen(lines[0])), 0);
+		snprintf(end, sizeof end, "\n{\"lines\":1,\"type\":\"end\"}\n");
+		ck_assert_int_eq(cw_buf_append(&text, end, strlen(end)), 0);
+		ck_assert_int_eq(
+			cw_envelope_seal(st[0], &to, 1, 0, text.data, text.len, &file, &err), 0);
+		spit(path_in(1, "removed.b"), file.data, file.len);
+		/* Without the flag, refused as a removed key's. */
+		ck_assert_int_eq(import_rc(1, path_in(1, "removed.b"), &err), CW_EREFUSED);
+		ck_assert_msg(strstr(err.message, "removed") != NULL, "%s", err.message);
+		cw_error_clear(&err);
+		if (!i) {
+			ck_assert_int_eq(cw_bundle_import_with(st[1], path_in(1, "removed.b"),
+							       CW_IMPORT_ACCEPT_REMOVED, &s, &err),
+					 CW_EREFUSED);
+			ck_assert_msg(strstr(err.message, "which that key did not speak for") !=
+					      NULL,
+				      "%s", err.message);
+		} else {
+			ck_assert_msg(cw_bundle_import_with(st[1], path_in(1, "removed.b"),
+							    CW_IMPORT_ACCEPT_REMOVED, &s,
+							    &err) == 0,
+				      "%s", err.message);
+			ck_assert_int_eq(s.signer_removed, 1);
+			ck_assert_str_eq(s.signer, "");
+		}
+	}
+	cw_buf_free(&text);
+	cw_buf_free(&file);
+}
+END_TEST
+
 /* A key enrolled with its database (what `casewatch identity` prints) holds that database's
  * name from the start: a peer's bundle claiming it before that laptop's first one is refused,
  * naming who holds it, and the laptop's own bundles come in. Enrolling a key with this
@@ -2114,6 +2173,7 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, long_payloads_name_their_first_bad_line);
 	tcase_add_test(tc, forged_audit_entries_are_refused);
 	tcase_add_test(tc, a_peer_cannot_claim_another_database);
+	tcase_add_test(tc, a_removed_key_is_taken_only_for_its_own_database);
 	tcase_add_test(tc, an_enrolled_database_cannot_be_claimed_first);
 	tcase_add_test(tc, entries_from_before_the_chain_come_first);
 	tcase_add_test(tc, hostile_attachment_descriptions_are_refused);

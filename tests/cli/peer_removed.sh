@@ -104,6 +104,29 @@ fails 65 "the first an attachment" cs bundle import "$WORK/since.bundle"
 ok cs attachments "Koeut Saray" --json
 json "len(d) == 1 and d[0]['id'].startswith('${aid%"${aid#????????}"}')"
 
+# What the monitor had logged and never sent is on their backup, which holds the removed key
+# too. Restored and handed over in person, its own bundle is refused as the seized copy's
+# is; with --accept-removed it is taken, signed by that key, and said. (The monitor's own
+# database stands for the backup here.)
+ok c1 identity --json
+sokha_fp=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["fingerprint"])')
+ok c1 log hearing --case "Koeut Saray incitement" --date 2024-03-08 --outcome adjourned \
+	--notes "Sokha's unsent hearing"
+ok c1 bundle export --to sup -o "$WORK/restored.bundle"
+snap=$(db_snapshot)
+fails 65 "signed by a key removed from the peers here on" cs bundle import "$WORK/restored.bundle"
+[ "$(db_snapshot)" = "$snap" ] || fail "a refused bundle changed the database"
+ok cs bundle import --accept-removed "$WORK/restored.bundle"
+has "signed by the removed key $sokha_fp"
+grep -q "warning: took 1 record's version" "$WORK/stderr" ||
+	fail "the import did not say what it took: $(cat "$WORK/stderr")"
+ok cs list records --json
+json "any('unsent hearing' in (r.get('notes') or '') for r in d)"
+# The backup and the seized copy both went on from the same point of the monitor's log, and
+# the supervisor took from each: verify says so, as it says of any restored copy.
+fails 74 "1 problem found" cs verify
+grep -q "splits in two" "$WORK/stdout" || fail "verify did not name the split: $(cat "$WORK/stdout")"
+
 # The key is not enrolled again by reading its fingerprint by phone.
 fails 65 "was removed from the peers here on" cs peer add sokha "$sokha_key"
 ok cs peer add sokha "$sokha_key" --readmit
