@@ -734,19 +734,41 @@ static void advise_demo_figures(const struct cw_demo *d, const char *hex, cw_adv
 		fn(ctx, what, fix);
 	}
 	/* "none" is word 0 of the table only when it is "none" there: looked up, not assumed. */
-	for (size_t i = 0; i < cw_words_response.n && i < 32; i++)
-		if (!strcmp(cw_words_response.words[i], "none") &&
-		    (d->response & (UINT32_C(1) << i)) && arrests > 0) {
-			snprintf(what, sizeof what,
-				 _("the authorities' response is recorded as none, beside %lld "
-				   "arrests"),
-				 (long long)arrests);
-			snprintf(fix, sizeof fix,
-				 _("casewatch edit %.8s --response arrests (with the rest of the "
-				   "response)"),
-				 hex);
-			fn(ctx, what, fix);
-		}
+	uint32_t none = 0, arrest = 0;
+
+	for (size_t i = 0; i < cw_words_response.n && i < 32; i++) {
+		if (!strcmp(cw_words_response.words[i], "none"))
+			none = UINT32_C(1) << i;
+		if (!strcmp(cw_words_response.words[i], "arrests"))
+			arrest = UINT32_C(1) << i;
+	}
+	if (none && (d->response & none) && arrests > 0) {
+		snprintf(what, sizeof what,
+			 _("the authorities' response is recorded as none, beside %lld arrests"),
+			 (long long)arrests);
+		snprintf(
+			fix, sizeof fix,
+			_("casewatch edit %.8s --response arrests (with the rest of the response)"),
+			hex);
+		fn(ctx, what, fix);
+	} else if (arrest && d->response && !(d->response & arrest) && arrests > 0) {
+		/* "dispersed" beside 9 arrests: the response lacks them (a field trial). */
+		char words[256] = "";
+		size_t used = 0;
+
+		for (size_t i = 0; i < cw_words_response.n && i < 32; i++)
+			if ((d->response & (UINT32_C(1) << i)) && used < sizeof words)
+				used += (size_t)snprintf(words + used, sizeof words - used, "%s%s",
+							 used ? "," : "",
+							 cw_words_response.words[i]);
+		snprintf(what, sizeof what,
+			 _("the authorities' response is recorded as %s, without arrests, beside "
+			   "%lld arrests"),
+			 words, (long long)arrests);
+		snprintf(fix, sizeof fix, _("casewatch edit %.8s --response %s,arrests"), hex,
+			 words);
+		fn(ctx, what, fix);
+	}
 }
 
 /* A visit with a count is a source's count of visits ("18 visits to nine prisons"): one that

@@ -161,6 +161,15 @@ grep -q "warning: 12 arrests are recorded for 3 participants" "$WORK/stderr" ||
 	fail "no word of 12 arrests for 3 participants: $(cat "$WORK/stderr")"
 grep -q "warning: the authorities' response is recorded as none, beside 12 arrests" "$WORK/stderr" ||
 	fail "no word of none beside arrests: $(cat "$WORK/stderr")"
+# A response that leaves the arrests out ("dispersed" beside 9 arrests) is said too, with the
+# response to type.
+ok cw log demo --date 2024-05-04 --place "NagaWorld" --participants 100 --arrests-count 9 \
+	--response dispersed,force --view own
+checks=$((checks + 2))
+grep -q "warning: the authorities' response is recorded as dispersed,force, without arrests, beside 9 arrests" "$WORK/stderr" ||
+	fail "no word of a response without the arrests: $(cat "$WORK/stderr")"
+grep -q -- "--response dispersed,force,arrests" "$WORK/stderr" ||
+	fail "the response to type is not given: $(cat "$WORK/stderr")"
 # (another day: the same day and place would be the same demonstration logged twice)
 ok cw log demo --date 2024-05-06 --place "Olympic Stadium" --participants 300 --arrests-count 12 \
 	--response dispersed,arrests --view own
