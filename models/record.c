@@ -484,6 +484,9 @@ static int verdict_names(const struct cw_verdict_event *v, const struct cw_defen
 		return cw_id_equal(&v->person, &d->person);
 	if (v->group && *v->group)
 		return cw_id_is_zero(&d->person) && d->label && strcasecmp(d->label, v->group) == 0;
+	if (v->tried)
+		return cw_id_is_zero(&d->person) ? cw_hearing_concerns(v->tried, NULL, d->label)
+						 : cw_hearing_concerns(v->tried, &d->person, NULL);
 	return 1;
 }
 

@@ -718,6 +718,9 @@ struct cw_verdict_event {
 	int on_appeal;
 	struct cw_date date;
 	struct cw_id by;
+	/* A verdict that names no one, given at this hearing: for the defendants it concerned
+	 * (cw_hearing_concerns), as the detention it ends; NULL: every defendant. */
+	const struct cw_hearing *tried;
 };
 
 /* The order of rulings in a charge's history, as cw_date_compare (a partial date before the

@@ -39,6 +39,25 @@ int cw_store_rulings_equal(const struct cw_record *a, const struct cw_record *b)
 			    !same_text(vx[i].offence, vy[i].offence) ||
 			    vx[i].result != vy[i].result)
 				return 0;
+		/* A verdict that names no one rules on those the hearing names (its attendance,
+		 * its sentence's parts): an attendance edited moves the charges it rules on. */
+		if (cw_hearing_rules_unnamed(x) || cw_hearing_rules_unnamed(y)) {
+			const struct cw_attendance *ax = x->attendance.items,
+						   *ay = y->attendance.items;
+			const struct cw_sentence_part *px = x->sentence_parts.items,
+						      *py = y->sentence_parts.items;
+
+			if (x->attendance.n != y->attendance.n ||
+			    x->sentence_parts.n != y->sentence_parts.n)
+				return 0;
+			for (size_t i = 0; i < x->attendance.n; i++)
+				if (!cw_id_equal(&ax[i].person, &ay[i].person))
+					return 0;
+			for (size_t i = 0; i < x->sentence_parts.n; i++)
+				if (!cw_id_equal(&px[i].person, &py[i].person) ||
+				    !same_text(px[i].group, py[i].group))
+					return 0;
+		}
 		return 1;
 	}
 	if (a->kind == CW_KIND_MILESTONE) {
@@ -315,6 +334,9 @@ static int follow_record(struct cw_case *kase, const struct cw_record *rec, int 
 		for (size_t i = 0; rc == 0 && i < h->verdicts.n; i++) {
 			const struct cw_verdict *vd =
 				(const struct cw_verdict *)h->verdicts.items + i;
+			/* One that names no one rules on those the hearing tried, as it ends
+			 * their detention (models/record.h, cw_hearing_concerns): a co-defendant
+			 * the sitting did not try read "convicted" beside a detention running. */
 			struct cw_verdict_event v = {.person = vd->person,
 						     .group = vd->group,
 						     .article = vd->article,
@@ -322,7 +344,8 @@ static int follow_record(struct cw_case *kase, const struct cw_record *rec, int 
 						     .result = vd->result,
 						     .on_appeal = on_appeal,
 						     .date = h->date,
-						     .by = rec->id};
+						     .by = rec->id,
+						     .tried = h};
 			int moved;
 
 			rc = cw_case_follow_verdict(kase, &v, &moved);

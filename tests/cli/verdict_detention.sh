@@ -4,8 +4,8 @@
 # name), as its row in the report lists them, not of every defendant the case has now: a
 # co-defendant its attendance leaves out, and one added to the case after it and arrested
 # since, are still held, with their days counted, in the timeline and in the report's list of
-# those held (which the detention index finds). Only a hearing whose record names no one is
-# the case's defendants'. Editing the hearing's attendance, or the case's defendants, moves the
+# those held (which the detention index finds), and their charges are not moved by it. Only a
+# hearing whose record names no one is the case's defendants'. Editing the hearing's attendance, or the case's defendants, moves the
 # index with it, and verify finds it as the records make it.
 . "$TESTLIB"
 set -e
@@ -40,8 +40,12 @@ has "pretrial detention: 56 days (to 2024-03-06)"
 # The verdict was not on the others: still held, counted to today.
 ok cw timeline "Sok Dara"
 has "pretrial detention: 152 days and counting"
-# ... and it did not rule on them either: their stage is not said to be older than it.
+# ... and it did not rule on them either: their stage is not said to be older than it, and
+# their charge is not convicted (it read "convicted: 494" beside a detention running).
 lacks "came after"
+has "charges: charged: 494, 495"
+ok cw timeline "Meas Sophea"
+has "charges: charged: 495; convicted: 494"
 ok cw timeline "Kim Rithy"
 has "pretrial detention: 70 days and counting"
 lacks "came after"
@@ -63,8 +67,11 @@ ok cw verify
 has "0 problems"
 ok cw timeline "Sok Dara"
 has "pretrial detention: 56 days (to 2024-03-06)"
+# ... and the verdict rules on her charge now.
+has "charges: charged: 495; convicted: 494"
 ok cw timeline "Kim Rithy"
 has "pretrial detention: 70 days and counting"
+has "charges: charged: 494, 495"
 ok cw report --week 2024-W24 --format json
 json "[(p['person']['name'], p['days']) for p in d['pretrial_detention']] == [('Kim Rithy', 70)]"
 # A defendant added to the case now, held since May, is not ruled on by that verdict either.
