@@ -1879,8 +1879,11 @@ static int header_json(struct cw_store *st, MDB_txn *txn, struct export_ctx *x, 
 	}
 	/* Which entries of this log it holds, when it holds every one in a range: for its
 	 * peers, or everything, leaving nothing out (one that leaves something out for a peer
-	 * of the team keeps its mark, and the next sends it again). */
-	if (!x->withhold && (x->opt->scope == CW_BUNDLE_PEER || x->opt->scope == CW_BUNDLE_ALL)) {
+	 * of the team keeps its mark, and the next sends it again). What it left out, not what
+	 * it would have: one that was to leave confidential material out and found none moves
+	 * the peers' marks on, and unsaid it read as lost at the next bundle's import. */
+	if (!(x->withhold && x->withheld.n) &&
+	    (x->opt->scope == CW_BUNDLE_PEER || x->opt->scope == CW_BUNDLE_ALL)) {
 		uint64_t after = x->opt->scope == CW_BUNDLE_ALL ? 0 : x->after;
 
 		stats->has_sent = after < x->last_seq;

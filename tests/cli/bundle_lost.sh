@@ -91,4 +91,27 @@ ok cm log hearing --case "Koeut Saray incitement" --date 2024-04-30 --outcome ad
 ok cm bundle export --since 2024-04-01 --to sup -o "$WORK/since.bundle"
 ok cs bundle import "$WORK/since.bundle"
 warned && fail "a bundle --since warned: $(cat "$WORK/stderr")"
+# A bundle that leaves confidential material out (--without-confidential, --plain, or one for a
+# partner too) and finds none to leave holds everything: the peer's mark moves on, so it counts
+# as brought, or the next bundle warned of one lost that was imported, until a bundle --all.
+ok cm log hearing --case "Koeut Saray incitement" --date 2024-05-07 --outcome adjourned
+ok cm bundle export --to sup --without-confidential -o "$WORK/w9.bundle"
+ok cs bundle import "$WORK/w9.bundle"
+warned && fail "a bundle with nothing to leave out warned: $(cat "$WORK/stderr")"
+ok cm log hearing --case "Koeut Saray incitement" --date 2024-05-14 --outcome adjourned
+ok cm bundle export --to sup --plain -o "$WORK/w10.bundle"
+ok cs bundle import "$WORK/w10.bundle"
+ok cm log hearing --case "Koeut Saray incitement" --date 2024-05-21 --outcome adjourned
+ok cm bundle export --to sup -o "$WORK/w11.bundle"
+ok cs bundle import "$WORK/w11.bundle"
+warned && fail "bundles that left nothing out were taken for lost: $(cat "$WORK/stderr")"
+# With something to leave out, the team's mark stays: the next bundle sends it again and
+# continues what came.
+ok cm person add --name "Sok Kanha" --confidential
+ok cm bundle export --to sup --without-confidential -o "$WORK/w12.bundle"
+ok cs bundle import "$WORK/w12.bundle"
+ok cm log hearing --case "Koeut Saray incitement" --date 2024-05-28 --outcome adjourned
+ok cm bundle export --to sup -o "$WORK/w13.bundle"
+ok cs bundle import "$WORK/w13.bundle"
+warned && fail "a bundle after one that left something out warned: $(cat "$WORK/stderr")"
 done_ok
