@@ -830,13 +830,23 @@ struct import_ctx {
 };
 
 /* Of the keys the signer removed, those this database still trusts: to be told. Nothing is
- * changed here: whom a laptop trusts is decided on it. */
+ * changed here: whom a laptop trusts is decided on it. A partner's are not told: another
+ * organisation removes keys for its own reasons (an exchange that ended, not a laptop taken),
+ * and the team does not remove a teammate's key at its word. */
 static int keep_removals(struct import_ctx *c, struct cw_error *err)
 {
 	struct cw_bundle_stats *s = c->stats;
+	struct cw_peer_key signer;
 	size_t kept = 0;
 	int rc, gone;
 
+	if (s->nremovals &&
+	    (rc = cw_peer_by_key_txn(c->t, &c->env->signer, &signer, err)) != CW_ENOTFOUND) {
+		if (rc != 0)
+			return rc;
+		if (signer.role == CW_PEER_PARTNER)
+			s->nremovals = 0;
+	}
 	for (size_t i = 0; i < s->nremovals; i++) {
 		struct cw_bundle_removal r = s->removals[i];
 		struct cw_peer_key peer;

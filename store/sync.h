@@ -235,7 +235,8 @@ struct cw_bundle_stats {
 	struct cw_id removed_database;
 	/* import: keys the signer removed from its peers that are enrolled here (and not
 	 * removed here): said to the importer, never applied (a bundle must not decide whom
-	 * this laptop trusts). export: how many it names. */
+	 * this laptop trusts); none from a peer enrolled here as a partner. export: how many it
+	 * names. */
 	struct cw_bundle_removal removals[CW_BUNDLE_REMOVALS_MAX];
 	size_t nremovals;
 	/* What its header says of the signer's own log (its "sent"): the entries (after, upto]

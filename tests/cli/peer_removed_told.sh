@@ -80,4 +80,17 @@ ok c2 bundle import "$WORK/fourth.bundle"
 grep -q "removed the key" "$WORK/stderr" && fail "told of a key not trusted here: $(cat "$WORK/stderr")"
 ok c2 bundle import --json "$WORK/fourth.bundle"
 json "d['removed_keys'] == []"
+# A partner's laptop removes keys for its own reasons (an exchange that ended, not a laptop
+# taken) and is not the team: its bundles tell this laptop to remove no teammate's key.
+ok cp_ peer add dara "$(c2 identity --key)"
+ok c2 peer add licadho "$(cp_ identity --key)" --partner
+ok cp_ peer remove dara
+ok cp_ peer add sokha "$(c1 identity --key)"
+ok c1 peer add licadho "$(cp_ identity --key)" --partner
+ok cp_ person add --name "Partner record"
+ok cp_ bundle export --to sokha -o "$WORK/from-partner.bundle"
+ok c1 bundle import "$WORK/from-partner.bundle"
+grep -q "removed the key" "$WORK/stderr" && fail "a partner's removal was told: $(cat "$WORK/stderr")"
+ok c1 bundle import --json "$WORK/from-partner.bundle"
+json "d['removed_keys'] == []"
 done_ok
