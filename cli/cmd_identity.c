@@ -481,9 +481,9 @@ static int fingerprint_at(const unsigned char *text, size_t len, size_t i, char 
 /* A report signed with --sign says in its header which key signs it (rdoc.c): a file that
  * names another fingerprint there than the key that signed it was made to look like someone
  * else's (a red-team trial signed a report with its own key whose header named the
- * supervisor's). The first fingerprint in the file's first CLAIM_SCAN bytes that is not `got`
- * (digits) goes into other, "" when there is none (a PDF's text is compressed: none is found
- * there). */
+ * supervisor's). The first claim in the file's first CLAIM_SCAN bytes, the header's, when it
+ * is not `got` (digits), goes into other, "" when it is or there is none (a PDF's text is
+ * compressed: none is found there). */
 static void claimed_other(const char *path, const char *got, char *other, size_t len)
 {
 	unsigned char *text;
@@ -504,13 +504,17 @@ static void claimed_other(const char *path, const char *got, char *other, size_t
 	}
 	/* The claim is the header's line, which names the command that checks it right after
 	 * the fingerprint, in every language: a fingerprint a record's notes happen to hold is
-	 * not one. */
-	for (size_t i = 0; i + 29 <= n && !other[0]; i++)
+	 * not one. Only the first counts: the header comes before the records, and a record
+	 * noting a taken laptop's key for the partners, with the command, made the report it is
+	 * in read as forged. */
+	for (size_t i = 0; i + 29 <= n; i++)
 		if (is_hex_digit(text[i]) && fingerprint_at(text, n, i, digits) &&
-		    strcmp(digits, got) != 0 &&
 		    memmem(text + i + 29, n - i - 29 < CLAIM_NEAR ? n - i - 29 : CLAIM_NEAR,
-			   CLAIM_CHECKED_BY, strlen(CLAIM_CHECKED_BY)))
-			snprintf(other, len, "%.29s", (const char *)text + i);
+			   CLAIM_CHECKED_BY, strlen(CLAIM_CHECKED_BY))) {
+			if (strcmp(digits, got) != 0)
+				snprintf(other, len, "%.29s", (const char *)text + i);
+			break;
+		}
 	free(text);
 }
 

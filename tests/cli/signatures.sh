@@ -161,6 +161,15 @@ for f in md html csv json; do
 	ok cw report --week 2024-W18 --format $f --lang km -o "$WORK/ok-km.$f" --sign
 	ok check "$WORK/ok-km.$f"
 done
+# A real report whose records name another key beside the command (the week a laptop was
+# taken, its key noted for the partners) is as signed: the header's claim comes first.
+ok cw log incident --date 2024-05-02 --type other --notes "Sokha's laptop was seized; its key, fingerprint $fp2, is removed: partners who run casewatch check-signature refuse what it signs"
+for f in md html csv json; do
+	ok cw report --week 2024-W18 --format $f -o "$WORK/noted.$f" --sign
+	checks=$((checks + 1))
+	grep -q "$fp2" "$WORK/noted.$f" || fail "the $f report does not hold the note"
+	ok check "$WORK/noted.$f"
+done
 DB="$WORK/other"
 # A fingerprint a record's notes hold, with no claim beside it, is not one.
 ok cw person add --name "Peer note" --notes "enrolled the laptop with fingerprint $fp by phone"
