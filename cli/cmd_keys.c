@@ -280,10 +280,32 @@ static int not_the_database_passphrase(struct cw_cli *cli, const char *pass, siz
 	return 0;
 }
 
+/* The other way round: the database's new passphrase, after key import, is refused when it
+ * opens the recovery file the key came from (its passphrase, just typed, is the one a monitor
+ * types again). One key derivation of the file's cost. */
+static int not_the_recovery_passphrase(struct cw_cli *cli, const char *recovery, const char *pass,
+				       size_t len, const struct cw_id *id)
+{
+	struct cw_vault *v = NULL;
+	struct cw_error ignored;
+	int rc;
+
+	rc = cw_recovery_open(recovery, pass, len, id, &v, &ignored);
+	cw_vault_free(v);
+	if (rc == 0)
+		return cw_error_set(&cli->err, CW_EREFUSED, "passphrase",
+				    "opens the recovery file %.300s too: the database needs "
+				    "another, so that whoever forces the one out of you cannot "
+				    "open the other",
+				    recovery);
+	return 0;
+}
+
 /* Writes the open database's key into a slot at path, wrapped by a new passphrase asked twice:
- * over the slot there, or (new_file, a recovery file) where nothing has the name. */
+ * over the slot there, or (new_file, a recovery file) where nothing has the name. `recovery`:
+ * the recovery file the key was restored from, whose passphrase is refused (NULL: none). */
 static int rewrap(struct cw_cli *cli, const char *path, const char *what, const struct cw_id *id,
-		  int new_file)
+		  int new_file, const char *recovery)
 {
 	struct cw_kdf_params kdf = cw_kdf_default();
 	char *pass;
@@ -293,7 +315,8 @@ static int rewrap(struct cw_cli *cli, const char *path, const char *what, const 
 	if ((rc = cw_session_new_passphrase(&cli->session, what, &pass, &len, &cli->err)) != 0)
 		return rc;
 	if ((rc = cw_passphrase_check_new(pass, len, &cli->err)) != 0 ||
-	    (new_file && (rc = not_the_database_passphrase(cli, pass, len, id)) != 0)) {
+	    (new_file && (rc = not_the_database_passphrase(cli, pass, len, id)) != 0) ||
+	    (recovery && (rc = not_the_recovery_passphrase(cli, recovery, pass, len, id)) != 0)) {
 		cw_passphrase_free(pass);
 		return rc;
 	}
@@ -318,7 +341,7 @@ int cw_cmd_passphrase(struct cw_cli *cli, const struct cw_command *cmd, int firs
 		return rc;
 	cw_store_database_id(cli->session.store, &id);
 	cw_store_keyslot_path(cli->session.db_dir, path, sizeof path);
-	if ((rc = rewrap(cli, path, "New passphrase", &id, 0)) != 0)
+	if ((rc = rewrap(cli, path, "New passphrase", &id, 0, NULL)) != 0)
 		return rc;
 	fprintf(cli->out, _("passphrase changed for %s\n"), cli->session.db_dir);
 	say_backups_keep_old_slot(last_backup_open(cli));
@@ -344,7 +367,8 @@ int cw_cmd_key_export(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if ((rc = open_encrypted(cli)) != 0)
 		return rc;
 	cw_store_database_id(cli->session.store, &id);
-	if ((rc = rewrap(cli, o.to, _("Recovery passphrase (not the database's)"), &id, 1)) != 0)
+	rc = rewrap(cli, o.to, _("Recovery passphrase (not the database's)"), &id, 1, NULL);
+	if (rc != 0)
 		return rc;
 	fprintf(cli->out,
 		_("wrote %s: the key of %s wrapped with the recovery passphrase; keep the file and "
@@ -408,7 +432,7 @@ int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if (rc != 0)
 		return rc;
 	cw_store_keyslot_path(cli->session.db_dir, path, sizeof path);
-	if ((rc = rewrap(cli, path, "New passphrase", &id, 0)) != 0)
+	if ((rc = rewrap(cli, path, "New passphrase", &id, 0, file)) != 0)
 		return rc;
 	fprintf(cli->out, _("key restored for %s with a new passphrase\n"), cli->session.db_dir);
 	say_backups_keep_old_slot(last_backup_open(cli));

@@ -346,6 +346,13 @@ fails 77 "wrong passphrase" "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK
 has_err "wrong passphrase for the recovery file $WORK/recovery (or the file was altered)"
 fails 66 "the recovery file $WORK/no-recovery does not exist" cw key import "$WORK/no-recovery"
 fails 74 "is not a casewatch recovery file" cw key import "$WORK/recovery-pass"
+# The recovery passphrase, just typed, is refused as the database's new one: whoever forces it
+# out of the monitor would open the recovery file the supervisor keeps too, the state key
+# export refuses to make. Nothing is written.
+fails 65 "opens the recovery file" "$CASEWATCH_BIN" --db "$DB" --passphrase-file \
+	"$WORK/recovery-pass" --new-passphrase-file "$WORK/recovery-pass" key import "$WORK/recovery"
+checks=$((checks + 1))
+[ ! -e "$DB/key" ] || fail "a key slot under the recovery passphrase was written"
 ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/recovery-pass" --new-passphrase-file \
 	"$WORK/passphrase" key import "$WORK/recovery"
 has "key restored"
