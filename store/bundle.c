@@ -82,54 +82,45 @@ static int parse_time(const json_t *obj, const char *key, int64_t *us, struct cw
 }
 
 /* The header's "removed_keys", as its signer wrote them (import_header keeps those that
- * concern this database). */
-static int parse_removals(const json_t *obj, struct cw_bundle_stats *s, struct cw_error *err)
+ * concern this database). Advice only: an entry this casewatch cannot read (a later form) is
+ * passed over, not a reason to refuse the bundle. */
+static void parse_removals(const json_t *obj, struct cw_bundle_stats *s)
 {
 	const json_t *list = json_object_get(obj, "removed_keys"), *e;
+	struct cw_error ignored;
 	size_t i;
-	int rc;
 
 	s->nremovals = 0;
-	if (!list)
-		return 0;
 	if (!json_is_array(list))
-		return cw_error_set(err, CW_EINVAL, "removed_keys", "must be a list");
+		return;
 	json_array_foreach (list, i, e) {
 		struct cw_bundle_removal *r = &s->removals[s->nremovals];
-		const json_t *k = json_object_get(e, "key");
+		const json_t *k = json_object_get(e, "key"), *t = json_object_get(e, "removed");
 
 		if (s->nremovals == CW_BUNDLE_REMOVALS_MAX)
 			break; /* its writer sends no more; the latest come first */
 		memset(r, 0, sizeof *r);
-		if (!json_is_string(k) ||
-		    cw_identity_parse(json_string_value(k), &r->key, NULL, err) != 0)
-			return cw_error_set(err, CW_EINVAL, "removed_keys",
-					    "holds something that is not a key");
-		if ((rc = parse_time(e, "removed", &r->removed, err)) != 0)
-			return rc;
-		s->nremovals++;
+		if (json_is_string(k) && json_is_string(t) &&
+		    cw_identity_parse(json_string_value(k), &r->key, NULL, &ignored) == 0 &&
+		    cw_time_parse(json_string_value(t), &r->removed) == 0)
+			s->nremovals++;
 	}
-	return 0;
 }
 
-/* The header's "sent": the signer's log entries the bundle holds (none said: has_sent 0). */
-static int parse_sent(const json_t *obj, struct cw_bundle_stats *s, struct cw_error *err)
+/* The header's "sent": the signer's log entries the bundle holds (has_sent 0 when it says
+ * none, or in a form this casewatch cannot read: then nothing is noted, nothing refused). */
+static void parse_sent(const json_t *obj, struct cw_bundle_stats *s)
 {
-	const json_t *sent = json_object_get(obj, "sent"), *a, *u;
+	const json_t *sent = json_object_get(obj, "sent");
+	const json_t *a = json_object_get(sent, "after"), *u = json_object_get(sent, "upto");
 
 	s->has_sent = 0;
-	if (!sent)
-		return 0;
-	a = json_object_get(sent, "after");
-	u = json_object_get(sent, "upto");
 	if (!json_is_integer(a) || !json_is_integer(u) || json_integer_value(a) < 0 ||
 	    json_integer_value(u) < json_integer_value(a))
-		return cw_error_set(err, CW_EINVAL, "sent",
-				    "must be two counts, after and upto, the second not less");
+		return;
 	s->sent_after = (uint64_t)json_integer_value(a);
 	s->sent_upto = (uint64_t)json_integer_value(u);
 	s->has_sent = 1;
-	return 0;
 }
 
 /* Line 1, parsed (NULL: it is not JSON). */
@@ -156,13 +147,15 @@ static int parse_header(const json_t *obj, int version, struct cw_bundle_stats *
 		   (rc = parse_id(obj, "database", &s->database, err)) != 0 ||
 		   (rc = parse_text(obj, "author", s->author, sizeof s->author, err)) != 0 ||
 		   (rc = parse_text(obj, "scope", s->scope, sizeof s->scope, err)) != 0 ||
-		   (rc = parse_time(obj, "created", &s->created, err)) != 0 ||
-		   (rc = parse_removals(obj, s, err)) != 0 || (rc = parse_sent(obj, s, err)) != 0) {
+		   (rc = parse_time(obj, "created", &s->created, err)) != 0) {
 		line_error(err, 1, rc);
-	} else if (json_is_string(json_object_get(obj, "confidential"))) {
+	} else {
 		/* Said by bundles since confidential records (issue 17); older ones do not. */
-		snprintf(s->confidential, sizeof s->confidential, "%s",
-			 json_string_value(json_object_get(obj, "confidential")));
+		if (json_is_string(json_object_get(obj, "confidential")))
+			snprintf(s->confidential, sizeof s->confidential, "%s",
+				 json_string_value(json_object_get(obj, "confidential")));
+		parse_removals(obj, s);
+		parse_sent(obj, s);
 	}
 	return rc;
 }

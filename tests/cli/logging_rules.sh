@@ -112,7 +112,7 @@ ok cw log demo --date 2026-11-22 --place "Kampot" --participants 1 --participant
 	--arrested "Heng Vannak" --source "own observation"
 ok cw timeline "Heng Vannak"
 # one person named, no count given: at least 1 arrest, as the report counts it
-has "at least 1 participant, at least 1 arrest (Heng Vannak)"
+has "at least 1 arrest (Heng Vannak), at least 1 participant"
 
 # ---- 4. a hearing adjourned (postponed, suspended) that gives rulings says two things: saved,
 # with a warning naming both fixes; a hearing with a verdict, or adjourned with none, is not
