@@ -418,6 +418,16 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 		cw_print_safe(stderr, s.signer[0] ? s.signer : _("this database"), 0);
 		fprintf(stderr, _(" sends a bundle of everything (casewatch bundle export --all "
 				  "--to NAME, NAME being what it calls this laptop)\n"));
+	} else if (s.missing_after) {
+		fprintf(stderr, _("casewatch: warning: a bundle "));
+		cw_print_safe(stderr, s.signer[0] ? s.signer : _("this database"), 0);
+		fprintf(stderr,
+			_(" wrote after this one is still missing here (lost on the way, or "
+			  "not imported yet): what it held is missing until it is imported, "
+			  "or until "));
+		cw_print_safe(stderr, s.signer[0] ? s.signer : _("this database"), 0);
+		fprintf(stderr, _(" sends a bundle of everything (casewatch bundle export --all "
+				  "--to NAME, NAME being what it calls this laptop)\n"));
 	}
 	/* Taken on purpose: said, where it cannot be missed, with what to review. */
 	if (s.removed_entries || s.removed_versions || s.removed_attachments) {
@@ -466,8 +476,10 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 			json_object_set_new(o, "removed_keys", gone);
 		else
 			json_decref(gone);
-		if (o)
+		if (o) {
 			json_object_set_new(o, "missing_before", json_boolean(s.missing_before));
+			json_object_set_new(o, "missing_after", json_boolean(s.missing_after));
+		}
 		return cw_cli_print_json(cli, o);
 	}
 	/* The author is what the bundle says of itself; the signer, the peer enrolled here. */

@@ -899,7 +899,7 @@ static int import_header(void *vctx, struct cw_error *err)
 	/* What it brings of its signer's log continues what came before, or a bundle between
 	 * was lost: noted in the same transaction, so a refused bundle notes nothing. Not of
 	 * this database's own bundles, imported back. */
-	c->stats->missing_before = 0;
+	c->stats->missing_before = c->stats->missing_after = 0;
 	if (c->stats->has_sent && !c->env->signer_removed &&
 	    !cw_id_equal(&c->stats->database, &c->t->st->database_id)) {
 		uint8_t head[CW_AUDIT_HASH_BYTES];
@@ -910,7 +910,7 @@ static int import_header(void *vctx, struct cw_error *err)
 			return rc;
 		rc = cw_sync_received_add(c->t, &c->stats->database, c->stats->sent_after,
 					  c->stats->sent_upto, heard, &c->stats->missing_before,
-					  err);
+					  &c->stats->missing_after, err);
 	}
 	return rc;
 }

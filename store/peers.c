@@ -143,7 +143,8 @@ static int by_after(const void *a, const void *b)
 }
 
 int cw_sync_received_add(struct cw_txn *t, const struct cw_id *database, uint64_t after,
-			 uint64_t upto, int heard_before, int *missing, struct cw_error *err)
+			 uint64_t upto, int heard_before, int *missing, int *missing_later,
+			 struct cw_error *err)
 {
 	struct range r[RECEIVED_RANGES_MAX + 1];
 	uint8_t key[8 + ID_LEN], val[RECEIVED_RANGES_MAX * 16];
@@ -151,7 +152,7 @@ int cw_sync_received_add(struct cw_txn *t, const struct cw_id *database, uint64_
 	size_t n = 0, m = 0;
 	int rc;
 
-	*missing = 0;
+	*missing = *missing_later = 0;
 	if (after >= upto)
 		return 0; /* a bundle that brought nothing of the log says nothing */
 	memcpy(key, RECEIVED_PREFIX, 8);
@@ -192,6 +193,9 @@ int cw_sync_received_add(struct cw_txn *t, const struct cw_id *database, uint64_
 	for (size_t i = 0; i < n; i++)
 		if (r[i].after < upto && upto <= r[i].upto)
 			*missing = r[i].after > 0;
+	/* Or it closed a gap that a bundle written after it left open: one found on a stick
+	 * while a later one is still lost would read as the gap closed. */
+	*missing_later = !*missing && n > 1;
 	for (size_t i = 0; i < n; i++) {
 		put_be64(val + 16 * i, r[i].after);
 		put_be64(val + 16 * i + 8, r[i].upto);

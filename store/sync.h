@@ -247,6 +247,9 @@ struct cw_bundle_stats {
 	/* import: a bundle the signer wrote to this database before this one was not imported
 	 * here (cw_sync_received_add), so what it held is missing until it is. */
 	int missing_before;
+	/* import: not so, but a bundle the signer wrote after this one and before one imported
+	 * here already is still missing (a stick found late while another is lost). */
+	int missing_after;
 	/* import: signed by a removed key, taken with CW_IMPORT_ACCEPT_REMOVED (signer is ""):
 	 * that key's fingerprint */
 	int signer_removed;

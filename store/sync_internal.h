@@ -75,9 +75,12 @@ int cw_sync_peer_mark(struct cw_store *st, const char *name, uint64_t seq, struc
  * from that log's start that bundles brought here: a bundle that database wrote to this one
  * before was not imported here (lost on the way, or not yet imported). When nothing was noted
  * of that database yet and this one held some of its log already (heard_before: bundles came
- * from it before this was kept), the bundle is taken to continue what came before it. */
+ * from it before this was kept), the bundle is taken to continue what came before it.
+ * *missing_later is 1 when it does continue them but a bundle that database wrote after it is
+ * still missing here (one found late while a later one is lost). */
 int cw_sync_received_add(struct cw_txn *t, const struct cw_id *database, uint64_t after,
-			 uint64_t upto, int heard_before, int *missing, struct cw_error *err);
+			 uint64_t upto, int heard_before, int *missing, int *missing_later,
+			 struct cw_error *err);
 
 /* ---- the signed, encrypted envelope (envelope.c; used by bundle.c) -------------------------- */
 
