@@ -18,6 +18,7 @@
 #include "models/i18n.h"
 #include "models/text.h"
 #include "store/sync.h"
+#include "store/trust.h"
 
 #define SHORT_ID 8
 
@@ -553,24 +554,49 @@ static json_t *audit_entry_json(const struct cw_audit_entry *e, const struct cw_
 	return o;
 }
 
-/* Who signed a bundle, as this database knows it. */
-static void signer_text(const struct cw_bundle_envelope *e, char *buf, size_t len)
+/* When the bundle's signer was removed from the peers here (cw_peer_remove), else 0: such a
+ * bundle is refused saying so, never with a line that would enrol its key again. */
+static int signer_removed(struct cw_cli *cli, const struct cw_bundle_envelope *e, int64_t *when)
 {
-	char fp[CW_FINGERPRINT_TEXT_MAX];
+	struct cw_removed_key *gone;
+	size_t n;
+	int rc;
 
-	cw_identity_fingerprint(&e->signer, fp);
-	if (e->signer_here)
-		snprintf(buf, len, _("this database (fingerprint %s)"), fp);
-	else if (e->signer_name[0])
-		snprintf(buf, len, _("%s (fingerprint %s), enrolled here"), e->signer_name, fp);
-	else
-		snprintf(buf, len, _("a laptop NOT enrolled here (fingerprint %s)"), fp);
+	*when = 0;
+	if (e->signer_here || e->signer_name[0])
+		return 0;
+	if ((rc = cw_peer_removed_list(cli->session.store, &gone, &n, &cli->err)) != 0)
+		return rc;
+	for (size_t i = 0; i < n && !*when; i++)
+		if (cw_identity_equal(&gone[i].key, &e->signer))
+			*when = gone[i].removed;
+	free(gone);
+	return 0;
 }
 
-static json_t *envelope_json(const struct cw_bundle_envelope *e)
+/* Who signed a bundle, as this database knows it. */
+static void signer_text(const struct cw_bundle_envelope *e, int64_t removed, char *buf, size_t len)
 {
-	char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX];
-	json_t *rs = json_array();
+	char fp[CW_FINGERPRINT_TEXT_MAX], day[CW_TIME_LOCAL_MAX];
+
+	cw_identity_fingerprint(&e->signer, fp);
+	if (e->signer_here) {
+		snprintf(buf, len, _("this database (fingerprint %s)"), fp);
+	} else if (e->signer_name[0]) {
+		snprintf(buf, len, _("%s (fingerprint %s), enrolled here"), e->signer_name, fp);
+	} else if (removed) {
+		cw_time_local_format(removed, day);
+		snprintf(buf, len, _("a key removed from the peers here on %s (fingerprint %s)"),
+			 day, fp);
+	} else {
+		snprintf(buf, len, _("a laptop NOT enrolled here (fingerprint %s)"), fp);
+	}
+}
+
+static json_t *envelope_json(const struct cw_bundle_envelope *e, int64_t removed)
+{
+	char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX], when[32];
+	json_t *rs = json_array(), *o;
 
 	for (size_t i = 0; i < e->nrecipients; i++) {
 		const struct cw_bundle_recipient *r = &e->recipients[i];
@@ -582,11 +608,14 @@ static json_t *envelope_json(const struct cw_bundle_envelope *e)
 	}
 	cw_identity_fingerprint(&e->signer, fp);
 	cw_identity_text(&e->signer, key);
-	return json_pack("{s:i,s:b,s:{s:s?,s:s,s:s,s:b,s:b},s:o,s:b}", "version", e->version,
-			 "encrypted", e->encrypted, "signer", "name",
-			 e->signer_name[0] ? e->signer_name : NULL, "fingerprint", fp, "key", key,
-			 "enrolled", e->signer_name[0] != 0, "here", e->signer_here, "recipients",
-			 rs, "opened", e->opened);
+	if (removed)
+		cw_time_format(removed, when);
+	o = json_pack("{s:i,s:b,s:{s:s?,s:s,s:s,s:b,s:b,s:s?},s:o,s:b}", "version", e->version,
+		      "encrypted", e->encrypted, "signer", "name",
+		      e->signer_name[0] ? e->signer_name : NULL, "fingerprint", fp, "key", key,
+		      "enrolled", e->signer_name[0] != 0, "here", e->signer_here, "removed",
+		      removed ? when : NULL, "recipients", rs, "opened", e->opened);
+	return o;
 }
 
 /* Names for `bundle inspect --json`: the bundle's own versions of people and cases first (it
@@ -676,8 +705,9 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	struct cw_bundle b;
 	struct cw_table t;
 	const char *path;
-	char hex[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1], created[CW_TIME_LOCAL_MAX], who[160];
+	char hex[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1], created[CW_TIME_LOCAL_MAX], who[320];
 	size_t limit = INSPECT_LISTED;
+	int64_t removed;
 	int rc, failed = 0;
 
 	(void)cmd;
@@ -688,11 +718,15 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_bundle_read_first(cli->session.store, path, limit, &b, &cli->err)) != 0)
 		return rc;
+	if ((rc = signer_removed(cli, &b.env, &removed)) != 0) {
+		cw_bundle_free(&b);
+		return rc;
+	}
 	cw_id_hex(&b.stats.bundle, hex);
 	cw_id_hex(&b.stats.database, db);
 	cw_time_format(b.stats.created, created);
 	if (cli->json) {
-		json_t *obj = envelope_json(&b.env);
+		json_t *obj = envelope_json(&b.env, removed);
 
 		if (b.env.opened) {
 			json_t *vs = json_array(), *as = json_array();
@@ -742,13 +776,19 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		cw_bundle_free(&b);
 		return cw_cli_print_json(cli, obj);
 	}
-	signer_text(&b.env, who, sizeof who);
+	signer_text(&b.env, removed, who, sizeof who);
 	fprintf(cli->out, _("format version %d, %s\nsigned by "), b.env.version,
 		b.env.encrypted ? _("encrypted")
 				: _("NOT encrypted (anyone with the file can read it)"));
 	cw_print_safe(cli->out, who, 0);
 	fputc('\n', cli->out);
-	if (!b.env.signer_here && !b.env.signer_name[0] && b.env.opened) {
+	if (removed) {
+		/* As import refuses it: its owner would read the same fingerprint by phone, and
+		 * whoever holds the laptop too. */
+		fprintf(cli->out, _("  import refuses it: a laptop that was taken, or a database "
+				    "restored from its backup, still holds that key; a new laptop "
+				    "makes a new one (casewatch init there)\n"));
+	} else if (!b.env.signer_here && !b.env.signer_name[0] && b.env.opened) {
 		char key[CW_IDENTITY_TEXT_MAX], dbhex[CW_ID_HEX_LEN + 1];
 
 		/* The key with the database its payload says it writes for (cwid2), so that
