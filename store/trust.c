@@ -500,6 +500,28 @@ int cw_peer_by_name(struct cw_store *st, const char *name, struct cw_peer_key *o
 	rc = st->trust_ready ? cw_val_get(st, txn, DB_TRUST, &k, &v, &buf, err) : MDB_NOTFOUND;
 	if (rc == 0)
 		rc = decode(&v, out, err);
+	/* A removed key's name is not kept: the name typed may be one (a taken laptop's, typed
+	 * in --to as every week), which is not to be enrolled again. */
+	if (rc == MDB_NOTFOUND) {
+		struct cw_removed_key *gone = NULL;
+		size_t ngone = 0;
+
+		if (cw_store_removed_keys(txn, st, &gone, &ngone, NULL) != 0)
+			ngone = 0;
+		free(gone);
+		if (ngone) {
+			mdb_txn_abort(txn);
+			cw_buf_free(&buf);
+			return cw_error_set(
+				err, CW_ENOTFOUND, "name",
+				"no peer named '%s' is enrolled, and a key removed from "
+				"the peers here keeps no name (casewatch peer list "
+				"--removed lists them): if it was removed, leave it out; a "
+				"new laptop is enrolled with 'casewatch peer add %s KEY' "
+				"(KEY is what 'casewatch identity' prints there)",
+				name, name);
+		}
+	}
 	mdb_txn_abort(txn);
 	cw_buf_free(&buf);
 	if (rc == MDB_NOTFOUND)
