@@ -257,35 +257,73 @@ void cw_app_ask_resolve(struct cw_app *app, const struct cw_id *id, size_t choic
 		       _("Keep %.200s on every database this reaches? y/N"), what);
 }
 
+/* The first person a list of struct cw_person_ref names (a visit's detainees, the arrested). */
+static const struct cw_id *first_ref(const struct cw_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_person_ref *p = (const struct cw_person_ref *)l->items + i;
+
+		if (!cw_id_is_zero(&p->person))
+			return &p->person;
+	}
+	return NULL;
+}
+
 void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec)
 {
 	const struct cw_id *person = NULL;
+	const struct cw_record *of = rec; /* whose defendants: the case, or a hearing's case */
+	struct cw_record kase = {0};
+	struct cw_error err;
 	struct cw_pane *v;
 
 	if (rec->kind == CW_KIND_PERSON)
 		person = &rec->id;
 	else if (rec->kind == CW_KIND_MILESTONE)
 		person = &rec->u.milestone.person;
-	else if (rec->kind == CW_KIND_CASE)
-		for (size_t i = 0; i < rec->u.kase.defendants.n && !person; i++) {
+	else if (rec->kind == CW_KIND_VISIT)
+		person = first_ref(&rec->u.visit.detainees);
+	else if (rec->kind == CW_KIND_DEMO)
+		person = first_ref(&rec->u.demo.arrested);
+	else if (rec->kind == CW_KIND_HEARING) {
+		/* Whom its attendance names, else its case's first defendant, as the key says. */
+		for (size_t i = 0; i < rec->u.hearing.attendance.n && !person; i++) {
+			const struct cw_attendance *a =
+				(const struct cw_attendance *)rec->u.hearing.attendance.items + i;
+
+			if (!cw_id_is_zero(&a->person))
+				person = &a->person;
+		}
+		if (!person && !cw_id_is_zero(&rec->u.hearing.case_id)) {
+			if (cw_store_get(app->st, &rec->u.hearing.case_id, &kase, &err) != 0) {
+				cw_app_error(app, &err);
+				return;
+			}
+			of = &kase;
+		}
+	}
+	if (of->kind == CW_KIND_CASE)
+		for (size_t i = 0; i < of->u.kase.defendants.n && !person; i++) {
 			const struct cw_defendant *d =
-				(const struct cw_defendant *)rec->u.kase.defendants.items + i;
+				(const struct cw_defendant *)of->u.kase.defendants.items + i;
 
 			if (!cw_id_is_zero(&d->person))
 				person = &d->person;
 		}
 	if (!person) {
 		cw_app_status(app, 1, "no named person here to show a timeline for");
-		return;
+	} else {
+		v = cw_app_push(app, CW_V_TIMELINE);
+		v->id = *person;
+		/* Opened from a case (or a milestone of one), the timeline is that case's to the
+		 * monitor: what is added from it is of that case too (new_record). */
+		if (rec->kind == CW_KIND_CASE)
+			v->case_id = rec->id;
+		else if (rec->kind == CW_KIND_MILESTONE)
+			v->case_id = rec->u.milestone.case_id;
 	}
-	v = cw_app_push(app, CW_V_TIMELINE);
-	v->id = *person;
-	/* Opened from a case (or a milestone of one), the timeline is that case's to the monitor:
-	 * what is added from it is of that case too (new_record). */
-	if (rec->kind == CW_KIND_CASE)
-		v->case_id = rec->id;
-	else if (rec->kind == CW_KIND_MILESTONE)
-		v->case_id = rec->u.milestone.case_id;
+	if (of == &kase)
+		cw_record_free(&kase);
 }
 
 void cw_app_open_record(struct cw_app *app, const struct cw_id *id)
