@@ -2185,6 +2185,27 @@ static int conflicts_line(const struct cw_report *r, struct cw_rdoc *doc)
 	return header_line(doc, "conflicts", _("Unresolved conflicts"), line);
 }
 
+/* A bundle of the team's known lost (report.h: bundles_missing): a week that reads quiet may
+ * be one whose records are on a stick in a taxi. Names no laptop: the import named it. */
+static int bundles_missing_line(const struct cw_report *r, struct cw_rdoc *doc)
+{
+	char line[700];
+
+	if (!r->bundles_missing)
+		return 0;
+	snprintf(line, sizeof line,
+		 P_("a bundle from %zu of the team's laptops was not imported here (lost on the "
+		    "way, or not imported yet): what it held, whatever its dates, is not in these "
+		    "figures until it is imported or that laptop sends a bundle of everything",
+		    "a bundle from each of %zu of the team's laptops was not imported here (lost "
+		    "on the way, or not imported yet): what they held, whatever its dates, is not "
+		    "in these figures until they are imported or those laptops send a bundle of "
+		    "everything",
+		    r->bundles_missing),
+		 r->bundles_missing);
+	return header_line(doc, "bundles_missing", _("Bundles missing"), line);
+}
+
 int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const struct cw_report_about *a = &r->about;
@@ -2227,6 +2248,8 @@ int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 		rc = confidential_line(r, doc);
 	if (rc == 0)
 		rc = conflicts_line(r, doc);
+	if (rc == 0)
+		rc = bundles_missing_line(r, doc);
 	if (rc == 0 && a->signed_by && a->signed_by[0]) {
 		char line[900]; /* Khmer takes three bytes a letter */
 

@@ -5180,6 +5180,8 @@ int cw_report_build_with(struct cw_store *st, const struct cw_filter *filter, st
 	rc = build(st, rd, filter, from, to, include_confidential, out, err);
 	if (rc == 0)
 		rc = count_conflicted(st, out, err);
+	if (rc == 0)
+		rc = cw_sync_bundles_missing(st, &out->bundles_missing, err);
 	cw_matcher_free(out->shown);
 	out->shown = NULL;
 	cw_reader_end(rd);

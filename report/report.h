@@ -467,6 +467,9 @@ struct cw_report {
 	 * unresolved conflict (store/sync.h): two laptops edited them apart, and the figures use
 	 * the version shown until someone chooses (`casewatch conflicts`); the header says so. */
 	size_t conflicted;
+	/* How many of the team's laptops have a bundle missing here (cw_sync_bundles_missing):
+	 * whatever it held, of any date, is not in the figures; the header says so. */
+	size_t bundles_missing;
 
 	/* Confidential records left out and fields withheld (report/confidential.h): reports
 	 * leave them out unless asked not to; a zeroed report (the lists' names, the agenda's)

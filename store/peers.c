@@ -209,3 +209,40 @@ int cw_sync_received_add(struct cw_txn *t, const struct cw_id *database, uint64_
 		return cw_store_lmdb_error(t, rc, "noting what a bundle brought", err);
 	return 0;
 }
+
+int cw_sync_bundles_missing(struct cw_store *st, size_t *n, struct cw_error *err)
+{
+	MDB_val k = {8, RECEIVED_PREFIX}, v;
+	MDB_cursor *cur;
+	MDB_txn *txn;
+	int rc, op, gone;
+
+	*n = 0;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_META], &cur)) != 0) {
+		mdb_txn_abort(txn);
+		return cw_store_lmdb_error(NULL, rc, "reading what bundles brought", err);
+	}
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct cw_id db;
+
+		if (k.mv_size != 8 + ID_LEN || memcmp(k.mv_data, RECEIVED_PREFIX, 8) != 0)
+			break;
+		/* One range from the log's start: nothing between is missing. */
+		if (v.mv_size < 32 && (v.mv_size < 16 || get_be64(v.mv_data) == 0))
+			continue;
+		memcpy(db.b, (const uint8_t *)k.mv_data + 8, ID_LEN);
+		if (cw_store_database_revoked(txn, st, &db, NULL, NULL, &gone, err) != 0) {
+			mdb_cursor_close(cur);
+			mdb_txn_abort(txn);
+			return err ? err->code : CW_EIO;
+		}
+		*n += !gone;
+	}
+	mdb_cursor_close(cur);
+	mdb_txn_abort(txn);
+	return rc == 0 || rc == MDB_NOTFOUND
+		       ? 0
+		       : cw_store_lmdb_error(NULL, rc, "reading what bundles brought", err);
+}

@@ -256,6 +256,12 @@ struct cw_bundle_stats {
 	char signer_fingerprint[32];
 };
 
+/* How many databases' bundles reached this one with one missing between them (lost on the
+ * way, or not imported yet: cw_bundle_stats.missing_before), not counting those whose key was
+ * removed here, whose gap nothing can close any more: what the missing ones held is in no
+ * report until it is imported, or a bundle of everything comes. */
+int cw_sync_bundles_missing(struct cw_store *st, size_t *n, struct cw_error *err);
+
 /* Writes a bundle to `path` ("-" for standard output), signed by this database and encrypted
  * for opt->peer's names (or plain with opt->plain); the file appears whole or not at all, mode
  * 0600. CW_ENOTFOUND when a name is not an enrolled peer; CW_EINVAL when neither peers nor
