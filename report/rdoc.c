@@ -3889,7 +3889,15 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		 * say), not left to be read as released. */
 		if (c[CW_METRIC_ARRESTS])
 			unlisted_arrests(&sb, r);
-		if (demo_arrests(c) && c[CW_METRIC_ARRESTS])
+		/* More arrests at the demonstrations than arrests logged: the logged ones may be
+		 * among them, not the other way (a trial read "1 new arrest ... at least 3
+		 * arrests, which may be among these"). */
+		if (demo_arrests(c) && c[CW_METRIC_ARRESTS] &&
+		    demo_arrests(c) > c[CW_METRIC_ARRESTS])
+			demo_arrests_text(&sb, r, c,
+					  _("; the demonstrations below recorded %s, and these may "
+					    "be among them"));
+		else if (demo_arrests(c) && c[CW_METRIC_ARRESTS])
 			demo_arrests_text(
 				&sb, r, c,
 				_("; the demonstrations below recorded %s, which may be among "

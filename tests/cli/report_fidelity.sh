@@ -731,9 +731,15 @@ has "2 arrests (Theng Savoeun), 30 participants"
 # an arrest milestone beside it: the demonstrations' arrests may be among them
 ok cw log milestone --person "Theng Savoeun" --type arrest --date 2023-09-19 --view own
 ok cw report --from 2023-09-18 --to 2023-09-24
-has "1 new arrest (account: own observation); 1 person arrested is not listed below as held: the arrest names no case; the demonstrations below recorded 2 arrests (account: own observation), which may be among these."
+# (one arrest logged, two at the demonstration: the one may be among the two, not the other way)
+has "1 new arrest (account: own observation); 1 person arrested is not listed below as held: the arrest names no case; the demonstrations below recorded 2 arrests (account: own observation), and these may be among them."
 # A demonstration that recorded arrests with no number: "at least", in both sentences.
 ok cw log demo --date 2023-09-20 --place "Wat Phnom" --response arrests --view own
+ok cw report --from 2023-09-18 --to 2023-09-24
+has "the demonstrations below recorded at least 2 arrests (account: own observation), and these may be among them."
+# As many arrests logged as the demonstrations recorded: those may be among these.
+ok cw person add --name "Second Arrested"
+ok cw log milestone --person "Second Arrested" --type arrest --date 2023-09-19 --view own
 ok cw report --from 2023-09-18 --to 2023-09-24
 has "the demonstrations below recorded at least 2 arrests (account: own observation), which may be among these."
 has "2 demonstrations with at least 2 arrests"
