@@ -1135,7 +1135,9 @@ static int refuse_signer(struct cw_store *st, FILE *f, const struct cw_bundle_en
 			"signed by a key removed from the peers here on %s (fingerprint "
 			"%s): refused, nothing imported. A laptop that was taken, or a "
 			"database restored from its backup, still holds that key; a new "
-			"laptop makes a new one (casewatch init there)",
+			"laptop makes a new one (casewatch init there). One its owner "
+			"hands you in person (their backup's, or a stick written before) "
+			"is taken to review by bundle import --accept-removed",
 			day, fp);
 	}
 	if (env->encrypted && !env->for_here)

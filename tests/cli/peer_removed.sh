@@ -115,6 +115,8 @@ ok c1 log hearing --case "Koeut Saray incitement" --date 2024-03-08 --outcome ad
 ok c1 bundle export --to sup -o "$WORK/restored.bundle"
 snap=$(db_snapshot)
 fails 65 "signed by a key removed from the peers here on" cs bundle import "$WORK/restored.bundle"
+printf '%s\n' "$err" | grep -q "taken to review by bundle import --accept-removed" ||
+	fail "the refusal does not say how its owner's bundle is taken: $err"
 [ "$(db_snapshot)" = "$snap" ] || fail "a refused bundle changed the database"
 ok cs bundle import --accept-removed "$WORK/restored.bundle"
 has "signed by the removed key $sokha_fp"
