@@ -345,7 +345,7 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
  * would read otherwise (a peer's name may hold spaces). */
 static void print_shell_word(FILE *f, const char *word)
 {
-	char quoted[4 * CW_PEER_NAME_MAX + 3];
+	char quoted[4 * CW_PEER_NAME_MAX + 8]; /* each ' is four: '\'' */
 	size_t n = 0;
 
 	if (word[0] && !word[strcspn(word, " \t'\"$`\\;&|<>()*?[]{}~#!")]) {
@@ -353,7 +353,7 @@ static void print_shell_word(FILE *f, const char *word)
 		return;
 	}
 	quoted[n++] = '\'';
-	for (const char *p = word; *p && n + 6 < sizeof quoted; p++) {
+	for (const char *p = word; *p && n + 6 <= sizeof quoted; p++) {
 		if (*p == '\'') {
 			memcpy(quoted + n, "'\\''", 4);
 			n += 4;
