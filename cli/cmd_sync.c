@@ -410,23 +410,22 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	say_removals(&s);
 	/* A bundle lost between: its records reach this laptop only when it is imported, or
 	 * with a bundle of everything, since its peer counts them as sent. */
-	if (s.missing_before) {
+	if (s.missing_before || s.missing_after) {
+		const char *who = s.signer[0] ? s.signer : _("this database");
+
 		fprintf(stderr, _("casewatch: warning: a bundle "));
-		cw_print_safe(stderr, s.signer[0] ? s.signer : _("this database"), 0);
-		fprintf(stderr, _(" wrote before this one was not imported here (lost on the way, "
-				  "or not imported yet): what it held is missing here until it is "
-				  "imported, or until "));
-		cw_print_safe(stderr, s.signer[0] ? s.signer : _("this database"), 0);
-		fprintf(stderr, _(" sends a bundle of everything (casewatch bundle export --all "
-				  "--to NAME, NAME being what it calls this laptop)\n"));
-	} else if (s.missing_after) {
-		fprintf(stderr, _("casewatch: warning: a bundle "));
-		cw_print_safe(stderr, s.signer[0] ? s.signer : _("this database"), 0);
-		fprintf(stderr,
-			_(" wrote after this one is still missing here (lost on the way, or "
-			  "not imported yet): what it held is missing until it is imported, "
-			  "or until "));
-		cw_print_safe(stderr, s.signer[0] ? s.signer : _("this database"), 0);
+		cw_print_safe(stderr, who, 0);
+		fprintf(stderr, s.missing_before ? _(" wrote before this one was not imported here "
+						     "(lost on the way, "
+						     "or not imported yet): what it held is "
+						     "missing here until it is "
+						     "imported, or until ")
+						 : _(" wrote after this one is still missing here "
+						     "(lost on the way, or "
+						     "not imported yet): what it held is missing "
+						     "until it is imported, "
+						     "or until "));
+		cw_print_safe(stderr, who, 0);
 		fprintf(stderr, _(" sends a bundle of everything (casewatch bundle export --all "
 				  "--to NAME, NAME being what it calls this laptop)\n"));
 	}

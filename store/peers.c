@@ -160,13 +160,13 @@ int cw_sync_received_add(struct cw_txn *t, const struct cw_id *database, uint64_
 	rc = mdb_get(t->txn, t->st->dbi[DB_META], &k, &v);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return cw_store_lmdb_error(t, rc, "reading what bundles brought", err);
-	if (rc == 0)
+	if (rc == 0) {
 		had = v;
-	if (rc == 0)
 		for (; n < v.mv_size / 16 && n < RECEIVED_RANGES_MAX; n++) {
 			r[n].after = get_be64((const uint8_t *)v.mv_data + 16 * n);
 			r[n].upto = get_be64((const uint8_t *)v.mv_data + 16 * n + 8);
 		}
+	}
 	/* The first bundle of a database heard from before this was kept: what came before it
 	 * is taken as here (an earlier casewatch kept no account), so nothing is said of it. */
 	r[n].after = !n && heard_before ? 0 : after;
