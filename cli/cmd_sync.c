@@ -330,14 +330,18 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			_("casewatch: note: the team's peers it is for may read what it left out: "
 			  "their next bundle sends again what changed since their last whole "
 			  "one\n"));
-	if (s.nremovals)
+	/* Said while it is news to them: every bundle names every removed key, but a note at
+	 * each export for months would be read as noise. */
+	if (s.nremovals_new)
 		fprintf(stderr,
 			P_("casewatch: note: it tells them of %zu key removed from the peers here "
-			   "(casewatch peer list --removed); each decides on its own laptop\n",
+			   "since their last bundle (casewatch peer list --removed); each decides "
+			   "on its own laptop\n",
 			   "casewatch: note: it tells them of %zu keys removed from the peers here "
-			   "(casewatch peer list --removed); each decides on its own laptop\n",
-			   s.nremovals),
-			s.nremovals);
+			   "since their last bundle (casewatch peer list --removed); each decides "
+			   "on its own laptop\n",
+			   s.nremovals_new),
+			s.nremovals_new);
 	return 0;
 }
 

@@ -1865,9 +1865,14 @@ static int header_json(struct cw_store *st, MDB_txn *txn, struct export_ctx *x, 
 			   "confidential", stats->confidential);
 	/* Readers before it ignore it too. */
 	list = ngone ? json_array() : NULL;
+	stats->nremovals_new = 0;
 	for (size_t i = 0; list && i < ngone; i++) {
 		char key[CW_IDENTITY_TEXT_MAX], when[32];
 
+		/* attach_after: when the last bundle to the least recent of its peers was
+		 * written (scope_of). */
+		stats->nremovals_new +=
+			x->opt->scope != CW_BUNDLE_PEER || gone[i].removed >= x->attach_after;
 		cw_identity_text(&gone[i].key, key);
 		cw_time_format(gone[i].removed, when);
 		json_array_append_new(list, json_pack("{s:s,s:s}", "key", key, "removed", when));

@@ -239,6 +239,9 @@ struct cw_bundle_stats {
 	 * names. */
 	struct cw_bundle_removal removals[CW_BUNDLE_REMOVALS_MAX];
 	size_t nremovals;
+	/* export: of those, removed since the last bundle to the peers it is for (the ones they
+	 * hear of first in it; every one when it is not for peers) */
+	size_t nremovals_new;
 	/* What its header says of the signer's own log (its "sent"): the entries (after, upto]
 	 * as the signer numbers them; has_sent 0 when it says nothing (a bundle --since, one
 	 * that left something out, or from an earlier casewatch). */
