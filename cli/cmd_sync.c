@@ -557,26 +557,6 @@ static json_t *audit_entry_json(const struct cw_audit_entry *e, const struct cw_
 	return o;
 }
 
-/* When the bundle's signer was removed from the peers here (cw_peer_remove), else 0: such a
- * bundle is refused saying so, never with a line that would enrol its key again. */
-static int signer_removed(struct cw_cli *cli, const struct cw_bundle_envelope *e, int64_t *when)
-{
-	struct cw_removed_key *gone;
-	size_t n;
-	int rc;
-
-	*when = 0;
-	if (e->signer_here || e->signer_name[0])
-		return 0;
-	if ((rc = cw_peer_removed_list(cli->session.store, &gone, &n, &cli->err)) != 0)
-		return rc;
-	for (size_t i = 0; i < n && !*when; i++)
-		if (cw_identity_equal(&gone[i].key, &e->signer))
-			*when = gone[i].removed;
-	free(gone);
-	return 0;
-}
-
 /* Who signed a bundle, as this database knows it. */
 static void signer_text(const struct cw_bundle_envelope *e, int64_t removed, char *buf, size_t len)
 {
@@ -721,10 +701,8 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_bundle_read_first(cli->session.store, path, limit, &b, &cli->err)) != 0)
 		return rc;
-	if ((rc = signer_removed(cli, &b.env, &removed)) != 0) {
-		cw_bundle_free(&b);
-		return rc;
-	}
+	/* When its signer was removed here, else 0: said so, never offered for enrolment. */
+	removed = b.env.signer_removed ? b.env.signer_removed_at : 0;
 	cw_id_hex(&b.stats.bundle, hex);
 	cw_id_hex(&b.stats.database, db);
 	cw_time_format(b.stats.created, created);

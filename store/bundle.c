@@ -1116,20 +1116,11 @@ static int refuse_signer(struct cw_store *st, FILE *f, const struct cw_bundle_en
 	char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX], hex[CW_ID_HEX_LEN + 1],
 		day[CW_DATE_TEXT_MAX];
 	struct cw_id db;
-	MDB_txn *txn;
-	int64_t when;
-	int rc, gone;
 
 	cw_identity_fingerprint(&env->signer, fp);
-	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
-		return rc;
-	rc = cw_store_key_revoked(txn, st, &env->signer, &when, &gone, err);
-	mdb_txn_abort(txn);
-	if (rc != 0)
-		return rc;
 	/* Its owner would read the same fingerprint by phone: not an invitation to enrol it. */
-	if (gone) {
-		cw_date_format(cw_date_of_time(when), day);
+	if (env->signer_removed) {
+		cw_date_format(cw_date_of_time(env->signer_removed_at), day);
 		return cw_error_set(
 			err, CW_EREFUSED, "bundle",
 			"signed by a key removed from the peers here on %s (fingerprint "

@@ -435,6 +435,19 @@ static int name_parties(struct cw_store *st, const uint8_t *head, size_t nrec,
 			return rc;
 		cw_error_clear(err);
 	}
+	/* Not enrolled: a key removed here, maybe (a taken laptop's), which every reader of the
+	 * envelope tells apart from a stranger's. */
+	if (!env->signer_here && !env->signer_name[0]) {
+		MDB_txn *txn;
+
+		if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+			return rc;
+		rc = cw_store_key_revoked(txn, st, &env->signer, &env->signer_removed_at,
+					  &env->signer_removed, err);
+		mdb_txn_abort(txn);
+		if (rc != 0)
+			return rc;
+	}
 	if (nrec && !(env->recipients = calloc(nrec, sizeof *env->recipients)))
 		return oom(err);
 	env->nrecipients = nrec;
@@ -598,18 +611,10 @@ int cw_envelope_check(struct cw_store *st, FILE *f, int for_import, struct cw_bu
 	}
 	if ((rc = name_parties(st, r->head, nrec, env, err)) != 0)
 		goto fail;
-	/* A removed key's own bundle, asked for: what it speaks for is checked at the import. */
-	if (for_import == CW_ENVELOPE_ACCEPT_REMOVED && !env->signer_here && !env->signer_name[0]) {
-		MDB_txn *txn;
-
-		if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
-			goto fail;
-		rc = cw_store_key_revoked(txn, st, &env->signer, NULL, &env->signer_removed, err);
-		mdb_txn_abort(txn);
-		if (rc != 0)
-			goto fail;
-	}
-	if (for_import && !env->signer_here && !env->signer_name[0] && !env->signer_removed) {
+	/* A removed key's own bundle, asked for, goes on: what it speaks for is checked at the
+	 * import. */
+	if (for_import && !env->signer_here && !env->signer_name[0] &&
+	    !(for_import == CW_ENVELOPE_ACCEPT_REMOVED && env->signer_removed)) {
 		char fp[CW_FINGERPRINT_TEXT_MAX];
 
 		/* Not the key alone ("cwid1:"), which leaves the signer's database unbound: the

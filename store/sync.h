@@ -307,9 +307,11 @@ struct cw_bundle_envelope {
 	char signer_name[CW_PEER_NAME_MAX +
 			 1]; /* the enrolled peer's name, "" when unknown (or here) */
 	int signer_here;     /* signed by this database */
-	/* signed by a key removed from the peers here, taken because the import was asked to
-	 * (CW_IMPORT_ACCEPT_REMOVED: a monitor's backup, handed over in person) */
+	/* signed by a key removed from the peers here (cw_peer_remove), and when: refused by an
+	 * import unless it was asked to take it (CW_IMPORT_ACCEPT_REMOVED: a monitor's backup,
+	 * handed over in person), never offered for enrolment */
 	int signer_removed;
+	int64_t signer_removed_at;
 	struct cw_bundle_recipient *recipients;
 	size_t nrecipients;
 	int for_here; /* this database is a recipient */
