@@ -452,11 +452,6 @@ static void fingerprint_digits(const char *in, char *out, size_t len)
 #define CLAIM_NEAR       200
 #define CLAIM_CHECKED_BY "casewatch check-signature"
 
-static int is_hex_digit(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 /* Whether text at i is a fingerprint as casewatch writes one (six groups of four hex digits,
  * one space between), not inside a longer word; its digits into digits[25]. */
 static int fingerprint_at(const unsigned char *text, size_t len, size_t i, char *digits)
@@ -469,7 +464,7 @@ static int fingerprint_at(const unsigned char *text, size_t len, size_t i, char 
 		if (group > 0 && (at >= len || text[at++] != ' '))
 			return 0;
 		for (int d = 0; d < 4; d++, at++) {
-			if (at >= len || !is_hex_digit(text[at]))
+			if (at >= len || !isxdigit(text[at]))
 				return 0;
 			digits[n++] = (char)tolower(text[at]);
 		}
@@ -508,7 +503,7 @@ static void claimed_other(const char *path, const char *got, char *other, size_t
 	 * noting a taken laptop's key for the partners, with the command, made the report it is
 	 * in read as forged. */
 	for (size_t i = 0; i + 29 <= n; i++)
-		if (is_hex_digit(text[i]) && fingerprint_at(text, n, i, digits) &&
+		if (isxdigit(text[i]) && fingerprint_at(text, n, i, digits) &&
 		    memmem(text + i + 29, n - i - 29 < CLAIM_NEAR ? n - i - 29 : CLAIM_NEAR,
 			   CLAIM_CHECKED_BY, strlen(CLAIM_CHECKED_BY))) {
 			if (strcmp(digits, got) != 0)
