@@ -734,14 +734,11 @@ static void advise_demo_figures(const struct cw_demo *d, const char *hex, cw_adv
 		fn(ctx, what, fix);
 	}
 	/* "none" is word 0 of the table only when it is "none" there: looked up, not assumed. */
-	uint32_t none = 0, arrest = 0;
+	int none_at = cw_enum_parse(&cw_words_response, "none"),
+	    arrest_at = cw_enum_parse(&cw_words_response, "arrests");
+	uint32_t none = none_at >= 0 && none_at < 32 ? UINT32_C(1) << none_at : 0,
+		 arrest = arrest_at >= 0 && arrest_at < 32 ? UINT32_C(1) << arrest_at : 0;
 
-	for (size_t i = 0; i < cw_words_response.n && i < 32; i++) {
-		if (!strcmp(cw_words_response.words[i], "none"))
-			none = UINT32_C(1) << i;
-		if (!strcmp(cw_words_response.words[i], "arrests"))
-			arrest = UINT32_C(1) << i;
-	}
 	if (none && (d->response & none) && arrests > 0) {
 		snprintf(what, sizeof what,
 			 _("the authorities' response is recorded as none, beside %lld arrests"),
