@@ -86,25 +86,22 @@ const char cw_export_help[] = N_(
 	"                      confidential column marks them\n");
 
 /* --sign: FILE.sig beside the file just written (report/write.h: what is signed is what was
- * written, through a stream in front of the file). */
-static int sign_output(struct cw_cli *cli, const char *path, struct cw_signing *s)
+ * written, through a stream in front of the file), said once it is there. */
+static void say_signed(struct cw_cli *cli, const char *path)
 {
-	int rc = cw_signing_write(cli->session.store, s, path, cw_now_us(), &cli->err);
 	struct cw_identity_public pub;
 	char sig[4200], fp[CW_FINGERPRINT_TEXT_MAX];
 
 	snprintf(sig, sizeof sig, "%s%s", path, CW_SIGNATURE_SUFFIX);
-	if (rc == 0)
-		fprintf(cli->out, _("signed it: %s\n"), sig);
+	fprintf(cli->out, _("signed it: %s\n"), sig);
 	/* What the partner will need to hear from the author, said where the author sees it. */
-	if (rc == 0 && cw_store_identity(cli->session.store, &pub, &cli->err) == 0) {
+	if (cw_store_identity(cli->session.store, &pub, &cli->err) == 0) {
 		cw_identity_fingerprint(&pub, fp);
 		fprintf(cli->out,
 			_("whoever checks it ('casewatch check-signature FILE') should hear this "
 			  "fingerprint from you, not read it from a file: %s\n"),
 			fp);
 	}
-	return rc;
 }
 
 /* ---- options ---------------------------------------------------------------------------- */
@@ -214,17 +211,19 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 }
 
 /* What report and export do once they have written: the signing stream's bytes into the
- * file (none when it could not open), the file put in place, said, then signed with --sign, or
+ * file (none when it could not open), the file put in place, signed with --sign, then said, or
  * an old FILE.sig beside it removed. rc, or the first failure. */
 static int output_end(struct cw_cli *cli, struct cw_outfile *out, FILE *sink, struct cw_signing *t,
 		      const struct report_opts *o, int rc)
 {
 	rc = sink ? cw_signing_end(sink, out->f, rc, &cli->err) : rc;
 	rc = cw_outfile_close(out, rc, &cli->err);
+	if (rc == 0 && o->sign)
+		rc = cw_signing_write(cli->session.store, t, o->output, cw_now_us(), &cli->err);
 	if (rc == 0 && o->output)
 		fprintf(cli->out, _("wrote %s\n"), o->output);
 	if (rc == 0 && o->sign)
-		rc = sign_output(cli, o->output, t);
+		say_signed(cli, o->output);
 	else if (rc == 0 && o->output)
 		cw_signing_forget(o->output);
 	return rc;
@@ -344,6 +343,9 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 					  cw_i18n_localedir());
 		}
 	}
+	/* A signature that could not be written would take the file with it: refused first. */
+	if (rc == 0 && o.sign)
+		rc = cw_signing_check(o.output, &cli->err);
 	if (rc == 0 && (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) == 0) {
 		struct cw_signing t;
 		FILE *sink = cw_signing_open(&t, out.f, o.sign);
@@ -616,6 +618,7 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 				    "exports one person's timeline; leave out '%.20s'", o.what);
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_cli_check_filter(cli, &o.filter)) != 0 ||
+	    (o.sign && (rc = cw_signing_check(o.output, &cli->err)) != 0) ||
 	    (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) != 0)
 		return rc;
 	{

@@ -230,6 +230,15 @@ int cw_signing_end(FILE *stream, FILE *to, int rc, struct cw_error *err)
 	return rc;
 }
 
+int cw_signing_check(const char *path, struct cw_error *err)
+{
+	char sig[4096];
+
+	if ((size_t)snprintf(sig, sizeof sig, "%s%s", path, CW_SIGNATURE_SUFFIX) >= sizeof sig)
+		return cw_error_set(err, CW_EINVAL, "output", "the file name is too long");
+	return cw_outfile_check_target(sig, err);
+}
+
 int cw_signing_write(struct cw_store *st, struct cw_signing *s, const char *path, int64_t now_us,
 		     struct cw_error *err)
 {
@@ -294,6 +303,8 @@ int cw_report_write_built(struct cw_report *r, const struct cw_report_about *abo
 	if (rc == 0 && cw_make_private_folders(path, 0) != 0)
 		rc = cw_error_set(err, CW_EIO, "output", "cannot make the folders of %.300s: %s",
 				  path, strerror(errno));
+	if (rc == 0 && sign)
+		rc = cw_signing_check(path, err);
 	if (rc == 0 && (rc = cw_outfile_open(&out, path, NULL, err)) == 0) {
 		FILE *sink = cw_signing_open(&signing, out.f, sign != NULL);
 

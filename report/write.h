@@ -77,6 +77,10 @@ struct cw_signing {
 FILE *cw_signing_open(struct cw_signing *s, FILE *to, int sign);
 /* Puts what the stream holds into `to` (nothing when it is `to`); rc, or the failure. */
 int cw_signing_end(FILE *stream, FILE *to, int rc, struct cw_error *err);
+/* Before anything is written at path: refuses (as cw_outfile_check_target) a PATH.sig that
+ * cannot be replaced by a signature (a folder, a device, a pipe), so that a signed write that
+ * would fail at its end fails first, with the file at path as it was. */
+int cw_signing_check(const char *path, struct cw_error *err);
 /* Once the file is in place at path: PATH.sig, whole or not at all, signed by st's identity
  * at now_us. When it cannot be made, the file is removed too (it says in its header that it is
  * signed) and so is any PATH.sig left from before, and the error says so. */
