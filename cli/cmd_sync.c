@@ -711,6 +711,7 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 
 		if (b.env.opened) {
 			json_t *vs = json_array(), *as = json_array();
+			char key[CW_IDENTITY_TEXT_MAX];
 			struct bundle_names bn;
 
 			if ((rc = bundle_names_init(cli, &b, &bn)) != 0) {
@@ -722,6 +723,11 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 				return rc;
 			}
 
+			/* The key with the database it signs for (cwid2), as the text offers it
+			 * for enrolment: not the key alone, which would let it claim another. */
+			cw_identity_text_of_database(&b.env.signer, &b.stats.database, key);
+			json_object_set_new(json_object_get(obj, "signer"), "key",
+					    json_string(key));
 			json_object_set_new(obj, "bundle", json_string(hex));
 			json_object_set_new(obj, "database", json_string(db));
 			json_object_set_new(obj, "author", json_string(b.stats.author));

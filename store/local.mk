@@ -21,5 +21,6 @@ CLI_TESTS += tests/cli/sync.sh tests/cli/sync_refused.sh tests/cli/bundles_signe
 	tests/cli/signatures.sh tests/cli/signature_target.sh tests/cli/resolve_fields.sh \
 	tests/cli/delete_ruling_stage.sh \
 	tests/cli/bundles_v2.sh tests/cli/bundle_output.sh tests/cli/bundle_lost.sh \
-	tests/cli/bundle_lost_two.sh tests/cli/inspect_removed.sh tests/cli/peer_removed_name.sh \
+	tests/cli/bundle_lost_two.sh tests/cli/inspect_removed.sh tests/cli/inspect_key.sh \
+	tests/cli/peer_removed_name.sh \
 	tests/cli/report_bundle_missing.sh
