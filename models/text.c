@@ -264,11 +264,25 @@ static size_t put_utf8(char *out, uint32_t c)
 	return 4;
 }
 
+/* Marks stacked on one letter beyond what a script writes (Khmer puts three at most after a
+ * consonant or its subscript, Vietnamese two, pointed Hebrew four) draw over the rows above
+ * and below in some terminals: a name sent to smear the screen shows its letters with their
+ * first marks only. What is stored is not changed. */
+#define MARKS_PER_LETTER_MAX 5
+
+static int is_nonspacing_mark(uint32_t c)
+{
+	utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)c);
+
+	return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME;
+}
+
 char *cw_text_for_terminal(const char *text, int keep_newlines)
 {
 	size_t n = strlen(text), off = 0, o = 0;
 	/* Worst case: every byte becomes U+FFFD (3 bytes). */
 	char *out = malloc(n * 3 + 1);
+	int marks = 0; /* nonspacing marks since the last character of another kind */
 
 	if (!out)
 		return NULL;
@@ -276,6 +290,14 @@ char *cw_text_for_terminal(const char *text, int keep_newlines)
 		uint32_t c;
 		size_t len = cw_utf8_decode(text + off, n - off, &c);
 
+		if (len != 0 && c >= 0x300 && is_nonspacing_mark(c)) {
+			if (++marks > MARKS_PER_LETTER_MAX) {
+				off += len;
+				continue;
+			}
+		} else {
+			marks = 0;
+		}
 		if (len == 0) {
 			c = 0xFFFD;
 			len = 1;

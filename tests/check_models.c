@@ -840,6 +840,28 @@ START_TEST(text_neutralised_for_terminal)
 			    "F\xef\xbf\xbd"
 			    "G\xe1\x9e\x80\xe2\x80\x8b\xe1\x9e\x81");
 	free(s);
+	/* Sixty acute accents on one letter (a name sent to smear the rows around it: a trust
+	 * trial) show as five; Khmer's subscripts and signs and Vietnamese's two marks stay. */
+	{
+		char zalgo[200] = "Za", five[40] = "Za";
+
+		for (int i = 0; i < 60; i++)
+			strcat(zalgo, "\xcc\x81");
+		for (int i = 0; i < 5; i++)
+			strcat(five, "\xcc\x81");
+		strcat(zalgo, "lgo");
+		strcat(five, "lgo");
+		s = cw_text_for_terminal(zalgo, 0);
+		ck_assert_str_eq(s, five);
+		free(s);
+	}
+	s = cw_text_for_terminal(
+		"\xe1\x9e\x9f\xe1\x9f\x92\xe1\x9e\x8f\xe1\x9f\x92\xe1\x9e\x9a"
+		"\xe1\x9e\xb8 \xe1\x9e\x80\xe1\x9e\xb7\xe1\x9f\x86 e\xcc\xa3\xcc\x82",
+		0);
+	ck_assert_str_eq(s, "\xe1\x9e\x9f\xe1\x9f\x92\xe1\x9e\x8f\xe1\x9f\x92\xe1\x9e\x9a"
+			    "\xe1\x9e\xb8 \xe1\x9e\x80\xe1\x9e\xb7\xe1\x9f\x86 e\xcc\xa3\xcc\x82");
+	free(s);
 }
 END_TEST
 
