@@ -441,7 +441,7 @@ static void fingerprint_digits(const char *in, char *out, size_t len)
 	size_t n = 0;
 
 	for (; *in && n + 1 < len; in++)
-		if (*in != ' ')
+		if (*in != ' ' && *in != '-' && *in != ':')
 			out[n++] = (char)(*in >= 'A' && *in <= 'F' ? *in - 'A' + 'a' : *in);
 	out[n] = '\0';
 }
@@ -570,6 +570,14 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 	fingerprint_digits(sig.fingerprint, got, sizeof got);
 	if (expect) {
 		fingerprint_digits(expect, want, sizeof want);
+		/* Read out by phone and written down as it was heard: groups may be kept apart
+		 * by spaces, dashes or colons; anything else is a mistake to point at. */
+		for (const char *c = want; *c; c++)
+			if (!isxdigit((unsigned char)*c))
+				return cw_error_set(&cli->err, CW_EUSAGE, "fingerprint",
+						    "'%c' is not a hex digit: a fingerprint is six "
+						    "groups of four of 0-9 and a-f",
+						    isprint((unsigned char)*c) ? *c : '?');
 		if (strlen(want) != strlen(got))
 			return cw_error_set(&cli->err, CW_EUSAGE, "fingerprint",
 					    "give the whole fingerprint, six groups of four hex "

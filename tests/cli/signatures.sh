@@ -50,6 +50,11 @@ ok check "$WORK/e.csv" "$WORK/e.csv.sig"
 ok check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | tr -d ' ' | tr a-f A-F)"
 has "the one you gave"
 fails 74 fingerprint check "$WORK/r.md" --fingerprint "0000 1111 2222 3333 4444 5555"
+# written down with dashes or colons between the groups, as heard by phone: the same key
+ok check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | tr ' ' -)"
+ok check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | tr ' ' :)"
+# a letter that is no hex digit is pointed at, not counted among the digits given
+fails 2 "'x' is not a hex digit" check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | tr ' ' -)x"
 # a fingerprint cut short is not another laptop's: it is not a fingerprint
 fails 2 "whole fingerprint" check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | cut -c1-9)"
 
