@@ -819,12 +819,21 @@ int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 		rc = abandon(cli, work, rc);
 		goto out;
 	}
+	/* Each number its own plural, as the bundle's summary does. */
+	fprintf(cli->out, _("encrypted %s: "), s->db_dir);
+	fprintf(cli->out, P_("%zu record, ", "%zu records, ", stats.records), stats.records);
+	fprintf(cli->out, P_("%zu deletion, ", "%zu deletions, ", stats.tombstones),
+		stats.tombstones);
 	fprintf(cli->out,
-		_("encrypted %s: %zu records, %zu deletions, %zu conflicting versions, %zu audit "
-		  "entries and %zu enrolled peers copied and checked; the plaintext file data.mdb "
-		  "was replaced by the encrypted copy\n"),
-		s->db_dir, stats.records, stats.tombstones, stats.conflicts, stats.audit,
+		P_("%zu conflicting version, ", "%zu conflicting versions, ", stats.conflicts),
+		stats.conflicts);
+	fprintf(cli->out, P_("%zu audit entry and ", "%zu audit entries and ", stats.audit),
+		stats.audit);
+	fprintf(cli->out,
+		P_("%zu enrolled peer copied and checked; ",
+		   "%zu enrolled peers copied and checked; ", stats.enrolled),
 		stats.enrolled);
+	fprintf(cli->out, _("the plaintext file data.mdb was replaced by the encrypted copy\n"));
 	fprintf(cli->out, _("Warning: the old file's blocks may remain on the disk until they are "
 			    "overwritten; keep full-disk encryption on as well.\n"));
 	/* The same words as init's, for any role. */

@@ -120,9 +120,9 @@ checks=$((checks + 1))
 out=$(CASEWATCH_MAP_SIZE=65536 "$CASEWATCH_BIN" --db "$DB" encrypt --kdf-cost minimal \
 	--new-passphrase-file "$WORK/passphrase" 2>"$WORK/stderr") ||
 	fail "encrypt failed: $(cat "$WORK/stderr")"
-has "encrypted $DB: 160 records, 1 deletions, 1 conflicting versions"
+has "encrypted $DB: 160 records, 1 deletion, 1 conflicting version, "
 # the one enrolled peer counted as such (it said "0 peers", its bundle marks)
-has "entries and 1 enrolled peers copied and checked"
+has "entries and 1 enrolled peer copied and checked"
 # the recovery file's keeper named for any role, as after init
 lacks "supervisor"
 has "keep it off this laptop"
