@@ -364,6 +364,12 @@ static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_
 			(*skipped)++;
 			continue;
 		}
+		/* A next date known only to its month or year is on no day of the agenda (nor of
+		 * the calendar file), which list the hearings set for a day: the hint sent the user
+		 * to '--from 2024-07', which showed nothing and gave the same hint again. */
+		if (r->kind == CW_KIND_HEARING &&
+		    cw_date_precision(r->u.hearing.next_date) != CW_DATE_DAY)
+			continue;
 		keep_day(out,
 			 r->kind == CW_KIND_HEARING ? r->u.hearing.next_date
 						    : r->u.visit.follow_up_on,

@@ -317,4 +317,20 @@ lacks "[C] Open case"
 lacks "[c] Open case"
 ok cw list records
 has "[C] Sealed case"
+# A next date known only to its month is on no day of the agenda: the empty agenda's hint sent
+# the user round in a circle ("the latest day ... is 2032-06; '--from 2032-06' shows the agenda
+# from then", and that agenda was empty too, with the same hint), and the calendar's note too.
+DB="$WORK/month"
+CASEWATCH_NOW=2032-05-01T03:00:00Z
+ok cw init
+ok cw case add --title "Saray case" --court "Phnom Penh Court"
+ok cw log hearing --case "Saray case" --date 2032-05-10 --outcome adjourned --next-date 2032-06 \
+	--source "own observation"
+ok cw agenda --from 2032-06
+lacks "--from 2032-06'"
+has "The latest day a hearing or a follow-up visit is set for is 2032-05-10"
+ok cw export --format ics --from 2032-06-01
+grep -q "the latest day set is 2032-05-10" "$WORK/stderr" ||
+	fail "the empty calendar sends the user to a day it exports: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 done_ok
