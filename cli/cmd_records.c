@@ -793,7 +793,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 			const struct cw_record *freed, *ruled;
 			char arts[600], custody[600], account[200], stage_text[300] = "";
 			uint8_t stage;
-			int on_appeal;
+			int on_appeal, acquitted;
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
@@ -835,6 +835,20 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 					 _("%s (as the case records it; %s on %s came after the "
 					   "ruling)"),
 					 cw_enum_label(&cw_words_custody, d->custody), what, on);
+			} else if ((freed = cw_timeline_cleared_outdated(
+					    &person->id, r, l->items, l->n, today, &acquitted))) {
+				/* "charges: acquitted" above "custody: detained": which is older.
+				 */
+				char on[CW_DATE_TEXT_MAX];
+
+				cw_date_format(cw_record_date(freed), on);
+				snprintf(custody, sizeof custody,
+					 acquitted
+						 ? _("%s (as the case records it; the verdict of "
+						     "%s acquitted them)")
+						 : _("%s (as the case records it; the verdict of "
+						     "%s acquitted them or dropped every charge)"),
+					 cw_enum_label(&cw_words_custody, d->custody), on);
 			}
 			stage = d->stage ? d->stage : r->u.kase.stage;
 			if (stage)

@@ -1578,6 +1578,67 @@ const struct cw_record *cw_timeline_released_after_ruling(const struct cw_id *pe
 	return freed;
 }
 
+const struct cw_record *cw_timeline_cleared_outdated(const struct cw_id *person,
+						     const struct cw_record *kase,
+						     const struct cw_record *records, size_t n,
+						     struct cw_date today, int *all_acquitted)
+{
+	const struct cw_defendant *mine;
+	const struct cw_record *by = NULL;
+	const struct cw_hearing *h;
+	struct who w = {person, NULL, cw_date_today()};
+	size_t named = 0, acquitted = 0;
+
+	*all_acquitted = 0;
+	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)) ||
+	    mine->custody != CW_CUSTODY_DETAINED)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date d = cw_record_date(&records[i]);
+
+		if (!cw_date_is_known(d) || after_day(d, today) ||
+		    !rules_on(&records[i], person, &kase->id, 0))
+			continue;
+		if (!by || cw_date_compare(d, cw_record_date(by)) > 0)
+			by = &records[i];
+	}
+	if (!by)
+		return NULL;
+	if (by->kind == CW_KIND_MILESTONE) {
+		/* A verdict or a decision of theirs, with its result. */
+		if (by->u.milestone.result != CW_VERDICT_ACQUITTED &&
+		    by->u.milestone.result != CW_VERDICT_DROPPED)
+			return NULL;
+		named = 1;
+		acquitted = by->u.milestone.result == CW_VERDICT_ACQUITTED;
+	}
+	/* Every charge it names them in, acquitted or dropped; one convicted, requalified or of
+	 * no result recorded keeps "detained" what it may be (a sentence). */
+	h = &by->u.hearing;
+	for (size_t i = 0; by->kind == CW_KIND_HEARING && i < h->verdicts.n; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+
+		if (!cw_id_equal(&v->person, person))
+			continue;
+		if (v->result != CW_VERDICT_ACQUITTED && v->result != CW_VERDICT_DROPPED)
+			return NULL;
+		named++;
+		acquitted += v->result == CW_VERDICT_ACQUITTED;
+	}
+	if (!named)
+		return NULL; /* a verdict naming no one: what it was for them, the record does not
+				say */
+	/* Taken again after it (an arrest or a detention in the case): "detained" may say that. */
+	for (size_t i = 0; i < n; i++)
+		if (starts_for(&w, kase, &records[i]) &&
+		    cw_date_compare(cw_record_date(&records[i]), cw_record_date(by)) > 0)
+			return NULL;
+	if (written_knowing(kase, mine, cw_record_date(by)))
+		return NULL;
+	*all_acquitted = acquitted == named;
+	return by;
+}
+
 const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 						     const struct cw_record *kase,
 						     const struct cw_record *records, size_t n,

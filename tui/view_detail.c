@@ -408,7 +408,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	char pre[CW_PRETRIAL_TEXT_MAX], on[CW_DATE_TEXT_MAX], next[CW_NEXT_HEARING_TEXT_MAX];
 	struct cw_date today = cw_date_today();
 	const struct cw_record *by;
-	int on_appeal;
+	int on_appeal, acquitted;
 
 	add_line(&ls, "%s%s%s%s%s", cw_person_name(p), p->name && p->name_km ? "  " : "",
 		 p->name && p->name_km ? p->name_km : "", p->affiliation ? "  |  " : "",
@@ -481,6 +481,19 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 					 _("  (custody as the case records it: %s on %s came after "
 					   "the ruling)"),
 					 what, on);
+				rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
+			} else if ((by = cw_timeline_cleared_outdated(&person->id, r, l->items,
+								      l->n, today, &acquitted))) {
+				cw_date_format(cw_record_date(by), on);
+				add_line(
+					&ls,
+					acquitted
+						? _("  (custody as the case records it: the "
+						    "verdict of %s acquitted them)")
+						: _("  (custody as the case records it: the "
+						    "verdict of %s acquitted them or dropped every "
+						    "charge)"),
+					on);
 				rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
 			}
 			if ((by = cw_timeline_stage_outdated(&person->id, r, l->items, l->n, today,

@@ -312,5 +312,41 @@ ok cw log milestone --person "Kang Served" --case "Served case" --type arrest --
 	--view ngo
 ok cw timeline "Kang Served"
 lacks "came after the ruling"
+# Acquitted at a hearing, the case's entry older: "charges: acquitted" stood above "custody:
+# detained" with no word of which was newer (a field trial). The verdict is named; a charge
+# convicted beside the acquittal, or an arrest after it, takes the note away.
+ok cw person add --name "Kim Acquitted"
+ok cw case add --title "Acquittal case" --defendant "Kim Acquitted" --custody detained \
+	--charge 494/495 --view own
+ok cw log milestone --person "Kim Acquitted" --case "Acquittal case" --type arrest \
+	--date 2026-05-27 --view own
+ok cw log hearing --case "Acquittal case" --date 2026-06-07 --outcome verdict \
+	--present "Kim Acquitted" --verdict "494/495=acquitted@Kim Acquitted" --view own
+ok cw timeline "Kim Acquitted"
+has "custody: detained (as the case records it; the verdict of 2026-06-07 acquitted them)"
+ok cw log hearing --case "Acquittal case" --date 2026-07-07 --stage appeal --outcome verdict \
+	--verdict "494=dropped@Kim Acquitted" --verdict "495=acquitted@Kim Acquitted" --view own
+ok cw timeline "Kim Acquitted"
+has "custody: detained (as the case records it; the verdict of 2026-07-07 acquitted them or dropped every charge)"
+ok cw log milestone --person "Kim Acquitted" --case "Acquittal case" --type arrest \
+	--date 2026-08-01 --view own
+ok cw timeline "Kim Acquitted"
+lacks "acquitted them"
+# Convicted of one charge and acquitted of another: "detained" may be the sentence.
+ok cw person add --name "Part Convicted"
+ok cw case add --title "Part case" --defendant "Part Convicted" --custody detained \
+	--charge 494/495 --view own
+ok cw log hearing --case "Part case" --date 2026-06-07 --outcome verdict \
+	--verdict "494=acquitted@Part Convicted" --verdict "495=convicted@Part Convicted" --view own
+ok cw timeline "Part Convicted"
+lacks "acquitted them"
+# A milestone's verdict with its result says the same.
+ok cw person add --name "Ms Acquitted"
+ok cw case add --title "Ms case" --defendant "Ms Acquitted" --custody detained --charge 494 \
+	--view un
+ok cw log milestone --person "Ms Acquitted" --case "Ms case" --type verdict --result acquitted \
+	--date 2026-03 --view un
+ok cw timeline "Ms Acquitted"
+has "custody: detained (as the case records it; the verdict of 2026-03 acquitted them)"
 unset CASEWATCH_NOW
 done_ok

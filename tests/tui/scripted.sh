@@ -450,6 +450,14 @@ ok cw log hearing --case "Stage case" --date 2025-03-06 --outcome verdict \
 keys '2/Stage Old<Enter><Enter><Dump>' 120x40
 has "(stage awaiting trial as the case records it: a verdict on 2025-03-06 came after)"
 has "(custody as the case records it: bail on 2025-03-03 ended the pretrial detention)"
+# "detained" beside an acquittal logged since: the verdict is named.
+ok cw person add --name "Acquitted Old"
+ok cw case add --title "Acquitted case" --defendant "Acquitted Old" --custody detained \
+	--charge 494 --as-of 2025-03-01
+ok cw log hearing --case "Acquitted case" --date 2025-03-06 --outcome verdict \
+	--verdict "494=acquitted@Acquitted Old" --view own
+keys '2/Acquitted Old<Enter><Enter><Dump>' 120x40
+has "(custody as the case records it: the verdict of 2025-03-06 acquitted them)"
 # A verdict dated after today (2034 typed for 2024) does not make the charges read convicted
 # today, where the same head counts the detention "and counting": said as set for its day.
 ok cw person add --name "Future Verdict"
