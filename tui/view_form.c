@@ -292,7 +292,9 @@ static void draw_notes(int y, int x, int width, struct cw_form_field *ff, int ac
 
 /* The labels' column: LABEL_W, chosen for the English labels; in another language as wide as
  * its widest label (display width), up to two fifths of the screen, so that translated labels
- * are not cut where the screen has room. In English, wider than LABEL_W only for a label that
+ * are not cut where the screen has room; below 58 columns, where two fifths are less than LABEL_W,
+ * LABEL_W as in English (the widest Khmer label took 43 of 57 columns, and at 45 the whole row,
+ * each label a lone "…" beside no value). In English, wider than LABEL_W only for a label that
  * needs it (the report's fair-trial indicators, "adequate time to prepare the defence") and
  * only as far as the values keep the room they have at 80 columns: the English layout at 80
  * columns stays as it was (such a label takes two rows there: label_head), a note beside an
@@ -300,6 +302,7 @@ static void draw_notes(int y, int x, int width, struct cw_form_field *ff, int ac
 static int label_width(const struct cw_form *fm, int cols)
 {
 	int lw = LABEL_W, en = !strcmp(cw_i18n_language(), "en");
+	int most = cols * 2 / 5 > LABEL_W ? cols * 2 / 5 : LABEL_W;
 
 	for (size_t i = 0; i < fm->n; i++) {
 		const struct cw_form_field *ff = &fm->fields[i];
@@ -310,7 +313,7 @@ static int label_width(const struct cw_form *fm, int cols)
 	}
 	if (en)
 		return lw < LABEL_W + cols - 80 ? lw : cols > 80 ? LABEL_W + cols - 80 : LABEL_W;
-	return lw > cols * 2 / 5 && cols * 2 / 5 > LABEL_W ? cols * 2 / 5 : lw;
+	return lw > most ? most : lw;
 }
 
 /* The hint: what the field is, its words, the keys that matter here. */

@@ -239,6 +239,34 @@ printf '%s\n' "$out" | grep -qF " $(km milestone) " ||
 	fail "the kind 'milestone' is not whole at 120 columns:
 $out"
 
+# A form on a narrow screen: below 58 columns the labels' column is as wide as the English one,
+# not the widest Khmer label's (that took 43 of 57 columns, and at 45 every label was a lone "…"
+# with no value beside it).
+printf '%s' '3H<Dump>' >"$WORK/keys"
+for size in 57x20 45x15; do
+	checks=$((checks + 1))
+	pane=$(env LC_ALL= LANGUAGE= LANG=km_KH.UTF-8 CASEWATCH_TUI_SCRIPT="$WORK/keys" \
+		CASEWATCH_TUI_SIZE=$size "$CASEWATCH" --db "$DB" 2>"$WORK/stderr") ||
+		fail "the hearing form at $size: $(cat "$WORK/stderr")"
+	printf '%s\n' "$pane" | grep -qF "$(km stage): < $(km unknown) >" ||
+		fail "the stage's label and value are not whole at $size:
+$pane"
+	printf '%s\n' "$pane" | "${PYTHON3:-python3}" -c '
+import ctypes, ctypes.util, sys
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.setlocale(6, b"C.UTF-8")
+libc.wcswidth.argtypes = [ctypes.c_wchar_p, ctypes.c_size_t]
+ends = set()
+for l in sys.stdin.read().rstrip("\n").split("\n")[1:-3]:
+    i = l.find(": ")
+    if i > 0 and l[:i].strip():
+        ends.add(libc.wcswidth(l[:i], i))
+if not ends or max(ends) > 22:
+    sys.exit("labels end at display columns %s" % sorted(ends))
+' || fail "the labels take too much of the screen at $size:
+$pane"
+done
+
 # A hearing logged through the form in Khmer: the source it fills in, "own observation" shown
 # in Khmer, is saved in the data's own words, so a report in English reads it as the team's
 # (a Khmer monitor's trial found it listed there as a document, in Khmer script).
