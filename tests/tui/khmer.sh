@@ -267,6 +267,20 @@ if not ends or max(ends) > 22:
 $pane"
 done
 
+# At 80 columns no label of the hearing form is cut: "adequate time to prepare the defence",
+# one Khmer word run wider than the labels' column, breaks onto two rows at its zero width
+# space as the English label does at its space (it read "ពេលវេលាគ្រប់គ្រាន់ដើម្បីរៀបចំការការពារ…").
+printf '%s' '3H<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Dump>' >"$WORK/keys"
+checks=$((checks + 1))
+pane=$(env LC_ALL= LANGUAGE= LANG=km_KH.UTF-8 CASEWATCH_TUI_SCRIPT="$WORK/keys" \
+	CASEWATCH_TUI_SIZE=80x24 "$CASEWATCH" --db "$DB" 2>"$WORK/stderr") ||
+	fail "the hearing form at 80x24: $(cat "$WORK/stderr")"
+printf '%s\n' "$pane" | grep -qF "$(km "counsel of own choosing" | sed 's/ (.*//')" ||
+	fail "the form does not show the indicators:
+$pane"
+printf '%s\n' "$pane" | grep -qF "…:" && fail "a Khmer label is cut at 80 columns:
+$pane"
+
 # A hearing logged through the form in Khmer: the source it fills in, "own observation" shown
 # in Khmer, is saved in the data's own words, so a report in English reads it as the team's
 # (a Khmer monitor's trial found it listed there as a document, in Khmer script).
