@@ -355,8 +355,10 @@ size_t cw_text_wrap(const char *text, int cols)
 		if ((w = wcwidth((wchar_t)cp)) < 0)
 			w = 1;
 		/* A character that does not fit starts the next line, unless it belongs to the one
-		 * before it: a mark without a column, or a Khmer vowel or sign that takes one. */
-		if (used + w > cols && i > 0 && cw_utf8_cluster_starts(cp, w, prev))
+		 * before it: a mark without a column, or a Khmer vowel or sign that takes one.
+		 * Such a sign takes its whole word to the next line when there is a space before
+		 * it: the line kept it past the width, cut with "…" ("ថ្ងៃនេះ" ending a help). */
+		if (used + w > cols && i > 0 && (brk || cw_utf8_cluster_starts(cp, w, prev)))
 			return brk ? brk : i;
 		used += w;
 		i += n;

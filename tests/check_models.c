@@ -886,6 +886,10 @@ START_TEST(text_wraps_at_spaces_and_never_splits_khmer)
 	ck_assert_uint_eq(n, strlen("កឹមកឹ"));
 	/* A spacing vowel sign (ា) stays with its letter even past the width. */
 	ck_assert_uint_eq(cw_text_wrap("សុខា", 2), strlen("សុខា"));
+	/* ... but where a space before the word can, the word goes to the next line whole, not
+	 * past the width ("ab " then "ខា": the ា was the fifth column of four). */
+	ck_assert_uint_eq(cw_text_wrap("ab ខា", 4), strlen("ab "));
+	ck_assert_uint_eq(cw_text_wrap("ab ខា", 5), strlen("ab ខា"));
 	for (size_t at = 0; khmer[at];) {
 		size_t piece = cw_text_wrap(khmer + at, 3);
 		char buf[64];
