@@ -50,6 +50,7 @@ struct cw_pane {
 	struct cw_form *form; /* FORM */
 	size_t attach_sel;    /* RECORD: the attachment `o` opens (a moves it) */
 	unsigned help_first;  /* HELP of keys: the contexts whose keys come first (CW_CTX_*) */
+	int help_cols;        /* HELP of keys: the width its lines were wrapped for */
 };
 
 enum cw_question {

@@ -718,21 +718,49 @@ void cw_view_timeline_key(struct cw_app *app, struct cw_pane *v, enum cw_action 
 
 /* ---- help ------------------------------------------------------------------------------- */
 
+/* The column where a key's help starts: "  %-18s %s" in cw_keys_help_lines_from. */
+#define HELP_TEXT_COL 21
+
+/* The key help's lines for a screen `cols` wide: a key's help wider than the screen wraps, its
+ * continuation under the help's column, rather than being cut ("lock now: clear the screen,
+ * forget the key; the passphrase…" at 80 columns, in English as in Khmer). */
+static void help_lines(struct cw_pane *v, int cols)
+{
+	struct lines l = {0};
+	char *raw[400];
+	size_t n = cw_keys_help_lines_from(v->help_first, raw, 400);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *p = raw[i] ? raw[i] : "";
+		int cont = 0;
+
+		if (cols <= 2 * HELP_TEXT_COL || p[0] != ' ' || cw_text_width(p) <= cols) {
+			add_line(&l, "%s", p);
+			continue;
+		}
+		while (*p) {
+			size_t len = cw_text_wrap(p, cont ? cols - HELP_TEXT_COL : cols);
+
+			add_line(&l, "%*s%.*s", cont ? HELP_TEXT_COL : 0, "", (int)len, p);
+			p += len ? len : strlen(p);
+			while (*p == ' ')
+				p++;
+			cont = 1;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(raw[i]);
+	cw_lines_free(v->lines, v->nlines);
+	if (lines_done(&l, &v->lines, &v->nlines) != 0 || !v->lines)
+		v->lines = calloc(1, sizeof *v->lines), v->nlines = 0;
+}
+
 void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
 {
 	(void)app;
-	if (!v->lines) {
-		char *lines[400];
-		size_t n = cw_keys_help_lines_from(v->help_first, lines, 400);
-
-		if ((v->lines = calloc(n ? n : 1, sizeof *v->lines))) {
-			for (size_t i = 0; i < n; i++)
-				v->lines[i] = lines[i] ? lines[i] : strdup("");
-			v->nlines = n;
-		} else {
-			for (size_t i = 0; i < n; i++)
-				free(lines[i]);
-		}
+	if (!v->title && (!v->lines || v->help_cols != cw_screen_cols())) {
+		help_lines(v, cw_screen_cols());
+		v->help_cols = cw_screen_cols();
 	}
 	title_bar(top, v->title ? v->title
 				: _("Keys (generated from the key table)   Esc, q or ? closes"));

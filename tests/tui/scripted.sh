@@ -231,6 +231,20 @@ has "Keys (generated from the key table)"
 has "C-f, PgDn          page down"
 keys '?<PgDn><Dump>'
 has "write a week's summary into the reports folder"
+# A key's help wider than the screen wraps under the help's column, not cut with "…" (at
+# 80 columns L's ended "the passphrase…", hiding how to unlock); a resize wraps it again.
+k='?'
+for i in 1 2 3 4 5 6 7 8 9 10; do k="$k<Dump><C-f>"; done
+keys "$k"
+printf '%s\n' "$out" | grep -qF '…' && fail "the help is cut at 80 columns: $out"
+has "lock now: clear the screen, forget the key; the passphrase"
+has "                     unlocks"
+keys '?<Resize:60x20><Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -qF '…' && fail "the help is cut at 60 columns: $screen"
+[ "$(widest)" -le 60 ] || fail "the help is wider than 60: $screen"
+printf '%s\n' "$screen" | grep -qxF '                     visits due, 14 days from today' ||
+	fail "the help is not wrapped again at 60 columns: $screen"
 keys 'Z'
 has "Z does nothing here; ? lists the keys"
 
