@@ -118,13 +118,30 @@ static int days_width(void)
 	return most;
 }
 
+/* The widest of what the agenda lists (a hearing, a next hearing, a follow-up visit) in the
+ * reader's language when it is not English (0 otherwise), as kinds_width: the column was as wide
+ * as "follow-up visit" and cut its Khmer at any width ("ការសួរសុខទុក្ខតាម…" at 160 columns). */
+static int whats_width(void)
+{
+	static const char *const english[] = {"hearing", "next hearing", "follow-up visit"};
+	int most = 0;
+
+	for (int i = CW_AGENDA_HEARING; i <= CW_AGENDA_FOLLOW_UP; i++) {
+		const char *t = cw_agenda_what_label((enum cw_agenda_what)i);
+
+		if (strcmp(t, english[i]) != 0 && cw_text_width(t) > most)
+			most = cw_text_width(t);
+	}
+	return most;
+}
+
 /* What a day cell keeps on a narrow screen: its date, YYYY-MM-DD (cw_day_fit shortens or leaves
  * out the weekday's name first). */
 #define DAY_DATE_WIDTH 10
 
 /* The agenda: the day heads its group, as on the command line. */
 static const struct cw_column agenda_cols[] = {
-	{N_("DAY"), 14, 0, days_width},     {N_("WHAT"), 15, 0, NULL},
+	{N_("DAY"), 14, 0, days_width},     {N_("WHAT"), 15, 0, whats_width},
 	{N_("ACCOUNT"), 7, 0, NULL},        {N_("CASE / PRISON"), 12, 3, NULL},
 	{N_("COURT / PLACE"), 10, 2, NULL}, {N_("NOTE"), 16, 4, NULL},
 };

@@ -239,6 +239,19 @@ printf '%s\n' "$out" | grep -qF " $(km milestone) " ||
 	fail "the kind 'milestone' is not whole at 120 columns:
 $out"
 
+# The agenda's "what" whole where there is room: "follow-up visit" in Khmer is wider than the
+# English column (it was cut at any width, "ការសួរសុខទុក្ខតាម…" at 160 columns).
+ok cw log visit --facility "Prey Sar" --date today --follow-up "check health" \
+	--follow-up-on "+3d" --source "own observation"
+printf '%s' '4<Dump>' >"$WORK/keys"
+checks=$((checks + 1))
+out=$(env LC_ALL= LANGUAGE= LANG=km_KH.UTF-8 CASEWATCH_TUI_SCRIPT="$WORK/keys" \
+	CASEWATCH_TUI_SIZE=120x30 "$CASEWATCH" --db "$DB" 2>"$WORK/stderr") ||
+	fail "the agenda in Khmer: $(cat "$WORK/stderr")"
+printf '%s\n' "$out" | grep -qF " $(km "follow-up visit") " ||
+	fail "the agenda's 'follow-up visit' is not whole at 120 columns:
+$out"
+
 # A form on a narrow screen: below 58 columns the labels' column is as wide as the English one,
 # not the widest Khmer label's (that took 43 of 57 columns, and at 45 every label was a lone "…"
 # with no value beside it).
