@@ -560,8 +560,10 @@ static void draw(struct cw_app *app)
 		}
 		cw_screen_put(lines - 1, lw, cols - lw, text, CW_ROLE_NORMAL);
 		cw_screen_cursor(lines - 1, lw + (at + lw + 1 >= cols ? cols - lw - 1 : at));
+		/* Why the line was refused, above it, wrapped as a message on the status line
+		 * is: cut, it lost what to write instead ("use hearing, ..., case or…"). */
 		if (app->status[0] && app->status_error && lines > 2)
-			cw_screen_put(lines - 2, 0, cols, app->status, CW_ROLE_ERROR);
+			put_bottom(app->status, CW_ROLE_ERROR, lines - 1, cols);
 	} else if (app->question) {
 		put_bottom(app->question_text, CW_ROLE_ERROR, lines, cols);
 	} else if (app->status[0] && app->status_tail[0]) {

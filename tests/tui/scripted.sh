@@ -51,6 +51,12 @@ keys '/since:2024-13<Enter>'
 has "/since:2024-13"
 has "since:"
 has "month"
+# Why a filter is refused is whole above the line, wrapped, at 80 columns: cut to one row it
+# lost what to write instead ("use hearing, ..., case or…").
+keys '3/kind:he<Enter>'
+has "kind: 'he' is not a kind; use hearing, visit, demonstration, milestone, case or"
+printf '%s\n' "$out" | grep -qx 'person' || fail "the refused filter's message is cut: $out"
+printf '%s\n' "$out" | grep -qx '/kind:he' || fail "the filter line is not kept: $out"
 # kind: on the cases list is the records list's business.
 keys '1/kind:hearing<Enter>'
 has "kind: applies to the records list"
