@@ -468,6 +468,28 @@ static void empty_calendar_note(const struct cw_agenda *a, int filtered)
 	}
 }
 
+/* The next dates known only to their month that the agenda holds and the calendar leaves out
+ * (an event needs a day), on stderr: a hearing adjourned to "2024-07" must not vanish from
+ * the calendar without a word. */
+static void months_left_out_note(const struct cw_agenda *a)
+{
+	char month[CW_DATE_TEXT_MAX] = "";
+	size_t n = 0;
+
+	for (size_t i = 0; i < a->n; i++)
+		if (cw_date_precision(a->items[i].day) != CW_DATE_DAY && n++ == 0)
+			cw_date_format(a->items[i].day, month);
+	if (n)
+		fprintf(stderr,
+			P_("casewatch: note: %zu hearing set only for a month (%s) is not in the "
+			   "calendar, an event needing a day; 'casewatch agenda' lists it\n",
+			   "casewatch: note: %zu hearings set only for a month (the first: %s) are "
+			   "not in the calendar, an event needing a day; 'casewatch agenda' lists "
+			   "them\n",
+			   n),
+			n, month);
+}
+
 static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 {
 	struct cw_filter none;
@@ -502,6 +524,8 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 			rc = cw_write_failed(out, errno, &cli->err);
 		if (rc == 0 && a.n == 0)
 			empty_calendar_note(&a, !cw_filter_equal(&o->filter, &none));
+		if (rc == 0)
+			months_left_out_note(&a);
 		if (rc == 0)
 			confidential_note(&w, 0);
 	}

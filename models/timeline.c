@@ -1880,6 +1880,12 @@ int cw_timeline_next_date_superseded(const struct cw_record *set, const struct c
 	if (cw_date_precision(a->next_date) == CW_DATE_DAY &&
 	    cw_date_compare(b->date, a->next_date) == 0)
 		return !cw_timeline_same_event(set, later);
+	/* A next date given only to its month: a hearing logged for a day of that month (or for
+	 * the month) is the sitting it was for, as one logged for the day set is. */
+	if (cw_date_precision(a->next_date) == CW_DATE_MONTH &&
+	    cw_date_compare(cw_date_first_day(b->date), cw_date_first_day(a->next_date)) >= 0 &&
+	    cw_date_compare(cw_date_last_day(b->date), cw_date_last_day(a->next_date)) <= 0)
+		return !cw_timeline_same_event(set, later);
 	/* Otherwise only a hearing that moved the case on: one that set a date of its own, decided
 	 * it (a verdict, a sentence) or suspended the trial. A bail or procedural hearing between
 	 * two sessions of a trial leaves the trial's date standing (a review found a refused bail

@@ -124,8 +124,9 @@ int cw_timeline_courts_may_match(const char *a, const char *b, const char *case_
  * being at case_court, its case's (may be NULL: a bail appeal heard at the Appeal Court does
  * not move the trial court's date), that moved the case on (set a date of its own, gave a
  * verdict or a sentence, or suspended the trial: a bail hearing between two sessions does not,
- * nor one logged ahead of its day or only announced) or was logged on the very day set
- * (whatever it decided, as the report's hearings missed read it)
+ * nor one logged ahead of its day or only announced) or was logged on the very day set, or
+ * on a day of the month set when only the month is given (whatever it decided, as the
+ * report's hearings missed read it)
  * and is not another account of the same event (linked either way). Whatever account either
  * gives: the government's "next hearing 10 March" is done with once the team logged the
  * hearing of 3 March that set 17 March. Only the dates are compared: the caller decides

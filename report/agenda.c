@@ -37,7 +37,11 @@ void cw_agenda_day_text(struct cw_date d, char *buf, size_t len)
 	long days = cw_date_to_days(d);
 
 	cw_date_format(d, date);
-	snprintf(buf, len, "%s %s", _(names[((days % 7) + 7) % 7]), date);
+	/* A next date known only to its month heads its group as the month: no weekday. */
+	if (cw_date_precision(d) != CW_DATE_DAY)
+		snprintf(buf, len, "%s", date);
+	else
+		snprintf(buf, len, "%s %s", _(names[((days % 7) + 7) % 7]), date);
 }
 
 const char *cw_agenda_whose(unsigned view)
@@ -184,8 +188,13 @@ void cw_agenda_note(const struct cw_agenda *a, size_t i, char *buf, size_t len)
 		break;
 	case CW_AGENDA_NEXT_DATE:
 		cw_date_format(it->rec->u.hearing.date, date);
-		snprintf(buf, len, _("set at the hearing of %s"),
-			 *date ? date : _("an unknown date"));
+		if (cw_date_precision(it->day) == CW_DATE_MONTH)
+			/* TRANSLATORS: a next date known only to its month, in the agenda */
+			snprintf(buf, len, _("set at the hearing of %s; day not known"),
+				 *date ? date : _("an unknown date"));
+		else
+			snprintf(buf, len, _("set at the hearing of %s"),
+				 *date ? date : _("an unknown date"));
 		break;
 	case CW_AGENDA_FOLLOW_UP: {
 		const char *what = it->rec->u.visit.follow_up;
@@ -364,9 +373,9 @@ static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_
 			(*skipped)++;
 			continue;
 		}
-		/* A next date known only to its month or year is on no day of the agenda (nor of
-		 * the calendar file), which list the hearings set for a day: the hint sent the user
-		 * to '--from 2024-07', which showed nothing and gave the same hint again. */
+		/* A next date known only to its month or year is on no day of the calendar file,
+		 * which needs one (nor, for a year, of the agenda): the hint sent the user to
+		 * '--from 2024-07', whose calendar was empty and gave the same hint again. */
 		if (r->kind == CW_KIND_HEARING &&
 		    cw_date_precision(r->u.hearing.next_date) != CW_DATE_DAY)
 			continue;
@@ -393,8 +402,10 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 	int rc = 0;
 
 	if (kinds & CW_KIND_BIT(CW_KIND_HEARING)) {
-		if ((rc = cw_report_upcoming_read(rd, filter, a->from, a->to, shown, &a->hearings,
-						  &up, &nup, err)) != 0)
+		/* Next dates known only to a month that overlaps the window too: under the
+		 * month, before its days (a calendar file leaves them out: it needs a day). */
+		if ((rc = cw_report_upcoming_read_months(rd, filter, a->from, a->to, shown,
+							 &a->hearings, &up, &nup, err)) != 0)
 			return rc;
 		/* Accounts of one hearing to come, on the days each gives: one hearing, its
 		 * items told apart from others by the first's place (plus one). */

@@ -231,6 +231,10 @@ int cw_agenda_write_ics(const struct cw_agenda *a, FILE *out)
 	      "TZNAME:ICT\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n",
 	      out);
 	for (size_t i = 0; i < a->n; i++) {
+		/* An event needs a day: a next date known only to its month is left out (the
+		 * caller says so). */
+		if (cw_date_precision(a->items[i].day) != CW_DATE_DAY)
+			continue;
 		if (a->items[i].what == CW_AGENDA_FOLLOW_UP)
 			follow_up_event(out, &a->items[i]);
 		else

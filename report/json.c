@@ -819,6 +819,13 @@ static json_t *upcoming(const struct cw_report *r)
 					  same == SIZE_MAX ? json_null()
 							   : jid(&r->upcoming[same].hearing->id)),
 				u->hearing));
+		/* precision: "day", or "month" for a next date given only to a month that
+		 * overlaps the window (date "2024-07"): its day is not known. */
+		if (row)
+			json_object_set_new(row, "precision",
+					    json_string(cw_date_precision(u->date) == CW_DATE_MONTH
+								? "month"
+								: "day"));
 		/* defendants and people_count: whom a hearing logged for that day names, as
 		 * its row in the hearings gives them; null for a next date, whose sitting no
 		 * record tells (case.defendants is the case now). */

@@ -1228,7 +1228,18 @@ static void upcoming(struct builder *b)
 		court_cell(b, h->court, &h->case_id);
 		if (h->stage && !u->from_next_date)
 			cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
-		if (u->from_next_date) {
+		if (u->from_next_date && cw_date_precision(u->date) == CW_DATE_MONTH) {
+			char d[CW_DATE_TEXT_MAX], m[CW_DATE_TEXT_MAX];
+
+			/* Adjourned to a month: listed since the month overlaps the window, never
+			 * as one of its days (report.h: cw_report_upcoming_read_months). */
+			cw_date_format(h->date, d);
+			cw_date_format(u->date, m);
+			/* TRANSLATORS: a hearing's next date known only to its month: "next date
+			 * set at the hearing of 2024-06-10 for 2024-07, day not known" */
+			cell(b, CW_RC_LABEL,
+			     _("next date set at the hearing of %s for %s, day not known"), d, m);
+		} else if (u->from_next_date) {
 			char d[CW_DATE_TEXT_MAX];
 
 			cw_date_format(h->date, d);
@@ -4300,8 +4311,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	    (rc = detention_unstarted(doc, &sb, r)) != 0)
 		return rc;
 	if (r->nupcoming) {
-		size_t same = 0, differ = 0;
-		uint32_t upcoming_views = 0;
+		size_t same = 0, differ = 0, months = 0;
+		uint32_t upcoming_views = 0, month_views = 0;
 
 		/* Accounts of one hearing that set its next date: one hearing, the days they
 		 * give said when they differ. */
@@ -4318,16 +4329,42 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			differ += j == i &&
 				  cw_date_compare(r->upcoming[i].date, r->upcoming[k].date) != 0;
 		}
-		sb_add(&sb,
-		       P_("%zu hearing is set in the %d days after the period",
-			  "%zu hearings are set in the %d days after the period",
-			  r->nupcoming - same),
-		       r->nupcoming - same, CW_REPORT_UPCOMING_DAYS);
-		/* Whose accounts set them: the hearing's own, or the one whose next date it is. */
-		for (size_t i = 0; i < r->nupcoming; i++)
-			upcoming_views |= cw_report_view_bit(r->upcoming[i].hearing);
-		accounts(&sb, upcoming_views);
-		sb_add(&sb, "%s", stop());
+		/* Whose accounts set them: the hearing's own, or the one whose next date it is.
+		 * A next date given only to a month that overlaps the days is said apart: it is
+		 * not known to be in them. */
+		for (size_t i = 0; i < r->nupcoming; i++) {
+			int month = cw_date_precision(r->upcoming[i].date) == CW_DATE_MONTH;
+
+			if (month)
+				month_views |= cw_report_view_bit(r->upcoming[i].hearing);
+			else
+				upcoming_views |= cw_report_view_bit(r->upcoming[i].hearing);
+			months += month && !(r->upcoming_same && r->upcoming_same[i] != SIZE_MAX);
+		}
+		if (r->nupcoming - same > months) {
+			sb_add(&sb,
+			       P_("%zu hearing is set in the %d days after the period",
+				  "%zu hearings are set in the %d days after the period",
+				  r->nupcoming - same - months),
+			       r->nupcoming - same - months, CW_REPORT_UPCOMING_DAYS);
+			accounts(&sb, upcoming_views);
+			sb_add(&sb, "%s", stop());
+		}
+		if (months) {
+			sb_add(&sb, "%s", r->nupcoming - same > months ? " " : "");
+			sb_add(&sb,
+			       /* TRANSLATORS: next dates known only to their month, which overlaps
+				* the days after the report's period */
+			       P_("%zu hearing is set for a month that overlaps the %d days after "
+				  "the period, its day not known",
+				  "%zu hearings are set for a month that overlaps the %d days "
+				  "after "
+				  "the period, their days not known",
+				  months),
+			       months, CW_REPORT_UPCOMING_DAYS);
+			accounts(&sb, month_views);
+			sb_add(&sb, "%s", stop());
+		}
 		if (differ)
 			sb_add(&sb,
 			       P_(" The accounts of %zu hearing give it different dates, each "
@@ -4364,6 +4401,7 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	char from[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], pf[CW_DATE_TEXT_MAX],
 		pt[CW_DATE_TEXT_MAX], nf[CW_DATE_TEXT_MAX], nt[CW_DATE_TEXT_MAX],
 		held[CW_DATE_TEXT_MAX];
+	int upcoming_months = 0;
 
 	memset(doc, 0, sizeof *doc);
 	cw_date_format(r->from, from);
@@ -4571,8 +4609,16 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("Defendants"), CW_RC_PLACE, N_("Court"), CW_RC_STAGE, N_("Stage"), CW_RC_LABEL,
 		N_("Date known from"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note(_("Hearings from %s to %s (the %d days after the period)."), nf, nt,
-			   CW_REPORT_UPCOMING_DAYS);
+	for (size_t i = 0; i < r->nupcoming && !upcoming_months; i++)
+		upcoming_months = cw_date_precision(r->upcoming[i].date) == CW_DATE_MONTH;
+	if (upcoming_months)
+		b.sec->note = note(_("Hearings from %s to %s (the %d days after the period), and "
+				     "those set for a month that overlaps them, whose day is not "
+				     "known and may fall outside them."),
+				   nf, nt, CW_REPORT_UPCOMING_DAYS);
+	else
+		b.sec->note = note(_("Hearings from %s to %s (the %d days after the period)."), nf,
+				   nt, CW_REPORT_UPCOMING_DAYS);
 	upcoming(&b);
 	section(&b, "pretrial_detention", N_("Longest in pretrial detention"),
 		N_("Nobody recorded as held in pretrial detention at the end of the period."),

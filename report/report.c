@@ -3054,6 +3054,16 @@ static int in_window(struct cw_date d, struct cw_date from, struct cw_date to)
 	       (!cw_date_is_known(to) || cw_date_compare(d, to) <= 0);
 }
 
+/* A date given only to its month that overlaps [from, to] (to unknown: no end): a next date
+ * "adjourned to July" may be on any day of it, so it is listed with the window's days, as a
+ * month and never as one of those days (a field trial's July never reached partners). */
+static int month_in_window(struct cw_date d, struct cw_date from, struct cw_date to)
+{
+	return cw_date_precision(d) == CW_DATE_MONTH &&
+	       cw_date_compare(cw_date_last_day(d), from) >= 0 &&
+	       (!cw_date_is_known(to) || cw_date_compare(cw_date_first_day(d), to) <= 0);
+}
+
 /* A hearing's case and date, sorted, to ask "is there a hearing of this case on that day" in
  * log time: a busy fortnight at a million records has thousands of hearings. */
 struct case_day {
@@ -3295,16 +3305,86 @@ static int drop_superseded(struct cw_reader *rd, struct cw_withheld *shown, stru
 	return rc;
 }
 
+/* A next date given only to its month is done with once a hearing of its case is logged for a
+ * day of that month after the one that set it (cw_timeline_next_date_superseded: the sitting
+ * the month was for), as a next date given to a day is once a hearing is logged for that day
+ * (day_logged): wherever in the month it is, before the window, in it (it is listed itself)
+ * or after it (the day is known then, and not in the window), held or logged ahead. Read as
+ * `shown` reads it (NULL: everything counts). items point into the caller's list. */
+static int drop_month_sittings(struct cw_reader *rd, struct cw_withheld *shown,
+			       struct cw_report_upcoming *items, size_t *n, struct cw_error *err)
+{
+	static const struct cw_record_list none = {NULL, 0, 0};
+	size_t kept = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < *n; i++) {
+		const struct cw_record *setting = items[i].hearing;
+		const struct cw_hearing *h = &setting->u.hearing;
+		struct cw_date first = cw_date_first_day(items[i].date),
+			       last = cw_date_last_day(items[i].date);
+		struct cw_record_list l;
+		struct cw_record kase;
+		struct events ev;
+		const char *case_court;
+		size_t at = SIZE_MAX;
+		int gone = 0;
+
+		if (!items[i].from_next_date || cw_date_precision(items[i].date) != CW_DATE_MONTH ||
+		    cw_id_is_zero(&h->case_id)) {
+			items[kept++] = items[i];
+			continue;
+		}
+		/* From the setting hearing on, for the links of its other accounts. */
+		if (cw_date_is_known(h->date) && cw_date_compare(h->date, first) < 0)
+			first = h->date;
+		if ((rc = cw_reader_case_records_between(rd, &h->case_id,
+							 CW_KIND_BIT(CW_KIND_HEARING), first, last,
+							 &l, err)) != 0)
+			break;
+		if (shown && shown->leave_out && cw_withheld_sift(shown, &l, 0) != 0) {
+			cw_record_list_free(&l);
+			rc = oom(err);
+			break;
+		}
+		if ((rc = case_court_as(rd, &h->case_id, shown, &kase, &case_court, err)) != 0) {
+			cw_record_list_free(&l);
+			break;
+		}
+		events_make(&ev, &l, &none);
+		for (size_t j = 0; j < l.n && at == SIZE_MAX; j++)
+			if (cw_id_equal(&l.items[j].id, &setting->id))
+				at = j;
+		for (size_t j = 0; j < l.n && !gone; j++) {
+			struct cw_date d = l.items[j].u.hearing.date;
+
+			gone = cw_date_compare(cw_date_first_day(d),
+					       cw_date_first_day(items[i].date)) >= 0 &&
+			       cw_date_compare(cw_date_last_day(d), last) <= 0 &&
+			       cw_timeline_next_date_superseded(setting, &l.items[j], case_court) &&
+			       !(ev.root && at != SIZE_MAX && ev.root[at] == ev.root[j]);
+		}
+		events_free(&ev);
+		cw_record_list_free(&l);
+		cw_record_free(&kase);
+		if (!gone)
+			items[kept++] = items[i];
+	}
+	if (rc == 0)
+		*n = kept;
+	return rc;
+}
+
 /* cw_report_upcoming_read (report.h); with `shown` (what is written for others), a next date
  * is that of a hearing logged for its day only when `shown` keeps that hearing, a hearing it
  * withholds supersedes no date (drop_superseded) and its account is no other's
  * (drop_same_next_dates): the missed dates and the hearings to come of a report for partners,
  * and their calendar, read as if the confidential hearings were not there (a review saw a
  * confidential hearing take its day off the list, and so tell that it was held). */
-int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
-			    struct cw_date from, struct cw_date to, struct cw_withheld *shown,
-			    struct cw_record_list *src, struct cw_report_upcoming **items,
-			    size_t *n, struct cw_error *err)
+static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, struct cw_date from,
+			 struct cw_date to, struct cw_withheld *shown, int months,
+			 struct cw_record_list *src, struct cw_report_upcoming **items, size_t *n,
+			 struct cw_error *err)
 {
 	struct cw_filter f = *filter;
 	struct cw_record_list all, next;
@@ -3326,8 +3406,12 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 	f.until = to;
 	if ((rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &all, err)) != 0)
 		return rc;
-	if ((rc = cw_reader_list_next_dates(rd, filter, CW_KIND_BIT(CW_KIND_HEARING), from, to,
-					    CW_ORDER_OLDEST_FIRST, 0, &next, err)) != 0) {
+	/* A month sorts before its first day (cw_date_key): from the key of from's month, for the
+	 * next dates given only to it. */
+	if ((rc = cw_reader_list_next_dates(rd, filter, CW_KIND_BIT(CW_KIND_HEARING),
+					    months ? (struct cw_date){from.year, from.month, 0}
+						   : from,
+					    to, CW_ORDER_OLDEST_FIRST, 0, &next, err)) != 0) {
 		cw_record_list_free(&all);
 		return rc;
 	}
@@ -3346,7 +3430,8 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 	for (size_t i = 0; rc == 0 && i < all.n; i++) {
 		const struct cw_hearing *h = &all.items[i].u.hearing;
 
-		if (in_window(h->date, from, to) || in_window(h->next_date, from, to))
+		if (in_window(h->date, from, to) || in_window(h->next_date, from, to) ||
+		    (months && month_in_window(h->next_date, from, to)))
 			rc = cw_record_list_push(src, &all.items[i]);
 	}
 	cw_record_list_free(&all);
@@ -3375,10 +3460,13 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 			struct case_day want = {h->case_id, cw_date_key(dates[1]), h->court};
 			int logged;
 
-			if (!in_window(dates[j], from, to))
+			int month = j == 1 && months && month_in_window(dates[j], from, to);
+
+			if (!month && !in_window(dates[j], from, to))
 				continue;
-			/* A next date already logged as a hearing of the case is that hearing. */
-			if (j == 1 &&
+			/* A next date already logged as a hearing of the case is that hearing (one
+			 * given to a month: drop_month_sittings). */
+			if (j == 1 && !month &&
 			    ((rc = day_logged(rd, shown, days, ndays, &want, &logged, err)) != 0 ||
 			     logged))
 				continue;
@@ -3407,7 +3495,8 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 		/* Out of memory, or the case of a date that could not be read (day_logged). */
 		return rc == CW_ENOMEM ? oom(err) : rc;
 	}
-	if ((rc = drop_superseded(rd, shown, from, *items, n, err)) != 0) {
+	if ((rc = drop_superseded(rd, shown, from, *items, n, err)) != 0 ||
+	    (months && (rc = drop_month_sittings(rd, shown, *items, n, err)) != 0)) {
 		free(hidden);
 		free(*items);
 		*items = NULL;
@@ -3420,6 +3509,23 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 	drop_same_next_dates(*items, n, src, hidden);
 	free(hidden);
 	return 0;
+}
+
+int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
+			    struct cw_date from, struct cw_date to, struct cw_withheld *shown,
+			    struct cw_record_list *src, struct cw_report_upcoming **items,
+			    size_t *n, struct cw_error *err)
+{
+	return upcoming_read(rd, filter, from, to, shown, 0, src, items, n, err);
+}
+
+int cw_report_upcoming_read_months(struct cw_reader *rd, const struct cw_filter *filter,
+				   struct cw_date from, struct cw_date to,
+				   struct cw_withheld *shown, struct cw_record_list *src,
+				   struct cw_report_upcoming **items, size_t *n,
+				   struct cw_error *err)
+{
+	return upcoming_read(rd, filter, from, to, shown, 1, src, items, n, err);
 }
 
 int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,
@@ -5111,9 +5217,9 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	if (rc != 0)
 		return oom(err);
 
-	if ((rc = cw_report_upcoming_read(rd, &out->filter, out->next_from, out->next_to,
-					  &out->confidential, &out->upcoming_src, &out->upcoming,
-					  &out->nupcoming, err)) != 0 ||
+	if ((rc = cw_report_upcoming_read_months(rd, &out->filter, out->next_from, out->next_to,
+						 &out->confidential, &out->upcoming_src,
+						 &out->upcoming, &out->nupcoming, err)) != 0 ||
 	    (rc = sift_upcoming(out, err)) != 0 || (rc = match_text_upcoming(out, err)) != 0 ||
 	    (upcoming_accounts(out) != 0 && (rc = oom(err)) != 0) ||
 	    (rc = add_refs(rd, out, &out->upcoming_src, err)) != 0 ||

@@ -94,7 +94,8 @@ struct cw_report_article {
 };
 
 /* A hearing in the window after the range: its own date, or the next date another hearing set
- * (from_next_date) when no hearing of the same case is logged for that day. */
+ * (from_next_date) when no hearing of the same case is logged for that day; that date may be
+ * a month that overlaps the window (cw_report_upcoming_read_months), its day not known. */
 struct cw_report_upcoming {
 	const struct cw_record *hearing;
 	struct cw_date date;
@@ -705,6 +706,15 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 			    struct cw_date from, struct cw_date to, struct cw_withheld *shown,
 			    struct cw_record_list *src, struct cw_report_upcoming **items,
 			    size_t *n, struct cw_error *err);
+/* The same, with the next dates given only to a month that overlaps [from, to] too (a hearing
+ * adjourned to "2024-07"): their item's date is that month, never a day of the window; one is
+ * left out once a hearing of its case is logged for a day of that month after the hearing that
+ * set it (the sitting the month was for). The missed dates read days only. */
+int cw_report_upcoming_read_months(struct cw_reader *rd, const struct cw_filter *filter,
+				   struct cw_date from, struct cw_date to,
+				   struct cw_withheld *shown, struct cw_record_list *src,
+				   struct cw_report_upcoming **items, size_t *n,
+				   struct cw_error *err);
 /* For items[i] (of cw_report_upcoming_read: they point into src), the index of an earlier item
  * that is another account of the same hearing to come, SIZE_MAX when none: next dates set by
  * accounts of one hearing linked as the same event, or disputing it, whatever days they give

@@ -317,9 +317,10 @@ lacks "[C] Open case"
 lacks "[c] Open case"
 ok cw list records
 has "[C] Sealed case"
-# A next date known only to its month is on no day of the agenda: the empty agenda's hint sent
-# the user round in a circle ("the latest day ... is 2032-06; '--from 2032-06' shows the agenda
-# from then", and that agenda was empty too, with the same hint), and the calendar's note too.
+# A next date known only to its month is on no day: the empty agenda's hint sent the user round
+# in a circle ("the latest day ... is 2032-06; '--from 2032-06' shows the agenda from then", and
+# that agenda was empty too, with the same hint), and the calendar's note too. The agenda lists
+# it under the month, when the month overlaps the window; the calendar leaves it out, saying so.
 DB="$WORK/month"
 CASEWATCH_NOW=2032-05-01T03:00:00Z
 ok cw init
@@ -327,10 +328,18 @@ ok cw case add --title "Saray case" --court "Phnom Penh Court"
 ok cw log hearing --case "Saray case" --date 2032-05-10 --outcome adjourned --next-date 2032-06 \
 	--source "own observation"
 ok cw agenda --from 2032-06
+has "2032-06  next hearing"
+has "set at the hearing of 2032-05-10; day not known"
+ok cw agenda --from 2032-07
 lacks "--from 2032-06'"
 has "The latest day a hearing or a follow-up visit is set for is 2032-05-10"
-ok cw export --format ics --from 2032-06-01
+ok cw export --format ics --from 2032-07-01
 grep -q "the latest day set is 2032-05-10" "$WORK/stderr" ||
 	fail "the empty calendar sends the user to a day it exports: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+ok cw export --format ics --from 2032-06-01
+lacks "BEGIN:VEVENT"
+grep -q "1 hearing set only for a month (2032-06) is not in the calendar" "$WORK/stderr" ||
+	fail "the calendar leaves out the month without a word: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
 done_ok

@@ -1,0 +1,60 @@
+#!/bin/sh
+# A hearing adjourned to a month ("--next-date 2024-07") reaches partners: the report's
+# upcoming hearings list it when the month overlaps the 14 days after the period, as that month
+# with its day not known, never as one of those days; the JSON gives the date as given with its
+# precision; the agenda lists it under the month; the calendar file leaves it out and says so.
+# A hearing of the case logged for a day of that month is the sitting it was for: the month
+# goes. (A field trial: only the timeline said "next hearing: 2024-07".)
+. "$TESTLIB"
+set -e
+export CASEWATCH_NOW=2024-07-01T03:00:00Z
+
+ok cw init
+ok cw person add --name "Kim Rithy"
+ok cw case add --title LRSU --defendant "Kim Rithy" --charge 494/495
+ok cw log hearing --case LRSU --date 2024-06-10 --outcome adjourned --next-date 2024-07 \
+	--source "own observation"
+
+# The window (1 to 14 July) lies in the month; the week after (8 to 21 July) too.
+week 2024-W26
+row md "| 2024-07 | own observation | LRSU | Kim Rithy |"
+row md "next date set at the hearing of 2024-06-10 for 2024-07, day not known"
+row md "## Upcoming hearings (1)"
+lacks "No hearings scheduled in the following 14 days."
+# the summary does not count it among the hearings set in those days
+row md "1 hearing is set for a month that overlaps the 14 days after the period, its day not known"
+norow md "1 hearing is set in the 14 days after the period"
+row md "and those set for a month that overlaps them, whose day is not known"
+row html "for 2024-07, day not known"
+row csv "for 2024-07, day not known"
+inpdf "for 2024-07, day not known"
+ok cw report --week 2024-W26 --format json
+json "[(u['date'], u['precision'], u['source']) for u in d['upcoming_hearings']] ==
+	[('2024-07', 'month', 'next_date')]"
+ok cw report --week 2024-W27
+has "for 2024-07, day not known"
+# a month that does not overlap the window is not listed (the window of W31 is 5 to 18 August)
+ok cw report --week 2024-W31
+lacks "2024-07, day not known"
+
+# The agenda: under the month, before its days; the calendar file leaves it out, on stderr.
+ok cw agenda --from 2024-07-01
+has "set at the hearing of 2024-06-10; day not known"
+ok cw agenda --from 2024-07-01 --json
+json "[(i['day'], i['precision'], i['what']) for i in d['items']] ==
+	[('2024-07', 'month', 'next_hearing')]"
+ok cw export --format ics --from 2024-07-01 --to 2024-07-14
+lacks "BEGIN:VEVENT"
+grep -q "1 hearing set only for a month (2024-07) is not in the calendar" "$WORK/stderr" ||
+	fail "the calendar leaves out the month without a word: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+
+# The sitting logged on a day of the month: it is listed, the month no longer.
+ok cw log hearing --case LRSU --date 2024-07-09 --outcome adjourned --source "own observation"
+ok cw report --week 2024-W26
+has "| 2024-07-09 | own observation | LRSU | Kim Rithy |"
+lacks "day not known"
+has "1 hearing is set in the 14 days after the period"
+ok cw agenda --from 2024-07-01
+lacks "day not known"
+done_ok
