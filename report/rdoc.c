@@ -1454,10 +1454,6 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 		/* Before the period's end: the row must not read as held at it. */
 		if (cw_report_detainee_standing(b->r, d) == CW_LAST_REPORTED && !d->held_after_kind)
 			sb_add(&sb, "%s", _("; no later account recorded"));
-	} else if (d->to_kind == CW_PRETRIAL_TO_UNKNOWN &&
-		   cw_report_detainee_standing(b->r, d) == CW_LAST_REPORTED && sb.n) {
-		/* No length, and its last account before the period's end: not held at it. */
-		sb_add(&sb, "%s", _("; no later account recorded"));
 	}
 	/* Some of a group taken after the first: the row's days are the first ones'. */
 	if (d->group[0] && cw_date_is_known(d->joined)) {

@@ -326,14 +326,6 @@ enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
 	if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_UNKNOWN && cw_date_is_known(d->to) &&
 	    cw_date_compare(cw_date_last_day(d->to), r->held_to) < 0)
 		return CW_LAST_REPORTED;
-	/* No length, because the latest record of the case is of the day the detention began
-	 * (Eng Sroy's arrest "in July 2023", from a source with no date it is as of, and nothing
-	 * since): that record is the last account of it, not one of the period's end, which
-	 * the summary said of him while it said "last reported" of someone seen in a prison
-	 * the week before. */
-	if (d->to_kind == CW_PRETRIAL_TO_UNKNOWN && d->days < 0 && cw_date_is_known(d->to) &&
-	    cw_date_compare(cw_date_last_day(d->to), r->held_to) < 0)
-		return CW_LAST_REPORTED;
 	return CW_HELD_AT_END;
 }
 

@@ -484,33 +484,5 @@ ok cw log milestone --person "Month Man" --case "Month man case" --type arrest -
 	--view media
 ok cw report --week 2026-W49 --format json
 json "[(p['days'], p['days_at_least'], p['standing']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Month Man'] == [(None, 0, 'may_begin_after_end')]"
-# ---- no length, and nothing recorded since the arrest (Eng Sroy arrested "in July 2023" in a
-# source with no date it is as of, 001 para 34): that arrest is the last account of the
-# detention, not one of the period's end. The summary said he was "still in pretrial detention
-# at the end of the period" of a week of June 2024, while it said of Ny Nak, seen in prison
-# that week, that he was only "last reported held" before its end.
-DB="$WORK/sroy"
-ok cw init --no-encryption
-ok cw person add --name "Eng Sroy"
-ok cw person add --name "Ny Nak"
-ok cw case add --title "Sroy case" --defendant "Eng Sroy" --custody detained --charge 494/495 \
-	--source "001 para 34" --view un
-ok cw log milestone --person "Eng Sroy" --case "Sroy case" --type arrest --date 2023-07 \
-	--source "001 para 34" --view un
-ok cw case add --title "Nak case" --defendant "Ny Nak" --custody detained --charge 494/495 \
-	--source "001 para 40" --view un
-ok cw log milestone --person "Ny Nak" --case "Nak case" --type arrest --date 2024-01-05 \
-	--source "001 para 40" --view un
-ok cw log visit --facility "Prey Sar CC1" --date 2024-06-06 --detainee "Ny Nak" \
-	--source "own observation"
-ok cw report --week 2024-W23 --format json
-json "sorted((p['person']['name'], p['days'], p['standing']) for p in d['pretrial_detention']) == [('Eng Sroy', None, 'last_reported'), ('Ny Nak', 153, 'last_reported')]"
-json "d['pretrial_detention_people']['held_at_period_end']['people'] == 0"
-json "not any('still in pretrial detention at the end' in s for s in d['summary'])"
-ok cw report --week 2024-W23
-has "| Eng Sroy | Sroy case | UN \[2\] | 2023-07 |  | length unknown: the source gives no date its account is as of; no later account recorded |"
-# A week of July 2023 may hold the arrest: as before, perhaps begun after it.
-ok cw report --week 2023-W27 --format json
-json "[p['standing'] for p in d['pretrial_detention']] == ['may_begin_after_end']"
 unset CASEWATCH_NOW
 echo "report_detained: $checks checks passed"
