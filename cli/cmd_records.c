@@ -792,8 +792,9 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 				(const struct cw_defendant *)r->u.kase.defendants.items + j;
 			const struct cw_record *freed, *ruled;
 			char arts[600], custody[600], account[200], stage_text[300] = "";
+			enum cw_cleared cleared;
 			uint8_t stage;
-			int on_appeal, acquitted;
+			int on_appeal;
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
@@ -835,20 +836,27 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 					 _("%s (as the case records it; %s on %s came after the "
 					   "ruling)"),
 					 cw_enum_label(&cw_words_custody, d->custody), what, on);
-			} else if ((freed = cw_timeline_cleared_outdated(
-					    &person->id, r, l->items, l->n, today, &acquitted))) {
-				/* "charges: acquitted" above "custody: detained": which is older.
-				 */
-				char on[CW_DATE_TEXT_MAX];
+			} else if ((freed = cw_timeline_cleared_outdated(&person->id, r, l->items,
+									 l->n, today, &cleared))) {
+				/* "charges: acquitted" above "custody: detained": which is older,
+				 * and whose account the ruling is when not the case's. */
+				char on[CW_DATE_TEXT_MAX], acct[200] = "";
 
 				cw_date_format(cw_record_date(freed), on);
+				if (freed->view && r->view && freed->view != r->view)
+					snprintf(acct, sizeof acct, _(" (account: %s)"),
+						 cw_enum_label(&cw_words_view, freed->view));
 				snprintf(custody, sizeof custody,
-					 acquitted
-						 ? _("%s (as the case records it; the verdict of "
-						     "%s acquitted them)")
-						 : _("%s (as the case records it; the verdict of "
-						     "%s acquitted them or dropped every charge)"),
-					 cw_enum_label(&cw_words_custody, d->custody), on);
+					 cleared == CW_CLEARED_ACQUITTED
+						 ? _("%s (as the case records it; the ruling of "
+						     "%s%s acquitted them)")
+					 : cleared == CW_CLEARED_DROPPED
+						 ? _("%s (as the case records it; the ruling of "
+						     "%s%s dropped every charge)")
+						 : _("%s (as the case records it; the ruling of "
+						     "%s%s acquitted them and dropped the other "
+						     "charges)"),
+					 cw_enum_label(&cw_words_custody, d->custody), on, acct);
 			}
 			stage = d->stage ? d->stage : r->u.kase.stage;
 			if (stage)

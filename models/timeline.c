@@ -1581,61 +1581,65 @@ const struct cw_record *cw_timeline_released_after_ruling(const struct cw_id *pe
 const struct cw_record *cw_timeline_cleared_outdated(const struct cw_id *person,
 						     const struct cw_record *kase,
 						     const struct cw_record *records, size_t n,
-						     struct cw_date today, int *all_acquitted)
+						     struct cw_date today, enum cw_cleared *how)
 {
 	const struct cw_defendant *mine;
 	const struct cw_record *by = NULL;
-	const struct cw_hearing *h;
 	struct who w = {person, NULL, cw_date_today()};
-	size_t named = 0, acquitted = 0;
+	size_t ruled = 0, acquitted = 0;
+	uint8_t stage;
+	int appeal_only;
 
-	*all_acquitted = 0;
+	*how = CW_CLEARED_ACQUITTED;
 	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)) ||
 	    mine->custody != CW_CUSTODY_DETAINED)
 		return NULL;
+	/* As cw_timeline_stage_outdated reads the entry's stage: before any verdict a verdict is
+	 * news, at the verdict only a ruling on appeal; an entry at the appeal or after it was
+	 * written knowing of a verdict (held while the prosecutor appeals an acquittal). */
+	stage = mine->stage ? mine->stage : kase->u.kase.stage;
+	if (stage > CW_STAGE_VERDICT)
+		return NULL;
+	appeal_only = stage == CW_STAGE_VERDICT;
 	for (size_t i = 0; i < n; i++) {
 		struct cw_date d = cw_record_date(&records[i]);
 
 		if (!cw_date_is_known(d) || after_day(d, today) ||
-		    !rules_on(&records[i], person, &kase->id, 0))
+		    !rules_on(&records[i], person, &kase->id, appeal_only))
 			continue;
 		if (!by || cw_date_compare(d, cw_record_date(by)) > 0)
 			by = &records[i];
 	}
-	if (!by)
+	if (!by || !acquits(&w, by))
 		return NULL;
+	/* Every verdict on them (named, or naming no one and no group: acquits), acquitted or
+	 * dropped; a milestone's by its result. */
 	if (by->kind == CW_KIND_MILESTONE) {
-		/* A verdict or a decision of theirs, with its result. */
-		if (by->u.milestone.result != CW_VERDICT_ACQUITTED &&
-		    by->u.milestone.result != CW_VERDICT_DROPPED)
-			return NULL;
-		named = 1;
+		ruled = 1;
 		acquitted = by->u.milestone.result == CW_VERDICT_ACQUITTED;
 	}
-	/* Every charge it names them in, acquitted or dropped; one convicted, requalified or of
-	 * no result recorded keeps "detained" what it may be (a sentence). */
-	h = &by->u.hearing;
-	for (size_t i = 0; by->kind == CW_KIND_HEARING && i < h->verdicts.n; i++) {
-		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+	for (size_t i = 0; by->kind == CW_KIND_HEARING && i < by->u.hearing.verdicts.n; i++) {
+		const struct cw_verdict *v =
+			(const struct cw_verdict *)by->u.hearing.verdicts.items + i;
 
-		if (!cw_id_equal(&v->person, person))
-			continue;
-		if (v->result != CW_VERDICT_ACQUITTED && v->result != CW_VERDICT_DROPPED)
-			return NULL;
-		named++;
-		acquitted += v->result == CW_VERDICT_ACQUITTED;
+		if (cw_id_is_zero(&v->person) ? !(v->group && *v->group)
+					      : cw_id_equal(&v->person, person)) {
+			ruled++;
+			acquitted += v->result == CW_VERDICT_ACQUITTED;
+		}
 	}
-	if (!named)
-		return NULL; /* a verdict naming no one: what it was for them, the record does not
-				say */
-	/* Taken again after it (an arrest or a detention in the case): "detained" may say that. */
+	/* Taken again after it (an arrest or a detention in the case, wholly after its last
+	 * day: one dated to its year may be before it): "detained" may say that. */
 	for (size_t i = 0; i < n; i++)
 		if (starts_for(&w, kase, &records[i]) &&
-		    cw_date_compare(cw_record_date(&records[i]), cw_record_date(by)) > 0)
+		    cw_date_compare(cw_date_first_day(cw_record_date(&records[i])),
+				    cw_date_last_day(cw_record_date(by))) > 0)
 			return NULL;
 	if (written_knowing(kase, mine, cw_record_date(by)))
 		return NULL;
-	*all_acquitted = acquitted == named;
+	*how = acquitted == ruled ? CW_CLEARED_ACQUITTED
+	       : acquitted        ? CW_CLEARED_BOTH
+				  : CW_CLEARED_DROPPED;
 	return by;
 }
 

@@ -408,7 +408,8 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	char pre[CW_PRETRIAL_TEXT_MAX], on[CW_DATE_TEXT_MAX], next[CW_NEXT_HEARING_TEXT_MAX];
 	struct cw_date today = cw_date_today();
 	const struct cw_record *by;
-	int on_appeal, acquitted;
+	enum cw_cleared cleared;
+	int on_appeal;
 
 	add_line(&ls, "%s%s%s%s%s", cw_person_name(p), p->name && p->name_km ? "  " : "",
 		 p->name && p->name_km ? p->name_km : "", p->affiliation ? "  |  " : "",
@@ -483,17 +484,25 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 					 what, on);
 				rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
 			} else if ((by = cw_timeline_cleared_outdated(&person->id, r, l->items,
-								      l->n, today, &acquitted))) {
+								      l->n, today, &cleared))) {
+				char acct[200] = "";
+
 				cw_date_format(cw_record_date(by), on);
+				if (by->view && r->view && by->view != r->view)
+					snprintf(acct, sizeof acct, _(" (account: %s)"),
+						 cw_enum_label(&cw_words_view, by->view));
 				add_line(
 					&ls,
-					acquitted
-						? _("  (custody as the case records it: the "
-						    "verdict of %s acquitted them)")
-						: _("  (custody as the case records it: the "
-						    "verdict of %s acquitted them or dropped every "
-						    "charge)"),
-					on);
+					cleared == CW_CLEARED_ACQUITTED
+						? _("  (custody as the case records it: the ruling "
+						    "of %s%s acquitted them)")
+					: cleared == CW_CLEARED_DROPPED
+						? _("  (custody as the case records it: the ruling "
+						    "of %s%s dropped every charge)")
+						: _("  (custody as the case records it: the ruling "
+						    "of %s%s acquitted them and dropped the other "
+						    "charges)"),
+					on, acct);
 				rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
 			}
 			if ((by = cw_timeline_stage_outdated(&person->id, r, l->items, l->n, today,

@@ -323,11 +323,11 @@ ok cw log milestone --person "Kim Acquitted" --case "Acquittal case" --type arre
 ok cw log hearing --case "Acquittal case" --date 2026-06-07 --outcome verdict \
 	--present "Kim Acquitted" --verdict "494/495=acquitted@Kim Acquitted" --view own
 ok cw timeline "Kim Acquitted"
-has "custody: detained (as the case records it; the verdict of 2026-06-07 acquitted them)"
+has "custody: detained (as the case records it; the ruling of 2026-06-07 acquitted them)"
 ok cw log hearing --case "Acquittal case" --date 2026-07-07 --stage appeal --outcome verdict \
 	--verdict "494=dropped@Kim Acquitted" --verdict "495=acquitted@Kim Acquitted" --view own
 ok cw timeline "Kim Acquitted"
-has "custody: detained (as the case records it; the verdict of 2026-07-07 acquitted them or dropped every charge)"
+has "custody: detained (as the case records it; the ruling of 2026-07-07 acquitted them and dropped the other charges)"
 ok cw log milestone --person "Kim Acquitted" --case "Acquittal case" --type arrest \
 	--date 2026-08-01 --view own
 ok cw timeline "Kim Acquitted"
@@ -340,13 +340,38 @@ ok cw log hearing --case "Part case" --date 2026-06-07 --outcome verdict \
 	--verdict "494=acquitted@Part Convicted" --verdict "495=convicted@Part Convicted" --view own
 ok cw timeline "Part Convicted"
 lacks "acquitted them"
-# A milestone's verdict with its result says the same.
+# A verdict naming no one rules on them too: convicted of one charge by it, no note (a review
+# found "acquitted them" beside "charges: convicted: 495").
+ok cw person add --name "Co Defendant"
+ok cw case add --title "Joint case" --defendant "Part Convicted" --defendant "Co Defendant" \
+	--custody detained --charge 494 --charge 495 --view own
+ok cw log hearing --case "Joint case" --date 2026-06-07 --outcome verdict \
+	--verdict "494=acquitted@Part Convicted" --verdict "495=convicted" --view own
+ok cw timeline "Part Convicted"
+lacks "acquitted them"
+# A milestone's verdict with its result says the same, with its account when not the case's;
+# one dated only to its year is not taken for after the arrest of a day of that year; every
+# charge dropped is said so, not called an acquittal.
 ok cw person add --name "Ms Acquitted"
 ok cw case add --title "Ms case" --defendant "Ms Acquitted" --custody detained --charge 494 \
 	--view un
+ok cw log milestone --person "Ms Acquitted" --case "Ms case" --type arrest --date 2025-02-01 \
+	--view un
 ok cw log milestone --person "Ms Acquitted" --case "Ms case" --type verdict --result acquitted \
-	--date 2026-03 --view un
+	--date 2025 --view media
 ok cw timeline "Ms Acquitted"
-has "custody: detained (as the case records it; the verdict of 2026-03 acquitted them)"
+has "custody: detained (as the case records it; the ruling of 2025 (account: media) acquitted them)"
+ok cw person add --name "Ms Dropped"
+ok cw case add --title "Dropped case" --defendant "Ms Dropped" --custody detained --charge 494 \
+	--view un
+ok cw log milestone --person "Ms Dropped" --case "Dropped case" --type verdict --result dropped \
+	--date 2026-03 --view un
+ok cw timeline "Ms Dropped"
+has "custody: detained (as the case records it; the ruling of 2026-03 dropped every charge)"
+# An entry at the appeal was written knowing of a verdict (held while the prosecutor appeals
+# the acquittal): no note.
+ok cw edit "Dropped case" --stage appeal
+ok cw timeline "Ms Dropped"
+lacks "dropped every charge)"
 unset CASEWATCH_NOW
 done_ok

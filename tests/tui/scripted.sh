@@ -477,7 +477,7 @@ ok cw case add --title "Acquitted case" --defendant "Acquitted Old" --custody de
 ok cw log hearing --case "Acquitted case" --date 2025-03-06 --outcome verdict \
 	--verdict "494=acquitted@Acquitted Old" --view own
 keys '2/Acquitted Old<Enter><Enter><Dump>' 120x40
-has "(custody as the case records it: the verdict of 2025-03-06 acquitted them)"
+has "(custody as the case records it: the ruling of 2025-03-06 acquitted them)"
 # A verdict dated after today (2034 typed for 2024) does not make the charges read convicted
 # today, where the same head counts the detention "and counting": said as set for its day.
 ok cw person add --name "Future Verdict"
