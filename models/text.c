@@ -277,12 +277,13 @@ static int is_nonspacing_mark(uint32_t c)
 	return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME;
 }
 
-char *cw_text_for_terminal(const char *text, int keep_newlines)
+char *cw_text_for_terminal(const char *text, int flags)
 {
 	size_t n = strlen(text), off = 0, o = 0;
 	/* Worst case: every byte becomes U+FFFD (3 bytes). */
 	char *out = malloc(n * 3 + 1);
-	int marks = 0; /* nonspacing marks since the last character of another kind */
+	int keep_newlines = flags & CW_TEXT_KEEP_NEWLINES;
+	int marks = 0; /* nonspacing marks since the last character that takes a column */
 
 	if (!out)
 		return NULL;
@@ -290,12 +291,15 @@ char *cw_text_for_terminal(const char *text, int keep_newlines)
 		uint32_t c;
 		size_t len = cw_utf8_decode(text + off, n - off, &c);
 
+		/* A joiner or another character of no column between the marks draws them on the
+		 * same letter all the same: only one that takes a column (or a space) starts anew.
+		 */
 		if (len != 0 && c >= 0x300 && is_nonspacing_mark(c)) {
-			if (++marks > MARKS_PER_LETTER_MAX) {
+			if (++marks > MARKS_PER_LETTER_MAX && !(flags & CW_TEXT_ALL_MARKS)) {
 				off += len;
 				continue;
 			}
-		} else {
+		} else if (len == 0 || c < 0x300 || cw_utf8_width(c) > 0) {
 			marks = 0;
 		}
 		if (len == 0) {

@@ -61,8 +61,13 @@ int cw_text_is_hiding(uint32_t c);
 
 /* Returns a newly allocated copy safe to print: invalid bytes become U+FFFD, control
  * characters become their caret form in the ASCII range (ESC -> "^[") or U+FFFD, and, unless
- * keep_newlines, newlines and tabs become spaces. NULL only when out of memory. */
-char *cw_text_for_terminal(const char *text, int keep_newlines);
+ * flags has CW_TEXT_KEEP_NEWLINES, newlines and tabs become spaces. Marks stacked on one letter
+ * past what a script writes (a name sent to smear the rows around it) are cut to the first
+ * five, unless flags has CW_TEXT_ALL_MARKS: what reports and exports write (they are signed,
+ * and a name in them is the name as recorded). NULL only when out of memory. */
+#define CW_TEXT_KEEP_NEWLINES 1
+#define CW_TEXT_ALL_MARKS     2
+char *cw_text_for_terminal(const char *text, int flags);
 
 /* Display columns of (valid) UTF-8 text, by wcwidth; a non-printable character counts 1. */
 int cw_text_width(const char *text);

@@ -34,7 +34,7 @@ const char cw_report_summary_title[] = N_("Summary");
 
 char *cw_rtext(const char *s)
 {
-	return cw_text_for_terminal(s ? s : "", 1);
+	return cw_text_for_terminal(s ? s : "", CW_TEXT_KEEP_NEWLINES | CW_TEXT_ALL_MARKS);
 }
 
 void cw_person_text(const struct cw_report *r, const struct cw_id *id, char *buf, size_t len)

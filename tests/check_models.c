@@ -854,6 +854,21 @@ START_TEST(text_neutralised_for_terminal)
 		s = cw_text_for_terminal(zalgo, 0);
 		ck_assert_str_eq(s, five);
 		free(s);
+		/* a report or an export writes the name as recorded */
+		s = cw_text_for_terminal(zalgo, CW_TEXT_ALL_MARKS);
+		ck_assert_str_eq(s, zalgo);
+		free(s);
+		/* a joiner between the marks does not start a new letter (a review stacked fifty
+		 * accents through U+200D) */
+		strcpy(zalgo, "Zb");
+		for (int i = 0; i < 10; i++)
+			strcat(zalgo, "\xcc\x81\xe2\x80\x8d");
+		s = cw_text_for_terminal(zalgo, 0);
+		ck_assert_str_eq(s,
+				 "Zb\xcc\x81\xe2\x80\x8d\xcc\x81\xe2\x80\x8d\xcc\x81\xe2\x80\x8d"
+				 "\xcc\x81\xe2\x80\x8d\xcc\x81\xe2\x80\x8d\xe2\x80\x8d\xe2\x80\x8d"
+				 "\xe2\x80\x8d\xe2\x80\x8d\xe2\x80\x8d");
+		free(s);
 	}
 	s = cw_text_for_terminal(
 		"\xe1\x9e\x9f\xe1\x9f\x92\xe1\x9e\x8f\xe1\x9f\x92\xe1\x9e\x9a"
