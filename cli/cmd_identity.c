@@ -16,6 +16,8 @@
 #include "cli/output.h"
 #include "models/i18n.h"
 #include "models/json.h"
+#include "models/text.h"
+#include "models/utf8.h"
 #include "store/identity.h"
 #include "store/signature.h"
 #include "store/sync.h"
@@ -435,15 +437,35 @@ static int read_signature(const char *path, size_t max, char **text, struct cw_e
 	return 0;
 }
 
-/* A fingerprint as people write it: its hex digits, any letter case, spaces anywhere. */
-static void fingerprint_digits(const char *in, char *out, size_t len)
+/* A fingerprint as people write it: its hex digits, any letter case, separators anywhere;
+ * -1 with the first character that is neither in bad. */
+static int fingerprint_digits(const char *in, char *out, size_t len, char *bad, size_t badlen)
 {
-	size_t n = 0;
+	size_t n = 0, at = 0, inlen = strlen(in);
 
-	for (; *in && n + 1 < len; in++)
-		if (*in != ' ' && *in != '-' && *in != ':')
-			out[n++] = (char)(*in >= 'A' && *in <= 'F' ? *in - 'A' + 'a' : *in);
+	/* Read out by phone and written down as it was heard: the groups may be kept apart by
+	 * spaces, tabs, dashes (an editor's en dash too) or colons, and the digits may be
+	 * Khmer's; any other character is a mistake to point at, by itself. */
+	while (at < inlen && n + 1 < len) {
+		uint32_t c;
+		size_t l = cw_utf8_decode(in + at, inlen - at, &c);
+
+		if (!l)
+			l = 1, c = 0xFFFD;
+		if (c >= 0x17E0 && c <= 0x17E9)
+			out[n++] = (char)('0' + (c - 0x17E0));
+		else if (c < 0x80 && isxdigit((int)c))
+			out[n++] = (char)tolower((int)c);
+		else if (!(c == ' ' || c == '\t' || c == '-' || c == ':' || c == 0xA0 ||
+			   c == 0x202F || (c >= 0x2010 && c <= 0x2015) || c == 0x2212)) {
+			snprintf(bad, badlen, "%.*s", (int)l, in + at);
+			out[n] = '\0';
+			return -1;
+		}
+		at += l;
+	}
 	out[n] = '\0';
+	return 0;
 }
 
 /* How far into a signed file its claim of who signs it is looked for: a report's header; and
@@ -517,7 +539,7 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 {
 	const char *w[2] = {NULL, NULL}, *expect = NULL;
 	char sigpath[4096], dbhex[CW_ID_HEX_LEN + 1], key[CW_IDENTITY_TEXT_MAX], want[64], got[64];
-	char quoted[CW_CLI_QUOTED_MAX], claim[32];
+	char quoted[CW_CLI_QUOTED_MAX], claim[32], bad[8];
 	struct cw_file_signature sig;
 	char *text = NULL;
 	int rc, n = 0;
@@ -567,17 +589,18 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 	if (rc != 0)
 		return rc;
 	/* Given the fingerprint the author read out, only that key will do. */
-	fingerprint_digits(sig.fingerprint, got, sizeof got);
+	fingerprint_digits(sig.fingerprint, got, sizeof got, bad, sizeof bad);
 	if (expect) {
-		fingerprint_digits(expect, want, sizeof want);
-		/* Read out by phone and written down as it was heard: groups may be kept apart
-		 * by spaces, dashes or colons; anything else is a mistake to point at. */
-		for (const char *c = want; *c; c++)
-			if (!isxdigit((unsigned char)*c))
-				return cw_error_set(&cli->err, CW_EUSAGE, "fingerprint",
-						    "'%c' is not a hex digit: a fingerprint is six "
-						    "groups of four of 0-9 and a-f",
-						    isprint((unsigned char)*c) ? *c : '?');
+		if (fingerprint_digits(expect, want, sizeof want, bad, sizeof bad) != 0) {
+			char *safe = cw_text_for_terminal(bad, 0);
+
+			rc = cw_error_set(&cli->err, CW_EUSAGE, "fingerprint",
+					  "'%s' is not a hex digit: a fingerprint is six groups of "
+					  "four of 0-9 and a-f",
+					  safe ? safe : "?");
+			free(safe);
+			return rc;
+		}
 		if (strlen(want) != strlen(got))
 			return cw_error_set(&cli->err, CW_EUSAGE, "fingerprint",
 					    "give the whole fingerprint, six groups of four hex "

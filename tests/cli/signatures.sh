@@ -53,8 +53,13 @@ fails 74 fingerprint check "$WORK/r.md" --fingerprint "0000 1111 2222 3333 4444 
 # written down with dashes or colons between the groups, as heard by phone: the same key
 ok check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | tr ' ' -)"
 ok check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | tr ' ' :)"
-# a letter that is no hex digit is pointed at, not counted among the digits given
+# an editor's en dash, a tab and Khmer digits are read as written down
+ok check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | sed 's/ /–/g')"
+ok check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | tr ' ' '\t')"
+ok check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | sed 'y/0123456789/០១២៣៤៥៦៧៨៩/')"
+# a letter that is no hex digit is pointed at, itself, not counted among the digits given
 fails 2 "'x' is not a hex digit" check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | tr ' ' -)x"
+fails 2 "'é' is not a hex digit" check "$WORK/r.md" --fingerprint "${fp}é"
 # a fingerprint cut short is not another laptop's: it is not a fingerprint
 fails 2 "whole fingerprint" check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | cut -c1-9)"
 
