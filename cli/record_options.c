@@ -516,11 +516,31 @@ static int group_once(struct cw_cli *cli, const struct cw_case *c, const struct 
 	return 0;
 }
 
+/* A field of one value (a date, a time, an outcome, a source: not a set or a list, which
+ * --help marks repeatable) given twice in one command is refused: the command line cannot
+ * say which was meant ("--date 2024-01-01 --date 2024-01-02" saved the second without a
+ * word). */
+static int field_once(struct cw_cli *cli, const struct cw_field *f, const char *opt,
+		      const struct cw_field **given, size_t *n, size_t cap)
+{
+	if (f->type == CW_F_SET || f->type == CW_F_LIST)
+		return 0;
+	for (size_t i = 0; i < *n; i++)
+		if (given[i] == f)
+			return cw_error_set(&cli->err, CW_EUSAGE, opt,
+					    "is given twice; give it once");
+	if (*n < cap)
+		given[(*n)++] = f;
+	return 0;
+}
+
 int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int first_arg)
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
 	struct cw_defendant *current = NULL;
-	size_t groups[64], ngroups = 0; /* the groups --unnamed gave, by position */
+	size_t groups[64], ngroups = 0;    /* the groups --unnamed gave, by position */
+	const struct cw_field *given[128]; /* the fields of one value given, for field_once */
+	size_t ngiven = 0;
 	struct cw_opt opt;
 	int i = first_arg, rc;
 
@@ -610,7 +630,9 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 			continue;
 		}
 		if ((f = header_option(opt.name))) {
-			if ((rc = set_field(cli, rec, f, opt.name, opt.value)) != 0)
+			if ((rc = field_once(cli, f, opt.name, given, &ngiven,
+					     sizeof given / sizeof given[0])) != 0 ||
+			    (rc = set_field(cli, rec, f, opt.name, opt.value)) != 0)
 				return rc;
 			continue;
 		}
@@ -644,7 +666,9 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 					    rec->kind == CW_KIND_PERSON ? "person add"
 					    : rec->kind == CW_KIND_CASE ? "case add"
 									: "log");
-		if ((rc = set_field(cli, &rec->u, f, opt.name, opt.value)) != 0)
+		if ((rc = field_once(cli, f, opt.name, given, &ngiven,
+				     sizeof given / sizeof given[0])) != 0 ||
+		    (rc = set_field(cli, &rec->u, f, opt.name, opt.value)) != 0)
 			return rc;
 	}
 	if (rc == 0 && cw_record_source_in_data_words(rec) != 0)

@@ -67,6 +67,13 @@ fails 2 "colour" cw list records --colour red
 fails 2 "unknown command" cw frobnicate
 fails 2 "say what" cw log
 fails 2 "needs a value" cw person add --name
+# A field of one value given twice: which was meant cannot be told (the second date was saved
+# without a word). Options marked repeatable (--role, --present, --charge) still add.
+fails 2 "date: is given twice" cw log hearing --case "Thach Setha" --date 2023-09-21 --date 2023-09-22
+fails 2 "source: is given twice" cw log hearing --case "Thach Setha" --date 2023-09-21 \
+	--source "own observation" --source "LICADHO"
+fails 2 "name: is given twice" cw person add --name "One" --name "Two"
+fails 2 "notes: is given twice" cw edit "Thach Setha" --notes one --notes two
 # A mistyped option last on the line may be one missing its value: the message says both.
 fails 2 "is not an option of this command" cw list records --oldest-frist
 # The start of an id too short to pick one out says how many digits an id needs.
