@@ -271,7 +271,11 @@ static void read_lines(struct cw_pipe *pipe, void *ctx)
 		int rc;
 
 		r->lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		/* The line's end, and spaces and tabs before it: a line of nothing else (a
+		 * spreadsheet's last row, an editor's indentation) is a blank line, not a record
+		 * ("'[' or '{' expected near end of file"). */
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
+				   line[len - 1] == ' ' || line[len - 1] == '\t'))
 			line[--len] = '\0';
 		/* A byte-order mark, which some Windows editors put first, is no part of the
 		 * records. */

@@ -53,6 +53,13 @@ printf '{"kind": "person", "ref": "p-bom-3", "name": "Bom Third"}\n\357\273\277{
 	>"$WORK/bom2.jsonl"
 fails 65 "bom2.jsonl line 2: json" cw import "$WORK/bom2.jsonl"
 
+# A line of spaces or tabs (a spreadsheet's last row, an editor's indentation) is a blank line,
+# as an empty one is, not a bad record ("'[' or '{' expected near end of file").
+printf '{"kind": "person", "ref": "p-space", "name": "Space Before"}  \n   \n\t\n \r\n' \
+	>"$WORK/spaces.jsonl"
+ok cw import "$WORK/spaces.jsonl"
+[ "$out" = "imported 1 records (1 new or changed)" ] || fail "lines of spaces: $out"
+
 # The same record twice in one file: refused, naming both lines; nothing written.
 before=$(db_snapshot)
 printf '%s\n' '{"kind":"incident","ref":"i-twice","type":"other","detail":"first"}' \
