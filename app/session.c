@@ -381,6 +381,14 @@ static void interrupted_encrypt_said(struct cw_session *s)
 		snprintf(s->warning, sizeof s->warning, "%s", msg);
 }
 
+/* Whether path is there and is no folder (a file, a device). */
+static int is_file(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && !S_ISDIR(sb.st_mode);
+}
+
 int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 {
 	struct cw_store_options opt = {.author = s->author, .create = create};
@@ -402,7 +410,13 @@ int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 		interrupted_encrypt_said(s);
 	if (rc == 0)
 		exposure_said(s);
-	if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database"))
+	if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database") && is_file(s->db_dir))
+		/* init cannot make a database there: the advice below would fail ("Not a
+		 * directory"). A mistyped --db names a file, as often as a folder. */
+		cw_error_set(err, CW_ENOTFOUND, "database",
+			     "%.300s is a file, not a database folder; give the folder with --db",
+			     s->db_dir);
+	else if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database"))
 		/* Name the command that creates it, with the folder when it is not the default. */
 		cw_error_set(err, CW_ENOTFOUND, "database",
 			     "no casewatch database in %.300s; create one with 'casewatch%s%.300s "

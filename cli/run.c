@@ -434,6 +434,14 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		} else if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V")) {
 			fprintf(cli->out, "casewatch %s\n", PACKAGE_VERSION);
 			return 0;
+		} else if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--passphrase-file") ||
+			   !strcmp(argv[i], "--passphrase-fd") ||
+			   !strcmp(argv[i], "--new-passphrase-file") ||
+			   !strcmp(argv[i], "--new-passphrase-fd")) {
+			/* Last on the line, with no value: one of these, not an unknown option. */
+			return cw_error_set(&cli->err, CW_EUSAGE, argv[i] + 2,
+					    "needs a value, or is not an option of this command "
+					    "(see --help)");
 		} else {
 			char quoted[CW_CLI_QUOTED_MAX];
 
@@ -442,6 +450,10 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 					    cw_cli_quoted_arg(argv[i], quoted, sizeof quoted));
 		}
 	}
+	/* --db "" would be the current folder to some commands and no folder to others: "no
+	 * casewatch database in ; create one with 'casewatch --db  init'". */
+	if (cli->session.db_option && !*cli->session.db_dir)
+		return cw_error_set(&cli->err, CW_EUSAGE, "db", "is empty");
 	if (i >= argc)
 		return cw_tui_main(&cli->session, &cli->ended_by, &cli->err);
 	if (!strcmp(argv[i], "completion"))

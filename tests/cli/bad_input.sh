@@ -195,6 +195,13 @@ fails 74 "$WORK" cw import "$WORK"
 [ "$(db_snapshot)" = "$before" ] || fail "a missing input file changed the database"
 # Database trouble: a newer casewatch's database, and no database at all.
 fails 66 "casewatch --db $WORK/none init" "$CASEWATCH" --db "$WORK/none" list records
+# A --db that names a file: init cannot make a database there, so that is said rather than
+# advising it; an empty --db, or one with no value, is a usage error.
+: >"$WORK/a-file"
+fails 66 "$WORK/a-file is a file, not a database folder" "$CASEWATCH" --db "$WORK/a-file" list records
+fails 2 "db: is empty" "$CASEWATCH" --db "" list records
+fails 2 "db: is empty" "$CASEWATCH" --db= list records
+fails 2 "db: needs a value" "$CASEWATCH" --db
 # The terminal interface never creates a database: a mistyped --db would look like lost data.
 printf q >"$WORK/quit"
 fails 66 "casewatch --db $WORK/typo init" env CASEWATCH_TUI_SCRIPT="$WORK/quit" \
