@@ -634,6 +634,12 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 					     sizeof given / sizeof given[0])) != 0 ||
 			    (rc = set_field(cli, rec, f, opt.name, opt.value)) != 0)
 				return rc;
+			/* --after its own id: an edit placed the record after itself, which
+			 * places it nowhere (--same-event and --disputes refuse it). */
+			if (!strcmp(opt.name, "after") && !cw_id_is_zero(&rec->id) &&
+			    cw_id_equal(&rec->after, &rec->id))
+				return cw_error_set(&cli->err, CW_EINVAL, opt.name,
+						    "a record cannot name itself");
 			continue;
 		}
 		if (is_list_option(rec->kind, opt.name)) {

@@ -223,6 +223,8 @@ hearing=$(printf '%s' "$out" | awk '{print $3}')
 before=$(db_snapshot)
 fails 65 "absent: 'Thach Setha' is listed both present and absent" cw edit "$hearing" \
 	--absent "Thach Setha"
+# ... and one placed after itself, as --same-event and --disputes refuse a link to itself.
+fails 65 "after: a record cannot name itself" cw edit "$hearing" --after "$hearing"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused edit changed the database"
 # A record that comes whole (an import, a bundle an older casewatch wrote) is taken as it is,
 # and an edit of its other fields saves: only what a person makes anew is refused.
