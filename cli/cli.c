@@ -107,6 +107,12 @@ int cw_cli_no_more(struct cw_cli *cli, int i, const char *usage)
 	return 0;
 }
 
+int cw_cli_looks_like_option(const char *arg)
+{
+	return arg[0] == '-' && arg[1] == '-' &&
+	       ((arg[2] >= 'a' && arg[2] <= 'z') || (arg[2] >= 'A' && arg[2] <= 'Z'));
+}
+
 static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt)
 {
 	static char name[64];
@@ -134,7 +140,10 @@ static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
 	} else {
 		/* Last on the line: a known option missing its value, or a mistyped one
 		 * (--oldest-frist); which, the caller's list knows, not this parser. */
-		if (*i >= cli->argc)
+		/* ... or one followed by another option: "--notes --confidential" saved the
+		 * record in the open with the notes "--confidential". A value that begins so is
+		 * given with '=' (--notes=--draft--). */
+		if (*i >= cli->argc || cw_cli_looks_like_option(cli->argv[*i]))
 			return cw_error_set(&cli->err, CW_EUSAGE, name,
 					    "needs a value, or is not an option of this command "
 					    "(see --help)");

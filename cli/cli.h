@@ -81,6 +81,10 @@ struct cw_opt {
  * argument (a positional where none is expected is an error). `flags` names the options that
  * take no value ("json,yes,help"). */
 int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt);
+/* Whether an argument is an option's name (--word), so never an option's value: a value may
+ * begin with one dash ("-2d") or be "--" alone, not "--" and a letter ("--notes --confidential"
+ * is --notes without its value, not notes reading "--confidential"). */
+int cw_cli_looks_like_option(const char *arg);
 
 /* 0 when nothing but the flags every command takes (--json, --yes, --help) stands from
  * argv[i] on, else CW_EUSAGE naming the first other argument: for commands that take no options of

@@ -319,7 +319,8 @@ int cw_cmd_open(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	if (i < cli->argc && strncmp(cli->argv[i], "-", 1) != 0)
 		arg = cli->argv[i++];
 	while (i < cli->argc) {
-		if (!strcmp(cli->argv[i], "-o") && i + 1 < cli->argc) {
+		if (!strcmp(cli->argv[i], "-o") && i + 1 < cli->argc &&
+		    !cw_cli_looks_like_option(cli->argv[i + 1])) {
 			outpath = cli->argv[i + 1];
 			i += 2;
 			continue;

@@ -396,7 +396,8 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 	 * the terminal interface and sudo do (one from a file or descriptor is read once). */
 	cli->session.tries = 3;
 	while (i < argc && argv[i][0] == '-') {
-		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc &&
+		    !cw_cli_looks_like_option(argv[i + 1])) {
 			cli->session.db_dir = argv[i + 1];
 			cli->session.db_given = 1;
 			cli->session.db_option = 1;
@@ -410,7 +411,7 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			    !strcmp(argv[i], "--passphrase-fd") ||
 			    !strcmp(argv[i], "--new-passphrase-file") ||
 			    !strcmp(argv[i], "--new-passphrase-fd")) &&
-			   i + 1 < argc) {
+			   i + 1 < argc && !cw_cli_looks_like_option(argv[i + 1])) {
 			if ((rc = cw_cli_passphrase_option(cli, argv[i] + 2, argv[i + 1])) < 0)
 				return rc;
 			i += 2;
@@ -438,7 +439,8 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			   !strcmp(argv[i], "--passphrase-fd") ||
 			   !strcmp(argv[i], "--new-passphrase-file") ||
 			   !strcmp(argv[i], "--new-passphrase-fd")) {
-			/* Last on the line, with no value: one of these, not an unknown option. */
+			/* Last on the line, or before another option, with no value: one of
+			 * these, not an unknown option. */
 			return cw_error_set(&cli->err, CW_EUSAGE, argv[i] + 2,
 					    "needs a value, or is not an option of this command "
 					    "(see --help)");

@@ -74,6 +74,16 @@ fails 2 "source: is given twice" cw log hearing --case "Thach Setha" --date 2023
 	--source "own observation" --source "LICADHO"
 fails 2 "name: is given twice" cw person add --name "One" --name "Two"
 fails 2 "notes: is given twice" cw edit "Thach Setha" --notes one --notes two
+# An option followed by another option has no value: "--notes --confidential" saved the
+# record in the open with the notes "--confidential", "-o --sign" wrote a file named --sign,
+# unsigned. A value that begins so is given with '='.
+fails 2 "notes: needs a value" cw log hearing --case "Thach Setha" --date 2023-09-21 --notes --confidential
+cd "$WORK"
+fails 2 "o: needs a file name" cw export cases --format json -o --sign
+fails 2 "o: needs a file name" cw report -o --json
+[ ! -e ./--sign ] && [ ! -e ./--json ] || fail "a file named as an option was written"
+cd - >/dev/null
+fails 2 "db: needs a value" "$CASEWATCH" --db --no-pager list records
 # A mistyped option last on the line may be one missing its value: the message says both.
 fails 2 "is not an option of this command" cw list records --oldest-frist
 # The start of an id too short to pick one out says how many digits an id needs.
