@@ -365,6 +365,15 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 
 			if ((rc = cw_cli_resolve(cli, CW_KIND_PERSON, value, opt, &id)) != 0)
 				return rc;
+			/* Named so already (twice on the line, or by the record an edit
+			 * starts from): once, as the form keeps them. */
+			for (size_t k = 0; k < h->attendance.n; k++) {
+				a = (struct cw_attendance *)h->attendance.items + k;
+				if (cw_id_equal(&a->person, &id) &&
+				    a->present == (!strcmp(opt, "present") ? CW_ANSWER_YES
+									   : CW_ANSWER_NO))
+					return 0;
+			}
 			if (!(a = cw_list_append(&h->attendance,
 						 list_schema(CW_KIND_HEARING, "attendance"))))
 				return CW_ENOMEM;
@@ -516,6 +525,26 @@ static int group_once(struct cw_cli *cli, const struct cw_case *c, const struct 
 	return 0;
 }
 
+/* Whether the last person of a list of people (--detainee, --arrested, --person) is named
+ * before it in the list: given twice on the line, or by the record an edit starts from. Such
+ * a person is kept once, as the form keeps them ("--arrested X --arrested X" stored X twice,
+ * and a report counted two arrests). */
+static int listed_before(const struct cw_list *l, const struct cw_schema *sub)
+{
+	const struct cw_field *pf = &sub->fields[0];
+	const char *last;
+
+	if (pf->type != CW_F_ID || l->n < 2)
+		return 0;
+	last = (const char *)l->items + (l->n - 1) * sub->size + pf->offset;
+	for (size_t i = 0; i + 1 < l->n; i++)
+		if (cw_id_equal((const struct cw_id *)((const char *)l->items + i * sub->size +
+						       pf->offset),
+				(const struct cw_id *)last))
+			return 1;
+	return 0;
+}
+
 /* A field of one value (a date, a time, an outcome, a source: not a set or a list, which
  * --help marks repeatable) given twice in one command is refused: the command line cannot
  * say which was meant ("--date 2024-01-01 --date 2024-01-02" saved the second without a
@@ -663,6 +692,8 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 			if ((rc = set_field(cli, item, &f->sub->fields[0], opt.name, opt.value)) !=
 			    0)
 				return rc;
+			if (listed_before((struct cw_list *)((char *)&rec->u + f->offset), f->sub))
+				((struct cw_list *)((char *)&rec->u + f->offset))->n--;
 			continue;
 		}
 		if (!f || f->type == CW_F_LIST)

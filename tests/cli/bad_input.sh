@@ -252,4 +252,21 @@ ok cw import "$WORK/both.jsonl"
 ok cw edit ref:h-both --notes "attendance as the source gave it"
 ok cw show ref:h-both --json
 json "sorted(a['present'] for a in d['attendance']) == ['no', 'yes']"
+# A person named twice in a list of people is kept once, as the form keeps them: the record
+# held them twice, and a report counted two arrests for one person.
+ok cw log demo --date 2026-01-08 --place "Freedom Park" --arrested "Thach Setha" \
+	--arrested "Thach Setha"
+demo=$(printf '%s' "$out" | awk '{print $3}')
+ok cw show "$demo" --json
+json "len(d['arrested']) == 1"
+ok cw log visit --date 2026-01-08 --facility "CC1" --detainee "Thach Setha" --detainee "Thach Setha"
+ok cw show "$(printf '%s' "$out" | awk '{print $3}')" --json
+json "len(d['detainees']) == 1"
+ok cw log hearing --case "Thach Setha" --date 2026-01-09 --present "Thach Setha" --present "Thach Setha"
+ok cw show "$(printf '%s' "$out" | awk '{print $3}')" --json
+json "len(d['attendance']) == 1"
+# ... and an edit naming someone the record names already adds no one
+ok cw edit "$demo" --arrested "Thach Setha"
+ok cw show "$demo" --json
+json "len(d['arrested']) == 1"
 done_ok
