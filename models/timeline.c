@@ -1587,25 +1587,19 @@ const struct cw_record *cw_timeline_cleared_outdated(const struct cw_id *person,
 	const struct cw_record *by = NULL;
 	struct who w = {person, NULL, cw_date_today()};
 	size_t ruled = 0, acquitted = 0;
-	uint8_t stage;
-	int appeal_only;
 
 	*how = CW_CLEARED_ACQUITTED;
 	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)) ||
 	    mine->custody != CW_CUSTODY_DETAINED)
 		return NULL;
-	/* As cw_timeline_stage_outdated reads the entry's stage: before any verdict a verdict is
-	 * news, at the verdict only a ruling on appeal; an entry at the appeal or after it was
-	 * written knowing of a verdict (held while the prosecutor appeals an acquittal). */
-	stage = mine->stage ? mine->stage : kase->u.kase.stage;
-	if (stage > CW_STAGE_VERDICT)
-		return NULL;
-	appeal_only = stage == CW_STAGE_VERDICT;
+	/* Whatever stage the entry gives (an appeal court's acquittal of someone the entry, at
+	 * the appeal, says is detained is news too): only an entry known as of the ruling's day
+	 * or later was written knowing of it, below. */
 	for (size_t i = 0; i < n; i++) {
 		struct cw_date d = cw_record_date(&records[i]);
 
 		if (!cw_date_is_known(d) || after_day(d, today) ||
-		    !rules_on(&records[i], person, &kase->id, appeal_only))
+		    !rules_on(&records[i], person, &kase->id, 0))
 			continue;
 		if (!by || cw_date_compare(d, cw_record_date(by)) > 0)
 			by = &records[i];

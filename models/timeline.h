@@ -248,14 +248,13 @@ const struct cw_record *cw_timeline_released_after_ruling(const struct cw_id *pe
 							  struct cw_date today);
 /* How a ruling cleared someone of every charge it named them in. */
 enum cw_cleared { CW_CLEARED_ACQUITTED, CW_CLEARED_DROPPED, CW_CLEARED_BOTH };
-/* The latest ruling on the person in the case by `today` (as cw_timeline_stage_outdated reads
- * them, by the stage the case's entry gives: none before the verdict at the appeal or after),
- * when it acquits them of, or drops, every charge it rules on for them (a hearing's verdicts
- * that name them or no one, or a milestone's result), while the case's entry still says
- * "detained", is not known as of that day or later, and no arrest or detention of theirs in the
- * case comes after it: a timeline read "charges: acquitted" above "custody: detained" with no
- * word of which is older (a field trial). *how says whether it acquitted, dropped or did both.
- * NULL otherwise. One of records. */
+/* The latest ruling on the person in the case by `today` (a hearing's verdict, a verdict or a
+ * decision of theirs, at any instance), when it acquits them of, or drops, every charge it
+ * rules on for them (a hearing's verdicts that name them or no one, or a milestone's result),
+ * while the case's entry still says "detained", is not known as of that day or later, and no
+ * arrest or detention of theirs in the case comes after it: a timeline read "charges:
+ * acquitted" above "custody: detained" with no word of which is older (a field trial). *how
+ * says whether it acquitted, dropped or did both. NULL otherwise. One of records. */
 const struct cw_record *cw_timeline_cleared_outdated(const struct cw_id *person,
 						     const struct cw_record *kase,
 						     const struct cw_record *records, size_t n,

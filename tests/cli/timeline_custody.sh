@@ -368,9 +368,12 @@ ok cw log milestone --person "Ms Dropped" --case "Dropped case" --type verdict -
 	--date 2026-03 --view un
 ok cw timeline "Ms Dropped"
 has "custody: detained (as the case records it; the ruling of 2026-03 dropped every charge)"
-# An entry at the appeal was written knowing of a verdict (held while the prosecutor appeals
-# the acquittal): no note.
-ok cw edit "Dropped case" --stage appeal
+# At the appeal, the entry written before the ruling: said all the same (a review found an
+# appeal court's acquittal left beside a bare "detained"); written knowing of it: no note.
+ok cw edit "Dropped case" --stage appeal --as-of 2026-02-01
+ok cw timeline "Ms Dropped"
+has "custody: detained (as the case records it; the ruling of 2026-03 dropped every charge)"
+ok cw edit "Dropped case" --as-of 2026-04-01
 ok cw timeline "Ms Dropped"
 lacks "dropped every charge)"
 unset CASEWATCH_NOW
