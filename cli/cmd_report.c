@@ -346,6 +346,8 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	/* A signature that could not be written would take the file with it: refused first. */
 	if (rc == 0 && o.sign)
 		rc = cw_signing_check(o.output, &cli->err);
+	/* Drawn on a terminal: marks stacked on one letter cut as everywhere else there. */
+	cw_rtext_for_terminal(!o.output && isatty(STDOUT_FILENO));
 	if (rc == 0 && (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) == 0) {
 		struct cw_signing t;
 		FILE *sink = cw_signing_open(&t, out.f, o.sign);
@@ -645,6 +647,7 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	    (o.sign && (rc = cw_signing_check(o.output, &cli->err)) != 0) ||
 	    (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) != 0)
 		return rc;
+	cw_rtext_for_terminal(!o.output && isatty(STDOUT_FILENO));
 	{
 		struct cw_signing t;
 		FILE *w = cw_signing_open(&t, out.f, o.sign);

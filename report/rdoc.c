@@ -32,9 +32,23 @@ const char cw_report_time_note[] =
 	N_("Dates are local to Cambodia (UTC+7, Asia/Phnom_Penh), as the monitors recorded them.");
 const char cw_report_summary_title[] = N_("Summary");
 
+/* The first of the accounts of the hearing to come r->upcoming[i] is one of (itself when it
+ * is the first, or the only one): the item its row is listed under. */
+static size_t upcoming_first(const struct cw_report *r, size_t i)
+{
+	return r->upcoming_same && r->upcoming_same[i] != SIZE_MAX ? r->upcoming_same[i] : i;
+}
+
+static int rtext_flags = CW_TEXT_KEEP_NEWLINES | CW_TEXT_ALL_MARKS;
+
+void cw_rtext_all_marks(int all)
+{
+	rtext_flags = CW_TEXT_KEEP_NEWLINES | (all ? CW_TEXT_ALL_MARKS : 0);
+}
+
 char *cw_rtext(const char *s)
 {
-	return cw_text_for_terminal(s ? s : "", CW_TEXT_KEEP_NEWLINES | CW_TEXT_ALL_MARKS);
+	return cw_text_for_terminal(s ? s : "", rtext_flags);
 }
 
 void cw_person_text(const struct cw_report *r, const struct cw_id *id, char *buf, size_t len)
@@ -4326,17 +4340,28 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				  cw_date_compare(r->upcoming[i].date, r->upcoming[k].date) != 0;
 		}
 		/* Whose accounts set them: the hearing's own, or the one whose next date it is.
-		 * A next date given only to a month that overlaps the days is said apart: it is
-		 * not known to be in them. */
+		 * A hearing to come whose accounts give only a month that overlaps the days is
+		 * said apart: it is not known to be in them. One of whose accounts gives a day is
+		 * said with the days, and every account of it with it (a review found the team's
+		 * month left out of the accounts of a day another account gave). */
+		unsigned char *day_given = calloc(r->nupcoming, 1);
+
+		if (!day_given)
+			return CW_ENOMEM;
+		for (size_t i = 0; i < r->nupcoming; i++)
+			if (cw_date_precision(r->upcoming[i].date) != CW_DATE_MONTH)
+				day_given[upcoming_first(r, i)] = 1;
 		for (size_t i = 0; i < r->nupcoming; i++) {
-			int month = cw_date_precision(r->upcoming[i].date) == CW_DATE_MONTH;
+			size_t first = upcoming_first(r, i);
+			int month = !day_given[first];
 
 			if (month)
 				month_views |= cw_report_view_bit(r->upcoming[i].hearing);
 			else
 				upcoming_views |= cw_report_view_bit(r->upcoming[i].hearing);
-			months += month && !(r->upcoming_same && r->upcoming_same[i] != SIZE_MAX);
+			months += month && first == i;
 		}
+		free(day_given);
 		if (r->nupcoming - same > months) {
 			sb_add(&sb,
 			       P_("%zu hearing is set in the %d days after the period",

@@ -145,6 +145,9 @@ extern const char cw_report_summary_title[];
 /* Text helpers. cw_rtext returns a neutralised copy ("" for NULL; NULL only out of memory).
  * cw_person_text: "Name (Khmer name)", or the id's first 8 digits when the person is gone. */
 char *cw_rtext(const char *s);
+/* Whether cw_rtext keeps every mark stacked on one letter (the default: a file keeps every name
+ * as recorded) or cuts them as text drawn on a terminal is cut (cw_rtext_for_terminal). */
+void cw_rtext_all_marks(int all);
 void cw_person_text(const struct cw_report *r, const struct cw_id *id, char *buf, size_t len);
 
 int cw_report_write_md(const struct cw_rdoc *doc, FILE *out);

@@ -230,6 +230,11 @@ int cw_signing_end(FILE *stream, FILE *to, int rc, struct cw_error *err)
 	return rc;
 }
 
+void cw_rtext_for_terminal(int on)
+{
+	cw_rtext_all_marks(!on);
+}
+
 int cw_signing_check(const char *path, struct cw_error *err)
 {
 	char sig[4096];

@@ -29,6 +29,11 @@ int cw_report_format_parse(const char *word);
 /* File extension without the dot: "md", "html", "csv", "json", "pdf". */
 const char *cw_report_format_ext(enum cw_report_format fmt);
 
+/* Whether the writers cut marks stacked on one letter, as text drawn on a terminal is cut
+ * (models/text.h): for a document written to a terminal (a name sent to smear the rows around
+ * it). A file keeps every name as recorded (it may be signed). Off until set, for the process
+ * (report/write.c). */
+void cw_rtext_for_terminal(int on);
 /* Writes a gathered report in a format. */
 int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *out,
 		    struct cw_error *err);

@@ -57,4 +57,18 @@ lacks "day not known"
 has "1 hearing is set in the 14 days after the period"
 ok cw agenda --from 2024-07-01
 lacks "day not known"
+
+# Two accounts of one hearing, one giving a day in the window and the other only the month:
+# one hearing set in those days, and both accounts named (a review found the month's account
+# left out of the sentence, the day's in a sentence not written).
+ok cw case add --title "Two accounts" --defendant "Kim Rithy" --charge 494/495
+ok cw log hearing --case "Two accounts" --date 2024-06-10 --outcome adjourned \
+	--next-date 2024-06-28 --view government
+first=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+[ -n "$first" ] || fail "no id for the government's hearing: $out"
+ok cw log hearing --case "Two accounts" --date 2024-06-10 --outcome adjourned \
+	--next-date 2024-07 --source "own observation" --same-event "$first"
+ok cw report --week 2024-W25
+has "1 hearing is set in the 14 days after the period (accounts: government, own observation)"
+lacks "its day not known"
 done_ok
