@@ -50,8 +50,9 @@ static int scan_flags(struct cw_cli *cli, int first)
 				continue;
 			if (a[2 + n] == '=')
 				taken = 1;
-			else if (!a[2 + n] && i + 1 < cli->argc)
-				taken = 2;
+			else if (!a[2 + n] && i + 1 < cli->argc &&
+				 !cw_cli_looks_like_option(cli->argv[i + 1]))
+				taken = 2; /* "--passphrase-file --json" took --json for the file */
 			else
 				continue;
 			if ((rc = cw_cli_passphrase_option(cli, with_value[o],

@@ -84,6 +84,8 @@ fails 2 "o: needs a file name" cw report -o --json
 [ ! -e ./--sign ] && [ ! -e ./--json ] || fail "a file named as an option was written"
 cd - >/dev/null
 fails 2 "db: needs a value" "$CASEWATCH" --db --no-pager list records
+# after the command too: "--passphrase-file --json" read a file named --json (a review)
+fails 2 "passphrase-file: needs a value" "$CASEWATCH_BIN" --db "$DB" list records --passphrase-file --json </dev/null
 # A mistyped option last on the line may be one missing its value: the message says both.
 fails 2 "is not an option of this command" cw list records --oldest-frist
 # The start of an id too short to pick one out says how many digits an id needs.
