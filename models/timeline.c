@@ -1029,6 +1029,14 @@ static int sets_free(const struct who *w, const struct cw_record *kase, const st
 /* Whether a ruling ends the detention by setting them free: an acquittal or charges dropped (a
  * milestone's result, or every verdict of a hearing that names them or no one). A conviction
  * keeps them held to serve it. */
+/* Whether a hearing's verdict is on the person: one that names them, or names no one and no
+ * group (on everyone the hearing tried). */
+static int verdict_on(const struct cw_verdict *v, const struct cw_id *person)
+{
+	return cw_id_is_zero(&v->person) ? !(v->group && *v->group)
+					 : cw_id_equal(&v->person, person);
+}
+
 static int acquits(const struct who *w, const struct cw_record *r)
 {
 	size_t said = 0;
@@ -1041,8 +1049,7 @@ static int acquits(const struct who *w, const struct cw_record *r)
 		const struct cw_verdict *v =
 			(const struct cw_verdict *)r->u.hearing.verdicts.items + i;
 
-		if (!(cw_id_is_zero(&v->person) ? !(v->group && *v->group)
-						: cw_id_equal(&v->person, w->person)))
+		if (!verdict_on(v, w->person))
 			continue;
 		if (v->result != CW_VERDICT_ACQUITTED && v->result != CW_VERDICT_DROPPED)
 			return 0;
@@ -1493,6 +1500,27 @@ static int rules_on(const struct cw_record *r, const struct cw_id *person, const
 			   r->u.milestone.type == CW_MS_SENTENCE);
 }
 
+/* The latest ruling on the person in the case by today (rules_on, on appeal only when
+ * `appeal`), of those dated; NULL when none. */
+static const struct cw_record *latest_ruling(const struct cw_id *person,
+					     const struct cw_record *kase,
+					     const struct cw_record *records, size_t n,
+					     struct cw_date today, int appeal)
+{
+	const struct cw_record *by = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date d = cw_record_date(&records[i]);
+
+		if (!cw_date_is_known(d) || after_day(d, today) ||
+		    !rules_on(&records[i], person, &kase->id, appeal))
+			continue;
+		if (!by || cw_date_compare(d, cw_record_date(by)) > 0)
+			by = &records[i];
+	}
+	return by;
+}
+
 /* Whether the case's entry for them (mine), known as of a day (its own, else the case's), was
  * written on or after `day`: knowing of what happened then. */
 static int written_knowing(const struct cw_record *kase, const struct cw_defendant *mine,
@@ -1509,7 +1537,7 @@ const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 						   struct cw_date today, int *on_appeal)
 {
 	const struct cw_defendant *mine;
-	const struct cw_record *by = NULL;
+	const struct cw_record *by;
 	uint8_t stage;
 
 	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)))
@@ -1520,15 +1548,7 @@ const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 	if (stage != CW_STAGE_INVESTIGATION && stage != CW_STAGE_PRETRIAL &&
 	    stage != CW_STAGE_TRIAL && stage != CW_STAGE_VERDICT)
 		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		struct cw_date d = cw_record_date(&records[i]);
-
-		if (!cw_date_is_known(d) || after_day(d, today) ||
-		    !rules_on(&records[i], person, &kase->id, *on_appeal))
-			continue;
-		if (!by || cw_date_compare(d, cw_record_date(by)) > 0)
-			by = &records[i];
-	}
+	by = latest_ruling(person, kase, records, n, today, *on_appeal);
 	if (by && written_knowing(kase, mine, cw_record_date(by)))
 		return NULL;
 	return by;
@@ -1584,7 +1604,7 @@ const struct cw_record *cw_timeline_cleared_outdated(const struct cw_id *person,
 						     struct cw_date today, enum cw_cleared *how)
 {
 	const struct cw_defendant *mine;
-	const struct cw_record *by = NULL;
+	const struct cw_record *by;
 	struct who w = {person, NULL, cw_date_today()};
 	size_t ruled = 0, acquitted = 0;
 
@@ -1595,15 +1615,7 @@ const struct cw_record *cw_timeline_cleared_outdated(const struct cw_id *person,
 	/* Whatever stage the entry gives (an appeal court's acquittal of someone the entry, at
 	 * the appeal, says is detained is news too): only an entry known as of the ruling's day
 	 * or later was written knowing of it, below. */
-	for (size_t i = 0; i < n; i++) {
-		struct cw_date d = cw_record_date(&records[i]);
-
-		if (!cw_date_is_known(d) || after_day(d, today) ||
-		    !rules_on(&records[i], person, &kase->id, 0))
-			continue;
-		if (!by || cw_date_compare(d, cw_record_date(by)) > 0)
-			by = &records[i];
-	}
+	by = latest_ruling(person, kase, records, n, today, 0);
 	if (!by || !acquits(&w, by))
 		return NULL;
 	/* Every verdict on them (named, or naming no one and no group: acquits), acquitted or
@@ -1616,8 +1628,7 @@ const struct cw_record *cw_timeline_cleared_outdated(const struct cw_id *person,
 		const struct cw_verdict *v =
 			(const struct cw_verdict *)by->u.hearing.verdicts.items + i;
 
-		if (cw_id_is_zero(&v->person) ? !(v->group && *v->group)
-					      : cw_id_equal(&v->person, person)) {
+		if (verdict_on(v, person)) {
 			ruled++;
 			acquitted += v->result == CW_VERDICT_ACQUITTED;
 		}
