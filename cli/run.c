@@ -19,10 +19,27 @@
  * --passphrase-file F` was an unexpected argument and a command that opened the database
  * before reading its options asked the terminal instead. Taken here, every command has them
  * before it opens anything. Fails only on a --passphrase-fd that is not a number. */
+/* The passphrase options, each with a value: "--passphrase-file F" or "--passphrase-file=F". */
+static const char *const with_value[] = {"passphrase-file", "passphrase-fd", "new-passphrase-file",
+					 "new-passphrase-fd"};
+
+/* Whether arg is one of them: alone ("--passphrase-fd") or, with `joined`, with its value after
+ * '=' ("--passphrase-fd=3"). */
+static int passphrase_option(const char *arg, int joined)
+{
+	if (strncmp(arg, "--", 2) != 0)
+		return 0;
+	for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++) {
+		size_t n = strlen(with_value[k]);
+
+		if (!strncmp(arg + 2, with_value[k], n) && arg[2 + n] == (joined ? '=' : '\0'))
+			return 1;
+	}
+	return 0;
+}
+
 static int scan_flags(struct cw_cli *cli, int first)
 {
-	static const char *const with_value[] = {"passphrase-file", "passphrase-fd",
-						 "new-passphrase-file", "new-passphrase-fd"};
 	int kept = 0, rc;
 
 	for (int i = 0; i < cli->argc; i++) {
@@ -376,17 +393,6 @@ static void print_group_help(FILE *out, const char *name)
 }
 
 /* Whether arg is one of the passphrase options given as --name=VALUE. */
-static int passphrase_option_with_value(const char *arg)
-{
-	static const char *const names[] = {"--passphrase-file=", "--passphrase-fd=",
-					    "--new-passphrase-file=", "--new-passphrase-fd="};
-
-	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-		if (!strncmp(arg, names[k], strlen(names[k])))
-			return 1;
-	return 0;
-}
-
 int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 {
 	int i = 1, rc;
@@ -408,15 +414,12 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			cli->session.db_given = 1;
 			cli->session.db_option = 1;
 			i++;
-		} else if ((!strcmp(argv[i], "--passphrase-file") ||
-			    !strcmp(argv[i], "--passphrase-fd") ||
-			    !strcmp(argv[i], "--new-passphrase-file") ||
-			    !strcmp(argv[i], "--new-passphrase-fd")) &&
-			   i + 1 < argc && !cw_cli_looks_like_option(argv[i + 1])) {
+		} else if (passphrase_option(argv[i], 0) && i + 1 < argc &&
+			   !cw_cli_looks_like_option(argv[i + 1])) {
 			if ((rc = cw_cli_passphrase_option(cli, argv[i] + 2, argv[i + 1])) < 0)
 				return rc;
 			i += 2;
-		} else if (passphrase_option_with_value(argv[i])) {
+		} else if (passphrase_option(argv[i], 1)) {
 			/* --passphrase-file=FILE, as --db=DIR is taken (a trial had it refused) */
 			char name[32];
 			size_t n = (size_t)(strchr(argv[i], '=') - argv[i]) - 2;
@@ -436,10 +439,7 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		} else if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V")) {
 			fprintf(cli->out, "casewatch %s\n", PACKAGE_VERSION);
 			return 0;
-		} else if (!strcmp(argv[i], "--db") || !strcmp(argv[i], "--passphrase-file") ||
-			   !strcmp(argv[i], "--passphrase-fd") ||
-			   !strcmp(argv[i], "--new-passphrase-file") ||
-			   !strcmp(argv[i], "--new-passphrase-fd")) {
+		} else if (!strcmp(argv[i], "--db") || passphrase_option(argv[i], 0)) {
 			/* Last on the line, or before another option, with no value: one of
 			 * these, not an unknown option. */
 			return cw_error_set(&cli->err, CW_EUSAGE, argv[i] + 2,
