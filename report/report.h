@@ -709,7 +709,8 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 /* The same, with the next dates given only to a month that overlaps [from, to] too (a hearing
  * adjourned to "2024-07"): their item's date is that month, never a day of the window; one is
  * left out once a hearing of its case is logged for a day of that month after the hearing that
- * set it (the sitting the month was for). The missed dates read days only. */
+ * set it (the sitting the month was for; not one that only ruled on bail:
+ * cw_timeline_next_date_superseded). The missed dates read days only. */
 int cw_report_upcoming_read_months(struct cw_reader *rd, const struct cw_filter *filter,
 				   struct cw_date from, struct cw_date to,
 				   struct cw_withheld *shown, struct cw_record_list *src,

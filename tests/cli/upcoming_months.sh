@@ -49,12 +49,25 @@ grep -q "1 hearing set only for a month (2024-07) is not in the calendar" "$WORK
 	fail "the calendar leaves out the month without a word: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
 
+# A hearing of 10 July that only ruled on bail is not the sitting the month was for (the trial
+# may sit later in July, as a date given to the day stands past a bail hearing): the month
+# stays, beside it. (Any hearing of the month took it off.)
+ok cw log hearing --case LRSU --date 2024-07-10 --outcome bail_decision \
+	--source "own observation"
+ok cw report --week 2024-W26
+has "| 2024-07-10 | own observation | LRSU | Kim Rithy |"
+has "for 2024-07, day not known"
+ok cw agenda --from 2024-07-01
+has "set at the hearing of 2024-06-10; day not known"
+ok cw timeline "Kim Rithy"
+has "2024-07"
+
 # The sitting logged on a day of the month: it is listed, the month no longer.
 ok cw log hearing --case LRSU --date 2024-07-09 --outcome adjourned --source "own observation"
 ok cw report --week 2024-W26
 has "| 2024-07-09 | own observation | LRSU | Kim Rithy |"
 lacks "day not known"
-has "1 hearing is set in the 14 days after the period"
+has "2 hearings are set in the 14 days after the period"
 ok cw agenda --from 2024-07-01
 lacks "day not known"
 
