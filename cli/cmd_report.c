@@ -470,16 +470,41 @@ static void empty_calendar_note(const struct cw_agenda *a, int filtered)
 	}
 }
 
+/* Whether the hearing to come of a->items[i] is in the calendar on a day another of its
+ * accounts gives (cw_agenda_item.hearing). */
+static int on_a_day_per_another_account(const struct cw_agenda *a, size_t i)
+{
+	for (size_t k = 0; a->items[i].hearing && k < a->n; k++)
+		if (a->items[k].hearing == a->items[i].hearing &&
+		    cw_date_precision(a->items[k].day) == CW_DATE_DAY)
+			return 1;
+	return 0;
+}
+
+/* Whether a->items[i] is the first item of its hearing to come (accounts of one hearing share
+ * cw_agenda_item.hearing). */
+static int first_of_its_hearing(const struct cw_agenda *a, size_t i)
+{
+	for (size_t k = 0; a->items[i].hearing && k < i; k++)
+		if (a->items[k].hearing == a->items[i].hearing)
+			return 0;
+	return 1;
+}
+
 /* The next dates known only to their month that the agenda holds and the calendar leaves out
- * (an event needs a day), on stderr: a hearing adjourned to "2024-07" must not vanish from
- * the calendar without a word. */
+ * (a hearing is on one day), on stderr: a hearing adjourned to "2024-07" must not vanish from
+ * the calendar without a word. Hearings are counted, not accounts: two accounts of one
+ * hearing giving two months are one hearing, and one whose other account gives a day is in
+ * the calendar on that day (a review counted accounts). */
 static void months_left_out_note(const struct cw_agenda *a)
 {
 	char month[CW_DATE_TEXT_MAX] = "";
 	size_t n = 0;
 
 	for (size_t i = 0; i < a->n; i++)
-		if (cw_date_precision(a->items[i].day) != CW_DATE_DAY && n++ == 0)
+		if (a->items[i].what != CW_AGENDA_FOLLOW_UP &&
+		    cw_date_precision(a->items[i].day) != CW_DATE_DAY &&
+		    !on_a_day_per_another_account(a, i) && first_of_its_hearing(a, i) && n++ == 0)
 			cw_date_format(a->items[i].day, month);
 	if (n)
 		fprintf(stderr,

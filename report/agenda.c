@@ -201,7 +201,17 @@ void cw_agenda_note(const struct cw_agenda *a, size_t i, char *buf, size_t len)
 
 		/* What to do first: a narrow column keeps the start. */
 		cw_date_format(it->rec->u.visit.date, date);
-		if (what && *what)
+		if (cw_date_precision(it->day) != CW_DATE_DAY && what && *what)
+			/* TRANSLATORS: a follow-up due within a month, in the agenda: what to
+			 * do, the day of the visit that set it */
+			snprintf(buf, len, _("%s%s (visit of %s); day not known"),
+				 it->overdue ? _("OVERDUE: ") : "", what,
+				 *date ? date : _("an unknown date"));
+		else if (cw_date_precision(it->day) != CW_DATE_DAY)
+			snprintf(buf, len, _("%safter the visit of %s; day not known"),
+				 it->overdue ? _("OVERDUE: ") : "",
+				 *date ? date : _("an unknown date"));
+		else if (what && *what)
 			snprintf(buf, len, _("%s%s (visit of %s)"),
 				 it->overdue ? _("OVERDUE: ") : "", what,
 				 *date ? date : _("an unknown date"));
@@ -379,9 +389,10 @@ static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_
 		if (r->kind == CW_KIND_HEARING &&
 		    cw_date_precision(r->u.hearing.next_date) != CW_DATE_DAY)
 			continue;
+		/* A follow-up due within a month: its first day, which '--from' takes. */
 		keep_day(out,
 			 r->kind == CW_KIND_HEARING ? r->u.hearing.next_date
-						    : r->u.visit.follow_up_on,
+						    : cw_date_first_day(r->u.visit.follow_up_on),
 			 later);
 		break;
 	}
@@ -462,12 +473,16 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 			const struct cw_record *v = &a->visits.items[i];
 			struct cw_agenda_item it = {.what = CW_AGENDA_FOLLOW_UP, .rec = v};
 
-			/* A follow-up due within a month or a year: on its first day in the
-			 * window, overdue once its last day is past. */
+			/* A follow-up due within a month: under that month, as a next date known
+			 * only to it is, its day not known (it sat on the window's first day, as
+			 * if due then); within a year: on its first day in the window. Overdue
+			 * once its last day is past. */
 			it.day = cw_date_first_day(v->u.visit.follow_up_on);
 			it.overdue = cw_date_compare(cw_date_last_day(v->u.visit.follow_up_on),
 						     a->from) < 0;
-			if (!it.overdue && cw_date_compare(it.day, a->from) < 0)
+			if (cw_date_precision(v->u.visit.follow_up_on) == CW_DATE_MONTH)
+				it.day = v->u.visit.follow_up_on;
+			else if (!it.overdue && cw_date_compare(it.day, a->from) < 0)
 				it.day = a->from;
 			if (follow_up_done(v, &after, a->today))
 				continue;

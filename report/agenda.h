@@ -6,7 +6,8 @@
  * A next date known only to its month that overlaps the window is on it under that month, before
  * the month's days, until a hearing of its case is logged for a day of that month
  * (cw_report_upcoming_read_months); a calendar file leaves it out, needing a day.
- * A visit is on it on its follow-up date (follow_up_on), and it stays there, overdue, until a
+ * A visit is on it on its follow-up date (follow_up_on; one due within a month under that
+ * month, its day not known), and it stays there, overdue, until a
  * later visit to the same facility, dated on or before today (cw_date_today: one dated after
  * it has not been made), is logged: the follow-up is then done. Overdue follow-ups are
  * looked for CW_AGENDA_OVERDUE_DAYS back. Everything is read in one read transaction, but the
@@ -40,7 +41,7 @@ enum cw_agenda_what {
 };
 
 struct cw_agenda_item {
-	struct cw_date day; /* day-precise; a month for a next date known only to it */
+	struct cw_date day; /* day-precise; a month for a next date or follow-up known only to it */
 	enum cw_agenda_what what;
 	const struct cw_record *rec;
 	int overdue; /* a follow-up due before the window and not done */
@@ -131,7 +132,9 @@ size_t cw_agenda_hearings_differ(const struct cw_agenda *a);
 void cw_agenda_why_empty(const struct cw_agenda *a, int filtered, int cli, char *buf, size_t len);
 
 /* The agenda as an iCalendar file (RFC 5545; report/ics.c): one event per item dated to a day
- * (a next date known only to its month is left out: an event needs a day). */
+ * (a next date known only to its month is left out: a hearing is on one day, which the
+ * calendar would have to make up); a follow-up due within a month is an all-day event over
+ * the whole month, as its deadline runs. */
 int cw_agenda_write_ics(const struct cw_agenda *a, FILE *out);
 
 #endif

@@ -190,8 +190,12 @@ static void event(FILE *out, const struct cw_agenda *a, size_t i)
 static void follow_up_event(FILE *out, const struct cw_agenda_item *u)
 {
 	const struct cw_visit *v = &u->rec->u.visit;
-	struct cw_date end = cw_date_from_days(cw_date_to_days(u->day) + 1);
+	/* Due within a month: over the whole month (DTEND is the day after), as the deadline
+	 * runs; a calendar has no "day not known". */
+	struct cw_date start = cw_date_first_day(u->day),
+		       end = cw_date_from_days(cw_date_to_days(cw_date_last_day(u->day)) + 1);
 	char hex[CW_ID_HEX_LEN + 1], buf[1024], dt[32], date[CW_DATE_TEXT_MAX];
+	char due[CW_DATE_TEXT_MAX], within[128] = "";
 
 	cw_id_hex(&u->rec->id, hex);
 	fputs("BEGIN:VEVENT\r\n", out);
@@ -199,7 +203,7 @@ static void follow_up_event(FILE *out, const struct cw_agenda_item *u)
 	cw_ics_line(out, "UID", buf, 0);
 	stamp(u->rec->updated, dt);
 	cw_ics_line(out, "DTSTAMP", dt, 0);
-	snprintf(buf, sizeof buf, "%04u%02u%02u", u->day.year, u->day.month, u->day.day);
+	snprintf(buf, sizeof buf, "%04u%02u%02u", start.year, start.month, start.day);
 	cw_ics_line(out, "DTSTART;VALUE=DATE", buf, 0);
 	snprintf(buf, sizeof buf, "%04u%02u%02u", end.year, end.month, end.day);
 	cw_ics_line(out, "DTEND;VALUE=DATE", buf, 0);
@@ -208,9 +212,14 @@ static void follow_up_event(FILE *out, const struct cw_agenda_item *u)
 	if (v->facility)
 		text_line(out, "LOCATION", v->facility);
 	cw_date_format(v->date, date);
+	cw_date_format(u->day, due);
+	if (cw_date_precision(u->day) != CW_DATE_DAY)
+		/* TRANSLATORS: a follow-up visit due within a month ("2024-07"), in a calendar
+		 * event over that month */
+		snprintf(within, sizeof within, _("\nDue within %s, its day not known"), due);
 	snprintf(buf, sizeof buf, _("Follow-up of the visit of %s%s\nAccount: %s\nRecord id: %s"),
 		 date[0] ? date : _("an unknown date"),
-		 u->overdue ? _("\nOverdue: no later visit to this facility is logged") : "",
+		 u->overdue ? _("\nOverdue: no later visit to this facility is logged") : within,
 		 cw_enum_label(&cw_words_view, u->rec->view), hex);
 	text_line(out, "DESCRIPTION", buf);
 	cw_ics_line(out, "CATEGORIES", "casewatch,visit", 0);
@@ -231,12 +240,12 @@ int cw_agenda_write_ics(const struct cw_agenda *a, FILE *out)
 	      "TZNAME:ICT\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n",
 	      out);
 	for (size_t i = 0; i < a->n; i++) {
-		/* An event needs a day: a next date known only to its month is left out (the
-		 * caller says so). */
-		if (cw_date_precision(a->items[i].day) != CW_DATE_DAY)
-			continue;
 		if (a->items[i].what == CW_AGENDA_FOLLOW_UP)
 			follow_up_event(out, &a->items[i]);
+		/* A hearing is on one day: a next date known only to its month is left out (the
+		 * caller says so). */
+		else if (cw_date_precision(a->items[i].day) != CW_DATE_DAY)
+			continue;
 		else
 			event(out, a, i);
 	}

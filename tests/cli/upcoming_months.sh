@@ -84,4 +84,50 @@ ok cw log hearing --case "Two accounts" --date 2024-06-10 --outcome adjourned \
 ok cw report --week 2024-W25
 has "1 hearing is set in the 14 days after the period (accounts: government, own observation)"
 lacks "its day not known"
+# The calendar counts hearings, not accounts: this one is in it on 2024-06-28, per the
+# government's account, so no hearing set only for a month is left out (the note said 1).
+ok cw export --format ics --from 2024-06-24 --to 2024-07-07
+has "DTSTART;VALUE=DATE:20240628"
+if grep -q "set only for a month" "$WORK/stderr"; then
+	fail "a hearing in the calendar on its day counted as left out: $(cat "$WORK/stderr")"
+fi
+checks=$((checks + 1))
+# Two accounts of one hearing giving two months: one hearing left out.
+ok cw case add --title "Two months" --defendant "Kim Rithy" --charge 494/495
+ok cw log hearing --case "Two months" --date 2024-06-11 --outcome adjourned \
+	--next-date 2024-09 --view government
+first=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Two months" --date 2024-06-11 --outcome adjourned \
+	--next-date 2024-10 --source "own observation" --same-event "$first"
+ok cw export --format ics --from 2024-09-20 --to 2024-10-05
+grep -q "1 hearing set only for a month (2024-09) is not in the calendar" "$WORK/stderr" ||
+	fail "two accounts of one hearing counted as two: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+
+# A follow-up visit due within a month is under that month, its day not known, not on the
+# window's first day as if due then; the calendar holds it over the whole month.
+ok cw log visit --facility "Prey Sar CC1" --date 2024-06-20 --follow-up "bring the medicine" \
+	--follow-up-on 2024-08
+ok cw agenda --from 2024-08-05 --days 14
+has "bring the medicine (visit of 2024-06-20); day not known"
+has "2024-08  follow-up visit"
+ok cw agenda --from 2024-08-05 --days 14 --json
+json "[(i['day'], i['precision'], i['what']) for i in d['items']] ==
+	[('2024-08', 'month', 'follow_up')]"
+ok cw export --format ics --from 2024-08-05 --to 2024-08-18
+has "DTSTART;VALUE=DATE:20240801"
+has "DTEND;VALUE=DATE:20240901"
+has "Due within 2024-08\\, its"
+if grep -q "set only for a month" "$WORK/stderr"; then
+	fail "a follow-up counted among the hearings left out: $(cat "$WORK/stderr")"
+fi
+checks=$((checks + 1))
+# overdue once the month is past, still under it
+ok cw agenda --from 2024-09-01 --days 5 --kind visit
+has "OVERDUE: bring the medicine (visit of 2024-06-20); day not known"
+# the empty agenda's hint names the month's first day, which shows it
+ok cw agenda --from 2024-07-20 --days 5 --kind visit
+has "'--from 2024-08-01'"
+ok cw agenda --from 2024-08-01 --days 1 --kind visit
+has "2024-08  follow-up visit"
 done_ok
