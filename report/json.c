@@ -419,8 +419,12 @@ static json_t *hearings_missed(const struct cw_report *r)
 		const struct cw_report_upcoming *u = &r->missed[i];
 		const struct cw_hearing *h = &u->hearing->u.hearing;
 
+		/* "precision": "month" for a month that ended in the range ("date": "2024-07") */
 		json_array_append_new(
-			a, jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "date", jdate(u->date),
+			a, jrow(json_pack("{s:o,s:s,s:o,s:o,s:o,s:o,s:o}", "date", jdate(u->date),
+					  "precision",
+					  cw_date_precision(u->date) == CW_DATE_MONTH ? "month"
+										      : "day",
 					  "set_by_hearing_id", jid(&u->hearing->id), "set_on",
 					  jdate(h->date), "view", jview(u->hearing), "case",
 					  jcase(r, &h->case_id), "court", jstr(h->court)),

@@ -1282,8 +1282,9 @@ static void upcoming(struct builder *b)
 	}
 }
 
-/* Hearings set for a day of the period gone by with nothing logged for it (report.h: missed):
- * the day, whose account set it and at which hearing, the case and its court. */
+/* Hearings set for a day of the period gone by with nothing logged for it (report.h: missed),
+ * or for a month that ended in it with nothing logged in it: the day or month, whose account
+ * set it and at which hearing, the case and its court. */
 static void missed(struct builder *b)
 {
 	const struct cw_report *r = b->r;
@@ -1300,8 +1301,13 @@ static void missed(struct builder *b)
 		court_cell(b, h->court, &h->case_id);
 		cw_date_format(h->date, d);
 		cell(b, CW_RC_LABEL, _("next date set at the hearing of %s"), d);
-		/* TRANSLATORS: what the records say of a hearing set for a day gone by */
-		cell(b, CW_RC_OUTCOME, "%s", _("nothing logged for that day"));
+		if (cw_date_precision(u->date) == CW_DATE_MONTH)
+			/* TRANSLATORS: what the records say of a hearing set for a month (its day
+			 * not known) gone by */
+			cell(b, CW_RC_OUTCOME, "%s", _("nothing logged in that month"));
+		else
+			/* TRANSLATORS: what the records say of a hearing set for a day gone by */
+			cell(b, CW_RC_OUTCOME, "%s", _("nothing logged for that day"));
 		reportedly_cell(b, u->hearing, CW_RC_LABEL);
 		row_end(b);
 	}
@@ -3725,21 +3731,44 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	if (r->nmissed) {
 		/* A date set and passed with nothing logged is not a quiet day: said, with
 		 * whose accounts set it. */
-		uint32_t seen = 0;
+		uint32_t seen = 0, seen_months = 0;
+		size_t months = 0;
 
-		for (size_t i = 0; i < r->nmissed; i++)
-			seen |= cw_report_view_bit(r->missed[i].hearing);
-		sb_add(&sb,
-		       P_("%zu hearing was set for a day of the period, and nothing was logged "
-			  "for it",
-			  "%zu hearings were set for days of the period, and nothing was logged "
-			  "for them",
-			  r->nmissed),
-		       r->nmissed);
-		accounts(&sb, seen);
-		sb_add(&sb, "%s", stop());
-		if ((rc = sentence(doc, &sb)) != 0)
-			return rc;
+		for (size_t i = 0; i < r->nmissed; i++) {
+			if (cw_date_precision(r->missed[i].date) == CW_DATE_MONTH) {
+				months++;
+				seen_months |= cw_report_view_bit(r->missed[i].hearing);
+			} else
+				seen |= cw_report_view_bit(r->missed[i].hearing);
+		}
+		if (r->nmissed > months) {
+			sb_add(&sb,
+			       P_("%zu hearing was set for a day of the period, and nothing was "
+				  "logged for it",
+				  "%zu hearings were set for days of the period, and nothing was "
+				  "logged for them",
+				  r->nmissed - months),
+			       r->nmissed - months);
+			accounts(&sb, seen);
+			sb_add(&sb, "%s", stop());
+			if ((rc = sentence(doc, &sb)) != 0)
+				return rc;
+		}
+		if (months) {
+			/* A trial adjourned to July, July over and nothing logged in it. */
+			sb_add(&sb,
+			       P_("%zu hearing was set for a month that ended in the period, its "
+				  "day not known, and nothing was logged in that month",
+				  "%zu hearings were set for months that ended in the period, "
+				  "their "
+				  "days not known, and nothing was logged in those months",
+				  months),
+			       months);
+			accounts(&sb, seen_months);
+			sb_add(&sb, "%s", stop());
+			if ((rc = sentence(doc, &sb)) != 0)
+				return rc;
+		}
 	}
 
 	/* Fair-trial indicators not met, per side. */
@@ -4520,8 +4549,9 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			"%s",
 			_("Days of the period an earlier hearing set as its case's next date, "
 			  "gone by with no hearing of the case logged for that day in any "
-			  "account, nor a later one that moved the case on: whether it was held "
-			  "is not recorded, and it is counted nowhere."));
+			  "account, nor a later one that moved the case on, and months so set "
+			  "that ended in the period with no hearing of the case logged in them: "
+			  "whether it was held is not recorded, and it is counted nowhere."));
 		missed(&b);
 	}
 	section(&b, "fair_trial", N_("Fair-trial indicators at the period's hearings"),

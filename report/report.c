@@ -4892,6 +4892,25 @@ static int hearing_logged_on(struct cw_reader *rd, struct cw_report *r, const st
 	return 0;
 }
 
+/* Whether another account of the hearing that set a month's next date (linked as its event)
+ * gives it a day of that month: the day stands for the month, said missed or answered as a
+ * day is (the one hearing would be listed twice). */
+static int month_answered_by_a_day(const struct cw_report *r, const struct cw_report_upcoming *u)
+{
+	struct cw_date first = cw_date_first_day(u->date), last = cw_date_last_day(u->date);
+
+	for (size_t k = 0; k < r->missed_src.n; k++) {
+		const struct cw_record *o = &r->missed_src.items[k];
+		struct cw_date od = o->u.hearing.next_date;
+
+		if (o != u->hearing && !cw_withheld_leaves_out(&r->confidential, o) &&
+		    cw_date_precision(od) == CW_DATE_DAY && cw_date_compare(od, first) >= 0 &&
+		    cw_date_compare(od, last) <= 0 && cw_timeline_same_event(u->hearing, o))
+			return 1;
+	}
+	return 0;
+}
+
 /* r->missed (report.h): the next dates set for the days of the range gone by, as the upcoming
  * hearings of a window are read (cw_report_upcoming_read: set by the filter's hearings, not
  * logged as a hearing of theirs), less those a later hearing of the case up to the range's
@@ -4909,15 +4928,29 @@ static int gather_missed(struct cw_reader *rd, struct cw_report *r, struct cw_er
 		last = cw_date_from_days(cw_date_to_days(today) - 1);
 	if (cw_date_compare(last, r->from) < 0)
 		return 0;
-	if ((rc = cw_report_upcoming_read(rd, &r->filter, r->from, last, &r->confidential,
-					  &r->missed_src, &r->missed, &r->nmissed, err)) != 0)
+	/* With the next dates given only to a month: one whose month ended in the period (by
+	 * its end, and before today) with no hearing of the case logged in it is gone by as a day
+	 * is (a trial adjourned to July and July over with nothing logged read as a quiet
+	 * month); it is said in the period its last day is in, once. A hearing that only ruled
+	 * on bail in the month is no sitting of it (drop_month_sittings). */
+	if ((rc = cw_report_upcoming_read_months(rd, &r->filter, r->from, last, &r->confidential,
+						 &r->missed_src, &r->missed, &r->nmissed, err)) !=
+	    0)
 		return rc;
 	/* The dates set before them, not the hearings logged: those are the period's. */
-	for (size_t i = 0; i < r->nmissed; i++)
+	for (size_t i = 0; i < r->nmissed; i++) {
+		struct cw_date d = r->missed[i].date;
+		int month = cw_date_precision(d) == CW_DATE_MONTH;
+
+		if (month && (cw_date_compare(cw_date_last_day(d), last) > 0 ||
+			      cw_date_compare(cw_date_last_day(d), r->from) < 0 ||
+			      month_answered_by_a_day(r, &r->missed[i])))
+			continue;
 		if (r->missed[i].from_next_date &&
 		    cw_date_compare(cw_date_last_day(r->missed[i].hearing->u.hearing.date),
-				    r->missed[i].date) < 0)
+				    cw_date_last_day(d)) < 0)
 			r->missed[kept++] = r->missed[i];
+	}
 	r->nmissed = kept;
 	if ((rc = drop_superseded(rd, &r->confidential,
 				  cw_date_from_days(cw_date_to_days(r->to) + 1), r->missed,

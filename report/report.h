@@ -392,8 +392,10 @@ struct cw_report {
 	 * first (one dated after today has not been held), that moved the case on
 	 * (cw_timeline_next_date_superseded: as the timeline's "passed, nothing logged since").
 	 * A week's report listed it under upcoming the week before; without it the week of the
-	 * date would read as a quiet one. Days after today are not gone by. Items point into
-	 * missed_src, in date order. */
+	 * date would read as a quiet one. Days after today are not gone by. A next date given
+	 * only to a month is one when the month ended in the range (by its end and before
+	 * today) with no hearing of the case logged in it (cw_report_upcoming_read_months), its
+	 * item's date that month. Items point into missed_src, in date order. */
 	struct cw_record_list missed_src;
 	struct cw_report_upcoming *missed;
 	size_t nmissed;

@@ -130,4 +130,30 @@ ok cw agenda --from 2024-07-20 --days 5 --kind visit
 has "'--from 2024-08-01'"
 ok cw agenda --from 2024-08-01 --days 1 --kind visit
 has "2024-08  follow-up visit"
+
+# A month gone by with nothing logged is a missed hearing, said in the period its last day is
+# in (a trial adjourned to August, August over, read as a quiet month).
+export CASEWATCH_NOW=2024-09-10T03:00:00Z
+ok cw case add --title "August case" --defendant "Kim Rithy" --charge 494/495
+ok cw log hearing --case "August case" --date 2024-06-12 --outcome adjourned \
+	--next-date 2024-08 --source "own observation"
+ok cw log hearing --case "August case" --date 2024-08-14 --outcome bail_decision \
+	--source "own observation"
+ok cw report --week 2024-W35
+has "| 2024-08 | own observation | August case | Kim Rithy |"
+has "nothing logged in that month"
+has "1 hearing was set for a month that ended in the period, its day not known, and nothing was logged in that month"
+ok cw report --week 2024-W35 --format json
+json "[(m['date'], m['precision']) for m in d['hearings_missed']] == [('2024-08', 'month')]"
+# not in the weeks before its end, nor after
+ok cw report --week 2024-W34
+lacks "nothing logged in that month"
+ok cw report --week 2024-W36
+lacks "nothing logged in that month"
+# a sitting logged in August answers it
+ok cw log hearing --case "August case" --date 2024-08-21 --outcome adjourned \
+	--source "own observation"
+ok cw report --week 2024-W35
+lacks "nothing logged in that month"
+lacks "set for a month that ended in the period"
 done_ok
