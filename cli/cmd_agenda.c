@@ -300,11 +300,10 @@ static int agenda_json(struct cw_cli *cli, const struct cw_agenda *a, json_t **o
 		cw_date_format(it->day, date);
 		if (!o || json_object_set_new(o, "day", json_string(date)) ||
 		    json_object_set_new(o, "what", json_string(what_word(it->what))) ||
-		    /* "month": a next date known only to its month ("day": "2024-07") */
+		    /* "month": a next date or a follow-up known only to its month ("day":
+		     * "2024-07"); "year" likewise */
 		    json_object_set_new(o, "precision",
-					json_string(cw_date_precision(it->day) == CW_DATE_DAY
-							    ? "day"
-							    : "month")) ||
+					json_string(cw_date_precision_word(it->day))) ||
 		    json_object_set_new(o, "overdue", json_boolean(it->overdue)) ||
 		    json_object_set_new(o, "about", json_string(sum.who)) ||
 		    json_object_set_new(o, "where", json_string(sum.where)) ||

@@ -491,22 +491,36 @@ static int first_of_its_hearing(const struct cw_agenda *a, size_t i)
 	return 1;
 }
 
-/* The next dates known only to their month that the agenda holds and the calendar leaves out
- * (a hearing is on one day), on stderr: a hearing adjourned to "2024-07" must not vanish from
- * the calendar without a word. Hearings are counted, not accounts: two accounts of one
- * hearing giving two months are one hearing, and one whose other account gives a day is in
- * the calendar on that day (a review counted accounts). */
+/* The next dates known only to their month (or year) that the agenda holds and the calendar
+ * leaves out (a hearing is on one day), on stderr: a hearing adjourned to "2024-07" must not
+ * vanish from the calendar without a word. Hearings are counted, not accounts: two accounts
+ * of one hearing giving two months are one hearing, and one whose other account gives a day
+ * is in the calendar on that day (a review counted accounts). */
 static void months_left_out_note(const struct cw_agenda *a)
 {
 	char month[CW_DATE_TEXT_MAX] = "";
 	size_t n = 0;
+	int years = 0;
 
 	for (size_t i = 0; i < a->n; i++)
 		if (a->items[i].what != CW_AGENDA_FOLLOW_UP &&
 		    cw_date_precision(a->items[i].day) != CW_DATE_DAY &&
-		    !on_a_day_per_another_account(a, i) && first_of_its_hearing(a, i) && n++ == 0)
-			cw_date_format(a->items[i].day, month);
-	if (n)
+		    !on_a_day_per_another_account(a, i) && first_of_its_hearing(a, i)) {
+			years |= cw_date_precision(a->items[i].day) == CW_DATE_YEAR;
+			if (n++ == 0)
+				cw_date_format(a->items[i].day, month);
+		}
+	if (n && years)
+		fprintf(stderr,
+			P_("casewatch: note: %zu hearing set only for a month or a year (%s) is "
+			   "not "
+			   "in the calendar, an event needing a day; 'casewatch agenda' lists it\n",
+			   "casewatch: note: %zu hearings set only for a month or a year (the "
+			   "first: %s) are not in the calendar, an event needing a day; 'casewatch "
+			   "agenda' lists them\n",
+			   n),
+			n, month);
+	else if (n)
 		fprintf(stderr,
 			P_("casewatch: note: %zu hearing set only for a month (%s) is not in the "
 			   "calendar, an event needing a day; 'casewatch agenda' lists it\n",

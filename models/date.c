@@ -89,6 +89,13 @@ enum cw_date_precision cw_date_precision(struct cw_date d)
 	return CW_DATE_DAY;
 }
 
+const char *cw_date_precision_word(struct cw_date d)
+{
+	static const char *const words[] = {"", "year", "month", "day"};
+
+	return words[cw_date_precision(d)];
+}
+
 int cw_date_is_known(struct cw_date d)
 {
 	return d.year != 0;

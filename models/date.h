@@ -27,6 +27,8 @@ enum cw_date_precision { CW_DATE_UNKNOWN, CW_DATE_YEAR, CW_DATE_MONTH, CW_DATE_D
 int cw_date_parse(const char *text, struct cw_date *out, const char *field, struct cw_error *err);
 
 enum cw_date_precision cw_date_precision(struct cw_date d);
+/* What JSON calls it: "day", "month", "year" ("" when unknown); not translated. */
+const char *cw_date_precision_word(struct cw_date d);
 int cw_date_is_known(struct cw_date d);
 
 /* Writes the date as given ("2023", "2023-01", "2023-01-05"; "" when unknown). */

@@ -1889,12 +1889,12 @@ int cw_timeline_next_date_superseded(const struct cw_record *set, const struct c
 	if (cw_date_precision(a->next_date) == CW_DATE_DAY &&
 	    cw_date_compare(b->date, a->next_date) == 0)
 		return !cw_timeline_same_event(set, later);
-	/* A next date given only to its month: a hearing logged for a day of that month (or for
-	 * the month) is the sitting it was for, as one logged for the day set is, unless it only
-	 * ruled on bail: a trial adjourned to July may still sit after a bail hearing of 5 July,
-	 * as a date given to the day stands past one (the rule below decides, as for any hearing
-	 * before the day). */
-	if (cw_date_precision(a->next_date) == CW_DATE_MONTH &&
+	/* A next date given only to its month (or its year): a hearing logged for a day of it
+	 * (or for the month) is the sitting it was for, as one logged for the day set is, unless
+	 * it only ruled on bail: a trial adjourned to July may still sit after a bail hearing of
+	 * 5 July, as a date given to the day stands past one (the rule below decides, as for any
+	 * hearing before the day). */
+	if (cw_date_is_known(a->next_date) && cw_date_precision(a->next_date) != CW_DATE_DAY &&
 	    cw_date_compare(cw_date_first_day(b->date), cw_date_first_day(a->next_date)) >= 0 &&
 	    cw_date_compare(cw_date_last_day(b->date), cw_date_last_day(a->next_date)) <= 0 &&
 	    b->outcome != CW_OUTCOME_BAIL_DECISION)

@@ -188,8 +188,9 @@ void cw_agenda_note(const struct cw_agenda *a, size_t i, char *buf, size_t len)
 		break;
 	case CW_AGENDA_NEXT_DATE:
 		cw_date_format(it->rec->u.hearing.date, date);
-		if (cw_date_precision(it->day) == CW_DATE_MONTH)
-			/* TRANSLATORS: a next date known only to its month, in the agenda */
+		if (cw_date_precision(it->day) != CW_DATE_DAY)
+			/* TRANSLATORS: a next date known only to its month (or year), in the
+			 * agenda */
 			snprintf(buf, len, _("set at the hearing of %s; day not known"),
 				 *date ? date : _("an unknown date"));
 		else

@@ -419,12 +419,11 @@ static json_t *hearings_missed(const struct cw_report *r)
 		const struct cw_report_upcoming *u = &r->missed[i];
 		const struct cw_hearing *h = &u->hearing->u.hearing;
 
-		/* "precision": "month" for a month that ended in the range ("date": "2024-07") */
+		/* "precision": "month" (or "year") for a month that ended in the range ("date":
+		 * "2024-07") */
 		json_array_append_new(
 			a, jrow(json_pack("{s:o,s:s,s:o,s:o,s:o,s:o,s:o}", "date", jdate(u->date),
-					  "precision",
-					  cw_date_precision(u->date) == CW_DATE_MONTH ? "month"
-										      : "day",
+					  "precision", cw_date_precision_word(u->date),
 					  "set_by_hearing_id", jid(&u->hearing->id), "set_on",
 					  jdate(h->date), "view", jview(u->hearing), "case",
 					  jcase(r, &h->case_id), "court", jstr(h->court)),
@@ -823,13 +822,11 @@ static json_t *upcoming(const struct cw_report *r)
 					  same == SIZE_MAX ? json_null()
 							   : jid(&r->upcoming[same].hearing->id)),
 				u->hearing));
-		/* precision: "day", or "month" for a next date given only to a month that
-		 * overlaps the window (date "2024-07"): its day is not known. */
+		/* precision: "day", or "month" ("year") for a next date given only to a month
+		 * (a year) that overlaps the window (date "2024-07"): its day is not known. */
 		if (row)
 			json_object_set_new(row, "precision",
-					    json_string(cw_date_precision(u->date) == CW_DATE_MONTH
-								? "month"
-								: "day"));
+					    json_string(cw_date_precision_word(u->date)));
 		/* defendants and people_count: whom a hearing logged for that day names, as
 		 * its row in the hearings gives them; null for a next date, whose sitting no
 		 * record tells (case.defendants is the case now). */
@@ -1068,8 +1065,7 @@ static json_t *partial(const struct cw_report *r)
 		json_array_append_new(
 			a, jrow(json_pack("{s:o,s:s,s:o,s:o,s:s,s:o,s:o,s:o}", "id", jid(&rec->id),
 					  "kind", cw_kind_name(rec->kind), "view", jview(rec),
-					  "date", jdate(d), "precision",
-					  cw_date_precision(d) == CW_DATE_MONTH ? "month" : "year",
+					  "date", jdate(d), "precision", cw_date_precision_word(d),
 					  "case_id", jnamed(r, case_of(rec)), "case_title",
 					  k && k->kind == CW_KIND_CASE ? jstr(k->u.kase.title)
 								       : json_null(),

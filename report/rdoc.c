@@ -1242,11 +1242,11 @@ static void upcoming(struct builder *b)
 		court_cell(b, h->court, &h->case_id);
 		if (h->stage && !u->from_next_date)
 			cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
-		if (u->from_next_date && cw_date_precision(u->date) == CW_DATE_MONTH) {
+		if (u->from_next_date && cw_date_precision(u->date) != CW_DATE_DAY) {
 			char d[CW_DATE_TEXT_MAX], m[CW_DATE_TEXT_MAX];
 
-			/* Adjourned to a month: listed since the month overlaps the window, never
-			 * as one of its days (report.h: cw_report_upcoming_read_months). */
+			/* Adjourned to a month (or a year): listed since it overlaps the window,
+			 * never as one of its days (report.h: cw_report_upcoming_read_months). */
 			cw_date_format(h->date, d);
 			cw_date_format(u->date, m);
 			/* TRANSLATORS: a hearing's next date known only to its month: "next date
@@ -1305,6 +1305,10 @@ static void missed(struct builder *b)
 			/* TRANSLATORS: what the records say of a hearing set for a month (its day
 			 * not known) gone by */
 			cell(b, CW_RC_OUTCOME, "%s", _("nothing logged in that month"));
+		else if (cw_date_precision(u->date) == CW_DATE_YEAR)
+			/* TRANSLATORS: what the records say of a hearing set for a year (its day
+			 * not known) gone by */
+			cell(b, CW_RC_OUTCOME, "%s", _("nothing logged in that year"));
 		else
 			/* TRANSLATORS: what the records say of a hearing set for a day gone by */
 			cell(b, CW_RC_OUTCOME, "%s", _("nothing logged for that day"));
@@ -3733,9 +3737,11 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		 * whose accounts set it. */
 		uint32_t seen = 0, seen_months = 0;
 		size_t months = 0;
+		int years = 0; /* one of the months is a year */
 
 		for (size_t i = 0; i < r->nmissed; i++) {
-			if (cw_date_precision(r->missed[i].date) == CW_DATE_MONTH) {
+			if (cw_date_precision(r->missed[i].date) != CW_DATE_DAY) {
+				years |= cw_date_precision(r->missed[i].date) == CW_DATE_YEAR;
 				months++;
 				seen_months |= cw_report_view_bit(r->missed[i].hearing);
 			} else
@@ -3755,15 +3761,30 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				return rc;
 		}
 		if (months) {
-			/* A trial adjourned to July, July over and nothing logged in it. */
-			sb_add(&sb,
-			       P_("%zu hearing was set for a month that ended in the period, its "
-				  "day not known, and nothing was logged in that month",
-				  "%zu hearings were set for months that ended in the period, "
-				  "their "
-				  "days not known, and nothing was logged in those months",
-				  months),
-			       months);
+			if (years)
+				sb_add(&sb,
+				       P_("%zu hearing was set for a month or a year that ended in "
+					  "the period, its day not known, and nothing was logged "
+					  "in "
+					  "it",
+					  "%zu hearings were set for months or years that ended in "
+					  "the period, their days not known, and nothing was "
+					  "logged "
+					  "in them",
+					  months),
+				       months);
+			else
+				/* A trial adjourned to July, July over and nothing logged in
+				 * it. */
+				sb_add(&sb,
+				       P_("%zu hearing was set for a month that ended in the "
+					  "period, its day not known, and nothing was logged in "
+					  "that month",
+					  "%zu hearings were set for months that ended in the "
+					  "period, their days not known, and nothing was logged in "
+					  "those months",
+					  months),
+				       months);
 			accounts(&sb, seen_months);
 			sb_add(&sb, "%s", stop());
 			if ((rc = sentence(doc, &sb)) != 0)
@@ -4352,6 +4373,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	if (r->nupcoming) {
 		size_t same = 0, differ = 0, months = 0;
 		uint32_t upcoming_views = 0, month_views = 0;
+		int years = 0; /* one of the months is a year */
 
 		/* Accounts of one hearing that set its next date: one hearing, the days they
 		 * give said when they differ. */
@@ -4378,12 +4400,13 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		if (!day_given)
 			return CW_ENOMEM;
 		for (size_t i = 0; i < r->nupcoming; i++)
-			if (cw_date_precision(r->upcoming[i].date) != CW_DATE_MONTH)
+			if (cw_date_precision(r->upcoming[i].date) == CW_DATE_DAY)
 				day_given[upcoming_first(r, i)] = 1;
 		for (size_t i = 0; i < r->nupcoming; i++) {
 			size_t first = upcoming_first(r, i);
 			int month = !day_given[first];
 
+			years |= month && cw_date_precision(r->upcoming[i].date) == CW_DATE_YEAR;
 			if (month)
 				month_views |= cw_report_view_bit(r->upcoming[i].hearing);
 			else
@@ -4402,16 +4425,28 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		}
 		if (months) {
 			sb_add(&sb, "%s", r->nupcoming - same > months ? " " : "");
-			sb_add(&sb,
-			       /* TRANSLATORS: next dates known only to their month, which overlaps
-				* the days after the report's period */
-			       P_("%zu hearing is set for a month that overlaps the %d days after "
-				  "the period, its day not known",
-				  "%zu hearings are set for a month that overlaps the %d days "
-				  "after "
-				  "the period, their days not known",
-				  months),
-			       months, CW_REPORT_UPCOMING_DAYS);
+			if (years)
+				sb_add(&sb,
+				       /* TRANSLATORS: next dates known only to their month or
+					* their year, which overlaps the days after the report's
+					* period */
+				       P_("%zu hearing is set for a month or a year that overlaps "
+					  "the %d days after the period, its day not known",
+					  "%zu hearings are set for a month or a year that "
+					  "overlaps the %d days after the period, their days not "
+					  "known",
+					  months),
+				       months, CW_REPORT_UPCOMING_DAYS);
+			else
+				sb_add(&sb,
+				       /* TRANSLATORS: next dates known only to their month, which
+					* overlaps the days after the report's period */
+				       P_("%zu hearing is set for a month that overlaps the %d "
+					  "days after the period, its day not known",
+					  "%zu hearings are set for a month that overlaps the %d "
+					  "days after the period, their days not known",
+					  months),
+				       months, CW_REPORT_UPCOMING_DAYS);
 			accounts(&sb, month_views);
 			sb_add(&sb, "%s", stop());
 		}
@@ -4660,9 +4695,18 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("Defendants"), CW_RC_PLACE, N_("Court"), CW_RC_STAGE, N_("Stage"), CW_RC_LABEL,
 		N_("Date known from"), -1);
 	b.sec->wants_note = 1;
-	for (size_t i = 0; i < r->nupcoming && !upcoming_months; i++)
-		upcoming_months = cw_date_precision(r->upcoming[i].date) == CW_DATE_MONTH;
-	if (upcoming_months)
+	/* 1: a next date given only to a month is listed; 2: one given only to a year. */
+	for (size_t i = 0; i < r->nupcoming; i++)
+		upcoming_months |= cw_date_precision(r->upcoming[i].date) == CW_DATE_MONTH  ? 1
+				   : cw_date_precision(r->upcoming[i].date) == CW_DATE_YEAR ? 2
+											    : 0;
+	if (upcoming_months & 2)
+		b.sec->note =
+			note(_("Hearings from %s to %s (the %d days after the period), and "
+			       "those set for a month or a year that overlaps them, whose day "
+			       "is not known and may fall outside them."),
+			     nf, nt, CW_REPORT_UPCOMING_DAYS);
+	else if (upcoming_months)
 		b.sec->note = note(_("Hearings from %s to %s (the %d days after the period), and "
 				     "those set for a month that overlaps them, whose day is not "
 				     "known and may fall outside them."),

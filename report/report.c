@@ -3046,12 +3046,13 @@ static int in_window(struct cw_date d, struct cw_date from, struct cw_date to)
 	       (!cw_date_is_known(to) || cw_date_compare(d, to) <= 0);
 }
 
-/* A date given only to its month that overlaps [from, to] (to unknown: no end): a next date
- * "adjourned to July" may be on any day of it, so it is listed with the window's days, as a
- * month and never as one of those days (a field trial's July never reached partners). */
-static int month_in_window(struct cw_date d, struct cw_date from, struct cw_date to)
+/* A date given only to its month or its year that overlaps [from, to] (to unknown: no end): a
+ * next date "adjourned to July" may be on any day of it, so it is listed with the window's
+ * days, as a month and never as one of those days (a field trial's July never reached
+ * partners); one "adjourned to 2025" likewise, as that year. */
+static int period_in_window(struct cw_date d, struct cw_date from, struct cw_date to)
 {
-	return cw_date_precision(d) == CW_DATE_MONTH &&
+	return cw_date_is_known(d) && cw_date_precision(d) != CW_DATE_DAY &&
 	       cw_date_compare(cw_date_last_day(d), from) >= 0 &&
 	       (!cw_date_is_known(to) || cw_date_compare(cw_date_first_day(d), to) <= 0);
 }
@@ -3322,8 +3323,8 @@ static int drop_month_sittings(struct cw_reader *rd, struct cw_withheld *shown,
 		size_t at = SIZE_MAX;
 		int gone = 0;
 
-		if (!items[i].from_next_date || cw_date_precision(items[i].date) != CW_DATE_MONTH ||
-		    cw_id_is_zero(&h->case_id)) {
+		if (!items[i].from_next_date || !cw_date_is_known(items[i].date) ||
+		    cw_date_precision(items[i].date) == CW_DATE_DAY || cw_id_is_zero(&h->case_id)) {
 			items[kept++] = items[i];
 			continue;
 		}
@@ -3398,14 +3399,35 @@ static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, s
 	f.until = to;
 	if ((rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &all, err)) != 0)
 		return rc;
-	/* A month sorts before its first day (cw_date_key): from the key of from's month, for the
-	 * next dates given only to it. */
+	/* A month sorts before its first day and a year before its first month (cw_date_key):
+	 * from the key of from's month, for the next dates given only to it, and the key of
+	 * from's year alone, for those given only to it (a later year's key is in the range);
+	 * reading from the year's first key would read every next date of the year. */
 	if ((rc = cw_reader_list_next_dates(rd, filter, CW_KIND_BIT(CW_KIND_HEARING),
 					    months ? (struct cw_date){from.year, from.month, 0}
 						   : from,
 					    to, CW_ORDER_OLDEST_FIRST, 0, &next, err)) != 0) {
 		cw_record_list_free(&all);
 		return rc;
+	}
+	if (months) {
+		struct cw_date year = {from.year, 0, 0};
+		struct cw_record_list in_year;
+
+		if ((rc = cw_reader_list_next_dates_given(rd, filter, CW_KIND_BIT(CW_KIND_HEARING),
+							  year, &in_year, err)) != 0) {
+			cw_record_list_free(&next);
+			cw_record_list_free(&all);
+			return rc;
+		}
+		for (size_t i = 0; rc == 0 && i < in_year.n; i++)
+			rc = cw_record_list_push(&next, &in_year.items[i]);
+		cw_record_list_free(&in_year);
+		if (rc != 0) {
+			cw_record_list_free(&next);
+			cw_record_list_free(&all);
+			return oom(err);
+		}
 	}
 	/* Each hearing once: those dated in the window, then those only their next date brings. */
 	if (next.n && !(dated = malloc(all.n ? all.n * sizeof *dated : 1)))
@@ -3423,7 +3445,7 @@ static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, s
 		const struct cw_hearing *h = &all.items[i].u.hearing;
 
 		if (in_window(h->date, from, to) || in_window(h->next_date, from, to) ||
-		    (months && month_in_window(h->next_date, from, to)))
+		    (months && period_in_window(h->next_date, from, to)))
 			rc = cw_record_list_push(src, &all.items[i]);
 	}
 	cw_record_list_free(&all);
@@ -3452,7 +3474,7 @@ static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, s
 			struct case_day want = {h->case_id, cw_date_key(dates[1]), h->court};
 			int logged;
 
-			int month = j == 1 && months && month_in_window(dates[j], from, to);
+			int month = j == 1 && months && period_in_window(dates[j], from, to);
 
 			if (!month && !in_window(dates[j], from, to))
 				continue;
@@ -4940,7 +4962,7 @@ static int gather_missed(struct cw_reader *rd, struct cw_report *r, struct cw_er
 	/* The dates set before them, not the hearings logged: those are the period's. */
 	for (size_t i = 0; i < r->nmissed; i++) {
 		struct cw_date d = r->missed[i].date;
-		int month = cw_date_precision(d) == CW_DATE_MONTH;
+		int month = cw_date_precision(d) != CW_DATE_DAY; /* or a year */
 
 		if (month && (cw_date_compare(cw_date_last_day(d), last) > 0 ||
 			      cw_date_compare(cw_date_last_day(d), r->from) < 0 ||

@@ -2011,8 +2011,9 @@ void cw_store_names_free(char **names, size_t count)
 	free(names);
 }
 
+/* exact: the next dates given as `from` alone (`to` not used). */
 static int next_dates_in(struct cw_store *st, MDB_txn *txn, const struct cw_filter *f,
-			 uint32_t kinds, struct cw_date from, struct cw_date to,
+			 uint32_t kinds, struct cw_date from, struct cw_date to, int exact,
 			 enum cw_order order, size_t limit, struct cw_record_list *out,
 			 struct cw_error *err)
 {
@@ -2030,8 +2031,9 @@ static int next_dates_in(struct cw_store *st, MDB_txn *txn, const struct cw_filt
 	if ((rc = criteria_build(st, l.txn, &g, g.kinds, &c, err)) == 0) {
 		c.next_dates = 1;
 		c.lo = cw_date_is_known(from) ? cw_date_key(from) : 0;
-		c.hi = cw_date_is_known(to) ? cw_date_key(cw_date_last_day(to))
-					    : CW_DATE_KEY_UNKNOWN - 1;
+		c.hi = exact                  ? c.lo
+		       : cw_date_is_known(to) ? cw_date_key(cw_date_last_day(to))
+					      : CW_DATE_KEY_UNKNOWN - 1;
 		rc = c.lo <= c.hi ? walk_matches(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST,
 						 list_visit, &l, err)
 				  : 0;
@@ -2054,7 +2056,7 @@ int cw_store_list_next_dates(struct cw_store *st, const struct cw_filter *f, uin
 	memset(out, 0, sizeof *out);
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
-	rc = next_dates_in(st, txn, f, kinds, from, to, order, limit, out, err);
+	rc = next_dates_in(st, txn, f, kinds, from, to, 0, order, limit, out, err);
 	mdb_txn_abort(txn);
 	return rc;
 }
@@ -2063,7 +2065,19 @@ int cw_reader_list_next_dates(struct cw_reader *rd, const struct cw_filter *f, u
 			      struct cw_date from, struct cw_date to, enum cw_order order,
 			      size_t limit, struct cw_record_list *out, struct cw_error *err)
 {
-	return next_dates_in(rd->st, rd->txn, f, kinds, from, to, order, limit, out, err);
+	return next_dates_in(rd->st, rd->txn, f, kinds, from, to, 0, order, limit, out, err);
+}
+
+int cw_reader_list_next_dates_given(struct cw_reader *rd, const struct cw_filter *f, uint32_t kinds,
+				    struct cw_date given, struct cw_record_list *out,
+				    struct cw_error *err)
+{
+	if (!cw_date_is_known(given)) {
+		memset(out, 0, sizeof *out);
+		return 0;
+	}
+	return next_dates_in(rd->st, rd->txn, f, kinds, given, given, 1, CW_ORDER_OLDEST_FIRST, 0,
+			     out, err);
 }
 
 /* ---- one reading of many records ------------------------------------------------------------ */

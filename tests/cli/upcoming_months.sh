@@ -156,4 +156,43 @@ ok cw log hearing --case "August case" --date 2024-08-21 --outcome adjourned \
 ok cw report --week 2024-W35
 lacks "nothing logged in that month"
 lacks "set for a month that ended in the period"
+
+# A next date given only to a year, as a month is: listed by the reports whose days after the
+# period the year overlaps, under the year in the agenda, left out of the calendar with a
+# note; missed when the year ended with nothing logged. (It was listed nowhere.)
+ok cw case add --title "Next year" --defendant "Kim Rithy" --charge 494/495
+ok cw log hearing --case "Next year" --date 2024-09-05 --outcome adjourned --next-date 2025 \
+	--source "own observation"
+ok cw report --week 2024-W52
+has "| 2025 | own observation | Next year | Kim Rithy |"
+has "for 2025, day not known"
+has "1 hearing is set for a month or a year that overlaps the 14 days after the period, its day not known"
+has "and those set for a month or a year that overlaps them"
+ok cw report --week 2024-W52 --format json
+json "[(u['date'], u['precision']) for u in d['upcoming_hearings']] == [('2025', 'year')]"
+ok cw report --week 2024-W40
+lacks "for 2025, day not known"
+# the agenda of a day of the year (read from the year's own key, not its first day's)
+ok cw agenda --from 2025-03-01
+has "set at the hearing of 2024-09-05; day not known"
+ok cw agenda --from 2025-03-01 --json
+json "[(i['day'], i['precision']) for i in d['items']] == [('2025', 'year')]"
+ok cw export --format ics --from 2025-03-01 --to 2025-03-14
+grep -q "1 hearing set only for a month or a year (2025) is not in the calendar" "$WORK/stderr" ||
+	fail "the calendar leaves out the year without a word: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+export CASEWATCH_NOW=2026-01-10T03:00:00Z
+ok cw report --week 2026-W01
+has "| 2025 | own observation | Next year | Kim Rithy |"
+has "nothing logged in that year"
+has "1 hearing was set for a month or a year that ended in the period, its day not known, and nothing was logged in it"
+ok cw report --week 2026-W01 --format json
+json "[(m['date'], m['precision']) for m in d['hearings_missed']] == [('2025', 'year')]"
+# a sitting of the year answers it
+ok cw log hearing --case "Next year" --date 2025-05-06 --outcome adjourned \
+	--source "own observation"
+ok cw report --week 2026-W01
+lacks "nothing logged in that year"
+ok cw agenda --from 2025-06-01
+lacks "day not known"
 done_ok
