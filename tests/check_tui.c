@@ -212,7 +212,9 @@ START_TEST(test_columns_layout)
 END_TEST
 
 /* A column of translated words wider than its English minimum gets their width where there is
- * room, as a translated title does, and gives it back first when there is not. */
+ * room, as a translated title does. In a column of fixed width (the kind of record) they are
+ * its data: where there is not room, free text is cut first ("ដំណាក់កាលសំ…" at 60 columns hid
+ * which kind a row is), and they give columns back only after it has given what it can. */
 static int fifteen(void)
 {
 	return 15;
@@ -227,9 +229,13 @@ START_TEST(test_columns_translated_words)
 	cw_columns_layout(cols, 3, 120, NULL, w);
 	ck_assert_int_eq(w[1], 15);
 	ck_assert_int_eq(w[0] + w[1] + w[2] + 2, 120);
-	cw_columns_layout(cols, 3, 35, NULL, w); /* the words' extra goes before the text is cut */
-	ck_assert_int_eq(w[1], 11);
-	ck_assert_int_eq(w[2], 12);
+	cw_columns_layout(cols, 3, 35, NULL, w); /* the text is cut before the words */
+	ck_assert_int_eq(w[1], 15);
+	ck_assert_int_eq(w[2], 8);
+	cw_columns_layout(cols, 3, 25, NULL, w); /* then the fixed columns, the widest first */
+	ck_assert_int_eq(w[0], 10);
+	ck_assert_int_eq(w[1], 9);
+	ck_assert_int_eq(w[2], 4);
 }
 END_TEST
 

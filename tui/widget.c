@@ -110,14 +110,21 @@ void cw_columns_layout(const struct cw_column *cols, int ncols, int width, const
 		 * layout stays as it was). */
 		const char *title = cols[i].title ? _(cols[i].title) : NULL;
 		int tw = title && title != cols[i].title ? cw_text_width(title) : 0,
-		    k = keep && keep[i] > 0 ? keep[i] : 0;
+		    k = keep && keep[i] > 0 ? keep[i] : 0,
+		    words = cols[i].translated_width ? cols[i].translated_width() : 0;
 
 		/* So are the words of the column, translated ("ដំណាក់កាលសំខាន់" is wider than
 		 * "milestone"; it was cut at any width). */
-		if (cols[i].translated_width && cols[i].translated_width() > tw)
-			tw = cols[i].translated_width();
+		if (words > tw)
+			tw = words;
 
 		base[i] = k > cols[i].min ? k : cols[i].min;
+		/* In a column of fixed width (the kind of record) those words are its data, as
+		 * its min is in English: kept like it, not given back first as a heading's extra
+		 * is (at 60 columns "ដំណាក់កាលសំ…" hid which kind of record a row is, while the
+		 * free text beside it had room to give). */
+		if (!cols[i].weight && words > base[i])
+			base[i] = words;
 		out[i] = tw > base[i] ? tw : base[i];
 		used += out[i];
 		weights += cols[i].weight;

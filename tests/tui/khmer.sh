@@ -209,6 +209,9 @@ checks=$((checks + 1))
 [ "$(printf '%s\n' "$pane" | sed -n '3,12p' | grep -cF " 494/495")" -ge 8 ] || fail "494/495 is not whole in the articles column at 60 columns:
 $pane"
 lone_ellipsis
+# The kind of record is whole at 60 columns: "ដំណាក់កាលសំ…" hid which kind a row is, while the
+# free text beside it had room to give.
+wait_for " $(km milestone) $(km UN) "
 printf '%s' '3i<Dump>' >"$WORK/keys"
 for lang in km_KH.UTF-8 C.UTF-8; do
 	checks=$((checks + 1))
