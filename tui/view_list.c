@@ -565,34 +565,72 @@ static void info_advice(void *ctx, const char *what, const char *fix)
 	cw_text_format(app->info + n, sizeof app->info - n, " | %s", what);
 }
 
+/* The tabs' labels as the bar shows them: " 1 Cases ", or " 5 " for a tab whose name is left
+ * out. Returns the columns the bar takes, one between tabs and one after the last. */
+static int tab_labels(const int *named, char labels[][128])
+{
+	int x = 0;
+
+	for (int i = 0; i < CW_TAB_COUNT; i++) {
+		if (named[i])
+			snprintf(labels[i], 128, " %s ", _(tab_titles[i]));
+		else
+			snprintf(labels[i], 128, " %d ", i + 1);
+		x += cw_text_width(labels[i]) + 1;
+	}
+	return x;
+}
+
+/* The tab bar: the tabs, and "? help" at the right. The help is what a monitor lost on a
+ * narrow screen needs, so it stays at any width: the names of the other tabs give it room first,
+ * the last tab's first (" 5 " is still the key that opens it, and the help lists them all), then
+ * the open tab's name; below that the tabs are cut. Measured in display columns: the Khmer tabs
+ * took 56 of 60 columns and the help was left out. */
+static void tab_bar(enum cw_tab active, int top, int cols)
+{
+	char labels[CW_TAB_COUNT][128];
+	int named[CW_TAB_COUNT], x, hw;
+	/* As wide as the words take in this language; 10 columns for "? help". */
+	const char *help = _("? help");
+	int help_w = cw_text_width(help);
+
+	hw = help_w + 4 < 10 ? 10 : help_w + 4;
+	for (int i = 0; i < CW_TAB_COUNT; i++)
+		named[i] = 1;
+	x = tab_labels(named, labels);
+	for (int i = CW_TAB_COUNT - 1; i >= 0 && x + hw > cols; i--)
+		if (i != (int)active) {
+			named[i] = 0;
+			x = tab_labels(named, labels);
+		}
+	if (x + hw > cols) {
+		named[active] = 0; /* the list's header still says what it lists */
+		x = tab_labels(named, labels);
+	}
+	if (x + hw > cols)
+		hw = help_w + 1 < cols ? help_w + 1 : cols;
+	/* The tabs end a column before the help (cut there only on the narrowest screens). */
+	for (int i = 0, at = 0, room = cols - hw - 1; i < CW_TAB_COUNT && at < room; i++) {
+		int w = cw_text_width(labels[i]);
+
+		cw_screen_put(top, at, w < room - at ? w : room - at, labels[i],
+			      i == (int)active ? CW_ROLE_TAB_ACTIVE : CW_ROLE_TAB);
+		at += w + 1;
+	}
+	cw_screen_put(top, cols - hw, hw, help, CW_ROLE_TAB);
+}
+
 void cw_view_lists_draw(struct cw_app *app, int top, int height)
 {
 	struct cw_list_tab *t = &app->tabs[app->tab];
-	int cols = cw_screen_cols(), x = 0, rows = height - 2;
+	int cols = cw_screen_cols(), rows = height - 2;
 	struct cw_list_memo memo = {0}; /* the people the screen's rows name, each read once */
 	struct cw_error err;
 	char line[4096], count[128];
 
 	/* Tab bar. */
 	cw_screen_fill(top, CW_ROLE_TAB);
-	for (int i = 0; i < CW_TAB_COUNT; i++) {
-		char label[128];
-		int w;
-
-		snprintf(label, sizeof label, " %s ", _(tab_titles[i]));
-		w = cw_text_width(label);
-		cw_screen_put(top, x, w, label,
-			      i == (int)app->tab ? CW_ROLE_TAB_ACTIVE : CW_ROLE_TAB);
-		x += w + 1;
-	}
-	{
-		/* As wide as the words take in this language; 10 columns for "? help". */
-		const char *help = _("? help");
-		int hw = cw_text_width(help) + 4 < 10 ? 10 : cw_text_width(help) + 4;
-
-		if (x + hw + 2 < cols)
-			cw_screen_put(top, cols - hw, hw, help, CW_ROLE_TAB);
-	}
+	tab_bar(app->tab, top, cols);
 	if (cw_view_list_header(app->tab, &app->filter.f, cols, line, sizeof line) == 0)
 		cw_screen_put(top + 1, 0, cols, line, CW_ROLE_HEADER);
 	if (rows < 1)

@@ -209,8 +209,9 @@ checks=$((checks + 1))
 [ "$(printf '%s\n' "$pane" | sed -n '3,12p' | grep -cF " 494/495")" -ge 8 ] || fail "494/495 is not whole in the articles column at 60 columns:
 $pane"
 lone_ellipsis
-# The kind of record is whole at 60 columns: "ដំណាក់កាលសំ…" hid which kind a row is, while the
-# free text beside it had room to give.
+# The top bar keeps its help at 60 columns (the other tabs' names give it room: it was left
+# out), and the kind of record is whole ("ដំណាក់កាលសំ…" hid which kind a row is).
+wait_for "$(km "? help")"
 wait_for " $(km milestone) $(km UN) "
 printf '%s' '3i<Dump>' >"$WORK/keys"
 for lang in km_KH.UTF-8 C.UTF-8; do
@@ -221,6 +222,25 @@ for lang in km_KH.UTF-8 C.UTF-8; do
 		fail "494/495 is not whole in the articles column at 60 columns ($lang):
 $pane"
 	lone_ellipsis
+done
+# The help in the top bar at every width down to the narrowest the interface takes (20
+# columns), in Khmer and in English: the tabs' names give it room, then the tabs themselves.
+printf '%s' '3<Dump>5<Dump>' >"$WORK/keys"
+for lang in km_KH.UTF-8 C.UTF-8; do
+	help="? help"
+	[ $lang = C.UTF-8 ] || help="$(km "? help")"
+	for size in 60x20 45x15 30x10 20x5; do
+		checks=$((checks + 1))
+		out=$(env LC_ALL= LANGUAGE= LANG=$lang CASEWATCH_TUI_SCRIPT="$WORK/keys" \
+			CASEWATCH_TUI_SIZE=$size "$CASEWATCH" --db "$DB" 2>"$WORK/stderr") ||
+			fail "scripted at $size ($lang): $(cat "$WORK/stderr")"
+		for n in 1 2; do
+			screen $n
+			printf '%s\n' "$screen" | head -n 1 | grep -qF "$help" ||
+				fail "the top bar has no '$help' at $size ($lang):
+$screen"
+		done
+	done
 done
 T resize-window -t cw -x 110 -y 30
 send i 2
