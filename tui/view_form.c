@@ -72,20 +72,56 @@ static void label_text(const struct cw_form_field *ff, char *buf, size_t len)
 	snprintf(buf, len, "%s%s", ff->label, ff->required ? " *" : "");
 }
 
-/* The bytes of a label wider than the labels' column (lw) that go on a row of their own above
- * the field's: those before a space (or zero width space) where it breaks into two rows that
- * each fit ("adequate time to" above "prepare the defence", a fair-trial indicator as the
- * report names it). 0 when it fits on one row, or would not fit on two: it is then cut with
- * "…", as the column cuts any label. */
-static size_t label_head(const char *label, int lw)
-{
-	size_t n;
+/* The most rows a label takes: a fair-trial indicator in Khmer with its English name after it
+ * ("... (counsel of own choosing)") takes three at 60 columns. */
+#define LABEL_ROWS 4
 
-	if (cw_text_width(label) <= lw || !label[n = cw_text_wrap(label, lw)])
-		return 0;
-	if (label[n - 1] != ' ' && !(n >= 3 && !memcmp(label + n - 3, "\xe2\x80\x8b", 3)))
-		return 0; /* no space that fits: the break would be inside a word */
-	return cw_text_width(label + n) <= lw ? n : 0;
+/* A row of a label: its bytes from start, without the space (or zero width space) it breaks at. */
+struct label_row {
+	size_t start, len;
+};
+
+/* A label wider than the labels' column (lw) on as many rows as it needs, each no wider than
+ * lw, broken after a space or a zero width space (Khmer's word break) where one fits, else
+ * between two clusters (never inside one): the whole label is read, not cut with "…"
+ * ("adequate time to" above "prepare the defence"; a Khmer indicator and its English name,
+ * as the report names them, on three rows at 60 columns). Only a label wider than
+ * LABEL_ROWS rows has its last row cut. Returns how many rows; the last one goes beside the
+ * field's value, the others above it. */
+static int label_rows(const char *label, int lw, struct label_row rows[LABEL_ROWS])
+{
+	size_t at = 0;
+	int n = 0;
+
+	while (n < LABEL_ROWS) {
+		size_t len = strlen(label + at), shown;
+
+		/* cw_text_wrap keeps a Khmer vowel sign with its letter past the width when no
+		 * space fits: narrower, until the row fits the column. */
+		for (int w = lw; n + 1 < LABEL_ROWS && w > 0; w--) {
+			char *row = strndup(label + at, len = cw_text_wrap(label + at, w));
+
+			if (!row || cw_text_width(row) <= lw || w == 1) {
+				free(row);
+				break;
+			}
+			free(row);
+		}
+		shown = len;
+
+		if (at + len < strlen(label)) { /* a row above the last: its break left out */
+			if (shown && label[at + shown - 1] == ' ')
+				shown--;
+			else if (shown >= 3 && !memcmp(label + at + shown - 3, "\xe2\x80\x8b", 3))
+				shown -= 3;
+		}
+		rows[n].start = at;
+		rows[n++].len = shown;
+		at += len;
+		if (!len || !label[at])
+			break;
+	}
+	return n;
 }
 
 static int field_rows(const struct cw_form *fm, size_t i, int vw, int lw)
@@ -95,9 +131,10 @@ static int field_rows(const struct cw_form *fm, size_t i, int vw, int lw)
 		   : ff->widget == CW_W_INFO ? wrapped_rows(cw_edit_text(&ff->edit), vw, INFO_ROWS)
 					     : 1;
 	char label[200], error[CW_MESSAGE_MAX + 8], theirs[1200];
+	struct label_row lr[LABEL_ROWS];
 
 	label_text(ff, label, sizeof label);
-	rows += label_head(label, lw) ? 1 : 0; /* a label on two rows */
+	rows += label_rows(label, lw, lr) - 1; /* a label on rows of its own above the field's */
 	error_line(ff, error, sizeof error);
 	if (ff->theirs) {
 		theirs_line(ff, theirs, sizeof theirs);
@@ -297,7 +334,7 @@ static void draw_notes(int y, int x, int width, struct cw_form_field *ff, int ac
  * each label a lone "…" beside no value). In English, wider than LABEL_W only for a label that
  * needs it (the report's fair-trial indicators, "adequate time to prepare the defence") and
  * only as far as the values keep the room they have at 80 columns: the English layout at 80
- * columns stays as it was (such a label takes two rows there: label_head), a note beside an
+ * columns stays as it was (such a label takes two rows there: label_rows), a note beside an
  * indicator's answers keeps its room, and a wider screen gives the label one row. */
 static int label_width(const struct cw_form *fm, int cols)
 {
@@ -419,28 +456,30 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 	for (size_t i = first; i < fm->n && y < top + 1 + avail; i++) {
 		struct cw_form_field *ff = &fm->fields[i];
 		int active = i == fm->cur;
-		char whole[200], *label = whole;
-		size_t head;
+		char label[200];
+		struct label_row lr[LABEL_ROWS];
+		int nrows;
 
-		label_text(ff, whole, sizeof whole);
-		/* A label too wide for the column, on two rows rather than cut: the field's row
-		 * keeps its place beside the others' (the answers' column, room for a note). */
-		if ((head = label_head(whole, lw))) {
-			int w;
+		label_text(ff, label, sizeof label);
+		/* A label too wide for the column, on rows of its own above the field's rather
+		 * than cut: the field's row keeps its place beside the others' (the answers'
+		 * column, room for a note). Each row ends where the column does. */
+		nrows = label_rows(label, lw, lr);
+		if (y + nrows - 1 >= top + 1 + avail)
+			break;
+		for (int r = 0; r < nrows; r++) {
+			char *part = strndup(label + lr[r].start, lr[r].len);
+			int w = part ? cw_text_width(part) : 0;
 
-			if (y + 1 >= top + 1 + avail)
-				break;
-			label += head;
-			whole[head - (whole[head - 1] == ' ' ? 1 : 3)] = '\0';
-			w = cw_text_width(whole);
+			if (w > lw)
+				w = lw;
 			cw_screen_put(y, 0, lw - w, "", CW_ROLE_NORMAL);
-			cw_screen_put(y++, lw - w, w, whole,
+			cw_screen_put(y, lw - w, w, part ? part : "",
 				      active ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
+			free(part);
+			if (r + 1 < nrows)
+				y++;
 		}
-		cw_screen_put(y, 0, lw, "", CW_ROLE_NORMAL);
-		cw_screen_put(y, lw - cw_text_width(label) > 0 ? lw - cw_text_width(label) : 0,
-			      cw_text_width(label) < lw ? cw_text_width(label) : lw, label,
-			      active ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
 		cw_screen_put(y, lw, 2, ": ", CW_ROLE_NORMAL);
 		if (ff->widget == CW_W_CHOICE || ff->widget == CW_W_TOGGLE ||
 		    ff->widget == CW_W_INDICATOR || ff->widget == CW_W_BOOL) {

@@ -4,7 +4,9 @@
 # Khmer; the config file's `language = km` does too; and in tmux the list's columns start at
 # the same display column in the header and in every row, Khmer cells included (measured with
 # the C library's wcswidth, as casewatch measures them); at 60x20 the articles filtered on
-# still show whole, in Khmer as in English.
+# still show whole, in Khmer as in English, and so do the kind of record, the top bar's help
+# (down to 20 columns) and the hearing form's fair-trial indicators, a label on as many rows
+# as it needs, broken between words.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -213,6 +215,74 @@ lone_ellipsis
 # out), and the kind of record is whole ("ដំណាក់កាលសំ…" hid which kind a row is).
 wait_for "$(km "? help")"
 wait_for " $(km milestone) $(km UN) "
+# The hearing form at 60 columns: a fair-trial indicator's label wider than the labels' column
+# goes onto as many rows as it needs above its answers, each ending at the column's end, and
+# reads whole: two of them were cut ("មេធាវីដែលខ្លួនជ្រើសរើស (cou…", "សច្ចធារណនៃនិរទោសភាព
+# (pres…"), and one broke inside a word. labels_whole MSGID...: each label's Khmer is whole
+# on $pane, spaces and zero width spaces aside (a row breaks at one and leaves it out), and its
+# rows break only there, between words.
+labels_whole() {
+	checks=$((checks + 1))
+	for msgid in "$@"; do km "$msgid"; echo; done >"$WORK/labels"
+	printf '%s\n' "$pane" | "${PYTHON3:-python3}" -c '
+import ctypes, ctypes.util, sys
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.setlocale(6, b"C.UTF-8")
+libc.wcswidth.argtypes = [ctypes.c_wchar_p, ctypes.c_size_t]
+width = lambda s: libc.wcswidth(s, len(s))
+norm = lambda s: s.replace(" ", "").replace("\u200b", "")
+lines = sys.stdin.read().rstrip("\n").split("\n")[1:]
+ends = [width(l[:l.find(": ")]) for l in lines if l.find(": ") > 0]
+end = max(set(ends), key=ends.count)  # where the labels column ends
+shown = []
+for j, l in enumerate(lines):
+    i = l.find(": ")
+    if i <= 0 or width(l[:i]) != end:
+        continue
+    rows = [l[:i]]
+    for h in reversed(lines[:j]):  # the rows of its own above a field: no ": ", ending there
+        if not h.strip() or ": " in h or width(h.rstrip()) != end:
+            break
+        rows.insert(0, h)
+    shown.append([r.strip() for r in rows])
+for want in open(sys.argv[1]).read().split("\n"):
+    if not want:
+        continue
+    rows = [r for r in shown if norm("".join(r)) == norm(want)]
+    if not rows:
+        sys.exit("%r is not whole; the labels read %s" % (want, shown))
+    words, at = set(), 0  # where the words of the label end, spaces aside
+    for w in want.replace("\u200b", " ").split(" "):
+        at += len(w)
+        words.add(at)
+    at = 0
+    for r in rows[0][:-1]:
+        at += len(norm(r))
+        if at not in words:
+            sys.exit("%r breaks inside a word: %s" % (want, rows[0]))
+' "$WORK/labels" || fail "a label is not whole:
+$pane"
+}
+# field N: the status line's "field N of 44" in Khmer.
+field() { km "field %zu of %zu%s" | sed "s/%zu/$1/; s/%zu/44/; s/%s//"; }
+send H
+wait_for "$(field 1)"
+send Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+wait_for "$(field 17)"
+capture
+labels_whole "counsel of own choosing" "informed of the charges" "press admitted"
+send Tab
+wait_for "$(field 18)"
+capture
+labels_whole "presumption of innocence"
+send Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+wait_for "$(field 28)"
+capture
+labels_whole "tried without undue delay"
+printf '%s\n' "$pane" | grep -qF "…:" && fail "a Khmer label is cut at 60 columns:
+$pane"
+send Escape
+wait_for "article:494/495 |"
 printf '%s' '3i<Dump>' >"$WORK/keys"
 for lang in km_KH.UTF-8 C.UTF-8; do
 	checks=$((checks + 1))
@@ -302,6 +372,16 @@ if not ends or max(ends) > 22:
 ' || fail "the labels take too much of the screen at $size:
 $pane"
 done
+
+# At 45 columns too, where the labels' column is as wide as the English one: a Khmer label wider
+# than it breaks between its words (at a zero width space), not inside one ("...អនុញ្ញា" above
+# "ត").
+printf '%s' '3H<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Dump>' >"$WORK/keys"
+pane=$(env LC_ALL= LANGUAGE= LANG=km_KH.UTF-8 CASEWATCH_TUI_SCRIPT="$WORK/keys" \
+	CASEWATCH_TUI_SIZE=45x20 "$CASEWATCH" --db "$DB" 2>"$WORK/stderr") ||
+	fail "the hearing form at 45x20: $(cat "$WORK/stderr")"
+labels_whole "press admitted" "monitors admitted" "informed of the charges" \
+	"adequate time to prepare the defence" "counsel of own choosing"
 
 # At 80 columns no label of the hearing form is cut: "adequate time to prepare the defence",
 # one Khmer word run wider than the labels' column, breaks onto two rows at its zero width
