@@ -1192,7 +1192,41 @@ const char cw_merge_help[] = N_(
 	"roles ...; a field OTHER kept confidential stays so, and a confidential OTHER makes KEEP\n"
 	"confidential), and OTHER is deleted with a tombstone naming KEEP. The merge travels in\n"
 	"bundles: a laptop that takes it points its own records at KEEP as the import ends. KEEP\n"
-	"and OTHER are names, parts of names or ids, as for --person.\n");
+	"and OTHER are names, parts of names or ids, as for --person.\n"
+	"A record naming both that gives them different entries (a case's custody, stage,\n"
+	"custody date or the state of one charge; a hearing's presence in court or its verdict on\n"
+	"one charge) refuses the merge, each difference on a line, and nothing is changed: edit\n"
+	"the record so both say the same, or take one out, then merge. Entries that agree, or\n"
+	"where one records nothing, become one.\n");
+
+/* A merge refused for several entries the two are given differently: each on a line of its
+ * own, then how many and how to go on. One is the error alone. */
+static int merge_differences(struct cw_cli *cli, const struct cw_merge_stats *s, int rc)
+{
+	size_t listed =
+		s->nconflicts < CW_MERGE_CONFLICTS_MAX ? s->nconflicts : CW_MERGE_CONFLICTS_MAX;
+	char line[CW_ERROR_LINE_MAX], *safe;
+
+	for (size_t i = 0; i < listed; i++) {
+		cw_error_format(&s->conflicts[i], line, sizeof line);
+		/* The lines quote names and titles as stored: none reaches the terminal raw. */
+		safe = cw_text_for_terminal(line, 0);
+		fprintf(stderr, "casewatch: %s\n", safe ? safe : line);
+		free(safe);
+	}
+	if (listed < s->nconflicts)
+		return cw_error_set(&cli->err, rc, "other",
+				    "%zu entries of records naming both differ, the first %zu "
+				    "listed above; a merge would keep one of each, which nobody "
+				    "chose: edit the records so both say the same (or take one "
+				    "out), then merge; nothing was changed",
+				    s->nconflicts, listed);
+	return cw_error_set(&cli->err, rc, "other",
+			    "%zu entries of records naming both differ, listed above; a merge "
+			    "would keep one of each, which nobody chose: edit the records so both "
+			    "say the same (or take one out), then merge; nothing was changed",
+			    s->nconflicts);
+}
 
 int cw_cmd_merge(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
@@ -1222,7 +1256,10 @@ int cw_cmd_merge(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 		cw_record_free(&keep);
 		return rc;
 	}
-	if ((rc = cw_store_merge_people(cli->session.store, &k, &o, &stats, &cli->err)) == 0) {
+	if ((rc = cw_store_merge_people(cli->session.store, &k, &o, &stats, &cli->err)) != 0 &&
+	    stats.nconflicts > 1)
+		rc = merge_differences(cli, &stats, rc);
+	if (rc == 0) {
 		cw_id_hex(&k, hex);
 		if (cli->json) {
 			json_t *j = json_object();

@@ -13,8 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "models/article.h"
 #include "models/confidential.h"
+#include "models/date.h"
 #include "models/i18n.h"
 #include "models/text.h"
 #include "store/attach.h"
@@ -45,6 +48,18 @@ static size_t repoint(void *base, const struct cw_schema *s, const struct cw_id 
 		}
 	}
 	return changed;
+}
+
+/* Whether two charges (or the charges two verdicts rule on) are one: the same article, else
+ * (neither has one) the same offence, or none named by either. */
+static int one_charge(const struct cw_article *a, const char *ao, const struct cw_article *b,
+		      const char *bo)
+{
+	if (a->law != CW_LAW_NONE || b->law != CW_LAW_NONE)
+		return cw_article_same(a, b);
+	ao = ao ? ao : "";
+	bo = bo ? bo : "";
+	return strcasecmp(ao, bo) == 0;
 }
 
 /* After a merge a list may name the one kept twice: a case's defendants become one (the
@@ -151,7 +166,204 @@ int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const stru
 struct merge_ctx {
 	const struct cw_id *keep, *other;
 	struct cw_merge_stats *stats;
+	const char *keep_name, *other_name; /* their labels, for the differences listed */
 };
+
+/* ---- what one record gives the two: refused where it differs ---------------------------- */
+
+/* A word of an enum, "" for a value past its words (a newer casewatch's). */
+static const char *word(const struct cw_enum *e, unsigned v)
+{
+	return v < e->n ? e->words[v] : "";
+}
+
+/* Notes one difference: `field` of `rec` is kv for the one kept and ov for the other. The
+ * record is named by its kind, id and title (a hearing by its date), the people by name and id,
+ * as two spellings of one name may read alike. */
+static void differ(struct merge_ctx *m, const struct cw_record *rec, const char *field,
+		   const char *kv, const char *ov)
+{
+	struct cw_merge_stats *s = m->stats;
+	char id[CW_ID_HEX_LEN + 1], kid[CW_ID_HEX_LEN + 1], oid[CW_ID_HEX_LEN + 1],
+		date[CW_DATE_TEXT_MAX] = "";
+	const char *title = cw_record_label(rec);
+
+	if (s->nconflicts++ >= CW_MERGE_CONFLICTS_MAX)
+		return;
+	cw_id_hex(&rec->id, id);
+	cw_id_hex(m->keep, kid);
+	cw_id_hex(m->other, oid);
+	if (rec->kind == CW_KIND_HEARING)
+		cw_date_format(rec->u.hearing.date, date), title = date;
+	/* TRANSLATORS: one entry a record gives two people differently, which `person merge`
+	 * refuses to choose between; after the field's name: "case 1a2b3c4d (NagaWorld strike)
+	 * gives Chhim Sithar (5e6f7a8b) detained and chhim sithar (9c0d1e2f) bail" */
+	if (*title)
+		cw_error_set(&s->conflicts[s->nconflicts - 1], CW_EREFUSED, field,
+			     "%s %.8s (%.60s) gives %.60s (%.8s) %.60s and %.60s (%.8s) %.60s",
+			     cw_kind_text((enum cw_kind)rec->kind), id, title, m->keep_name, kid,
+			     kv, m->other_name, oid, ov);
+	else
+		/* TRANSLATORS: the same, for a record with no title or date */
+		cw_error_set(&s->conflicts[s->nconflicts - 1], CW_EREFUSED, field,
+			     "%s %.8s gives %.60s (%.8s) %.60s and %.60s (%.8s) %.60s",
+			     cw_kind_text((enum cw_kind)rec->kind), id, m->keep_name, kid, kv,
+			     m->other_name, oid, ov);
+}
+
+/* The first item of a list naming `who` (items of `size` bytes, each starting with its
+ * person's id), or NULL. */
+static const void *item_of(const struct cw_list *l, size_t size, const struct cw_id *who)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (cw_id_equal((const struct cw_id *)((const char *)l->items + i * size), who))
+			return (const char *)l->items + i * size;
+	return NULL;
+}
+
+/* A charge as the lines name it: its article, else its offence. */
+static void charge_text(const struct cw_article *a, const char *offence, const char *state,
+			char *buf, size_t len)
+{
+	char art[CW_ARTICLE_TEXT_MAX];
+
+	if (a->law != CW_LAW_NONE)
+		cw_article_format(a, art);
+	snprintf(buf, len, "%.60s %s",
+		 a->law != CW_LAW_NONE ? art
+		 : offence             ? offence
+				       : "-",
+		 state);
+}
+
+static void defendants_differ(struct merge_ctx *m, const struct cw_record *rec)
+{
+	const struct cw_list *l = &rec->u.kase.defendants;
+	const struct cw_defendant *k = item_of(l, sizeof *k, m->keep),
+				  *o = item_of(l, sizeof *o, m->other);
+	char kv[100], ov[100];
+
+	if (!k || !o)
+		return;
+	if (k->custody && o->custody && k->custody != o->custody)
+		differ(m, rec, "custody", word(&cw_words_custody, k->custody),
+		       word(&cw_words_custody, o->custody));
+	if (k->stage && o->stage && k->stage != o->stage)
+		differ(m, rec, "defendant-stage", word(&cw_words_stage, k->stage),
+		       word(&cw_words_stage, o->stage));
+	if (cw_date_is_known(k->as_of) && cw_date_is_known(o->as_of) &&
+	    cw_date_compare(k->as_of, o->as_of) != 0) {
+		char kd[CW_DATE_TEXT_MAX], od[CW_DATE_TEXT_MAX];
+
+		cw_date_format(k->as_of, kd);
+		cw_date_format(o->as_of, od);
+		differ(m, rec, "custody-as-of", kd, od);
+	}
+	for (size_t i = 0; i < o->charges.n; i++) {
+		const struct cw_charge *oc = (const struct cw_charge *)o->charges.items + i;
+
+		for (size_t j = 0; j < k->charges.n; j++) {
+			const struct cw_charge *kc = (const struct cw_charge *)k->charges.items + j;
+
+			if (!one_charge(&kc->article, kc->offence, &oc->article, oc->offence))
+				continue;
+			if (kc->state != oc->state) {
+				charge_text(&kc->article, kc->offence,
+					    word(&cw_words_charge_state, kc->state), kv, sizeof kv);
+				charge_text(&oc->article, oc->offence,
+					    word(&cw_words_charge_state, oc->state), ov, sizeof ov);
+				differ(m, rec, "charge", kv, ov);
+			}
+			break;
+		}
+	}
+}
+
+/* Presence in court as the options give it (--present, --absent). */
+static const char *presence(uint8_t answer)
+{
+	return answer == CW_ANSWER_YES  ? "present"
+	       : answer == CW_ANSWER_NO ? "absent"
+					: word(&cw_words_answer, answer);
+}
+
+static void hearing_differs(struct merge_ctx *m, const struct cw_record *rec)
+{
+	const struct cw_hearing *h = &rec->u.hearing;
+	const struct cw_attendance *k = item_of(&h->attendance, sizeof *k, m->keep),
+				   *o = item_of(&h->attendance, sizeof *o, m->other);
+	const struct cw_verdict *v = h->verdicts.items;
+	char kv[100], ov[100];
+
+	if (k && o && k->present && o->present && k->present != o->present)
+		differ(m, rec, "attendance", presence(k->present), presence(o->present));
+	/* A hearing rules once on a charge: two results for one would leave the charge's state
+	 * to whichever is read last. */
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		if (!cw_id_equal(&v[i].person, m->other) || !v[i].result)
+			continue;
+		for (size_t j = 0; j < h->verdicts.n; j++) {
+			if (!cw_id_equal(&v[j].person, m->keep) || !v[j].result ||
+			    !one_charge(&v[j].article, v[j].offence, &v[i].article, v[i].offence))
+				continue;
+			if (v[j].result != v[i].result) {
+				charge_text(&v[j].article, v[j].offence,
+					    word(&cw_words_verdict, v[j].result), kv, sizeof kv);
+				charge_text(&v[i].article, v[i].offence,
+					    word(&cw_words_verdict, v[i].result), ov, sizeof ov);
+				differ(m, rec, "verdict", kv, ov);
+			}
+			break;
+		}
+	}
+}
+
+/* Every record naming the other that names the one kept too and gives them different entries,
+ * noted in m->stats; CW_EREFUSED naming the first, with how to go on, when there is any. A
+ * visit's detainees, a demonstration's arrests and an incident's people carry nothing but the
+ * person: named once, they lose nothing. */
+static int refuse_differing(struct cw_txn *t, struct merge_ctx *m, struct cw_error *err)
+{
+	struct cw_merge_stats *s = m->stats;
+	struct cw_id *ids;
+	size_t n;
+	int rc;
+
+	s->nconflicts = 0;
+	if ((rc = cw_store_records_under(t, DB_BY_PERSON, m->other, &ids, &n, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct cw_record rec;
+
+		if ((rc = cw_store_read_record(t->st, t->txn, &ids[i], &rec, err)) != 0)
+			break;
+		if (rec.kind == CW_KIND_CASE)
+			defendants_differ(m, &rec);
+		else if (rec.kind == CW_KIND_HEARING)
+			hearing_differs(m, &rec);
+		cw_record_free(&rec);
+	}
+	free(ids);
+	if (rc != 0 || s->nconflicts == 0)
+		return rc;
+	if (s->nconflicts == 1)
+		return cw_error_set(err, CW_EREFUSED, s->conflicts[0].field,
+				    "%s: a merge would keep one of the two, which nobody chose; "
+				    "edit the record so both say the same (or take one out), then "
+				    "merge; nothing was changed",
+				    s->conflicts[0].message);
+	{
+		char first[CW_ERROR_LINE_MAX];
+
+		cw_error_format(&s->conflicts[0], first, sizeof first);
+		return cw_error_set(err, CW_EREFUSED, "other",
+				    "%zu entries of records naming both differ, the first: %s; a "
+				    "merge would keep one of each, which nobody chose: edit the "
+				    "records so both say the same (or take one out), then merge; "
+				    "nothing was changed",
+				    s->nconflicts, first);
+	}
+}
 
 static int fill_str(char **dst, const char *src, int *changed)
 {
@@ -352,6 +564,10 @@ static int merge_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 				  "is not a person");
 	if (rc == 0)
 		rc = refuse_attached(t, m->other, err);
+	m->keep_name = cw_record_label(&keep);
+	m->other_name = cw_record_label(&other);
+	if (rc == 0)
+		rc = refuse_differing(t, m, err);
 	if (rc == 0)
 		rc = cw_txn_repoint_person(t, m->other, m->keep, &m->stats->moved, err);
 	if (rc == 0 && (rc = fill_person(&keep, &other, &changed)) != 0)
@@ -376,7 +592,7 @@ static int merge_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 int cw_store_merge_people(struct cw_store *st, const struct cw_id *keep, const struct cw_id *other,
 			  struct cw_merge_stats *stats, struct cw_error *err)
 {
-	struct merge_ctx m = {keep, other, stats};
+	struct merge_ctx m = {keep, other, stats, "", ""};
 
 	memset(stats, 0, sizeof *stats);
 	if (st->read_only)

@@ -426,8 +426,19 @@ void cw_drafts_free(struct cw_draft *v, size_t n);
  * tombstone that names the one kept. Laptops that take that tombstone from a bundle point their
  * own records at the one kept as the import ends, so every laptop converges on the merge. One
  * write transaction, which undo takes back as one (see "undo"). */
+#define CW_MERGE_CONFLICTS_MAX 16
 struct cw_merge_stats {
 	size_t moved; /* records now naming the one kept instead of the other */
+	/* Refused (CW_EREFUSED, database unchanged) when a record names both and gives them
+	 * different entries: a case's custody, stage or as-of date, or the state of one charge;
+	 * a hearing's presence in court, or its verdict on one charge. The merge would have kept
+	 * one that nobody chose, and the figures that follow from it (days in detention, who
+	 * attended) with it. Entries that agree, or where one is not recorded, become one as
+	 * before. Each difference is an error naming the field, the record and the two values,
+	 * in the order of the records: the first CW_MERGE_CONFLICTS_MAX of nconflicts; err
+	 * says how many, names the first and how to go on. */
+	struct cw_error conflicts[CW_MERGE_CONFLICTS_MAX];
+	size_t nconflicts;
 };
 int cw_store_merge_people(struct cw_store *st, const struct cw_id *keep, const struct cw_id *other,
 			  struct cw_merge_stats *stats, struct cw_error *err);

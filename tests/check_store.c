@@ -2784,6 +2784,67 @@ START_TEST(undo_takes_back_a_whole_action)
 }
 END_TEST
 
+/* A merge of two people a record gives different custody is refused whole, naming the record,
+ * the field and both values: the record, both people and the undo step as they were. Where
+ * one entry records nothing, the other's stands in the one kept. */
+START_TEST(merge_refuses_differing_entries)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_merge_stats ms;
+	struct cw_undo_info before, after;
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id keep, other, c;
+	struct cw_defendant *d;
+	char hex[CW_ID_HEX_LEN + 1];
+
+	keep = add_person("Vorn Pov", NULL);
+	other = add_person("Vorn Pove", NULL);
+	c = add_case("Pov case", &keep, "494", NULL, "2023-05-01");
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	d = cw_list_append(&r.u.kase.defendants, df->sub);
+	d->person = other;
+	d->custody = CW_CUSTODY_BAIL;
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_undo_peek(st, &before, &err), 0);
+
+	ck_assert_int_eq(cw_store_merge_people(st, &keep, &other, &ms, &err), CW_EREFUSED);
+	ck_assert_uint_eq(ms.nconflicts, 1);
+	ck_assert_uint_eq(ms.moved, 0);
+	ck_assert_str_eq(ms.conflicts[0].field, "custody");
+	/* Nothing written: the last change is still the case's edit. */
+	ck_assert_int_eq(cw_store_undo_peek(st, &after, &err), 0);
+	ck_assert_int_eq(after.action, CW_UNDO_EDITED);
+	ck_assert_int_eq(after.action, before.action);
+	ck_assert(cw_id_equal(&after.id, &c));
+	ck_assert_str_eq(err.field, "custody");
+	cw_id_hex(&c, hex);
+	hex[8] = '\0';
+	ck_assert_ptr_nonnull(strstr(err.message, hex));
+	ck_assert_ptr_nonnull(strstr(err.message, "Vorn Pov ("));
+	ck_assert_ptr_nonnull(strstr(err.message, ") detained and Vorn Pove ("));
+	ck_assert_ptr_nonnull(strstr(err.message, ") bail"));
+	ck_assert_int_eq(cw_store_get(st, &other, &r, &err), 0);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	ck_assert_uint_eq(r.u.kase.defendants.n, 2);
+	d = r.u.kase.defendants.items;
+	ck_assert(cw_id_equal(&d[1].person, &other) && d[1].custody == CW_CUSTODY_BAIL);
+	/* Not recorded for the other: merged, the one kept detained. */
+	d[1].custody = CW_CUSTODY_UNKNOWN;
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_merge_people(st, &keep, &other, &ms, &err), 0);
+	ck_assert_uint_eq(ms.nconflicts, 0);
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	ck_assert_uint_eq(r.u.kase.defendants.n, 1);
+	d = r.u.kase.defendants.items;
+	ck_assert(cw_id_equal(&d[0].person, &keep) && d[0].custody == CW_CUSTODY_DETAINED);
+	cw_record_free(&r);
+}
+END_TEST
+
 /* A merge taken back: the person merged away is back under their id, no longer merged, and
  * every record names whom it named before (a case that named both has both again). */
 START_TEST(undo_takes_back_a_merge)
@@ -3224,6 +3285,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, undo_takes_back_the_last_change);
 	tcase_add_test(tc, undo_note_of_a_deletion_is_wiped);
 	tcase_add_test(tc, undo_takes_back_a_whole_action);
+	tcase_add_test(tc, merge_refuses_differing_entries);
 	tcase_add_test(tc, undo_takes_back_a_merge);
 	tcase_add_test(tc, undo_reads_notes_of_the_earlier_format);
 	tcase_add_test(tc, in_use_and_last_txn);

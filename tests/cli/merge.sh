@@ -209,4 +209,65 @@ ok ca undo
 has "took back the merge"
 ok ca show "$thida" --json
 json "'notes' not in d and d['source'] == 'court list'"
+# A record naming both gives them different entries: the merge would keep one that nobody
+# chose (a hearing read "present" for one spelling and "absent" for the other, a case
+# "detained" and "bail", and the figures that follow from them: days in detention, who
+# attended). Refused, each entry on a line naming the record, the field and the two values,
+# the database as it was; entries that agree, or where one is not recorded, merge as before.
+ok ca person add --name "Vorn Pov"
+pov=$(printf '%s' "$out" | awk '{print $3}')
+ok ca person add --name "Vorn Pove" --yes
+pove=$(printf '%s' "$out" | awk '{print $3}')
+ok ca case add --title "Pov case" --defendant "$pov" --custody detained --charge 494 \
+	--defendant "$pove" --custody bail --charge 494
+povcase=$(printf '%s' "$out" | awk '{print $3}')
+before=$(DB="$A" db_snapshot)
+fails 65 custody ca person merge "$pov" "$pove"
+for w in "case $(printf %.8s "$povcase") (Pov case)" "Vorn Pov ($(printf %.8s "$pov")) detained" \
+	"Vorn Pove ($(printf %.8s "$pove")) bail" "nothing was changed"; do
+	printf '%s\n' "$err" | grep -qF -- "$w" || fail "the refusal lacks '$w': $err"
+done
+[ "$(DB="$A" db_snapshot)" = "$before" ] || fail "a refused merge changed the database"
+ok ca list persons --json
+json "'$pove' in [p['id'] for p in d]"
+ok ca show "$povcase" --json
+json "[(x['person'], x['custody']) for x in d['defendants']] == [('$pov', 'detained'), ('$pove', 'bail')]"
+# Presence in court: present for one, absent for the other.
+ok ca edit "$povcase" --defendant "$pove" --custody detained
+ok ca log hearing --case "$povcase" --date 2024-05-02 --present "$pov" --absent "$pove"
+povh=$(printf '%s' "$out" | awk '{print $3}')
+before=$(DB="$A" db_snapshot)
+fails 65 attendance ca person merge "$pov" "$pove"
+for w in "hearing $(printf %.8s "$povh") (2024-05-02)" "($(printf %.8s "$pov")) present" \
+	"($(printf %.8s "$pove")) absent"; do
+	printf '%s\n' "$err" | grep -qF -- "$w" || fail "the refusal lacks '$w': $err"
+done
+[ "$(DB="$A" db_snapshot)" = "$before" ] || fail "a refused merge changed the database"
+# Several: one line each, then how many and how to go on.
+ok ca edit "$povcase" --defendant "$pove" --custody released --charge 494:convicted
+before=$(DB="$A" db_snapshot)
+set +e
+ca person merge "$pov" "$pove" >/dev/null 2>"$WORK/stderr"
+got=$?
+set -e
+checks=$((checks + 1))
+[ $got = 65 ] || fail "merge with three differences exited $got: $(cat "$WORK/stderr")"
+[ "$(wc -l <"$WORK/stderr")" = 4 ] || fail "not one line each and the summary: $(cat "$WORK/stderr")"
+grep -q "^casewatch: custody: .* detained and .* released$" "$WORK/stderr" &&
+	grep -q "^casewatch: charge: .* 494 charged and .* 494 convicted$" "$WORK/stderr" &&
+	grep -q "^casewatch: attendance: .* present and .* absent$" "$WORK/stderr" &&
+	grep -q "^casewatch: other: 3 entries .* listed above; .* edit the records so both say the same" \
+		"$WORK/stderr" || fail "the lines do not say each difference: $(cat "$WORK/stderr")"
+[ "$(DB="$A" db_snapshot)" = "$before" ] || fail "a refused merge changed the database"
+# Made to agree (or one left unrecorded): merged, one entry each.
+ok ca edit "$povcase" --clear defendants --defendant "$pov" --custody detained --charge 494 \
+	--defendant "$pove" --custody detained --charge 494
+ok ca edit "$povh" --clear attendance --present "$pov" --present "$pove"
+ok ca person merge "$pov" "$pove"
+has "2 records now name them"
+ok ca show "$povcase" --json
+json "[(x['person'], x['custody']) for x in d['defendants']] == [('$pov', 'detained')]"
+ok ca show "$povh" --json
+json "[(a['person'], a['present']) for a in d['attendance']] == [('$pov', 'yes')]"
+ok ca verify
 done_ok

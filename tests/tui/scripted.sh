@@ -456,6 +456,20 @@ printf '%s\n' "$screen" | grep -q "merged: 0 records now name the person kept" |
 ok cw list persons --json
 json "'Saran twin' not in [p['name'] for p in d]"
 checks=$((checks + 3))
+# A case giving the two different custody: m refuses, as `person merge` does, naming the case,
+# the field and both values, and nobody is merged.
+ok cw person add --name "Vorn Povtwin" --yes
+ok cw person add --name "Pov Vorn" --yes
+pov=$(printf '%s' "$out" | awk '{print $3}')
+ok cw case add --title "Vorn custody case" --defendant "Pov Vorn" --custody detained \
+	--defendant "Vorn Povtwin" --custody bail
+keys "2/povtwin<Enter>m<Dump>$pov<Enter><Dump>y<Dump>" 200x24
+screen 3
+printf '%s\n' "$screen" | grep -q "custody: case [0-9a-f]\{8\} (Vorn custody case) gives Pov Vorn ([0-9a-f]\{8\}) detained and Vorn Povtwin ([0-9a-f]\{8\}) bail" ||
+	fail "m merged or did not say why not: $screen"
+ok cw list persons --json
+json "'Vorn Povtwin' in [p['name'] for p in d]"
+checks=$((checks + 1))
 # A timeline's head says when the case's entry is older than what was logged since, as
 # `casewatch timeline` does: "awaiting trial" as of 1 March beside a verdict of 6 March, and
 # "detained" beside the bail granted that ended the detention.
