@@ -62,21 +62,93 @@ static int one_charge(const struct cw_article *a, const char *ao, const struct c
 	return strcasecmp(ao, bo) == 0;
 }
 
-/* After a merge a list may name the one kept twice: a case's defendants become one (the
- * charges of both, the first one's custody unless it had none); people met, present or
- * arrested are named once. */
-static void one_each(struct cw_record *rec, const struct cw_id *to)
+/* The steps of from's history that to's does not name (by record), put in to's in the order
+ * of the rulings' dates: one charge of two entries for one person keeps the rulings of both.
+ * The state is left as it is: a merge made here takes only charges whose states agree. */
+static int take_steps(struct cw_charge *to, const struct cw_charge *from, const struct cw_field *hf)
 {
+	for (size_t i = 0; i < from->history.n; i++) {
+		const struct cw_charge_step *s =
+			(const struct cw_charge_step *)from->history.items + i;
+		struct cw_charge_step *steps = to->history.items;
+		size_t at, named = 0;
+
+		for (size_t j = 0; j < to->history.n && !named; j++)
+			named = cw_id_equal(&steps[j].record, &s->record);
+		if (named || (int64_t)to->history.n >= hf->max)
+			continue;
+		if (!cw_list_append(&to->history, hf->sub))
+			return CW_ENOMEM;
+		steps = to->history.items;
+		at = to->history.n - 1;
+		while (at > 0 && cw_ruling_date_compare(steps[at - 1].date, s->date) > 0) {
+			steps[at] = steps[at - 1];
+			at--;
+		}
+		steps[at] = *s;
+	}
+	return 0;
+}
+
+/* What the second entry of one person in a case's defendants brings to the first: a custody,
+ * stage or date the first has not, and its charges: one the first has takes its rulings, one
+ * it lacks comes whole (state, offence and rulings; an earlier version kept only the article,
+ * so that a conviction read "charged" after the merge). The second is freed, whatever happens. */
+static int join_defendant(struct cw_defendant *first, struct cw_defendant *d)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	const struct cw_field *hf = cw_schema_field(cf->sub, "history");
+	struct cw_charge *theirs = d->charges.items;
+	int rc = 0;
+
+	if (!first->custody)
+		first->custody = d->custody;
+	if (!first->stage)
+		first->stage = d->stage;
+	if (!cw_date_is_known(first->as_of))
+		first->as_of = d->as_of;
+	for (size_t c = 0; c < d->charges.n && rc == 0; c++) {
+		struct cw_charge *mine = NULL, *ch;
+
+		for (size_t j = 0; j < first->charges.n && !mine; j++) {
+			ch = (struct cw_charge *)first->charges.items + j;
+			if (one_charge(&ch->article, ch->offence, &theirs[c].article,
+				       theirs[c].offence))
+				mine = ch;
+		}
+		if (mine)
+			rc = take_steps(mine, &theirs[c], hf);
+		else if ((int64_t)first->charges.n >= cf->max)
+			continue; /* past the limit validation sets: not taken */
+		else if (!(ch = cw_list_append(&first->charges, cf->sub)))
+			rc = CW_ENOMEM;
+		else {
+			*ch = theirs[c];
+			memset(&theirs[c], 0, sizeof theirs[c]);
+		}
+	}
+	cw_struct_free(d, df->sub);
+	return rc;
+}
+
+/* After a merge a list may name the one kept twice: a case's defendants become one
+ * (join_defendant); people met, present or arrested are named once, and presence in court as
+ * the entry that records it says. A merge made here has refused entries that differ
+ * (refuse_differing); one taken from a bundle keeps the first's where they do. CW_ENOMEM or
+ * 0. */
+static int one_each(struct cw_record *rec, const struct cw_id *to)
+{
+	int rc = 0;
+
 	if (rec->kind == CW_KIND_CASE) {
 		struct cw_list *l = &rec->u.kase.defendants;
 		struct cw_defendant *d = l->items, *first = NULL;
-		const struct cw_field *df =
-			cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
 		size_t keep = 0;
 
 		for (size_t i = 0; i < l->n; i++) {
-			if (!cw_id_equal(&d[i].person, to)) {
-				d[keep++] = d[i];
+			if (!cw_id_equal(&d[i].person, to) || (first && rc != 0)) {
+				d[keep++] = d[i]; /* after a failure: kept, to be freed whole */
 				continue;
 			}
 			if (!first) {
@@ -84,50 +156,44 @@ static void one_each(struct cw_record *rec, const struct cw_id *to)
 				first = &d[keep++];
 				continue;
 			}
-			for (size_t c = 0; c < d[i].charges.n; c++)
-				cw_defendant_charge(
-					first,
-					&((struct cw_charge *)d[i].charges.items)[c].article);
-			if (!first->custody)
-				first->custody = d[i].custody;
-			cw_struct_free(&d[i], df->sub);
+			rc = join_defendant(first, &d[i]);
 		}
 		l->n = keep;
-		return;
+		return rc;
+	}
+	if (rec->kind == CW_KIND_HEARING) {
+		struct cw_list *l = &rec->u.hearing.attendance;
+		struct cw_attendance *a = l->items, *first = NULL;
+		size_t keep = 0;
+
+		for (size_t i = 0; i < l->n; i++) {
+			if (!cw_id_equal(&a[i].person, to)) {
+				a[keep++] = a[i];
+			} else if (!first) {
+				a[keep] = a[i];
+				first = &a[keep++];
+			} else if (first->present == CW_ANSWER_UNKNOWN) {
+				first->present = a[i].present;
+			}
+		}
+		l->n = keep;
+		return 0;
 	}
 	{
-		struct cw_list *lists[3] = {NULL, NULL, NULL};
-		size_t sizes[3] = {0, 0, 0};
+		struct cw_list *l = rec->kind == CW_KIND_VISIT      ? &rec->u.visit.detainees
+				    : rec->kind == CW_KIND_DEMO     ? &rec->u.demo.arrested
+				    : rec->kind == CW_KIND_INCIDENT ? &rec->u.incident.persons
+								    : NULL;
+		struct cw_person_ref *p = l ? l->items : NULL;
+		size_t keep = 0, seen = 0;
 
-		if (rec->kind == CW_KIND_HEARING)
-			lists[0] = &rec->u.hearing.attendance,
-			sizes[0] = sizeof(struct cw_attendance);
-		else if (rec->kind == CW_KIND_VISIT)
-			lists[0] = &rec->u.visit.detainees, sizes[0] = sizeof(struct cw_person_ref);
-		else if (rec->kind == CW_KIND_DEMO)
-			lists[0] = &rec->u.demo.arrested, sizes[0] = sizeof(struct cw_person_ref);
-		else if (rec->kind == CW_KIND_INCIDENT)
-			lists[0] = &rec->u.incident.persons,
-			sizes[0] = sizeof(struct cw_person_ref);
-		for (int k = 0; k < 3 && lists[k]; k++) {
-			char *items = lists[k]->items;
-			size_t keep = 0, seen = 0;
-
-			/* Each item starts with its person's id. */
-			for (size_t i = 0; i < lists[k]->n; i++) {
-				const struct cw_id *who =
-					(const struct cw_id *)(items + i * sizes[k]);
-
-				if (cw_id_equal(who, to) && seen++)
-					continue;
-				if (keep != i)
-					memcpy(items + keep * sizes[k], items + i * sizes[k],
-					       sizes[k]);
-				keep++;
-			}
-			lists[k]->n = keep;
-		}
+		for (size_t i = 0; l && i < l->n; i++)
+			if (!cw_id_equal(&p[i].person, to) || !seen++)
+				p[keep++] = p[i];
+		if (l)
+			l->n = keep;
 	}
+	return 0;
 }
 
 int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const struct cw_id *to,
@@ -151,8 +217,9 @@ int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const stru
 		if (repoint(&rec.u, cw_schema_for_kind((enum cw_kind)rec.kind), from, to) +
 			    repoint(&rec, &cw_schema_header, from, to) >
 		    0) {
-			one_each(&rec, to);
-			if ((rc = cw_txn_put(t, &rec, 0, NULL, err)) == 0 && moved)
+			if ((rc = one_each(&rec, to)) != 0)
+				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			else if ((rc = cw_txn_put(t, &rec, 0, NULL, err)) == 0 && moved)
 				(*moved)++;
 		}
 		cw_record_free(&rec);

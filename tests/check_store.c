@@ -2845,6 +2845,63 @@ START_TEST(merge_refuses_differing_entries)
 }
 END_TEST
 
+/* Entries that do not differ become one with what each recorded: a presence in court one
+ * entry leaves unknown is the other's, and a charge only the other had comes with its state
+ * (an earlier merge kept the article alone: a conviction read "charged"). */
+START_TEST(merge_joins_what_each_entry_recorded)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *af =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "attendance");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_merge_stats ms;
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id keep, other, c, h;
+	struct cw_defendant *d;
+	struct cw_attendance *a;
+	struct cw_charge *ch;
+
+	keep = add_person("Vorn Pov", NULL);
+	other = add_person("Vorn Pove", NULL);
+	c = add_case("Pov case", &keep, "494", NULL, "2023-05-01");
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	d = cw_list_append(&r.u.kase.defendants, df->sub);
+	d->person = other;
+	ch = cw_list_append(&d->charges, cf->sub);
+	ck_assert_int_eq(cw_article_parse("495", &ch->article, "a", NULL), 0);
+	ch->state = CW_CHARGE_CONVICTED;
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	h = add_hearing(&c, "2023-06-01", NULL);
+	ck_assert_int_eq(cw_store_get(st, &h, &r, &err), 0);
+	a = cw_list_append(&r.u.hearing.attendance, af->sub);
+	a->person = keep;
+	a->present = CW_ANSWER_UNKNOWN;
+	a = cw_list_append(&r.u.hearing.attendance, af->sub);
+	a->person = other;
+	a->present = CW_ANSWER_YES;
+	ck_assert_msg(cw_store_put(st, &r, 0, &err) == 0, "%s", err.message);
+	cw_record_free(&r);
+
+	ck_assert_msg(cw_store_merge_people(st, &keep, &other, &ms, &err) == 0, "%s", err.message);
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	ck_assert_uint_eq(r.u.kase.defendants.n, 1);
+	d = r.u.kase.defendants.items;
+	ck_assert_uint_eq(d->charges.n, 2);
+	ch = (struct cw_charge *)d->charges.items + 1;
+	ck_assert_uint_eq(ch->article.number, 495);
+	ck_assert_int_eq(ch->state, CW_CHARGE_CONVICTED);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_get(st, &h, &r, &err), 0);
+	ck_assert_uint_eq(r.u.hearing.attendance.n, 1);
+	a = r.u.hearing.attendance.items;
+	ck_assert(cw_id_equal(&a->person, &keep));
+	ck_assert_int_eq(a->present, CW_ANSWER_YES);
+	cw_record_free(&r);
+}
+END_TEST
+
 /* A merge taken back: the person merged away is back under their id, no longer merged, and
  * every record names whom it named before (a case that named both has both again). */
 START_TEST(undo_takes_back_a_merge)
@@ -3286,6 +3343,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, undo_note_of_a_deletion_is_wiped);
 	tcase_add_test(tc, undo_takes_back_a_whole_action);
 	tcase_add_test(tc, merge_refuses_differing_entries);
+	tcase_add_test(tc, merge_joins_what_each_entry_recorded);
 	tcase_add_test(tc, undo_takes_back_a_merge);
 	tcase_add_test(tc, undo_reads_notes_of_the_earlier_format);
 	tcase_add_test(tc, in_use_and_last_txn);

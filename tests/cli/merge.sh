@@ -259,14 +259,15 @@ grep -q "^casewatch: custody: .* detained and .* released$" "$WORK/stderr" &&
 	grep -q "^casewatch: other: 3 entries .* listed above; .* edit the records so both say the same" \
 		"$WORK/stderr" || fail "the lines do not say each difference: $(cat "$WORK/stderr")"
 [ "$(DB="$A" db_snapshot)" = "$before" ] || fail "a refused merge changed the database"
-# Made to agree (or one left unrecorded): merged, one entry each.
+# Made to agree (or one left unrecorded): merged, one entry each, the other's charge whole.
 ok ca edit "$povcase" --clear defendants --defendant "$pov" --custody detained --charge 494 \
-	--defendant "$pove" --custody detained --charge 494
+	--defendant "$pove" --custody detained --charge 494 --charge 495:convicted
 ok ca edit "$povh" --clear attendance --present "$pov" --present "$pove"
 ok ca person merge "$pov" "$pove"
 has "2 records now name them"
 ok ca show "$povcase" --json
 json "[(x['person'], x['custody']) for x in d['defendants']] == [('$pov', 'detained')]"
+json "[(c['article'], c.get('state', 'charged')) for c in d['defendants'][0]['charges']] == [('494', 'charged'), ('495', 'convicted')]"
 ok ca show "$povh" --json
 json "[(a['person'], a['present']) for a in d['attendance']] == [('$pov', 'yes')]"
 ok ca verify
