@@ -1373,8 +1373,16 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			add_stint(out, start, start, RUNNING_UNCOUNTED, cw_date_last_day(start));
 			return;
 		}
-		to = seen ? seen->u.visit.date : start;
-		kind = CW_PRETRIAL_TO_SEEN;
+		if (seen) {
+			to = seen->u.visit.date;
+			kind = CW_PRETRIAL_TO_SEEN;
+		} else {
+			/* Only a visit after the day asked about met them: held on that day, not
+			 * "counted to the last prison visit that met them", which was none (a start
+			 * dated to a month that runs past the day asked about read so). */
+			to = today;
+			kind = CW_PRETRIAL_TO_SEEN_AFTER;
+		}
 	}
 	/* A prison visit that met them after the account of their custody stops finds them
 	 * still held on its day, whoever's account the custody is. */
@@ -1413,7 +1421,12 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		if ((kind == CW_PRETRIAL_TO_AS_OF || kind == CW_PRETRIAL_TO_SOURCE ||
 		     kind == CW_PRETRIAL_TO_SEEN || kind == CW_PRETRIAL_TO_SEEN_AFTER ||
 		     kind == CW_PRETRIAL_TO_REFUSED) &&
-		    cw_date_compare(cw_date_last_day(to), sure) < 0)
+		    cw_date_compare(cw_date_last_day(to), sure) < 0 &&
+		    /* A visit after the day asked about finds them held on it only if they
+		     * were detained by then: a start dated to a month that runs past it may
+		     * come after it. */
+		    !(kind == CW_PRETRIAL_TO_SEEN_AFTER &&
+		      cw_date_compare(cw_date_last_day(start), to) > 0))
 			sure = cw_date_last_day(to);
 		add_stint(out, start, to, RUNNING, sure);
 	}

@@ -315,7 +315,8 @@ enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
 	/* Counted to the period's end with no day sure (a detention recorded as of an earlier
 	 * day, or observed in the period, began by then), or of no length the records give,
 	 * from a start whose month or year runs past it. */
-	if ((d->to_kind == CW_PRETRIAL_TO_TODAY || d->to_kind == CW_PRETRIAL_TO_UNKNOWN) &&
+	if ((d->to_kind == CW_PRETRIAL_TO_TODAY || d->to_kind == CW_PRETRIAL_TO_UNKNOWN ||
+	     d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER) &&
 	    d->days <= 0 && cw_date_is_known(d->since) &&
 	    cw_date_compare(cw_date_last_day(d->since), r->held_to) > 0)
 		return CW_MAY_BEGIN_LATER;

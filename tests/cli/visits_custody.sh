@@ -264,4 +264,24 @@ ok cw log milestone --person "Ny Disputed" --case "Disputed case" --type bail --
 	--date 2024-06-05 --view own
 ok cw report --from 2024-06-03 --to 2024-06-09
 has "counted to 2024-05-28, an end in the account government; bail refused on 2024-06-05, own observation, finds them held after it"
+# An arrest dated only to a month that runs past the week asked about, and a visit that met
+# him months later: no visit met him by that week's end, and he may have been arrested after
+# it (a field trial's row said "counted to 2023-07, the last prison visit that met them", of
+# no visit at all, and listed him as held at the end beside his co-defendants arrested the
+# same month, listed as perhaps detained only after it).
+ok cw person add --name "Eng Sroy"
+ok cw case add --title "Facebook group" --defendant "Eng Sroy" --custody detained \
+	--charge 494/495 --unnamed "3 co-defendants" --custody detained --charge 494/495 --view un
+ok cw log milestone --person "Eng Sroy" --case "Facebook group" --type arrest --date 2023-07 \
+	--view un
+ok cw log milestone --case "Facebook group" --group co-defendants --count 3 --type arrest \
+	--date 2023-07 --view un
+ok cw log visit --facility "Tbong Khmum prison" --date 2024-02-15 --detainee "Eng Sroy" \
+	--access granted --view own
+ok cw report --week 2023-W29 --format json
+json "[(p['counted_to'], p['counted_to_reason'], p['standing'], p['days_at_least'], p['days_at_most']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Eng Sroy'] == [('2023-07-23', 'visit_after', 'may_begin_after_end', 0, 22)]"
+json "d['pretrial_detention_people']['may_begin_after_end'] == {'listed': 2, 'people': 4, 'at_least': False}"
+ok cw report --week 2023-W29
+lacks "counted to 2023-07, the last prison visit that met them"
+has "| Eng Sroy | Facebook group | UN, own observation | 2023-07 |  | at most 22 days, if detained by 2023-07-23: the detention is dated only to 2023-07 |"
 done_ok
