@@ -848,11 +848,17 @@ static struct cw_date last_start(const struct who *w, const struct cw_record *ka
 }
 
 /* The latest date up to `today` the records of a case give for a person: how far a source
- * that gives no as-of date is known to reach. */
+ * that gives no as-of date is known to reach; *view (may be NULL), whose account gives it
+ * (the case's, when none is later than its opening): a record of another account than the
+ * case's may be what the count stops at. */
 static struct cw_date latest_recorded(const struct who *w, const struct cw_record *kase,
-				      const struct cw_record *recs, size_t n, struct cw_date today)
+				      const struct cw_record *recs, size_t n, struct cw_date today,
+				      uint8_t *view)
 {
 	struct cw_date latest = kase->u.kase.opened;
+
+	if (view)
+		*view = kase->view;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &recs[i];
@@ -865,8 +871,11 @@ static struct cw_date latest_recorded(const struct who *w, const struct cw_recor
 
 		/* A hearing set for a later day is no news of the detention up to today. */
 		if (mine && cw_date_is_known(d) && !after_day(d, today) &&
-		    (!cw_date_is_known(latest) || cw_date_compare(d, latest) > 0))
+		    (!cw_date_is_known(latest) || cw_date_compare(d, latest) > 0)) {
 			latest = d;
+			if (view)
+				*view = r->view;
+		}
 	}
 	return latest;
 }
@@ -1017,7 +1026,8 @@ struct pretrial {
 	struct cw_date to;
 	uint8_t to_kind;
 	struct cw_date news; /* counted to today: the latest record of the stretch */
-	uint8_t to_view;     /* CW_PRETRIAL_TO_REFUSED: the refusal's account */
+	uint8_t to_view;     /* CW_PRETRIAL_TO_REFUSED: the refusal's account; _LATEST: the
+			      * account of the record dated that day */
 	/* CW_PRETRIAL_TO_END: the event that ended it, and a record of another account that
 	 * finds the person held after it (held_after below), or NULL */
 	const struct cw_record *end_by, *held_after;
@@ -1354,12 +1364,12 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		to = today;
 		/* What the count to today rests on: the case's latest record of the person, or a
 		 * later visit that met them. */
-		p->news = latest_recorded(w, kase, recs, n, today);
+		p->news = latest_recorded(w, kase, recs, n, today, NULL);
 		if (seen && (!cw_date_is_known(p->news) ||
 			     cw_date_compare(seen->u.visit.date, p->news) > 0))
 			p->news = seen->u.visit.date;
 	} else if (kind == CW_PRETRIAL_TO_LATEST &&
-		   !(cw_date_is_known(to = latest_recorded(w, kase, recs, n, today)) &&
+		   !(cw_date_is_known(to = latest_recorded(w, kase, recs, n, today, &p->to_view)) &&
 		     cw_date_compare(to, start) > 0)) {
 		/* A visit on the day it began gives no length either; one after the day asked
 		 * about does (below). */
@@ -2267,7 +2277,7 @@ void cw_next_hearing_text(const struct cw_timeline_summary *s, char *buf, size_t
 
 static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
 {
-	char to[CW_DATE_TEXT_MAX], days[128];
+	char to[CW_DATE_TEXT_MAX], days[128], latest[256];
 	const char *why = NULL, *caveat = "";
 	long least = s->pretrial_days, most = s->pretrial_days_max;
 
@@ -2338,7 +2348,19 @@ static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t
 		why = _("the source's date");
 		break;
 	case CW_PRETRIAL_TO_LATEST:
-		why = _("the latest date recorded; the source gives no as-of date");
+		/* Dated so by another account than the case's (the team's transfer of a
+		 * detainee the UN reported held): the figure rests on it too, and says so. */
+		if (s->pretrial_to_view && s->pretrial_to_view != s->pretrial_case_view) {
+			/* TRANSLATORS: "at least 59 days to 2024-03-04, the latest date recorded
+			 * (account: own observation); the source gives no as-of date" */
+			snprintf(latest, sizeof latest,
+				 _("the latest date recorded (account: %s); the source gives no "
+				   "as-of date"),
+				 cw_enum_label(&cw_words_view, s->pretrial_to_view));
+			why = latest;
+		} else {
+			why = _("the latest date recorded; the source gives no as-of date");
+		}
 		break;
 	case CW_PRETRIAL_TO_SEEN:
 		why = _("the last prison visit that met them");

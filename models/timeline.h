@@ -52,7 +52,9 @@ struct cw_timeline_summary {
 	 * case's latest of the person, or a later visit that met them); shown when older than
 	 * CW_TIMELINE_NEWS_DAYS, since "and counting" then rests on old news. */
 	struct cw_date pretrial_news;
-	uint8_t pretrial_to_view; /* CW_PRETRIAL_TO_REFUSED: the refusal's account (enum cw_view) */
+	/* CW_PRETRIAL_TO_REFUSED: the refusal's account; CW_PRETRIAL_TO_LATEST: the account of
+	 * the record that gives the latest date (enum cw_view; 0 when not recorded) */
+	uint8_t pretrial_to_view;
 	/* Still detained: the first day of the stretch held without a break up to pretrial_to
 	 * (across cases: a second case's detention that overlaps is the same stretch; the start
 	 * as recorded when it is not dated to the day), and its days, least and most as above

@@ -688,6 +688,14 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	     json_object_set_new(summary, "pretrial_end_view",
 				 sum.pretrial_end_view ? jview_of(sum.pretrial_end_view)
 						       : json_null()) != 0 ||
+	     /* counted to the latest date recorded or to a refusal: whose record gives that
+	      * day (a figure with no account named read as the case's) */
+	     json_object_set_new(summary, "pretrial_to_view",
+				 (sum.pretrial_to_kind == CW_PRETRIAL_TO_LATEST ||
+				  sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED) &&
+						 sum.pretrial_to_view
+					 ? jview_of(sum.pretrial_to_view)
+					 : json_null()) != 0 ||
 	     /* still detained, or counted to an end: the start of the stretch counted, whose
 	      * account it is, and another that dates it otherwise with the days in all as it
 	      * counts them, to the same day (null: none) */

@@ -3861,8 +3861,11 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 		if (seen)
 			d.views |= cw_report_view_bit(seen);
 	}
-	/* So does one to a refusal of bail or release, on the refusal's. */
-	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED)
+	/* So does one to a refusal of bail or release, on the refusal's, and one to the latest
+	 * date recorded, on the account of the record dated so (the team's transfer of a
+	 * detainee the UN reported held). */
+	if ((sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED ||
+	     sum.pretrial_to_kind == CW_PRETRIAL_TO_LATEST))
 		d.views |= cw_view_bit(sum.pretrial_to_view);
 	if (!sum.pretrial_ongoing && !contested) {
 		cw_record_list_free(&tl);
@@ -3972,8 +3975,10 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
 	d.views = detainee_views(kase, NULL, label, sum.pretrial_since, tl->items, tl->n);
-	/* Counted to a refusal of their bail: on its account too, as a person's row is. */
-	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED)
+	/* Counted to a refusal of their bail, or to the latest date recorded: on its account
+	 * too, as a person's row is. */
+	if ((sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED ||
+	     sum.pretrial_to_kind == CW_PRETRIAL_TO_LATEST))
 		d.views |= cw_view_bit(sum.pretrial_to_view);
 	group_joined(r, kase, tl, label, &d);
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))

@@ -284,4 +284,33 @@ json "d['pretrial_detention_people']['may_begin_after_end'] == {'listed': 2, 'pe
 ok cw report --week 2023-W29
 lacks "counted to 2023-07, the last prison visit that met them"
 has "| Eng Sroy | Facebook group | UN, own observation | 2023-07 |  | at most 22 days, if detained by 2023-07-23: the detention is dated only to 2023-07 |"
+# A detention the UN reports with no as-of date, counted to the latest date recorded, which a
+# record of the team's gives (a transfer logged as "other"): the figure rests on the team's
+# account too, and the timeline, its JSON and the report's row name it (a field trial's row
+# named the UN alone, counted to the team's date).
+ok cw person add --name "Ny Transferred"
+ok cw case add --title "Transfer case" --defendant "Ny Transferred" --custody detained \
+	--charge 494/495 --view un --source "001 para 40"
+ok cw log milestone --person "Ny Transferred" --case "Transfer case" --type arrest \
+	--date 2024-01-05 --view un --source "001 para 40"
+ok cw log milestone --person "Ny Transferred" --case "Transfer case" --type other \
+	--date 2024-03-04 --detail "transferred from CC1 to Kandal prison" --view own
+ok cw timeline "Ny Transferred"
+has "pretrial detention: at least 59 days to 2024-03-04, the latest date recorded (account: own observation); the source gives no as-of date"
+ok cw timeline "Ny Transferred" --json
+json "(d['summary']['pretrial_to'], d['summary']['pretrial_to_reason'], d['summary']['pretrial_to_view']) == ('2024-03-04', 'latest', 'own')"
+ok cw report --week 2024-W11 --person "Ny Transferred" --format json
+json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Transferred'] == [(59, '2024-03-04', 'latest', ['un', 'own'])]"
+ok cw report --week 2024-W11 --person "Ny Transferred"
+has "| Ny Transferred | Transfer case | own observation, UN"
+# The UN's own latest date is the UN's: the timeline names no other account.
+ok cw person add --name "Ny Reported"
+ok cw case add --title "Reported case" --defendant "Ny Reported" --custody detained \
+	--charge 494/495 --view un
+ok cw log milestone --person "Ny Reported" --case "Reported case" --type arrest \
+	--date 2024-01-05 --view un
+ok cw log milestone --person "Ny Reported" --case "Reported case" --type bail --outcome refused \
+	--date 2024-02-01 --view un
+ok cw timeline "Ny Reported"
+lacks "the latest date recorded (account:"
 done_ok
