@@ -1894,6 +1894,21 @@ static void elsewhere_text(struct sb *detail, const struct cw_report_elsewhere *
 		       date, views, hex);
 }
 
+/* Whether one of two records links the other as an account it disputes: two accounts of one
+ * event that say otherwise, which a row must not give as merely "also told". */
+static int in_dispute(const struct cw_record *a, const struct cw_record *b)
+{
+	const struct cw_link *la = a->links.items, *lb = b->links.items;
+
+	for (size_t k = 0; k < a->links.n; k++)
+		if (la[k].relation == CW_LINK_DISPUTES && cw_id_equal(&la[k].record, &b->id))
+			return 1;
+	for (size_t k = 0; k < b->links.n; k++)
+		if (lb[k].relation == CW_LINK_DISPUTES && cw_id_equal(&lb[k].record, &a->id))
+			return 1;
+	return 0;
+}
+
 /* In the row of a visit, a demonstration, a hearing or an arrest: another account of an event
  * counted by another row ("another account of the event of the row of 2024-05-01, own
  * observation, NagaWorld (1f26997d), counted there": row_ref) or
@@ -1904,7 +1919,7 @@ static void account_links(struct builder *b, struct sb *detail, const struct cw_
 			  size_t i)
 {
 	char hex[CW_ID_HEX_LEN + 1];
-	uint32_t others = 0;
+	uint32_t others = 0, disputing = 0;
 
 	if (!counted)
 		return;
@@ -1922,22 +1937,48 @@ static void account_links(struct builder *b, struct sb *detail, const struct cw_
 		cell(b, CW_RC_COUNTED_IN, "%s", hex);
 		row_ref(b->r, &l->items[counted[i]], &row);
 		sb_add(detail, "%s", detail->n ? "; " : "");
-		/* TRANSLATORS: the row counted: its date, account, place or case, and record */
-		sb_add(detail, _("another account of the event of the row of %s, counted there"),
-		       row.s ? row.s : "");
+		/* An account that says otherwise (--disputes) is said so: a supervisor read the
+		 * prison director's word against the team's visit as one more account of it. */
+		if (in_dispute(&l->items[i], &l->items[counted[i]]))
+			/* TRANSLATORS: the row counted: its date, account, place or case, and
+			 * record; the two accounts disagree */
+			sb_add(detail,
+			       _("an account in dispute with the row of %s, which counts the "
+				 "event"),
+			       row.s ? row.s : "");
+		else
+			/* TRANSLATORS: the row counted: its date, account, place or case, and
+			 * record */
+			sb_add(detail,
+			       _("another account of the event of the row of %s, counted "
+				 "there"),
+			       row.s ? row.s : "");
 		detail->failed |= row.failed;
 		free(row.s);
 		return;
 	}
 	for (size_t j = 0; j < l->n; j++)
-		if (j != i && counted[j] == i)
-			others |= cw_report_view_bit(&l->items[j]);
+		if (j != i && counted[j] == i) {
+			if (in_dispute(&l->items[i], &l->items[j]))
+				disputing |= cw_report_view_bit(&l->items[j]);
+			else
+				others |= cw_report_view_bit(&l->items[j]);
+		}
 	if (others) {
 		char views[200];
 
 		cw_views_text(others, views, sizeof views);
 		sb_add(detail, "%s", detail->n ? "; " : "");
 		sb_add(detail, _("also told by other accounts (%s), listed with it"), views);
+	}
+	if (disputing) {
+		char views[200];
+
+		cw_views_text(disputing, views, sizeof views);
+		sb_add(detail, "%s", detail->n ? "; " : "");
+		/* TRANSLATORS: accounts that dispute the row's, or that it disputes: "other
+		 * accounts in dispute with it (government), listed with it" */
+		sb_add(detail, _("other accounts in dispute with it (%s), listed with it"), views);
 	}
 }
 

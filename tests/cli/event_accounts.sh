@@ -55,8 +55,17 @@ for f in md html csv; do
 	has "another account of the event of the row of 2024-05-03, own observation, Supreme Court ($(printf %.8s "$own")), counted there"
 	lacks "of the event of row"
 done
-ok cw report --week 2024-W18 --format md
-has "also told by other accounts (government, media), listed with it"
+# An account that disputes the row's is said to, not merely "also told" (a prison monitor's
+# trial read the prison director's word against the team's visit as one more account of it),
+# on both rows, in every format; one that tells the same event is told as before.
+for f in md html csv; do
+	ok cw report --week 2024-W18 --format $f
+	has "also told by other accounts (media), listed with it; other accounts in dispute with it (government), listed with it"
+	has "an account in dispute with the row of 2024-05-03, own observation, Supreme Court ($(printf %.8s "$own")), which counts the event"
+	has "other accounts in dispute with it (government), listed with it"
+	has "an account in dispute with the row of 2024-05-02, own observation, Prey Sar ($(printf %.8s "$visit")), which counts the event"
+	lacks "also told by other accounts (government"
+done
 
 # A count on a visit makes it a source's count of visits: one that names detainees is more
 # likely one visit whose number of detainees went into the count (the same trial's visit left
@@ -363,7 +372,7 @@ json "[(x['view'], x['access_differs']) for x in d['visits']] == [('own', False)
 if command -v pdftotext >/dev/null 2>&1; then
 	week 2024-W40
 	inpdf "1 demonstration with 5 arrests (account: UN; government gives 2 arrests)"
-	inpdf "another account of the event of the row of 2024-10-02, UN, NagaWorld ($(printf %.8s "$fd")), counted there"
+	inpdf "an account in dispute with the row of 2024-10-02, UN, NagaWorld ($(printf %.8s "$fd")), which counts the event"
 fi
 ok cw report --week 2024-W40 --format md
 has "| arrests at demonstrations | 5 | 0 | UN |"
