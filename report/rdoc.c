@@ -1714,19 +1714,37 @@ static void partial(struct builder *b)
 			case_cells(b, cid, 0);
 		cell(b, CW_RC_STAGE, "%s", "");
 		cell(b, CW_RC_ARTICLES, "%s", "");
+		/* What was decided, as the sections for events dated to the day give it: "bail"
+		 * alone read as bail granted where it was refused (a prison monitor's trial). */
 		if (rec->kind == CW_KIND_MILESTONE) {
-			milestone_who_cells(b, &rec->u.milestone);
-			court_cell(b, rec->u.milestone.court, cid);
-			cell(b, CW_RC_LABEL, _("milestone: %s"),
-			     word(&cw_words_milestone, rec->u.milestone.type));
+			const struct cw_milestone *m = &rec->u.milestone;
+
+			milestone_who_cells(b, m);
+			court_cell(b, m->court, cid);
+			if (m->outcome != CW_DECISION_UNKNOWN)
+				cell(b, CW_RC_LABEL, _("%s (%s)"),
+				     word(&cw_words_milestone, m->type),
+				     word(&cw_words_decision, m->outcome));
+			else if (m->result)
+				cell(b, CW_RC_LABEL, _("%s (%s)"),
+				     word(&cw_words_milestone, m->type),
+				     word(&cw_words_verdict, m->result));
+			else
+				cell(b, CW_RC_LABEL, "%s", word(&cw_words_milestone, m->type));
+			cell(b, CW_RC_LABEL, _("milestone: %s"), b->row[CW_RC_LABEL]);
 			cell(b, CW_RC_DETAIL, "%s%s%s", str(rec->u.milestone.detail),
 			     rec->u.milestone.detail && rec->u.milestone.notes ? "; " : "",
 			     str(rec->u.milestone.notes));
 		} else if (rec->kind == CW_KIND_HEARING) {
-			cell(b, CW_RC_LABEL, "%s", _("hearing"));
 			court_cell(b, rec->u.hearing.court, cid);
-			cell(b, CW_RC_OUTCOME, "%s",
-			     word(&cw_words_outcome, rec->u.hearing.outcome));
+			outcome_cell(b, &rec->u.hearing);
+			/* The outcome in the record's column too: the section has none of its
+			 * own in a document. */
+			if (rec->u.hearing.outcome)
+				cell(b, CW_RC_LABEL, _("%s: %s"), _("hearing"),
+				     b->row[CW_RC_OUTCOME]);
+			else
+				cell(b, CW_RC_LABEL, "%s", _("hearing"));
 			cell(b, CW_RC_DETAIL, "%s", str(rec->u.hearing.notes));
 		} else if (rec->kind == CW_KIND_DEMO) {
 			/* Its place in the place column, its cause with its notes (a
@@ -1747,13 +1765,44 @@ static void partial(struct builder *b)
 			} else {
 				cell(b, CW_RC_DETAIL, "%s", str(d->notes));
 			}
+		} else if (rec->kind == CW_KIND_VISIT) {
+			/* Its access and concerns, as the visits section gives them (withheld
+			 * concerns said so): a visit to CC2 "in February" lost its water and
+			 * women's needs. */
+			const struct cw_visit *v = &rec->u.visit;
+			struct sb detail = {0};
+
+			if (v->access) {
+				char access[200];
+
+				snprintf(access, sizeof access, _("access %s"),
+					 word(&cw_words_access, v->access));
+				cell(b, CW_RC_LABEL, _("%s: %s"), _(cw_kind_label(rec->kind)),
+				     access);
+			} else {
+				cell(b, CW_RC_LABEL, "%s", _(cw_kind_label(rec->kind)));
+			}
+			cell(b, CW_RC_PLACE, "%s", cw_record_label(rec));
+			if (v->concerns) {
+				char found[400];
+
+				cw_set_text(&cw_words_concerns, v->concerns, found, sizeof found);
+				sb_add(&detail, _("concerns: %s"), found);
+			} else if (cw_record_field_withheld(rec, CW_CONF_CONCERNS)) {
+				sb_add(&detail, _("concerns: %s"), cw_confidential_text());
+			}
+			if (v->follow_up) {
+				sb_add(&detail, "%s", detail.n ? "; " : "");
+				sb_add(&detail, _("follow-up: %s"), v->follow_up);
+			}
+			if (v->notes)
+				sb_add(&detail, "%s%s", detail.n ? "; " : "", v->notes);
+			cell_take(b, CW_RC_DETAIL, &detail);
 		} else {
 			cell(b, CW_RC_LABEL, "%s", _(cw_kind_label(rec->kind)));
 			cell(b, CW_RC_PLACE, "%s", cw_record_label(rec));
 			cell(b, CW_RC_DETAIL, "%s",
-			     str(rec->kind == CW_KIND_VISIT      ? rec->u.visit.notes
-				 : rec->kind == CW_KIND_INCIDENT ? rec->u.incident.detail
-								 : NULL));
+			     str(rec->kind == CW_KIND_INCIDENT ? rec->u.incident.detail : NULL));
 		}
 		reportedly_cell(b, rec, CW_RC_LABEL);
 		row_end(b);

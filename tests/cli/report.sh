@@ -344,4 +344,26 @@ ok cw report --week 2024-W30 --format csv
 has "Meas Sophea (absent); Kim Rithy"
 ok cw report --week 2024-W30 --format json
 json "[[p['name'] for p in h['absent']] for h in d['hearings']] == [['Meas Sophea']]"
+# Records dated only to a month say what was decided and found, as the sections of records
+# dated to the day do: a bail refused "in March" read "milestone: bail", a hearing's outcome
+# was in no column of the document, and a visit lost its access and concerns (a prison
+# monitor's trial). In every format but JSON, which gives the whole record.
+ok cw person add --name "Ny Month"
+ok cw case add --title "Month case" --defendant "Ny Month" --custody detained --charge 302 \
+	--view un
+ok cw log milestone --person "Ny Month" --case "Month case" --type arrest --date 2024-01-05 \
+	--view un
+ok cw log milestone --person "Ny Month" --case "Month case" --type bail --outcome refused \
+	--date 2024-03 --view un --source "001 para 40"
+ok cw log hearing --case "Month case" --date 2024-03 --outcome bail_decision --bail refused \
+	--view un
+ok cw log visit --facility "Correctional Center 2" --date 2024-03 --access restricted \
+	--concern water,health --notes "broken water filters" --view un
+for f in md html csv; do
+	ok cw report --week 2024-W11 --format $f
+	has "milestone: bail (refused)"
+	has "hearing: bail decision (refused)"
+	has "prison visit: access restricted"
+	has "concerns: health, clean water; broken water filters"
+done
 done_ok
