@@ -879,6 +879,28 @@ static void advise_after_today(const struct cw_record *rec, const char *hex, cw_
 	fn(ctx, what, fix);
 }
 
+/* A source that says the team saw it ("own observation") on a record given another account:
+ * the report counts it as that account's, apart from what the team saw itself (a prison
+ * monitor of an NGO typed --view ngo for the team's own visits and hearing, and the weekly
+ * summary read "The team monitored no hearings"). Said, not changed: the team may log
+ * another NGO's observation with the words it used. */
+static void advise_own_source(const struct cw_record *rec, const char *hex, cw_advice_fn fn,
+			      void *ctx)
+{
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
+
+	if (rec->kind == CW_KIND_PERSON || rec->view == CW_VIEW_OWN ||
+	    rec->view == CW_VIEW_UNKNOWN || !cw_source_says_own(rec->source, 1))
+		return;
+	snprintf(what, sizeof what,
+		 _("the source of this %s says own observation, but its account is %s: reports "
+		   "count it as that account's, not among what the team saw itself"),
+		 cw_kind_text(rec->kind), _(cw_enum_label(&cw_words_view, rec->view)));
+	snprintf(fix, sizeof fix, _("if the team saw it itself: casewatch edit %.8s --view own"),
+		 hex);
+	fn(ctx, what, fix);
+}
+
 /* Whether the records of a case hold an arrest or detention of a defendant (a person, or a
  * group by its label). */
 static int start_logged(const struct cw_record_list *l, const struct cw_defendant *d)
@@ -1777,6 +1799,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 	} else if (rec->kind == CW_KIND_CASE) {
 		advise_detained_without_start(st, rec, hex, fn, ctx);
 	}
+	advise_own_source(rec, hex, fn, ctx);
 	advise_after_today(rec, hex, fn, ctx);
 }
 

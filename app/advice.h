@@ -9,7 +9,8 @@
  * the people named as arrested, an event recorded as having happened after today, a hearing or
  * milestone dated before its case began, a hearing, visit, demonstration or milestone another
  * record already records (not linked to it as the same event), a visit whose notes are
- * confidential that gives ill-treatment beside the detainees it names. Each counts (or is
+ * confidential that gives ill-treatment beside the detainees it names, a record whose source
+ * says "own observation" given another account than the team's. Each counts (or is
  * written for others) differently from what its author most likely meant, and says so: the command
  * line on standard error, the terminal interface in its status line. May use: models/, store/. */
 #ifndef CW_APP_ADVICE_H

@@ -190,4 +190,20 @@ ok cw list records --article 494/495 --account government --json
 json "[(r['date'], r['view']) for r in d] == [('2024-03-06', 'government')]"
 ok cw report --week 2024-W10 --article 494/495 --format json
 json "[(r['date'], r['view']) for r in d['arrests_and_charges']['events']] == [('2024-03-04', 'ngo'), ('2024-03-06', 'government')]"
+# A source that says the team saw it, on a record given another account: the report counts
+# it as that account's, so saving it says so, with the edit that makes it the team's (a prison
+# monitor of an NGO typed --view ngo on the team's own visits and hearing, and the week read
+# "The team monitored no hearings"). Not said for the team's account, nor for another source.
+ok cw log visit --facility "Prey Sar" --date 2024-02-13 --access granted \
+	--source "own observation" --view ngo
+ownv=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]\{8\}\).*/\1/p')
+checks=$((checks + 1))
+grep -qF "warning: the source of this visit says own observation, but its account is NGO: reports count it as that account's, not among what the team saw itself; if the team saw it itself: casewatch edit $ownv --view own" \
+	"$WORK/stderr" || fail "no warning for the team's source on an NGO's account: $(cat "$WORK/stderr")"
+ok cw edit "$ownv" --view own
+checks=$((checks + 1))
+! grep -q "says own observation" "$WORK/stderr" || fail "warned for the team's account: $(cat "$WORK/stderr")"
+ok cw log visit --facility "Prey Sar" --date 2024-02-14 --source "LICADHO bulletin" --view ngo
+checks=$((checks + 1))
+! grep -q "says own observation" "$WORK/stderr" || fail "warned for another source: $(cat "$WORK/stderr")"
 done_ok
