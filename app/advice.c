@@ -1080,6 +1080,33 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 	cw_record_list_free(&l);
 }
 
+/* What set someone free, as the report's bail table says it: "release (granted)", "bail
+ * (granted) at a hearing", "verdict (acquitted)". */
+static void freed_text(const struct cw_record *r, char *out, size_t len)
+{
+	if (r->kind == CW_KIND_HEARING) {
+		snprintf(out, len, _("%s (%s) at a hearing"),
+			 _(cw_enum_label(&cw_words_milestone, CW_MS_BAIL)),
+			 _(cw_enum_label(&cw_words_bail, r->u.hearing.bail)));
+		return;
+	}
+	if (r->kind != CW_KIND_MILESTONE) {
+		snprintf(out, len, "%s", cw_kind_text(r->kind));
+		return;
+	}
+	if (r->u.milestone.outcome)
+		snprintf(out, len, _("%s (%s)"),
+			 _(cw_enum_label(&cw_words_milestone, r->u.milestone.type)),
+			 _(cw_enum_label(&cw_words_decision, r->u.milestone.outcome)));
+	else if (r->u.milestone.result)
+		snprintf(out, len, _("%s (%s)"),
+			 _(cw_enum_label(&cw_words_milestone, r->u.milestone.type)),
+			 _(cw_enum_label(&cw_words_verdict, r->u.milestone.result)));
+	else
+		snprintf(out, len, "%s",
+			 _(cw_enum_label(&cw_words_milestone, r->u.milestone.type)));
+}
+
 /* A visit that met someone every case of whom says they are out of prison (on bail, released,
  * ...): the records disagree with what the team saw, and no detention is counted for them
  * until an arrest or detention says so; unless the records find them held on the visit's
@@ -1102,6 +1129,11 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 		struct cw_record p;
 		size_t cases = 0, out = 0;
 		uint8_t custody = 0;
+		/* The event that set them free in a case whose entry still says detained, by
+		 * the visit's day (a release logged, the case not edited), and its case. */
+		const struct cw_record *freed = NULL;
+		char freed_what[200] = "", freed_day[CW_DATE_TEXT_MAX] = "";
+		struct cw_id freed_case = {{0}};
 
 		/* Their timeline: their cases among its records. */
 		if (unread(cw_store_timeline_for_person(st, person, &tl, &err), &err, fn, ctx) != 0)
@@ -1117,6 +1149,17 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 			    d->custody != CW_CUSTODY_DETAINED) {
 				out++;
 				custody = d->custody;
+			} else if (d && d->custody == CW_CUSTODY_DETAINED &&
+				   (freed = cw_timeline_custody_outdated(
+					    person, &tl.items[c], tl.items, tl.n,
+					    cw_date_last_day(v->date)))) {
+				/* Released as the records read, the entry left as it was: a
+				 * field trial's visit after a logged release on bail said
+				 * nothing. */
+				out++;
+				freed_case = tl.items[c].id;
+				freed_text(freed, freed_what, sizeof freed_what);
+				cw_date_format(cw_record_date(freed), freed_day);
 			}
 		}
 		/* Held on the visit's day as the records read (released only after it): the
@@ -1131,16 +1174,32 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 			continue;
 		cw_text_format(name, sizeof name, "%s", cw_record_label(&p));
 		cw_text_trim_utf8(name);
-		snprintf(what, sizeof what, _("this visit met %s, whose case says %s"), name,
-			 cw_enum_label(&cw_words_custody, custody));
 		cw_record_free(&p);
 		cw_id_hex(person, person_hex);
-		/* A new arrest counts only while the case says detained (models/timeline.h). */
-		snprintf(fix, sizeof fix,
-			 _("if held again, log the arrest (casewatch log milestone --person %.8s "
-			   "--case CASE --type arrest) and set their custody in the case to "
-			   "detained"),
-			 person_hex);
+		if (custody) {
+			snprintf(what, sizeof what, _("this visit met %s, whose case says %s"),
+				 name, cw_enum_label(&cw_words_custody, custody));
+			/* A new arrest counts only while the case says detained
+			 * (models/timeline.h). */
+			snprintf(fix, sizeof fix,
+				 _("if held again, log the arrest (casewatch log milestone "
+				   "--person %.8s --case CASE --type arrest) and set their "
+				   "custody in the case to detained"),
+				 person_hex);
+		} else {
+			char case_hex[CW_ID_HEX_LEN + 1];
+
+			cw_id_hex(&freed_case, case_hex);
+			/* TRANSLATORS: "this visit met Koeut Saray, whose release granted: walked
+			 * out on bail is logged on 2024-06-12, before it" */
+			snprintf(what, sizeof what,
+				 _("this visit met %s, whose %s is logged on %s, before it"), name,
+				 freed_what, freed_day);
+			snprintf(fix, sizeof fix,
+				 _("if held again, log the arrest: casewatch log milestone "
+				   "--person %.8s --case %.8s --type arrest --date DATE"),
+				 person_hex, case_hex);
+		}
 		fn(ctx, what, fix);
 		return;
 	}

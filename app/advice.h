@@ -9,7 +9,9 @@
  * the people named as arrested, an event recorded as having happened after today, a hearing or
  * milestone dated before its case began, a hearing, visit, demonstration or milestone another
  * record already records (not linked to it as the same event), a visit whose notes are
- * confidential that gives ill-treatment beside the detainees it names, a record whose source
+ * confidential that gives ill-treatment beside the detainees it names, a visit that meets
+ * someone their cases say is out of prison or whose release is logged before it, a record
+ * whose source
  * says "own observation" given another account than the team's. Each counts (or is
  * written for others) differently from what its author most likely meant, and says so: the command
  * line on standard error, the terminal interface in its status line. May use: models/, store/. */
