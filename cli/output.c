@@ -72,7 +72,8 @@ static void narrow(const struct cw_table *t, int *w, const int *shown, int fit, 
 /* The widths of the columns fitted to `width` (output.h says in what order they give room
  * back), and which are shown. From the whole widths each time a column is left out, so the
  * room it gave goes back to those that stay. */
-static void layout(const struct cw_table *t, const int *whole, int width, int *w, int *shown)
+static void layout(const struct cw_table *t, const int *whole, const int *empty, int width, int *w,
+		   int *shown)
 {
 	static const int floors[] = {16, 8, 6};
 
@@ -86,6 +87,16 @@ static void layout(const struct cw_table *t, const int *whole, int width, int *w
 				w[c] = whole[c];
 				over += w[c] + (n++ ? 2 : 0);
 			}
+		/* Too wide: a column with nothing in it goes first, before any text is cut (a
+		 * list of prison visits, which name no article, cut every "access denied" to
+		 * "access…" beside an empty ARTICLES column). */
+		for (int c = t->ncols - 1; c >= 0 && over > 0 && drop < 0; c--)
+			if (shown[c] && empty[c] && t->fit[c] != CW_COLUMN_WHOLE)
+				drop = c;
+		if (drop >= 0) {
+			shown[drop] = 0;
+			continue;
+		}
 		for (size_t i = 0; i < sizeof floors / sizeof floors[0]; i++) {
 			narrow(t, w, shown, CW_COLUMN_FREE, floors[i], &over);
 			narrow(t, w, shown, CW_COLUMN_CUT, floors[i], &over);
@@ -107,21 +118,26 @@ static void layout(const struct cw_table *t, const int *whole, int width, int *w
 void cw_table_print(const struct cw_table *t, FILE *out, int width)
 {
 	int whole[CW_TABLE_MAX_COLS], w[CW_TABLE_MAX_COLS], shown[CW_TABLE_MAX_COLS], last = -1;
+	int empty[CW_TABLE_MAX_COLS];
 	char buf[4096];
 
 	for (int c = 0; c < t->ncols; c++) {
 		whole[c] = cw_text_width(t->headers[c]);
+		empty[c] = t->rows > 0;
 		for (size_t r = 0; r < t->rows; r++) {
-			int cw = cw_text_width(t->cells[r * (size_t)t->ncols + (size_t)c]);
+			const char *cell = t->cells[r * (size_t)t->ncols + (size_t)c];
+			int cw = cw_text_width(cell);
 
 			if (cw > whole[c])
 				whole[c] = cw;
+			if (cell && cell[0])
+				empty[c] = 0;
 		}
 		w[c] = whole[c];
 		shown[c] = 1;
 	}
 	if (width > 0)
-		layout(t, whole, width, w, shown);
+		layout(t, whole, empty, width, w, shown);
 	for (int c = 0; c < t->ncols; c++)
 		if (shown[c])
 			last = c;
@@ -153,8 +169,9 @@ void cw_table_print(const struct cw_table *t, FILE *out, int width)
 	if (width > 0 && last >= 0) {
 		char left[512] = "";
 
+		/* (A column with nothing in it hides nothing.) */
 		for (int c = 0, n = 0; c < t->ncols; c++)
-			if (!shown[c]) {
+			if (!shown[c] && !(empty[c] && t->fit[c] != CW_COLUMN_WHOLE)) {
 				size_t used = strlen(left);
 
 				snprintf(left + used, sizeof left - used, "%s%s", n++ ? ", " : "",

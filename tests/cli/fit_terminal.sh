@@ -91,6 +91,23 @@ tty 60 "$CASEWATCH" --db "$DB" list records
 has "not shown at this width: COURT / PLACE, OUTCOME"
 lacks "COURT / PLACE  "
 
+# A column with nothing in it is left out before any text is cut, and named nowhere: prison
+# visits name no article, and a list of them at 80 columns cut every "access denied" and
+# "access granted" to "access…" beside an empty ARTICLES column (a prison monitor's trial).
+ok cw log visit --facility "Correctional Center 1 (Prey Sar), Phnom Penh" \
+	--facility-province "Phnom Penh" --date 2024-03-12 --access denied --source "own observation"
+ok cw log visit --facility "Kandal provincial prison, Ta Khmau" --facility-province Kandal \
+	--date 2024-03-13 --access granted --source "own observation"
+tty 80 "$CASEWATCH" --db "$DB" list records --kind visit --since 2024-03-12
+fits 80
+lacks "ARTICLES"
+has "access den"
+has "access gra"
+lacks "not shown"
+# ... but an empty column of ids, dates or kinds stays, whole.
+tty 80 "$CASEWATCH" --db "$DB" list records --kind visit --text "nine prisons"
+has "DATE"
+
 # A pipe gets every cell whole, whatever the terminal's width.
 out=$(cw list records --text "second mass trial" | cat)
 has "NagaWorld strike, the second mass trial of the union's leaders"
