@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/groups.h"
+#include "app/links.h"
 #include "cli/cli.h"
 #include "models/article.h"
 #include "models/confidential.h"
@@ -460,7 +461,13 @@ static int add_link(struct cw_cli *cli, struct cw_record *rec, const char *opt, 
 	struct cw_id id;
 	int rc;
 
-	if ((rc = any_record(cli, value, opt, &id)) != 0)
+	if (!strncmp(value, "ref:", 4))
+		cw_id_from_ref(value + 4, &id);
+	else if ((rc = cw_store_find_id(cli->session.store, value, &id, &cli->err)) != 0) {
+		snprintf(cli->err.field, sizeof cli->err.field, "%s", opt);
+		return rc;
+	}
+	if ((rc = cw_link_target_check(cli->session.store, &id, opt, &cli->err)) != 0)
 		return rc;
 	if (cw_id_equal(&id, &rec->id))
 		return cw_error_set(&cli->err, CW_EINVAL, opt, "a record cannot name itself");

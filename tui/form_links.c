@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/links.h"
 #include "models/i18n.h"
 #include "models/text.h"
 #include "report/record_text.h"
@@ -118,7 +119,6 @@ static void part_ref(const char *part, char *ref, size_t len)
 static int part_record(struct cw_form *fm, const struct cw_form_field *ff, const char *part,
 		       struct cw_id *id, struct cw_error *err)
 {
-	struct cw_record r;
 	char ref[200];
 	int rc;
 
@@ -137,9 +137,11 @@ static int part_record(struct cw_form *fm, const struct cw_form_field *ff, const
 		if (!strncmp(hex, ref, strlen(ref)))
 			return 0;
 	}
+	/* A person or a case is refused as the command line refuses it (app/links.h), saying
+	 * what it is. */
 	if ((rc = cw_store_find_id(fm->st, ref, id, err)) == 0 &&
-	    (rc = cw_store_get(fm->st, id, &r, err)) == 0)
-		cw_record_free(&r);
+	    (rc = cw_link_target_check(fm->st, id, ff->name, err)) == CW_EINVAL)
+		return rc;
 	/* What is typed that names no one record is said so. A store that cannot read what it
 	 * names (a damaged record, the database failing) keeps its own error, naming the record,
 	 * on the field, as on the command line: "no record is" would send the monitor looking

@@ -238,6 +238,19 @@ fails 65 "absent: 'Thach Setha' is listed both present and absent" cw edit "$hea
 # ... and one placed after itself, as --same-event and --disputes refuse a link to itself.
 fails 65 "after: a record cannot name itself" cw edit "$hearing" --after "$hearing"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused edit changed the database"
+# Another account of the event is a monitoring record: a person's or a case's id, typed where
+# a hearing's was meant, linked nothing a report reads, and was saved.
+ok cw list persons --json
+person=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
+ok cw list cases --json
+kase=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
+fails 65 "same-event: $(printf %.8s "$person") is a person, not a monitoring record" \
+	cw edit "$hearing" --same-event "$person"
+fails 65 "disputes: $(printf %.8s "$kase") is a case, not a monitoring record" \
+	cw edit "$hearing" --disputes "$kase"
+fails 65 "same-event: .* is a case" cw log hearing --case "Thach Setha" --date 2026-01-07 \
+	--same-event "$kase"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused link changed the database"
 # A record that comes whole (an import, a bundle an older casewatch wrote) is taken as it is,
 # and an edit of its other fields saves: only what a person makes anew is refused.
 ok cw show "$hearing" --json

@@ -33,5 +33,15 @@ wait_for "1 record matches"
 send Enter
 wait_for "hearing 2024-05-03, account: UN, NagaWorld union activists"
 wait_for "same event as"
-send q
+# A person's id typed where an account was meant is refused as the command line refuses it,
+# saying what it is (it had linked the hearing to no account of its event).
+ok cw list persons --json
+person=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)[0]["id"][:8])')
+send H # started with the case of the hearing shown
+wait_for "case *: NagaWorld union activists"
+send C-g date Enter 2024-05-03 Tab
+send C-g same Enter
+wait_for "same event as"
+send "$person" C-s
+wait_for "$person is a person, not a monitoring record"
 done_ok
