@@ -743,10 +743,12 @@ static void advise_demo_figures(const struct cw_demo *d, const char *hex, cw_adv
 		snprintf(what, sizeof what,
 			 _("the authorities' response is recorded as none, beside %lld arrests"),
 			 (long long)arrests);
-		snprintf(
-			fix, sizeof fix,
-			_("casewatch edit %.8s --response arrests (with the rest of the response)"),
-			hex);
+		/* A response is a set an edit adds to: "none" is taken off first, or the edit
+		 * would be refused for "none" beside "arrests". */
+		snprintf(fix, sizeof fix,
+			 _("casewatch edit %.8s --clear response --response arrests (with the rest "
+			   "of the response)"),
+			 hex);
 		fn(ctx, what, fix);
 	} else if (arrest && d->response && !(d->response & arrest) && arrests > 0) {
 		/* "dispersed" beside 9 arrests: the response lacks them (a field trial). */

@@ -583,7 +583,8 @@ typedef void (*cw_person_namer)(void *ctx, const struct cw_id *id, char *buf, si
  *   bounds what a record may hold), today given (cw_date_today(), as the rules of
  *   cw_charges_text take it);
  *   a hearing that lists one person both present and absent (on "absent": it cannot be both),
- *   the person named by name_fn (NULL: by the start of their id) as the user typed them.
+ *   the person named by name_fn (NULL: by the start of their id) as the user typed them;
+ *   a demonstration's response of "none" beside another (cw_record_validate_response).
  * Not part of cw_record_validate, which the store applies to what it is given whole: a bundle
  * was checked by its sender's clock (a laptop whose clock is behind would refuse it), and a
  * record an older casewatch saved would have every bundle that carries it refused. `was`: the
@@ -592,6 +593,13 @@ typedef void (*cw_person_namer)(void *ctx, const struct cw_id *id, char *buf, si
 int cw_record_validate_typed(const struct cw_record *rec, const struct cw_record *was,
 			     struct cw_date today, cw_person_namer name_fn, void *ctx,
 			     struct cw_error *err);
+/* A demonstration's response that says "none" and something else ("none,arrests"): the
+ * authorities did nothing and arrested people cannot both be the account. CW_EINVAL on
+ * "response", unless `was` (the stored version an edit starts from, or NULL) had the same
+ * response. Part of cw_record_validate_typed; `import` applies it too, as a monitor's own
+ * file is what a person made, not a bundle another laptop checked. */
+int cw_record_validate_response(const struct cw_record *rec, const struct cw_record *was,
+				struct cw_error *err);
 /* Checks the kind and the header fields only: what a deletion (a tombstone) has. */
 int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err);
 

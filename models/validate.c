@@ -348,11 +348,32 @@ int cw_record_validate(const struct cw_record *rec, struct cw_error *err)
 	return 0;
 }
 
+int cw_record_validate_response(const struct cw_record *rec, const struct cw_record *was,
+				struct cw_error *err)
+{
+	/* "none" is looked up in the table, not assumed to be its first word. */
+	int none_at = cw_enum_parse(&cw_words_response, "none");
+	uint32_t none, response;
+
+	if (rec->kind != CW_KIND_DEMO || none_at < 0 || none_at >= 32)
+		return 0;
+	none = UINT32_C(1) << none_at;
+	response = rec->u.demo.response;
+	if (!(response & none) || !(response & ~none) ||
+	    (was && was->kind == CW_KIND_DEMO && was->u.demo.response == response))
+		return 0;
+	return cw_error_set(err, CW_EINVAL, "response",
+			    "'none' says the authorities did nothing: give it alone, or the rest "
+			    "of the response without it (--clear response takes off what is "
+			    "recorded)");
+}
+
 int cw_record_validate_typed(const struct cw_record *rec, const struct cw_record *was,
 			     struct cw_date today, cw_person_namer name_fn, void *ctx,
 			     struct cw_error *err)
 {
 	int64_t born = rec->kind == CW_KIND_PERSON ? rec->u.person.birth_year : -1;
+	int rc;
 
 	/* Nobody is born after today: a typo (2150 for 1950), or the year of something else. */
 	if (born > today.year && cw_date_is_known(today) &&
@@ -360,6 +381,8 @@ int cw_record_validate_typed(const struct cw_record *rec, const struct cw_record
 		return cw_error_set(err, CW_EINVAL, "birth_year",
 				    "%lld is after the current year (%d)", (long long)born,
 				    (int)today.year);
+	if ((rc = cw_record_validate_response(rec, was, err)) != 0)
+		return rc;
 	if (rec->kind == CW_KIND_HEARING)
 		return validate_attendance(&rec->u.hearing,
 					   was && was->kind == CW_KIND_HEARING ? &was->u.hearing

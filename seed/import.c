@@ -106,6 +106,8 @@ static int parse_object(struct parsed_line *pl, const json_t *obj, struct cw_err
 	 * of invalid records is not kept waiting). */
 	if (rc == 0)
 		rc = cw_record_validate(rec, err);
+	if (rc == 0)
+		rc = cw_record_validate_response(rec, NULL, err);
 	return rc;
 }
 

@@ -284,4 +284,28 @@ json "len(d['attendance']) == 1"
 ok cw edit "$demo" --arrested "Thach Setha"
 ok cw show "$demo" --json
 json "len(d['arrested']) == 1"
+# A response of "none" beside another is refused naming the field, on the command line and in an
+# import (all or nothing): the authorities did nothing and arrested people cannot both be the
+# account ("none,arrests" was saved, and the report read it as both).
+before=$(db_snapshot)
+fails 65 "response: 'none' says the authorities did nothing" cw log demo --date 2026-01-10 \
+	--place "Freedom Park" --response none,arrests
+fails 65 "response: 'none'" cw log demo --date 2026-01-10 --place "Freedom Park" \
+	--response none --response dispersed
+printf '%s\n' '{"kind": "demo", "ref": "d-fine", "date": "2026-01-10", "place": "Wat Phnom"}' \
+	'{"kind": "demo", "ref": "d-both", "date": "2026-01-10", "place": "Wat Phnom", "response": ["arrests", "none"]}' \
+	>"$WORK/none.jsonl"
+fails 65 "line 2: response: 'none'" cw import "$WORK/none.jsonl"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused response changed the database"
+# A demonstration recorded with "none" and arrests counted is warned of with the edit to type,
+# and that edit is taken: the response is a set an edit adds to, so "none" is cleared first.
+ok cw log demo --date 2026-01-11 --place "Freedom Park" --response none --arrests-count 3
+quiet=$(printf '%s' "$out" | awk '{print $3}')
+checks=$((checks + 1))
+grep -q -- "casewatch edit $(printf %.8s "$quiet") --clear response --response arrests" \
+	"$WORK/stderr" || fail "the edit to type is not given: $(cat "$WORK/stderr")"
+fails 65 "response: 'none'" cw edit "$quiet" --response arrests
+ok cw edit "$quiet" --clear response --response arrests
+ok cw show "$quiet" --json
+json "d['response'] == ['arrests']"
 done_ok
