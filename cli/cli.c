@@ -64,17 +64,47 @@ int cw_cli_passphrase_option(struct cw_cli *cli, const char *name, const char *v
 
 static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt);
 
+/* -o FILE is --output's short form. */
+static const char *option_said_as(const char *name)
+{
+	return !strcmp(name, "output") ? "o" : name;
+}
+
+int cw_cli_given_once(struct cw_cli *cli, const char *name, int at)
+{
+	const char *as = option_said_as(name);
+
+	if (!cli->once)
+		return 0;
+	for (size_t k = 0; k < cli->ngiven; k++)
+		if (!strcmp(cli->given[k].name, as))
+			return cli->given[k].at == at
+				       ? 0
+				       : cw_error_set(&cli->err, CW_EUSAGE, name,
+						      "is given twice; give it once");
+	if (cli->ngiven < sizeof cli->given / sizeof cli->given[0] &&
+	    strlen(as) < sizeof cli->given[0].name) {
+		snprintf(cli->given[cli->ngiven].name, sizeof cli->given[0].name, "%s", as);
+		cli->given[cli->ngiven++].at = at;
+	}
+	return 0;
+}
+
 int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt)
 {
 	for (;;) {
-		int rc = next_opt(cli, i, flags, opt);
+		int at = *i, rc = next_opt(cli, i, flags, opt);
 
 		if (rc > 0 && !opt->value && !strcmp(opt->name, "no-pager"))
 			continue; /* a global option, taken by run.c */
 		if (rc <= 0 || !opt->value)
 			return rc; /* the end, an error, or a flag */
-		if ((rc = cw_cli_passphrase_option(cli, opt->name, opt->value)) != 1)
-			return rc == 0 ? 1 : rc; /* the caller's option, or a bad descriptor */
+		if ((rc = cw_cli_passphrase_option(cli, opt->name, opt->value)) == 1)
+			continue;
+		if (rc != 0)
+			return rc; /* a bad descriptor */
+		/* the caller's option */
+		return (rc = cw_cli_given_once(cli, opt->name, at)) != 0 ? rc : 1;
 	}
 }
 

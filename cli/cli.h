@@ -30,6 +30,17 @@ struct cw_cli {
 	/* The signal that ended the terminal interface (SIGHUP, SIGTERM), else 0: main ends the
 	 * process as that signal would, once the database is closed. */
 	int ended_by;
+	/* A command that only reads (cw_command.reads): an option with a value given twice is
+	 * refused, as add and edit refuse a field of one value given twice (which --since was
+	 * meant cannot be told). None of these commands' options is marked repeatable. The
+	 * options seen, each by the argument it stands at, so that a second pass over the same
+	 * arguments is no second giving. */
+	int once;
+	struct {
+		char name[32];
+		int at;
+	} given[64];
+	size_t ngiven;
 };
 
 /* A command: `casewatch NAME [SUB] options...`. run() gets the index of the first argument
@@ -81,6 +92,11 @@ struct cw_opt {
  * argument (a positional where none is expected is an error). `flags` names the options that
  * take no value ("json,yes,help"). */
 int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt);
+/* For a command that only reads (cli->once): CW_EUSAGE naming `name` when the option was seen
+ * already at another argument than `at` ("is given twice; give it once"), else 0 and it is
+ * noted. -o and --output are one option. cw_cli_next_opt does it for every option it returns
+ * with a value; commands that read -o themselves call it for -o. */
+int cw_cli_given_once(struct cw_cli *cli, const char *name, int at);
 /* Whether an argument is an option's name (--word), so never an option's value: a value may
  * begin with one dash ("-2d") or be "--" alone, not "--" and a letter ("--notes --confidential"
  * is --notes without its value, not notes reading "--confidential"). */

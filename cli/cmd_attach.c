@@ -321,6 +321,8 @@ int cw_cmd_open(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	while (i < cli->argc) {
 		if (!strcmp(cli->argv[i], "-o") && i + 1 < cli->argc &&
 		    !cw_cli_looks_like_option(cli->argv[i + 1])) {
+			if ((rc = cw_cli_given_once(cli, "o", i)) != 0)
+				return rc;
 			outpath = cli->argv[i + 1];
 			i += 2;
 			continue;

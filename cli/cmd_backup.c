@@ -84,6 +84,8 @@ int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		if (i < cli->argc && !strcmp(cli->argv[i], "-o")) {
 			if (i + 1 >= cli->argc || cw_cli_looks_like_option(cli->argv[i + 1]))
 				return cw_error_set(&cli->err, CW_EUSAGE, "o", "needs a file name");
+			if ((rc = cw_cli_given_once(cli, "o", i)) != 0)
+				return rc;
 			file = cli->argv[i + 1];
 			i += 2;
 			continue;

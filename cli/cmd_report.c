@@ -143,6 +143,8 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 		if (i < cli->argc && !strcmp(cli->argv[i], "-o")) {
 			if (i + 1 >= cli->argc || cw_cli_looks_like_option(cli->argv[i + 1]))
 				return cw_error_set(&cli->err, CW_EUSAGE, "o", "needs a file name");
+			if ((rc = cw_cli_given_once(cli, "o", i)) != 0)
+				return rc;
 			/* "-" is standard output, as for bundle export and open. */
 			o->output = strcmp(cli->argv[i + 1], "-") ? cli->argv[i + 1] : NULL;
 			i += 2;

@@ -488,6 +488,7 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		    (rc = cw_author_env_check(&cli->err)) != 0)
 			return rc;
 		cli->session.read_only = cmd->reads;
+		cli->once = cmd->reads;
 		rc = cmd->run(cli, cmd, first);
 		return rc;
 	}

@@ -74,6 +74,17 @@ fails 2 "source: is given twice" cw log hearing --case "Thach Setha" --date 2023
 	--source "own observation" --source "LICADHO"
 fails 2 "name: is given twice" cw person add --name "One" --name "Two"
 fails 2 "notes: is given twice" cw edit "Thach Setha" --notes one --notes two
+# ... and so do the commands that read, which took the last ("--since 2024-01 --since 2024-02"
+# listed from February without a word); -o and --output are one option.
+fails 2 "since: is given twice" cw list records --since 2024-01 --since 2024-02
+fails 2 "days: is given twice" cw agenda --days 3 --days=5
+fails 2 "week: is given twice" cw report --week 2024-W18 --week 2024-W19
+fails 2 "o: is given twice" cw report --week 2024-W18 -o "$WORK/a.md" -o "$WORK/b.md"
+fails 2 "o: is given twice" cw export records --format csv --output "$WORK/a.csv" -o "$WORK/b.csv"
+fails 2 "limit: is given twice" cw audit --limit 1 --limit 2
+[ ! -e "$WORK/a.md" ] && [ ! -e "$WORK/a.csv" ] || fail "a refused report wrote a file"
+# Flags given twice say nothing two ways, and stay taken.
+ok cw list records --json --json
 # An option followed by another option has no value: "--notes --confidential" saved the
 # record in the open with the notes "--confidential", "-o --sign" wrote a file named --sign,
 # unsigned. A value that begins so is given with '='.
