@@ -410,9 +410,19 @@ int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 		interrupted_encrypt_said(s);
 	if (rc == 0)
 		exposure_said(s);
-	if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database") && is_file(s->db_dir))
+	if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database") &&
+	    is_file(s->db_dir) && s->db_given && !s->db_option)
 		/* init cannot make a database there: the advice below would fail ("Not a
-		 * directory"). A mistyped --db names a file, as often as a folder. */
+		 * directory"). A mistyped $CASEWATCH_DB names a file as often as --db does, and
+		 * "give the folder with --db" sent the monitor looking for an option they had not
+		 * typed. */
+		cw_error_set(err, CW_ENOTFOUND, "database",
+			     "%.300s is a file, not a database folder; give the folder in "
+			     "CASEWATCH_DB (or with --db)",
+			     s->db_dir);
+	else if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database") &&
+		 is_file(s->db_dir))
+		/* ... and so is a mistyped --db, as often as a folder. */
 		cw_error_set(err, CW_ENOTFOUND, "database",
 			     "%.300s is a file, not a database folder; give the folder with --db",
 			     s->db_dir);

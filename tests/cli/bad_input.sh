@@ -222,6 +222,9 @@ fails 66 "casewatch --db $WORK/none init" "$CASEWATCH" --db "$WORK/none" list re
 # advising it; an empty --db, or one with no value, is a usage error.
 : >"$WORK/a-file"
 fails 66 "$WORK/a-file is a file, not a database folder" "$CASEWATCH" --db "$WORK/a-file" list records
+# ... and one CASEWATCH_DB names is answered with CASEWATCH_DB, the --db it was not given
+fails 66 "$WORK/a-file is a file, not a database folder; give the folder in CASEWATCH_DB" \
+	env CASEWATCH_DB="$WORK/a-file" "$CASEWATCH" list records
 fails 2 "db: is empty" "$CASEWATCH" --db "" list records
 fails 2 "db: is empty" "$CASEWATCH" --db= list records
 fails 2 "db: needs a value" "$CASEWATCH" --db
