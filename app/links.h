@@ -17,4 +17,20 @@
 int cw_link_target_check(struct cw_store *st, const struct cw_id *id, const char *field,
 			 struct cw_error *err);
 
+/* How far cw_after_check follows a chain of `after` placements: a chain of records placed
+ * each after the last (resumed, then the verdict, then the appeal) is a few long. One longer
+ * is taken unchecked: the timeline, the only reader that follows placements, places nothing
+ * on a loop (cw_timeline_order), so a loop a bundle or an import brings never stops a
+ * reader. */
+#define CW_AFTER_WALK_MAX 256
+
+/* Placing `rec` after rec->after (--after) would make a loop: the record it names, or one that
+ * record is placed after, and so on, is placed after `rec` ("edit A --after B" then "edit B
+ * --after A"). CW_EINVAL naming `field` and the record that closes the loop; 0 when there is
+ * none, when `rec` has no id yet (a new record: nothing can be placed after it), or a record
+ * on the way is not here (placements are soft references). Another error when the store cannot
+ * read one. Not inside a write transaction. */
+int cw_after_check(struct cw_store *st, const struct cw_record *rec, const char *field,
+		   struct cw_error *err);
+
 #endif

@@ -676,6 +676,13 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 			    cw_id_equal(&rec->after, &rec->id))
 				return cw_error_set(&cli->err, CW_EINVAL, opt.name,
 						    "a record cannot name itself");
+			/* ... and one placed after a record that comes after it, directly or
+			 * through others, places neither (app/links.h). A new record has no id
+			 * yet: nothing can come after it. */
+			if (!strcmp(opt.name, "after") &&
+			    (rc = cw_after_check(cli->session.store, rec, opt.name, &cli->err)) !=
+				    0)
+				return rc;
 			continue;
 		}
 		if (is_list_option(rec->kind, opt.name)) {

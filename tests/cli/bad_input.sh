@@ -252,8 +252,34 @@ fails 65 "absent: 'Thach Setha' is listed both present and absent" cw edit "$hea
 # ... and one placed after itself, as --same-event and --disputes refuse a link to itself.
 fails 65 "after: a record cannot name itself" cw edit "$hearing" --after "$hearing"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused edit changed the database"
+# ... nor after one that comes after it, directly or through another: the timeline placed
+# neither, and "edit A --after B" then "edit B --after A" was taken without a word.
+ok cw log hearing --case "Thach Setha" --date 2026-01 --outcome adjourned
+second=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Thach Setha" --date 2026-01 --outcome verdict
+third=$(printf '%s' "$out" | awk '{print $3}')
+ok cw edit "$second" --after "$hearing"
+ok cw edit "$third" --after "$second"
+before=$(db_snapshot)
+fails 65 "after: $(printf %.8s "$second") is placed after this record already" \
+	cw edit "$hearing" --after "$second"
+fails 65 "after: $(printf %.8s "$third") comes after this record already, through $(printf %.8s "$second")" \
+	cw edit "$hearing" --after "$third"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused placement changed the database"
+# A loop an import (or a bundle) brings is taken as it comes, and read without looping: the
+# timeline places neither record of it.
+ok cw show "$hearing" --json
+kase=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)["case"])')
+printf '%s\n' '{"kind":"hearing","ref":"h-loop-a","case":"'"$kase"'","date":"2026-02","after":"ref:h-loop-b"}' \
+	'{"kind":"hearing","ref":"h-loop-b","case":"'"$kase"'","date":"2026-02","after":"ref:h-loop-a"}' \
+	>"$WORK/loop.jsonl"
+ok cw import "$WORK/loop.jsonl"
+ok timeout 60 "$CASEWATCH" --db "$DB" timeline "Thach Setha"
+has "2026-02"
+ok timeout 60 "$CASEWATCH" --db "$DB" edit ref:h-loop-a --notes "a loop brought by an import"
 # Another account of the event is a monitoring record: a person's or a case's id, typed where
 # a hearing's was meant, linked nothing a report reads, and was saved.
+before=$(db_snapshot)
 ok cw list persons --json
 person=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
 ok cw list cases --json
