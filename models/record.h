@@ -600,6 +600,12 @@ int cw_record_validate_typed(const struct cw_record *rec, const struct cw_record
  * file is what a person made, not a bundle another laptop checked. */
 int cw_record_validate_response(const struct cw_record *rec, const struct cw_record *was,
 				struct cw_error *err);
+/* A hearing that answers one fair-trial indicator twice ({"name": "public_hearing", "answer":
+ * "no"} and another "yes"): which answer is the account cannot be told, and reports counted
+ * both. CW_EINVAL on "indicators[N]", N the second answer's place, naming the indicator. The
+ * command line keeps one answer an indicator and the form has one field each; `import`
+ * applies it, as it applies cw_record_validate_response. */
+int cw_record_validate_indicators(const struct cw_record *rec, struct cw_error *err);
 /* Checks the kind and the header fields only: what a deletion (a tombstone) has. */
 int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err);
 

@@ -368,6 +368,25 @@ int cw_record_validate_response(const struct cw_record *rec, const struct cw_rec
 			    "recorded)");
 }
 
+int cw_record_validate_indicators(const struct cw_record *rec, struct cw_error *err)
+{
+	const struct cw_indicator *ind;
+	char path[48];
+
+	if (rec->kind != CW_KIND_HEARING)
+		return 0;
+	ind = rec->u.hearing.indicators.items;
+	for (size_t i = 1; i < rec->u.hearing.indicators.n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (ind[j].name == ind[i].name) {
+				snprintf(path, sizeof path, "indicators[%zu]", i + 1);
+				return cw_error_set(err, CW_EINVAL, path,
+						    "%s is answered twice: give it one answer",
+						    cw_enum_word(&cw_words_indicator, ind[i].name));
+			}
+	return 0;
+}
+
 int cw_record_validate_typed(const struct cw_record *rec, const struct cw_record *was,
 			     struct cw_date today, cw_person_namer name_fn, void *ctx,
 			     struct cw_error *err)

@@ -108,6 +108,8 @@ static int parse_object(struct parsed_line *pl, const json_t *obj, struct cw_err
 		rc = cw_record_validate(rec, err);
 	if (rc == 0)
 		rc = cw_record_validate_response(rec, NULL, err);
+	if (rc == 0)
+		rc = cw_record_validate_indicators(rec, err);
 	return rc;
 }
 

@@ -87,6 +87,17 @@ ok cw import "$WORK/prefix.jsonl"
 ok cw show ref:h-ref-prefix
 has "Kem Sokha"
 
+# One fair-trial indicator answered twice in a record: which answer is the account cannot be
+# told (both were kept, and the report counted both); refused naming the line, the field and
+# the indicator, and nothing is written (the command line keeps one answer an indicator).
+before=$(db_snapshot)
+printf '%s\n' '{"kind":"hearing","ref":"h-fine","case":"ref:c-kem-sokha-treason","date":"2024-02-04"}' \
+	'{"kind":"hearing","ref":"h-twice","case":"ref:c-kem-sokha-treason","date":"2024-02-05","indicators":[{"name":"public_hearing","answer":"no"},{"name":"counsel_of_choice","answer":"yes"},{"name":"public_hearing","answer":"yes"}]}' \
+	>"$WORK/answers.jsonl"
+fails 65 "answers.jsonl line 2: indicators\[3\]: public_hearing is answered twice" \
+	cw import "$WORK/answers.jsonl"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused indicator changed the database"
+
 # Several bad lines are named in one run, each on its line and in the file's order, with the
 # count last; nothing is written. The form of every line is checked after a bad one; a
 # reference only up to the first (a later line may name what a bad one would have made).
