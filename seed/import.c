@@ -263,18 +263,107 @@ static int opens_document(const char *line)
 	return *line == '\0';
 }
 
+/* How much of a line is kept: the longest a record's line may be, its byte-order mark and one
+ * byte more, which tells a line too long. Spaces, tabs and '\r' past it are kept out too: a
+ * line of the longest record and trailing spaces is no longer than that record. */
+#define LINE_KEPT_BYTES (LINE_MAX_BYTES + 4)
+
+/* The next line into r->line, as getline reads it, but never more than LINE_KEPT_BYTES of it:
+ * a longer line is read to its end without being kept, its length counted (a file with no
+ * newline grew the memory until the import failed, before its length was refused). -1 at the
+ * end of the file; *too_long the length of a line that is, else 0, and *high whether it has a
+ * byte of a letter outside ASCII (cw_text_validate says why Khmer counts more). */
+static ssize_t read_bounded_line(struct line_reader *r, size_t *too_long, int *high)
+{
+	size_t len = 0, past = 0, blanks = 0;
+	int c = EOF;
+
+	*too_long = 0;
+	*high = 0;
+	while ((c = getc_unlocked(r->f)) != EOF) {
+		*high |= c >= 0x80;
+		if (len < LINE_KEPT_BYTES && !past) {
+			if (len + 2 > r->cap) {
+				size_t cap = r->cap ? r->cap * 2 : 4096;
+				char *grown;
+
+				if (cap > LINE_KEPT_BYTES + 2)
+					cap = LINE_KEPT_BYTES + 2;
+				if (!(grown = malloc(cap)))
+					return -2;
+				/* Copied and wiped rather than realloc'd, which could leave the
+				 * text behind (as slurp does). */
+				if (r->line) {
+					memcpy(grown, r->line, len);
+					explicit_bzero(r->line, r->cap);
+					free(r->line);
+				}
+				r->line = grown;
+				r->cap = cap;
+			}
+			r->line[len++] = (char)c;
+		} else if (c == ' ' || c == '\t' || c == '\r') {
+			blanks++;
+		} else if (c != '\n') {
+			past += blanks + 1; /* what came between was no trailing blank */
+			blanks = 0;
+		}
+		if (c == '\n')
+			break;
+	}
+	if (c == EOF && ferror(r->f))
+		return -1;
+	if (len == 0 && c == EOF)
+		return -1;
+	r->line[len] = '\0';
+	if (past)
+		*too_long = len + past;
+	return (ssize_t)len;
+}
+
 static void read_lines(struct cw_pipe *pipe, void *ctx)
 {
 	struct line_reader *r = ctx;
 	struct parsed_line *pl;
-	int seen_record = 0;
-	ssize_t len;
+	int seen_record = 0, high;
+	size_t too_long;
+	ssize_t len = 0;
 
-	while ((pl = cw_pipe_slot(pipe)) && (len = getline(&r->line, &r->cap, r->f)) >= 0) {
+	while ((pl = cw_pipe_slot(pipe)) && (len = read_bounded_line(r, &too_long, &high)) >= 0) {
 		char *line = r->line;
 		int rc;
 
 		r->lineno++;
+		if (too_long) {
+			const char *start = r->line;
+
+			/* A document on one line (an array of records a tool wrote compact) is
+			 * read whole, as a document always was. */
+			if (r->lineno == 1 && !memcmp(start, "\xEF\xBB\xBF", 3))
+				start += 3;
+			start += strspn(start, " \t");
+			if (!seen_record && *start == '[') {
+				read_document(pipe, r);
+				return;
+			}
+			/* Else refused as cw_text_validate refuses a line it was given whole. */
+			cw_record_init(&pl->rec, CW_KIND_PERSON);
+			pl->lineno = r->lineno;
+			pl->in_document = 0;
+			seen_record = 1;
+			if (high)
+				rc = cw_error_set(&r->err, CW_EINVAL, "line",
+						  "too long: %zu bytes, at most %zu (a letter of "
+						  "Khmer script takes 3 bytes)",
+						  too_long, (size_t)LINE_MAX_BYTES);
+			else
+				rc = cw_error_set(&r->err, CW_EINVAL, "line",
+						  "too long: %zu bytes, at most %zu", too_long,
+						  (size_t)LINE_MAX_BYTES);
+			if (stopped(pipe, r) || parsed(pipe, r, pl, rc, 0) != 0)
+				return;
+			continue;
+		}
 		/* The line's end, and spaces and tabs before it: a line of nothing else (a
 		 * spreadsheet's last row, an editor's indentation) is a blank line, not a record
 		 * ("'[' or '{' expected near end of file"). */
@@ -303,7 +392,9 @@ static void read_lines(struct cw_pipe *pipe, void *ctx)
 		if (parsed(pipe, r, pl, rc, (size_t)len) != 0)
 			return;
 	}
-	if (pl && ferror(r->f))
+	if (pl && len == -2)
+		r->rc = cw_error_set(&r->err, CW_ENOMEM, "", "out of memory");
+	else if (pl && ferror(r->f))
 		r->rc = cw_error_set(&r->err, CW_EIO, "file", "cannot read the file");
 }
 
@@ -436,6 +527,8 @@ static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 			*err = s->problems[0];
 	}
 	cw_idmap_free(&w.lines);
+	if (r.line)
+		explicit_bzero(r.line, r.cap);
 	free(r.line);
 	return rc;
 }
