@@ -448,10 +448,25 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 	if (kinds & CW_KIND_BIT(CW_KIND_VISIT)) {
 		struct cw_filter f = *filter;
 
+		struct cw_record_list in_year;
+
 		if ((rc = cw_reader_list_next_dates(rd, filter, CW_KIND_BIT(CW_KIND_VISIT), back,
 						    a->to, CW_ORDER_OLDEST_FIRST, 0, &a->visits,
 						    err)) != 0)
 			return rc;
+		/* A follow-up due within the window's first year: its key sorts before the
+		 * year's first day, which the range may start after. */
+		if (cw_date_compare((struct cw_date){a->from.year, 0, 0}, back) < 0) {
+			if ((rc = cw_reader_list_next_dates_given(
+				     rd, filter, CW_KIND_BIT(CW_KIND_VISIT),
+				     (struct cw_date){a->from.year, 0, 0}, &in_year, err)) != 0)
+				return rc;
+			for (size_t i = 0; rc == 0 && i < in_year.n; i++)
+				rc = cw_record_list_push(&a->visits, &in_year.items[i]);
+			cw_record_list_free(&in_year);
+			if (rc != 0)
+				return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		}
 		for (size_t i = 0; i < a->visits.n; i++)
 			if (!cw_date_is_known(earliest) ||
 			    cw_date_compare(a->visits.items[i].u.visit.date, earliest) < 0)
@@ -474,14 +489,15 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 			const struct cw_record *v = &a->visits.items[i];
 			struct cw_agenda_item it = {.what = CW_AGENDA_FOLLOW_UP, .rec = v};
 
-			/* A follow-up due within a month: under that month, as a next date known
-			 * only to it is, its day not known (it sat on the window's first day, as
-			 * if due then); within a year: on its first day in the window. Overdue
-			 * once its last day is past. */
+			/* A follow-up due within a month (a year): under that month (year), as a
+			 * next date known only to it is, its day not known (it sat on the
+			 * window's first day, as if due then). Overdue once its last day is
+			 * past. */
 			it.day = cw_date_first_day(v->u.visit.follow_up_on);
 			it.overdue = cw_date_compare(cw_date_last_day(v->u.visit.follow_up_on),
 						     a->from) < 0;
-			if (cw_date_precision(v->u.visit.follow_up_on) == CW_DATE_MONTH)
+			if (cw_date_is_known(v->u.visit.follow_up_on) &&
+			    cw_date_precision(v->u.visit.follow_up_on) != CW_DATE_DAY)
 				it.day = v->u.visit.follow_up_on;
 			else if (!it.overdue && cw_date_compare(it.day, a->from) < 0)
 				it.day = a->from;

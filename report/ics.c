@@ -195,7 +195,7 @@ static void follow_up_event(FILE *out, const struct cw_agenda_item *u)
 	struct cw_date start = cw_date_first_day(u->day),
 		       end = cw_date_from_days(cw_date_to_days(cw_date_last_day(u->day)) + 1);
 	char hex[CW_ID_HEX_LEN + 1], buf[1024], dt[32], date[CW_DATE_TEXT_MAX];
-	char due[CW_DATE_TEXT_MAX], within[128] = "";
+	char due[CW_DATE_TEXT_MAX], within[512] = "";
 
 	cw_id_hex(&u->rec->id, hex);
 	fputs("BEGIN:VEVENT\r\n", out);
@@ -217,9 +217,12 @@ static void follow_up_event(FILE *out, const struct cw_agenda_item *u)
 		/* TRANSLATORS: a follow-up visit due within a month ("2024-07"), in a calendar
 		 * event over that month */
 		snprintf(within, sizeof within, _("\nDue within %s, its day not known"), due);
+	/* Overdue and due within a month gone by: both said. */
+	if (u->overdue)
+		snprintf(within + strlen(within), sizeof within - strlen(within), "%s",
+			 _("\nOverdue: no later visit to this facility is logged"));
 	snprintf(buf, sizeof buf, _("Follow-up of the visit of %s%s\nAccount: %s\nRecord id: %s"),
-		 date[0] ? date : _("an unknown date"),
-		 u->overdue ? _("\nOverdue: no later visit to this facility is logged") : within,
+		 date[0] ? date : _("an unknown date"), within,
 		 cw_enum_label(&cw_words_view, u->rec->view), hex);
 	text_line(out, "DESCRIPTION", buf);
 	cw_ics_line(out, "CATEGORIES", "casewatch,visit", 0);

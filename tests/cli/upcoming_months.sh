@@ -59,8 +59,6 @@ has "| 2024-07-10 | own observation | LRSU | Kim Rithy |"
 has "for 2024-07, day not known"
 ok cw agenda --from 2024-07-01
 has "set at the hearing of 2024-06-10; day not known"
-ok cw timeline "Kim Rithy"
-has "2024-07"
 
 # The sitting logged on a day of the month: it is listed, the month no longer.
 ok cw log hearing --case LRSU --date 2024-07-09 --outcome adjourned --source "own observation"
@@ -125,11 +123,25 @@ checks=$((checks + 1))
 # overdue once the month is past, still under it
 ok cw agenda --from 2024-09-01 --days 5 --kind visit
 has "OVERDUE: bring the medicine (visit of 2024-06-20); day not known"
+ok cw export --format ics --from 2024-09-01 --to 2024-09-05
+has "Due within 2024-08\\, its"
+has "Overdue: no later visit"
 # the empty agenda's hint names the month's first day, which shows it
 ok cw agenda --from 2024-07-20 --days 5 --kind visit
 has "'--from 2024-08-01'"
 ok cw agenda --from 2024-08-01 --days 1 --kind visit
 has "2024-08  follow-up visit"
+
+# A follow-up due within a year likewise, under the year, read however far into the year the
+# window starts (its key sorts before the year's first day).
+ok cw log visit --facility "Kampong Cham prison" --date 2024-06-20 --follow-up "see the doctor" \
+	--follow-up-on 2025
+ok cw agenda --from 2025-06-02 --days 5 --kind visit
+has "2025  follow-up visit"
+has "see the doctor (visit of 2024-06-20); day not known"
+ok cw export --format ics --from 2025-06-02 --to 2025-06-06
+has "DTSTART;VALUE=DATE:20250101"
+has "DTEND;VALUE=DATE:20260101"
 
 # A month gone by with nothing logged is a missed hearing, said in the period its last day is
 # in (a trial adjourned to August, August over, read as a quiet month).
@@ -173,9 +185,9 @@ json "[(u['date'], u['precision']) for u in d['upcoming_hearings']] == [('2025',
 ok cw report --week 2024-W40
 lacks "for 2025, day not known"
 # the agenda of a day of the year (read from the year's own key, not its first day's)
-ok cw agenda --from 2025-03-01
+ok cw agenda --from 2025-03-01 --kind hearing
 has "set at the hearing of 2024-09-05; day not known"
-ok cw agenda --from 2025-03-01 --json
+ok cw agenda --from 2025-03-01 --kind hearing --json
 json "[(i['day'], i['precision']) for i in d['items']] == [('2025', 'year')]"
 ok cw export --format ics --from 2025-03-01 --to 2025-03-14
 grep -q "1 hearing set only for a month or a year (2025) is not in the calendar" "$WORK/stderr" ||
@@ -193,6 +205,6 @@ ok cw log hearing --case "Next year" --date 2025-05-06 --outcome adjourned \
 	--source "own observation"
 ok cw report --week 2026-W01
 lacks "nothing logged in that year"
-ok cw agenda --from 2025-06-01
+ok cw agenda --from 2025-06-01 --kind hearing
 lacks "day not known"
 done_ok
