@@ -70,11 +70,24 @@ static const char *option_said_as(const char *name)
 	return !strcmp(name, "output") ? "o" : name;
 }
 
+/* The filters' options that add to what they select, given as often as wanted ("--kind
+ * hearing --kind visit", two --filter lines), as add and edit take sets and lists: a review
+ * found them refused. */
+static int option_adds(const char *name)
+{
+	static const char *const adding[] = {"kind", "account", "filter"};
+
+	for (size_t k = 0; k < sizeof adding / sizeof adding[0]; k++)
+		if (!strcmp(name, adding[k]))
+			return 1;
+	return 0;
+}
+
 int cw_cli_given_once(struct cw_cli *cli, const char *name, int at)
 {
 	const char *as = option_said_as(name);
 
-	if (!cli->once)
+	if (!cli->once || option_adds(name))
 		return 0;
 	for (size_t k = 0; k < cli->ngiven; k++)
 		if (!strcmp(cli->given[k].name, as))

@@ -94,7 +94,8 @@ struct cw_opt {
 int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt);
 /* For a command that only reads (cli->once): CW_EUSAGE naming `name` when the option was seen
  * already at another argument than `at` ("is given twice; give it once"), else 0 and it is
- * noted. -o and --output are one option. cw_cli_next_opt does it for every option it returns
+ * noted. -o and --output are one option; the filters' options that add (--kind, --account,
+ * --filter) are taken as often as given. cw_cli_next_opt does it for every option it returns
  * with a value; commands that read -o themselves call it for -o. */
 int cw_cli_given_once(struct cw_cli *cli, const char *name, int at);
 /* Whether an argument is an option's name (--word), so never an option's value: a value may

@@ -85,6 +85,14 @@ fails 2 "limit: is given twice" cw audit --limit 1 --limit 2
 [ ! -e "$WORK/a.md" ] && [ ! -e "$WORK/a.csv" ] || fail "a refused report wrote a file"
 # Flags given twice say nothing two ways, and stay taken.
 ok cw list records --json --json
+# The filters' options that add stay taken as often as given (a review found them refused).
+ok cw list records --kind person --kind case --json
+json "sorted(set(r['kind'] for r in d)) == ['case', 'person']"
+ok cw list records --account own --account un
+ok cw list records --filter kind:hearing --filter article:494
+ok cw agenda --from 2023-01-01 --days 30 --kind hearing --kind visit
+ok cw report --week 2024-W18 --kind hearing --kind visit
+ok cw export records --format csv --account un --account own
 # An option followed by another option has no value: "--notes --confidential" saved the
 # record in the open with the notes "--confidential", "-o --sign" wrote a file named --sign,
 # unsigned. A value that begins so is given with '='.
