@@ -1301,7 +1301,16 @@ static void missed(struct builder *b)
 		court_cell(b, h->court, &h->case_id);
 		cw_date_format(h->date, d);
 		cell(b, CW_RC_LABEL, _("next date set at the hearing of %s"), d);
-		if (cw_date_precision(u->date) == CW_DATE_MONTH)
+		if (cw_date_precision(u->date) != CW_DATE_DAY && cw_date_is_known(u->bail_heard)) {
+			char bail[CW_DATE_TEXT_MAX];
+
+			cw_date_format(u->bail_heard, bail);
+			/* TRANSLATORS: what the records say of a hearing set for a month or a year
+			 * gone by, in which a hearing of the case ruled on bail alone */
+			cell(b, CW_RC_OUTCOME,
+			     _("no sitting logged in it; the hearing of %s ruled only on bail"),
+			     bail);
+		} else if (cw_date_precision(u->date) == CW_DATE_MONTH)
 			/* TRANSLATORS: what the records say of a hearing set for a month (its day
 			 * not known) gone by */
 			cell(b, CW_RC_OUTCOME, "%s", _("nothing logged in that month"));
@@ -3854,13 +3863,11 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			if (years)
 				sb_add(&sb,
 				       P_("%zu hearing was set for a month or a year that ended in "
-					  "the period, its day not known, and nothing was logged "
-					  "in "
-					  "it",
+					  "the period, its day not known, and no sitting of it was "
+					  "logged in it",
 					  "%zu hearings were set for months or years that ended in "
-					  "the period, their days not known, and nothing was "
-					  "logged "
-					  "in them",
+					  "the period, their days not known, and no sitting of "
+					  "them was logged in them",
 					  months),
 				       months);
 			else
@@ -3868,11 +3875,11 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				 * it. */
 				sb_add(&sb,
 				       P_("%zu hearing was set for a month that ended in the "
-					  "period, its day not known, and nothing was logged in "
-					  "that month",
+					  "period, its day not known, and no sitting of it was "
+					  "logged in that month",
 					  "%zu hearings were set for months that ended in the "
-					  "period, their days not known, and nothing was logged in "
-					  "those months",
+					  "period, their days not known, and no sitting of them "
+					  "was logged in those months",
 					  months),
 				       months);
 			accounts(&sb, seen_months);

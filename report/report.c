@@ -3305,8 +3305,9 @@ static int drop_superseded(struct cw_reader *rd, struct cw_withheld *shown, stru
  * (day_logged): wherever in the month it is, before the window, in it (it is listed itself)
  * or after it (the day is known then, and not in the window), held or logged ahead. Read as
  * `shown` reads it (NULL: everything counts). items point into the caller's list. */
-static int drop_month_sittings(struct cw_reader *rd, struct cw_withheld *shown,
-			       struct cw_report_upcoming *items, size_t *n, struct cw_error *err)
+static int drop_month_sittings(struct cw_reader *rd, struct cw_withheld *shown, struct cw_date from,
+			       struct cw_date to, struct cw_report_upcoming *items, size_t *n,
+			       struct cw_error *err)
 {
 	static const struct cw_record_list none = {NULL, 0, 0};
 	size_t kept = 0;
@@ -3350,13 +3351,34 @@ static int drop_month_sittings(struct cw_reader *rd, struct cw_withheld *shown,
 			if (cw_id_equal(&l.items[j].id, &setting->id))
 				at = j;
 		for (size_t j = 0; j < l.n && !gone; j++) {
-			struct cw_date d = l.items[j].u.hearing.date;
+			const struct cw_hearing *o = &l.items[j].u.hearing;
+			struct cw_date d = o->date;
+			int in_it = cw_date_compare(cw_date_first_day(d),
+						    cw_date_first_day(items[i].date)) >= 0 &&
+				    cw_date_compare(cw_date_last_day(d), last) <= 0;
+			int same_event = ev.root && at != SIZE_MAX && ev.root[at] == ev.root[j];
 
-			gone = cw_date_compare(cw_date_first_day(d),
-					       cw_date_first_day(items[i].date)) >= 0 &&
-			       cw_date_compare(cw_date_last_day(d), last) <= 0 &&
+			gone = in_it &&
 			       cw_timeline_next_date_superseded(setting, &l.items[j], case_court) &&
-			       !(ev.root && at != SIZE_MAX && ev.root[at] == ev.root[j]);
+			       !same_event;
+			/* A hearing of the month that only ruled on bail: no sitting of it, said
+			 * beside it (a review read "nothing logged in that month" beside one). */
+			if (!gone && in_it && !same_event &&
+			    o->outcome == CW_OUTCOME_BAIL_DECISION &&
+			    !cw_date_is_known(items[i].bail_heard) &&
+			    cw_date_precision(d) == CW_DATE_DAY)
+				items[i].bail_heard = d;
+			/* Another account of the setting hearing gives the sitting a day of the
+			 * month outside the window: that day stands for it, said (or answered) in
+			 * its own week; one in the window is listed beside the month, every
+			 * account named (a review saw one hearing missed in two weeks). */
+			if (!gone && same_event && j != at &&
+			    cw_date_precision(o->next_date) == CW_DATE_DAY &&
+			    cw_date_compare(o->next_date, cw_date_first_day(items[i].date)) >= 0 &&
+			    cw_date_compare(o->next_date, cw_date_last_day(items[i].date)) <= 0 &&
+			    (cw_date_compare(o->next_date, from) < 0 ||
+			     (cw_date_is_known(to) && cw_date_compare(o->next_date, to) > 0)))
+				gone = 1;
 		}
 		events_free(&ev);
 		cw_record_list_free(&l);
@@ -3497,6 +3519,7 @@ static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, s
 			}
 			(*items)[*n].hearing = &src->items[i];
 			(*items)[*n].date = dates[j];
+			(*items)[*n].bail_heard = (struct cw_date){0, 0, 0};
 			(*items)[(*n)++].from_next_date = j;
 		}
 	}
@@ -3511,7 +3534,7 @@ static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, s
 		return rc == CW_ENOMEM ? oom(err) : rc;
 	}
 	if ((rc = drop_superseded(rd, shown, from, *items, n, err)) != 0 ||
-	    (months && (rc = drop_month_sittings(rd, shown, *items, n, err)) != 0)) {
+	    (months && (rc = drop_month_sittings(rd, shown, from, to, *items, n, err)) != 0)) {
 		free(hidden);
 		free(*items);
 		*items = NULL;

@@ -100,6 +100,9 @@ struct cw_report_upcoming {
 	const struct cw_record *hearing;
 	struct cw_date date;
 	int from_next_date;
+	/* A next date given only to a month (a year): the day of the first hearing of the case
+	 * logged in it that only ruled on bail, which is no sitting of it; unknown when none. */
+	struct cw_date bail_heard;
 };
 
 /* A person still in pretrial detention at the end of the range, or a group of a case's unnamed

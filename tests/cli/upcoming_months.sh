@@ -153,20 +153,37 @@ ok cw log hearing --case "August case" --date 2024-08-14 --outcome bail_decision
 	--source "own observation"
 ok cw report --week 2024-W35
 has "| 2024-08 | own observation | August case | Kim Rithy |"
-has "nothing logged in that month"
-has "1 hearing was set for a month that ended in the period, its day not known, and nothing was logged in that month"
+# the bail hearing is named: "nothing logged in that month" beside it was false (a review)
+has "no sitting logged in it; the hearing of 2024-08-14 ruled only on bail"
+lacks "nothing logged in that month"
+has "1 hearing was set for a month that ended in the period, its day not known, and no sitting of it was logged in that month"
 ok cw report --week 2024-W35 --format json
 json "[(m['date'], m['precision']) for m in d['hearings_missed']] == [('2024-08', 'month')]"
 # not in the weeks before its end, nor after
 ok cw report --week 2024-W34
-lacks "nothing logged in that month"
+lacks "no sitting logged in it"
 ok cw report --week 2024-W36
-lacks "nothing logged in that month"
+lacks "no sitting logged in it"
 # a sitting logged in August answers it
 ok cw log hearing --case "August case" --date 2024-08-21 --outcome adjourned \
 	--source "own observation"
 ok cw report --week 2024-W35
-lacks "nothing logged in that month"
+lacks "no sitting logged in it"
+lacks "set for a month that ended in the period"
+# Another account of the setting hearing gives a day of the month: that day is missed in its
+# own week, and the month is not missed again in the week it ends (a review saw one hearing
+# counted missed in two weeks).
+ok cw case add --title "Day and month" --defendant "Kim Rithy" --charge 494/495
+ok cw log hearing --case "Day and month" --date 2024-06-13 --outcome adjourned \
+	--next-date 2024-08-05 --view government
+gov=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Day and month" --date 2024-06-13 --outcome adjourned \
+	--next-date 2024-08 --source "own observation" --same-event "$gov"
+ok cw report --week 2024-W32
+has "| 2024-08-05 | government | Day and month | Kim Rithy |"
+has "nothing logged for that day"
+ok cw report --week 2024-W35
+lacks "Day and month"
 lacks "set for a month that ended in the period"
 
 # A next date given only to a year, as a month is: listed by the reports whose days after the
@@ -197,7 +214,7 @@ export CASEWATCH_NOW=2026-01-10T03:00:00Z
 ok cw report --week 2026-W01
 has "| 2025 | own observation | Next year | Kim Rithy |"
 has "nothing logged in that year"
-has "1 hearing was set for a month or a year that ended in the period, its day not known, and nothing was logged in it"
+has "1 hearing was set for a month or a year that ended in the period, its day not known, and no sitting of it was logged in it"
 ok cw report --week 2026-W01 --format json
 json "[(m['date'], m['precision']) for m in d['hearings_missed']] == [('2025', 'year')]"
 # a sitting of the year answers it
