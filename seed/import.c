@@ -280,8 +280,15 @@ static ssize_t read_bounded_line(struct line_reader *r, size_t *too_long, int *h
 
 	*too_long = 0;
 	*high = 0;
+	static const unsigned char mark[3] = {0xEF, 0xBB, 0xBF};
+
 	while ((c = getc_unlocked(r->f)) != EOF) {
-		*high |= c >= 0x80;
+		/* The first line's byte-order mark is no letter (a review saw an ASCII line told
+		 * of Khmer script). */
+		int in_mark = r->lineno == 0 && !past && len < 3 && c == mark[len] &&
+			      (len == 0 || !memcmp(r->line, mark, len));
+
+		*high |= c >= 0x80 && !in_mark;
 		if (len < LINE_KEPT_BYTES && !past) {
 			if (len + 2 > r->cap) {
 				size_t cap = r->cap ? r->cap * 2 : 4096;
@@ -338,14 +345,20 @@ static void read_lines(struct cw_pipe *pipe, void *ctx)
 			const char *start = r->line;
 
 			/* A document on one line (an array of records a tool wrote compact) is
-			 * read whole, as a document always was. */
-			if (r->lineno == 1 && !memcmp(start, "\xEF\xBB\xBF", 3))
+			 * read whole, as a document always was. The mark is no part of the line's
+			 * length. */
+			if (r->lineno == 1 && !memcmp(start, "\xEF\xBB\xBF", 3)) {
 				start += 3;
+				too_long -= 3;
+			}
 			start += strspn(start, " \t");
 			if (!seen_record && *start == '[') {
 				read_document(pipe, r);
 				return;
 			}
+			/* A comment is skipped however long (a review found a long one refused). */
+			if (*start == '#')
+				continue;
 			/* Else refused as cw_text_validate refuses a line it was given whole. */
 			cw_record_init(&pl->rec, CW_KIND_PERSON);
 			pl->lineno = r->lineno;
