@@ -102,12 +102,18 @@ static int join_defendant(struct cw_defendant *first, struct cw_defendant *d)
 	struct cw_charge *theirs = d->charges.items;
 	int rc = 0;
 
-	if (!first->custody)
+	/* Custody and the day it is known as of are one account: taken together, or the day
+	 * only with the custody it dates (a review saw the other's day date the kept entry's
+	 * custody, and make a detention of 5 days no entry gave). */
+	if (!first->custody && d->custody) {
 		first->custody = d->custody;
+		first->as_of = d->as_of;
+	} else if (first->custody && first->custody == d->custody &&
+		   !cw_date_is_known(first->as_of)) {
+		first->as_of = d->as_of;
+	}
 	if (!first->stage)
 		first->stage = d->stage;
-	if (!cw_date_is_known(first->as_of))
-		first->as_of = d->as_of;
 	for (size_t c = 0; c < d->charges.n && rc == 0; c++) {
 		struct cw_charge *mine = NULL, *ch;
 
@@ -130,6 +136,34 @@ static int join_defendant(struct cw_defendant *first, struct cw_defendant *d)
 	}
 	cw_struct_free(d, df->sub);
 	return rc;
+}
+
+/* A hearing's verdicts on the one kept: one that says what an earlier one says (the same charge
+ * and result) goes, freed (a review saw a conviction the two entries both gave listed twice
+ * after the merge). Those that differ stay: a merge made here has refused them. 0. */
+static int one_verdict_each(struct cw_list *l, const struct cw_id *to)
+{
+	const struct cw_field *vf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	struct cw_verdict *v = l->items;
+	size_t keep = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		int same = 0;
+
+		for (size_t k = 0; k < keep && !same && cw_id_equal(&v[i].person, to); k++)
+			same = cw_id_equal(&v[k].person, to) && v[k].result == v[i].result &&
+			       !v[k].group && !v[i].group &&
+			       one_charge(&v[k].article, v[k].offence, &v[i].article,
+					  v[i].offence) &&
+			       v[k].article.paragraph == v[i].article.paragraph;
+		if (same)
+			cw_struct_free(&v[i], vf->sub);
+		else
+			v[keep++] = v[i];
+	}
+	l->n = keep;
+	return 0;
 }
 
 /* After a merge a list may name the one kept twice: a case's defendants become one
@@ -177,7 +211,7 @@ static int one_each(struct cw_record *rec, const struct cw_id *to)
 			}
 		}
 		l->n = keep;
-		return 0;
+		return one_verdict_each(&rec->u.hearing.verdicts, to);
 	}
 	{
 		struct cw_list *l = rec->kind == CW_KIND_VISIT      ? &rec->u.visit.detainees

@@ -271,4 +271,26 @@ json "[(c['article'], c.get('state', 'charged')) for c in d['defendants'][0]['ch
 ok ca show "$povh" --json
 json "[(a['person'], a['present']) for a in d['attendance']] == [('$pov', 'yes')]"
 ok ca verify
+# Custody and the day it is known as of are one account: the other's day does not date the
+# kept entry's custody (a review saw "5 days to 2024-01-10, the date custody was recorded as
+# of" made of the one's "detained" and the other's as-of). Identical verdicts the two entries
+# gave are one after the merge (the review saw the conviction listed twice).
+ok ca person add --name "Sok Chea"
+chea=$(printf '%s' "$out" | awk '{print $3}')
+ok ca person add --name "Sok Cheaa" --yes
+cheaa=$(printf '%s' "$out" | awk '{print $3}')
+ok ca case add --title "Chea case" --defendant "$chea" --custody detained --charge 494 \
+	--defendant "$cheaa" --defendant-stage pretrial --custody-as-of 2024-01-10 --charge 494 \
+	--view un
+cheacase=$(printf '%s' "$out" | awk '{print $3}')
+ok ca log milestone --person "$chea" --case "$cheacase" --type arrest --date 2024-01-05 --view un
+ok ca log hearing --case "$cheacase" --date 2024-05-02 --outcome verdict \
+	--verdict "494=convicted@$chea" --verdict "494=convicted@$cheaa" --source "own observation"
+cheah=$(printf '%s' "$out" | awk '{print $3}')
+ok ca person merge "$chea" "$cheaa"
+ok ca show "$cheacase" --json
+json "[(x['custody'], x.get('as_of'), x.get('stage')) for x in d['defendants']] == [('detained', None, 'pretrial')]"
+ok ca show "$cheah" --json
+json "[(v['person'], v['result']) for v in d['verdicts']] == [('$chea', 'convicted')]"
+ok ca verify
 done_ok
