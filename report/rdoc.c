@@ -1952,19 +1952,75 @@ static void elsewhere_text(struct sb *detail, const struct cw_report_elsewhere *
 		       date, views, hex);
 }
 
-/* Whether one of two records links the other as an account it disputes: two accounts of one
- * event that say otherwise, which a row must not give as merely "also told". */
-static int in_dispute(const struct cw_record *a, const struct cw_record *b)
+/* The link between two records, either way: CW_LINK_DISPUTES, CW_LINK_SAME_EVENT, or
+ * CW_LINK_UNKNOWN when neither links the other. */
+static int link_between(const struct cw_record *a, const struct cw_record *b)
 {
 	const struct cw_link *la = a->links.items, *lb = b->links.items;
+	int found = CW_LINK_UNKNOWN;
 
-	for (size_t k = 0; k < a->links.n; k++)
-		if (la[k].relation == CW_LINK_DISPUTES && cw_id_equal(&la[k].record, &b->id))
-			return 1;
-	for (size_t k = 0; k < b->links.n; k++)
-		if (lb[k].relation == CW_LINK_DISPUTES && cw_id_equal(&lb[k].record, &a->id))
-			return 1;
-	return 0;
+	for (size_t k = 0; k < a->links.n && found != CW_LINK_DISPUTES; k++)
+		if (cw_id_equal(&la[k].record, &b->id) && la[k].relation != CW_LINK_UNKNOWN)
+			found = la[k].relation;
+	for (size_t k = 0; k < b->links.n && found != CW_LINK_DISPUTES; k++)
+		if (cw_id_equal(&lb[k].record, &a->id) && lb[k].relation != CW_LINK_UNKNOWN)
+			found = lb[k].relation;
+	return found;
+}
+
+/* Whether the account l->items[i] says otherwise than the row l->items[row] that counts their
+ * event: along the shortest chain of links between them among the event's accounts
+ * (counted[k] == row), an odd number disputes (an account of the same event as one that
+ * disputes the row disputes it too: a review saw the UN's "denied", linked to the NGO's
+ * "denied" that disputes the government's "granted", read as agreeing with it). Two that
+ * dispute one third agree with each other, as an outcome of two values reads. */
+static int in_dispute(const struct cw_record_list *l, const size_t *counted, size_t i, size_t row)
+{
+	size_t g = 0, *member = malloc(l->n * sizeof *member), head = 0, tail = 0, at = SIZE_MAX;
+	/* For each member: 0 not reached; 1 agrees with the row; 2 disputes it. The queue is
+	 * the members in the order reached. */
+	unsigned char *seen = calloc(l->n ? l->n : 1, 1);
+	size_t *queue = malloc(l->n * sizeof *queue);
+	int disputes;
+
+	if (!member || !seen || !queue) {
+		/* Out of memory: the direct link alone, as far as it tells. */
+		free(member);
+		free(seen);
+		free(queue);
+		return link_between(&l->items[i], &l->items[row]) == CW_LINK_DISPUTES;
+	}
+	/* The event's accounts: the row and those it counts (a handful). */
+	for (size_t k = 0; k < l->n; k++)
+		if (k == row || counted[k] == row) {
+			if (k == i)
+				at = g;
+			member[g++] = k;
+		}
+	for (size_t m = 0; m < g; m++)
+		if (member[m] == row) {
+			seen[m] = 1;
+			queue[tail++] = m;
+		}
+	while (head < tail && at != SIZE_MAX && !seen[at]) {
+		size_t k = queue[head++];
+
+		for (size_t m = 0; m < g; m++) {
+			int rel;
+
+			if (seen[m] ||
+			    (rel = link_between(&l->items[member[k]], &l->items[member[m]])) ==
+				    CW_LINK_UNKNOWN)
+				continue;
+			seen[m] = rel == CW_LINK_DISPUTES ? (unsigned char)(3 - seen[k]) : seen[k];
+			queue[tail++] = m;
+		}
+	}
+	disputes = at != SIZE_MAX && seen[at] == 2;
+	free(member);
+	free(seen);
+	free(queue);
+	return disputes;
 }
 
 /* In the row of a visit, a demonstration, a hearing or an arrest: another account of an event
@@ -1997,7 +2053,7 @@ static void account_links(struct builder *b, struct sb *detail, const struct cw_
 		sb_add(detail, "%s", detail->n ? "; " : "");
 		/* An account that says otherwise (--disputes) is said so: a supervisor read the
 		 * prison director's word against the team's visit as one more account of it. */
-		if (in_dispute(&l->items[i], &l->items[counted[i]]))
+		if (in_dispute(l, counted, i, counted[i]))
 			/* TRANSLATORS: the row counted: its date, account, place or case, and
 			 * record; the two accounts disagree */
 			sb_add(detail,
@@ -2017,7 +2073,7 @@ static void account_links(struct builder *b, struct sb *detail, const struct cw_
 	}
 	for (size_t j = 0; j < l->n; j++)
 		if (j != i && counted[j] == i) {
-			if (in_dispute(&l->items[i], &l->items[j]))
+			if (in_dispute(l, counted, j, i))
 				disputing |= cw_report_view_bit(&l->items[j]);
 			else
 				others |= cw_report_view_bit(&l->items[j]);

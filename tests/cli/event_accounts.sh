@@ -66,6 +66,20 @@ for f in md html csv; do
 	has "an account in dispute with the row of 2024-05-02, own observation, Prey Sar ($(printf %.8s "$visit")), which counts the event"
 	lacks "also told by other accounts (government"
 done
+# An account of the same event as one that disputes the row disputes it too; one that
+# disputes the one disputing agrees with the row (a review saw the UN's "denied", linked to
+# the NGO's "denied" that disputes the government's "granted", read as agreeing with it).
+ok cw log visit --facility "CC1 Disputed" --date 2024-05-01 --access granted --view government \
+	--source director
+g=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "CC1 Disputed" --date 2024-05-01 --access denied --view ngo \
+	--source LICADHO --disputes "$g"
+n=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "CC1 Disputed" --date 2024-05-01 --access denied --view un \
+	--source OHCHR --same-event "$n"
+ok cw report --week 2024-W18 --format csv
+has "other accounts in dispute with it (UN, NGO), listed with it"
+lacks "also told by other accounts (UN)"
 
 # A count on a visit makes it a source's count of visits: one that names detainees is more
 # likely one visit whose number of detainees went into the count (the same trial's visit left
