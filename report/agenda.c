@@ -448,25 +448,17 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 	if (kinds & CW_KIND_BIT(CW_KIND_VISIT)) {
 		struct cw_filter f = *filter;
 
-		struct cw_record_list in_year;
-
 		if ((rc = cw_reader_list_next_dates(rd, filter, CW_KIND_BIT(CW_KIND_VISIT), back,
 						    a->to, CW_ORDER_OLDEST_FIRST, 0, &a->visits,
 						    err)) != 0)
 			return rc;
 		/* A follow-up due within the window's first year: its key sorts before the
 		 * year's first day, which the range may start after. */
-		if (cw_date_compare((struct cw_date){a->from.year, 0, 0}, back) < 0) {
-			if ((rc = cw_reader_list_next_dates_given(
-				     rd, filter, CW_KIND_BIT(CW_KIND_VISIT),
-				     (struct cw_date){a->from.year, 0, 0}, &in_year, err)) != 0)
-				return rc;
-			for (size_t i = 0; rc == 0 && i < in_year.n; i++)
-				rc = cw_record_list_push(&a->visits, &in_year.items[i]);
-			cw_record_list_free(&in_year);
-			if (rc != 0)
-				return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-		}
+		if (cw_date_compare((struct cw_date){a->from.year, 0, 0}, back) < 0 &&
+		    (rc = cw_reader_add_next_dates_given(rd, filter, CW_KIND_BIT(CW_KIND_VISIT),
+							 (struct cw_date){a->from.year, 0, 0},
+							 &a->visits, err)) != 0)
+			return rc;
 		for (size_t i = 0; i < a->visits.n; i++)
 			if (!cw_date_is_known(earliest) ||
 			    cw_date_compare(a->visits.items[i].u.visit.date, earliest) < 0)

@@ -3434,22 +3434,12 @@ static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, s
 		return rc;
 	}
 	if (months) {
-		struct cw_date year = {from.year, 0, 0};
-		struct cw_record_list in_year;
-
-		if ((rc = cw_reader_list_next_dates_given(rd, filter, CW_KIND_BIT(CW_KIND_HEARING),
-							  year, &in_year, err)) != 0) {
+		if ((rc = cw_reader_add_next_dates_given(rd, filter, CW_KIND_BIT(CW_KIND_HEARING),
+							 (struct cw_date){from.year, 0, 0}, &next,
+							 err)) != 0) {
 			cw_record_list_free(&next);
 			cw_record_list_free(&all);
 			return rc;
-		}
-		for (size_t i = 0; rc == 0 && i < in_year.n; i++)
-			rc = cw_record_list_push(&next, &in_year.items[i]);
-		cw_record_list_free(&in_year);
-		if (rc != 0) {
-			cw_record_list_free(&next);
-			cw_record_list_free(&all);
-			return oom(err);
 		}
 	}
 	/* Each hearing once: those dated in the window, then those only their next date brings. */

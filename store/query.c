@@ -2068,16 +2068,22 @@ int cw_reader_list_next_dates(struct cw_reader *rd, const struct cw_filter *f, u
 	return next_dates_in(rd->st, rd->txn, f, kinds, from, to, 0, order, limit, out, err);
 }
 
-int cw_reader_list_next_dates_given(struct cw_reader *rd, const struct cw_filter *f, uint32_t kinds,
-				    struct cw_date given, struct cw_record_list *out,
-				    struct cw_error *err)
+int cw_reader_add_next_dates_given(struct cw_reader *rd, const struct cw_filter *f, uint32_t kinds,
+				   struct cw_date given, struct cw_record_list *out,
+				   struct cw_error *err)
 {
-	if (!cw_date_is_known(given)) {
-		memset(out, 0, sizeof *out);
+	struct cw_record_list got;
+	int rc;
+
+	if (!cw_date_is_known(given))
 		return 0;
-	}
-	return next_dates_in(rd->st, rd->txn, f, kinds, given, given, 1, CW_ORDER_OLDEST_FIRST, 0,
-			     out, err);
+	if ((rc = next_dates_in(rd->st, rd->txn, f, kinds, given, given, 1, CW_ORDER_OLDEST_FIRST,
+				0, &got, err)) != 0)
+		return rc;
+	for (size_t i = 0; rc == 0 && i < got.n; i++)
+		rc = cw_record_list_push(out, &got.items[i]);
+	cw_record_list_free(&got);
+	return rc == 0 ? 0 : cw_error_set(err, CW_ENOMEM, "", "out of memory");
 }
 
 /* ---- one reading of many records ------------------------------------------------------------ */

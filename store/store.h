@@ -512,10 +512,11 @@ int cw_reader_list_next_dates(struct cw_reader *rd, const struct cw_filter *f, u
 			      size_t limit, struct cw_record_list *out, struct cw_error *err);
 /* The same, of the next dates given as exactly `given` (a year: "2025", not its months or
  * days), which a range cannot ask for: a year's key sorts before its first month's, and a
- * range that ends at a year runs to its last day. */
-int cw_reader_list_next_dates_given(struct cw_reader *rd, const struct cw_filter *f, uint32_t kinds,
-				    struct cw_date given, struct cw_record_list *out,
-				    struct cw_error *err);
+ * range that ends at a year runs to its last day. They are added to the end of *out, which
+ * the caller has (a range's records, say) and frees, also on failure. */
+int cw_reader_add_next_dates_given(struct cw_reader *rd, const struct cw_filter *f, uint32_t kinds,
+				   struct cw_date given, struct cw_record_list *out,
+				   struct cw_error *err);
 int cw_reader_person_records(struct cw_reader *rd, const struct cw_id *person, uint32_t kinds,
 			     struct cw_record_list *out, struct cw_error *err);
 
