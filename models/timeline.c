@@ -1867,22 +1867,26 @@ static int is_adjournment(const struct cw_record *r)
 						r->u.milestone.type == CW_MS_POSTPONED);
 }
 
-/* Whether `a` names `b` as another account of the same event: one that describes it too, or
- * one it disputes (a government's "open and public" for the UN's "closed"). */
-static int names_same_event(const struct cw_record *a, const struct cw_record *b)
+int cw_timeline_link_between(const struct cw_record *a, const struct cw_record *b)
 {
-	const struct cw_link *l = a->links.items;
+	const struct cw_record *from[2] = {a, b}, *to[2] = {b, a};
+	int found = CW_LINK_UNKNOWN;
 
-	for (size_t k = 0; k < a->links.n; k++)
-		if ((l[k].relation == CW_LINK_SAME_EVENT || l[k].relation == CW_LINK_DISPUTES) &&
-		    cw_id_equal(&l[k].record, &b->id))
-			return 1;
-	return 0;
+	for (int side = 0; side < 2 && found != CW_LINK_DISPUTES; side++) {
+		const struct cw_link *l = from[side]->links.items;
+
+		for (size_t k = 0; k < from[side]->links.n && found != CW_LINK_DISPUTES; k++)
+			if ((l[k].relation == CW_LINK_SAME_EVENT ||
+			     l[k].relation == CW_LINK_DISPUTES) &&
+			    cw_id_equal(&l[k].record, &to[side]->id))
+				found = l[k].relation;
+	}
+	return found;
 }
 
 int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b)
 {
-	return names_same_event(a, b) || names_same_event(b, a);
+	return cw_timeline_link_between(a, b) != CW_LINK_UNKNOWN;
 }
 
 int cw_timeline_courts_may_match(const char *a, const char *b, const char *case_court)

@@ -114,6 +114,9 @@ struct cw_timeline_summary {
  * "same_event", or "disputes": an account that says otherwise of it): such accounts count
  * once. */
 int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b);
+/* How the two are linked, either way: CW_LINK_DISPUTES when either disputes the other, else
+ * CW_LINK_SAME_EVENT when either names the other so, else CW_LINK_UNKNOWN (not linked). */
+int cw_timeline_link_between(const struct cw_record *a, const struct cw_record *b);
 
 /* Whether hearings named at courts a and b (NULL or "" when a hearing names none) can be at one
  * court: a hearing that names none was at its case's, case_court (may be NULL), and a court

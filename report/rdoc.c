@@ -1952,22 +1952,6 @@ static void elsewhere_text(struct sb *detail, const struct cw_report_elsewhere *
 		       date, views, hex);
 }
 
-/* The link between two records, either way: CW_LINK_DISPUTES, CW_LINK_SAME_EVENT, or
- * CW_LINK_UNKNOWN when neither links the other. */
-static int link_between(const struct cw_record *a, const struct cw_record *b)
-{
-	const struct cw_link *la = a->links.items, *lb = b->links.items;
-	int found = CW_LINK_UNKNOWN;
-
-	for (size_t k = 0; k < a->links.n && found != CW_LINK_DISPUTES; k++)
-		if (cw_id_equal(&la[k].record, &b->id) && la[k].relation != CW_LINK_UNKNOWN)
-			found = la[k].relation;
-	for (size_t k = 0; k < b->links.n && found != CW_LINK_DISPUTES; k++)
-		if (cw_id_equal(&lb[k].record, &a->id) && lb[k].relation != CW_LINK_UNKNOWN)
-			found = lb[k].relation;
-	return found;
-}
-
 /* Whether the account l->items[i] says otherwise than the row l->items[row] that counts their
  * event: along the shortest chain of links between them among the event's accounts
  * (counted[k] == row), an odd number disputes (an account of the same event as one that
@@ -1988,7 +1972,7 @@ static int in_dispute(const struct cw_record_list *l, const size_t *counted, siz
 		free(member);
 		free(seen);
 		free(queue);
-		return link_between(&l->items[i], &l->items[row]) == CW_LINK_DISPUTES;
+		return cw_timeline_link_between(&l->items[i], &l->items[row]) == CW_LINK_DISPUTES;
 	}
 	/* The event's accounts: the row and those it counts (a handful). */
 	for (size_t k = 0; k < l->n; k++)
@@ -2008,9 +1992,9 @@ static int in_dispute(const struct cw_record_list *l, const size_t *counted, siz
 		for (size_t m = 0; m < g; m++) {
 			int rel;
 
-			if (seen[m] ||
-			    (rel = link_between(&l->items[member[k]], &l->items[member[m]])) ==
-				    CW_LINK_UNKNOWN)
+			if (seen[m] || (rel = cw_timeline_link_between(&l->items[member[k]],
+								       &l->items[member[m]])) ==
+					       CW_LINK_UNKNOWN)
 				continue;
 			seen[m] = rel == CW_LINK_DISPUTES ? (unsigned char)(3 - seen[k]) : seen[k];
 			queue[tail++] = m;
