@@ -152,7 +152,9 @@ enum cw_milestone_type {
 	CW_MS_PRETRIAL_END,
 	CW_MS_TRIAL_SUSPENDED,
 	CW_MS_TRIAL_RESUMED,
-	CW_MS_POSTPONED
+	CW_MS_POSTPONED,
+	CW_MS_DETENTION_EXTENDED,
+	CW_MS_TRANSFER
 };
 enum cw_decision { CW_DECISION_UNKNOWN, CW_DECISION_GRANTED, CW_DECISION_REFUSED };
 enum cw_stage {
@@ -403,6 +405,10 @@ struct cw_milestone {
 	/* The count is of people beside those of the group already held ("5 more arrested"),
 	 * not of everyone held: it adds to the number held (models/timeline.h). */
 	uint8_t more;
+	/* A pretrial detention ordered or extended: the last day the order runs to, as the
+	 * source gives it ("detained for six months", "extended to 17 July"); unknown when not
+	 * given. The legal maximum is read against it (cw_timeline_detention_order). */
+	struct cw_date until;
 };
 
 /* A record's link to another account of an event: it disputes that record, or describes the

@@ -214,7 +214,9 @@ WORDS(cw_words_response, RESPONSES);
 	V("pretrial_end", N_("end of pretrial detention"))                                         \
 	V("trial_suspended", N_("trial suspended"))                                                \
 	V("trial_resumed", N_("trial resumed"))                                                    \
-	V("postponed", N_("hearing postponed"))
+	V("postponed", N_("hearing postponed"))                                                    \
+	V("detention_extended", N_("pretrial detention extended"))                                 \
+	V("transfer", N_("transfer to another prison"))
 WORDS(cw_words_milestone, MILESTONES);
 
 /* The parts of a sentence (001 para 35: three years' imprisonment, a five-year ban on voting
@@ -682,6 +684,9 @@ static const struct cw_field milestone_fields[] = {
 	 .offset = offsetof(struct cw_milestone, more),
 	 .help = N_("the count is of more of the group, beside those already held (\"5 more "
 		    "arrested\")")},
+	/* A casewatch from before skips tag 31, and refuses the JSON key (models/codec.h). */
+	DATE(struct cw_milestone, until, 31, 0,
+	     N_("a detention ordered or extended: the last day the order runs to")),
 };
 LOCAL_SCHEMA(milestone_schema, "milestone", struct cw_milestone, milestone_fields);
 

@@ -12,6 +12,14 @@
 #include "models/timeline.h"
 #include "models/utf8.h"
 
+/* A milestone that can only be of someone held: a detention ordered or extended, a transfer
+ * between prisons. */
+static int orders_held(uint8_t type)
+{
+	return type == CW_MS_PRETRIAL_DETENTION || type == CW_MS_DETENTION_EXTENDED ||
+	       type == CW_MS_TRANSFER;
+}
+
 int cw_timeline_starts_detention(const struct cw_milestone *m)
 {
 	return m->type == CW_MS_ARREST || m->type == CW_MS_PRETRIAL_DETENTION;
@@ -963,6 +971,31 @@ static const struct cw_record *last_refusal(const struct who *w, const struct cw
 	return last;
 }
 
+/* The latest extension of their detention or transfer between prisons in the case, dated to a
+ * day from `since` up to `today`, which finds them held on its day as a refusal does; NULL when
+ * none. */
+static const struct cw_record *last_ordered(const struct who *w, const struct cw_record *kase,
+					    const struct cw_record *recs, size_t n,
+					    struct cw_date since, struct cw_date today)
+{
+	const struct cw_record *last = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		const struct cw_milestone *m = &r->u.milestone;
+
+		if (r->kind != CW_KIND_MILESTONE ||
+		    (m->type != CW_MS_DETENTION_EXTENDED && m->type != CW_MS_TRANSFER) ||
+		    !cw_id_equal(&m->case_id, &kase->id) || !concerns(m, w) ||
+		    cw_date_precision(m->date) != CW_DATE_DAY ||
+		    cw_date_compare(m->date, today) > 0 || cw_date_compare(m->date, since) < 0)
+			continue;
+		if (!last || cw_date_compare(m->date, last->u.milestone.date) > 0)
+			last = r;
+	}
+	return last;
+}
+
 const struct cw_record *cw_timeline_visit_after(const struct cw_id *person,
 						const struct cw_record *recs, size_t n,
 						struct cw_date today)
@@ -1130,7 +1163,7 @@ static int finds_held(const struct who *w, const struct cw_record *kase, const s
 	if ((w->person && visit_met(r, w->person)) || refuses_release(w, kase, r))
 		return 1;
 	return r->kind == CW_KIND_MILESTONE && cw_id_equal(&m->case_id, &kase->id) &&
-	       concerns(m, w) && m->type == CW_MS_PRETRIAL_DETENTION;
+	       concerns(m, w) && orders_held(m->type);
 }
 
 /* Of a stretch from `start` whose end is dated only to a month or a year (`end`), the last day
@@ -1246,7 +1279,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			      struct pretrial *p, struct stints *out)
 {
 	struct cw_date start, end, after = {0, 0, 0}, to = {0, 0, 0};
-	const struct cw_record *seen, *later, *refusal, *by = NULL;
+	const struct cw_record *seen, *later, *refusal, *ordered, *by = NULL;
 	struct used_ends used = {{NULL}, 0, 0};
 	enum cw_pretrial_to kind;
 
@@ -1410,6 +1443,16 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		kind = CW_PRETRIAL_TO_REFUSED;
 		p->to_view = refusal->view;
 	}
+	/* And an extension of their detention or a transfer between prisons after it: each is of
+	 * someone held (an extension the team logged from the court's order after the UN's
+	 * account stopped). */
+	ordered = last_ordered(w, kase, recs, n, start, today);
+	if (ordered && kind != CW_PRETRIAL_TO_TODAY &&
+	    cw_date_compare(cw_date_first_day(cw_record_date(ordered)), cw_date_last_day(to)) > 0) {
+		to = cw_record_date(ordered);
+		kind = CW_PRETRIAL_TO_ORDERED;
+		p->to_view = ordered->view;
+	}
 	/* One after the day asked about (a report of a past week), with nothing recorded ending
 	 * the detention: they were still held on that day. */
 	if (kind != CW_PRETRIAL_TO_TODAY && cw_date_compare(cw_date_last_day(to), today) < 0 &&
@@ -1430,7 +1473,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		/* Custody known as of a day, or a source of a day, finds the person held then. */
 		if ((kind == CW_PRETRIAL_TO_AS_OF || kind == CW_PRETRIAL_TO_SOURCE ||
 		     kind == CW_PRETRIAL_TO_SEEN || kind == CW_PRETRIAL_TO_SEEN_AFTER ||
-		     kind == CW_PRETRIAL_TO_REFUSED) &&
+		     kind == CW_PRETRIAL_TO_REFUSED || kind == CW_PRETRIAL_TO_ORDERED) &&
 		    cw_date_compare(cw_date_last_day(to), sure) < 0 &&
 		    /* A visit after the day asked about finds them held on it only if they
 		     * were detained by then: a start dated to a month that runs past it may
@@ -2139,8 +2182,23 @@ static void summarise(const struct who *w, const struct cw_record *only,
 	}
 	/* Still detained, or counted to an end: the start of the stretch counted may be dated
 	 * otherwise by another account either way. */
-	if (cw_date_is_known(out->pretrial_since))
+	if (cw_date_is_known(out->pretrial_since)) {
+		struct cw_detention_order o;
+
 		start_accounts(w, only, records, n, out);
+		cw_timeline_detention_order(
+			w->person, only, w->group, records, n, out->pretrial_since,
+			out->pretrial_to_kind == CW_PRETRIAL_TO_UNKNOWN ? (struct cw_date){0, 0, 0}
+									: out->pretrial_to,
+			&o);
+		if (o.rec) {
+			out->order_id = o.rec->id;
+			out->order_view = o.rec->view;
+			out->order_until = o.until;
+			out->order_days_past = o.days_past;
+			out->order_days_past_max = o.days_past_max;
+		}
+	}
 }
 
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
@@ -2375,6 +2433,9 @@ static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t
 	case CW_PRETRIAL_TO_REFUSED:
 		why = _("a refusal of bail or release that day");
 		break;
+	case CW_PRETRIAL_TO_ORDERED:
+		why = _("a detention extended or a transfer between prisons that day");
+		break;
 	case CW_PRETRIAL_TO_ENDED_IN:
 		why = _("the month or year its end is dated to, not yet over on the day counted "
 			"to: it may still have been running then");
@@ -2386,7 +2447,8 @@ static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t
 	/* Counted to a visit or a refusal, not to today as a co-detainee met at the same visit is
 	 * (a field trial asked why): the case is another account's. */
 	if ((s->pretrial_to_kind == CW_PRETRIAL_TO_SEEN ||
-	     s->pretrial_to_kind == CW_PRETRIAL_TO_REFUSED) &&
+	     s->pretrial_to_kind == CW_PRETRIAL_TO_REFUSED ||
+	     s->pretrial_to_kind == CW_PRETRIAL_TO_ORDERED) &&
 	    s->pretrial_case_view && s->pretrial_case_view != CW_VIEW_OWN)
 		snprintf(buf, len,
 			 /* TRANSLATORS: "56 days to 2026-11-27, the last prison visit that met
@@ -2411,6 +2473,42 @@ long cw_timeline_start_other_total(const struct cw_timeline_summary *s)
 	return s->pretrial_start_other_days + (s->pretrial_days - s->pretrial_stretch_days);
 }
 
+void cw_timeline_order_text(struct cw_date until, uint8_t view, long days_past, long days_past_max,
+			    char *buf, size_t len)
+{
+	char last[CW_DATE_TEXT_MAX];
+	const char *whose = cw_enum_label(&cw_words_view, view);
+
+	buf[0] = '\0';
+	if (!cw_date_is_known(until))
+		return;
+	cw_date_format(until, last);
+	if (days_past > 0 && days_past_max == days_past)
+		/* TRANSLATORS: "held 40 days past the last day of the detention order (UN),
+		 * 2023-07-17" */
+		snprintf(buf, len,
+			 P_("held %ld day past the last day of the detention order (%s), %s",
+			    "held %ld days past the last day of the detention order (%s), %s",
+			    (unsigned long)days_past),
+			 days_past, whose, last);
+	else if (days_past > 0)
+		snprintf(
+			buf, len,
+			P_("held %ld to %ld day past the last day of the detention order (%s), %s",
+			   "held %ld to %ld days past the last day of the detention order (%s), %s",
+			   (unsigned long)days_past_max),
+			days_past, days_past_max, whose, last);
+	else if (days_past_max > 0)
+		snprintf(buf, len,
+			 _("perhaps held past the last day of the detention order (%s), dated only "
+			   "to %s"),
+			 whose, last);
+	else
+		/* TRANSLATORS: "the detention order (UN) runs to 2023-07-17" */
+		snprintf(buf, len, _("the detention order (%s) runs to %s"), whose, last);
+	cw_text_trim_utf8(buf);
+}
+
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
 {
 	char since[CW_DATE_TEXT_MAX], other[CW_DATE_TEXT_MAX], more[400], days[128];
@@ -2418,6 +2516,17 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 	size_t used;
 
 	pretrial_text(s, buf, len);
+	/* Over, the order's last day matters only when they were held past it. */
+	if (buf[0] && cw_date_is_known(s->order_until) &&
+	    (s->pretrial_ongoing || s->order_days_past_max > 0)) {
+		char order[400];
+
+		cw_timeline_order_text(s->order_until, s->order_view, s->order_days_past,
+				       s->order_days_past_max, order, sizeof order);
+		used = strlen(buf);
+		if (used + 2 + strlen(order) < len)
+			snprintf(buf + used, len - used, "; %s", order);
+	}
 	if (!buf[0] || !cw_date_is_known(s->pretrial_start_other))
 		return;
 	/* The start two accounts date apart, each named (timeline.h). */
@@ -2561,4 +2670,47 @@ int cw_timeline_entry_dated(const struct cw_record *kase, const struct cw_defend
 {
 	return cw_date_is_known(d->as_of) || cw_date_is_known(kase->u.kase.as_of) ||
 	       cw_date_is_known(kase->reported_on);
+}
+
+void cw_timeline_detention_order(const struct cw_id *person, const struct cw_record *kase,
+				 const char *group, const struct cw_record *recs, size_t n,
+				 struct cw_date since, struct cw_date to,
+				 struct cw_detention_order *out)
+{
+	struct who w = {person, group, {0, 0, 0}};
+
+	memset(out, 0, sizeof *out);
+	out->days_past = out->days_past_max = -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		const struct cw_milestone *m = &r->u.milestone;
+		const struct cw_milestone *best = out->rec ? &out->rec->u.milestone : NULL;
+		int order;
+
+		if (r->kind != CW_KIND_MILESTONE || !cw_date_is_known(m->until) ||
+		    (m->type != CW_MS_PRETRIAL_DETENTION && m->type != CW_MS_DETENTION_EXTENDED) ||
+		    (!person && (!kase || !group || !cw_id_equal(&m->case_id, &kase->id))) ||
+		    !concerns(m, &w) || !cw_date_is_known(m->date))
+			continue;
+		/* Within the stretch: on or after its first day, and by the day counted to. */
+		if ((cw_date_is_known(since) &&
+		     cw_date_compare(cw_date_last_day(m->date), cw_date_first_day(since)) < 0) ||
+		    (cw_date_is_known(to) && cw_date_compare(cw_date_first_day(m->date), to) > 0))
+			continue;
+		order = best ? cw_date_compare(m->date, best->date) : 1;
+		if (order > 0 || (order == 0 && cw_date_compare(m->until, best->until) > 0)) {
+			out->rec = r;
+			out->until = m->until;
+		}
+	}
+	if (out->rec && cw_date_is_known(to)) {
+		/* A day counted to that is itself only a month (an end dated so) bounds both. */
+		long least = cw_date_to_days(cw_date_first_day(to)) -
+			     cw_date_to_days(cw_date_last_day(out->until));
+		long most = cw_date_to_days(cw_date_last_day(to)) -
+			    cw_date_to_days(cw_date_first_day(out->until));
+
+		out->days_past = least > 0 ? least : 0;
+		out->days_past_max = most > 0 ? most : 0;
+	}
 }

@@ -29,6 +29,8 @@ enum cw_pretrial_to {
 				    * hearing of the case that refused bail when they are its only
 				    * defendant), later than the account of custody
 				    * and than any visit that met them: held on its day */
+	CW_PRETRIAL_TO_ORDERED,    /* the last extension of their detention or transfer between
+				    * prisons, later than all of those: held on its day */
 };
 
 struct cw_timeline_summary {
@@ -52,7 +54,8 @@ struct cw_timeline_summary {
 	 * case's latest of the person, or a later visit that met them); shown when older than
 	 * CW_TIMELINE_NEWS_DAYS, since "and counting" then rests on old news. */
 	struct cw_date pretrial_news;
-	/* CW_PRETRIAL_TO_REFUSED: the refusal's account; CW_PRETRIAL_TO_LATEST: the account of
+	/* CW_PRETRIAL_TO_REFUSED: the refusal's account; CW_PRETRIAL_TO_ORDERED: the extension's
+	 * or the transfer's; CW_PRETRIAL_TO_LATEST: the account of
 	 * the record that gives the latest date (enum cw_view; 0 when not recorded) */
 	uint8_t pretrial_to_view;
 	/* Still detained: the first day of the stretch held without a break up to pretrial_to
@@ -95,6 +98,14 @@ struct cw_timeline_summary {
 	uint8_t pretrial_start_confidential;
 	struct cw_date held_after;
 	uint8_t held_after_view, held_after_kind, held_after_type; /* kind: or CW_KIND_HEARING */
+	/* Still detained, or counted to an end: the detention order the stretch is held under
+	 * (cw_timeline_detention_order, from pretrial_since to pretrial_to): its record (zero
+	 * when none gives a last day), its account, its last day, and the days held after it
+	 * (0: not past it; -1: no day counted to). */
+	struct cw_id order_id;
+	uint8_t order_view;
+	struct cw_date order_until;
+	long order_days_past, order_days_past_max;
 	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked
 	 * as the same event count once. */
 	int adjournments;
@@ -152,9 +163,10 @@ int cw_timeline_next_date_superseded(const struct cw_record *set, const struct c
  * the date it holds as of: the defendant's or the case's as_of, else the case's reported_on,
  * else (a document's account with no date) the latest date its records give; or to the day of
  * a later prison visit that met the person (listed among its detainees, access not denied),
- * or of a later refusal of their bail or release (CW_PRETRIAL_TO_REFUSED), which finds them
- * still held then whatever its account (never past today; the team's own record counts to
- * today anyway). */
+ * or of a later refusal of their bail or release (CW_PRETRIAL_TO_REFUSED), or of a later
+ * extension of their detention or transfer between prisons (CW_PRETRIAL_TO_ORDERED), which
+ * finds them still held then whatever its account (never past today; the team's own record
+ * counts to today anyway). */
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out);
 
@@ -169,6 +181,24 @@ void cw_timeline_held_after_text(uint8_t kind, uint8_t type, struct cw_date date
 const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 					       const struct cw_record *recs, size_t n,
 					       struct cw_date since, struct cw_date today);
+/* The detention order a stretch of pretrial detention is held under, as far as the records
+ * go: of the milestones that order or extend the detention of the person (or, person NULL,
+ * of the case kase's group `group`, any letter case) and give the last day the order runs to
+ * (until), dated within the stretch from `since` to `to` (unknown: no end), the latest dated;
+ * of one day, the one that runs longest (an extension supersedes what it extends). */
+struct cw_detention_order {
+	const struct cw_record *rec; /* NULL: no order with a last day is recorded */
+	struct cw_date until;
+	/* Days held after the order's last day, up to `to`: the least (from the last day
+	 * `until` allows, when it gives only a month or a year) and the most; 0 when not
+	 * held past it; -1 when `to` is unknown. */
+	long days_past, days_past_max;
+};
+void cw_timeline_detention_order(const struct cw_id *person, const struct cw_record *kase,
+				 const char *group, const struct cw_record *recs, size_t n,
+				 struct cw_date since, struct cw_date to,
+				 struct cw_detention_order *out);
+
 /* The first such visit dated wholly after `today`; NULL when none. */
 const struct cw_record *cw_timeline_visit_after(const struct cw_id *person,
 						const struct cw_record *recs, size_t n,
@@ -403,6 +433,13 @@ int cw_timeline_news_old(struct cw_date news, struct cw_date to);
  * stretches'; -1 when there is no such account or the dates do not give one figure. What the
  * timeline's text and its JSON give beside the figure. */
 long cw_timeline_start_other_total(const struct cw_timeline_summary *s);
+
+/* What a detention order says beside the days held (cw_timeline_summary order_*): "the
+ * detention order (UN) runs to 2023-07-17", "held 40 days past the last day of the detention
+ * order (UN), 2023-07-17"; "" when there is none. Not yet neutralised (nothing in it is
+ * free text). */
+void cw_timeline_order_text(struct cw_date until, uint8_t view, long days_past, long days_past_max,
+			    char *buf, size_t len);
 
 /* The longest text cw_pretrial_text writes, with room for Khmer (three bytes a letter). */
 #define CW_PRETRIAL_TEXT_MAX 1024

@@ -277,6 +277,16 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 		if (m->more && m->count < 1)
 			return cw_error_set(err, CW_EINVAL, "more",
 					    "says the count is of more people: give --count");
+		if (cw_date_is_known(m->until) && m->type != CW_MS_PRETRIAL_DETENTION &&
+		    m->type != CW_MS_DETENTION_EXTENDED)
+			return cw_error_set(err, CW_EINVAL, "until",
+					    "is the last day of a detention order: only a "
+					    "pretrial_detention or detention_extended has one");
+		/* Compared at their first days: an order of March may run to March. */
+		if (cw_date_is_known(m->until) && cw_date_is_known(m->date) &&
+		    cw_date_compare(cw_date_last_day(m->until), cw_date_first_day(m->date)) < 0)
+			return cw_error_set(err, CW_EINVAL, "until",
+					    "is before the order's own date");
 	} else if (rec->kind == CW_KIND_DEMO) {
 		if (rec->u.demo.participants_at_least && rec->u.demo.participants < 0)
 			return cw_error_set(err, CW_EINVAL, "participants_at_least",

@@ -635,14 +635,17 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 {
 	static const char *const reasons[] = {NULL,          "ended",    "today",   "as_of",
 					      "source",      "latest",   "unknown", "visit",
-					      "visit_after", "ended_in", "refused"};
+					      "visit_after", "ended_in", "refused", "ordered"};
 	struct cw_timeline_summary sum;
 	struct cw_day_range days;
 	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], news[CW_DATE_TEXT_MAX],
-		held[CW_DATE_TEXT_MAX], other[CW_DATE_TEXT_MAX], since[CW_DATE_TEXT_MAX];
+		held[CW_DATE_TEXT_MAX], other[CW_DATE_TEXT_MAX], since[CW_DATE_TEXT_MAX],
+		until[CW_DATE_TEXT_MAX], order_hex[CW_ID_HEX_LEN + 1];
 	json_t *doc, *summary;
 
 	cw_timeline_summarise(id, l->items, l->n, today, &sum);
+	cw_date_format(sum.order_until, until);
+	named_hexof(r, &sum.order_id, order_hex);
 	cw_date_format(sum.pretrial_to_kind == CW_PRETRIAL_TO_TODAY ? sum.pretrial_news
 								    : (struct cw_date){0, 0, 0},
 		       news);
@@ -692,7 +695,8 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	      * day (a figure with no account named read as the case's) */
 	     json_object_set_new(summary, "pretrial_to_view",
 				 (sum.pretrial_to_kind == CW_PRETRIAL_TO_LATEST ||
-				  sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED) &&
+				  sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED ||
+				  sum.pretrial_to_kind == CW_PRETRIAL_TO_ORDERED) &&
 						 sum.pretrial_to_view
 					 ? jview_of(sum.pretrial_to_view)
 					 : json_null()) != 0 ||
@@ -723,7 +727,21 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 							     ? "hearing"
 							     : cw_enum_word(&cw_words_milestone,
 									    sum.held_after_type))
-					 : json_null()) != 0)) {
+					 : json_null()) != 0 ||
+	     /* the detention order the stretch counted is held under (null: none recorded
+	      * with the day it runs to), as a report's row gives it */
+	     json_object_set_new(
+		     summary, "detention_order",
+		     cw_date_is_known(sum.order_until)
+			     ? json_pack("{s:o,s:o,s:s,s:o,s:o}", "record",
+					 order_hex[0] ? json_string(order_hex) : json_null(),
+					 "view",
+					 sum.order_view ? jview_of(sum.order_view) : json_null(),
+					 "until", until, "days_past_at_least",
+					 cw_export_days_json(sum.order_days_past),
+					 "days_past_at_most",
+					 cw_export_days_json(sum.order_days_past_max))
+			     : json_null()) != 0)) {
 		json_decref(doc);
 		doc = NULL;
 	}

@@ -482,6 +482,21 @@ static json_t *arrests(const struct cw_report *r)
 			 "groups_people", group_people);
 }
 
+/* What releases.items[i] ended (report.h: release_ended), or null. */
+static json_t *ended_json(const struct cw_report *r, size_t i)
+{
+	const struct cw_report_ended *e = r->release_ended ? &r->release_ended[i] : NULL;
+	struct cw_day_range days;
+
+	if (!e || e->days < 0)
+		return json_null();
+	days = cw_day_range_of(e->days, e->days_max);
+	return json_pack("{s:o,s:o,s:o,s:o}", "since", jdate(e->since), "days",
+			 cw_export_days_json(days.exact), "days_at_least",
+			 cw_export_days_json(days.at_least), "days_at_most",
+			 cw_export_days_json(days.at_most));
+}
+
 /* Bail, releases and pardons (report.h: releases), each with its outcome: "granted",
  * "refused", or null when not recorded. */
 static json_t *releases(const struct cw_report *r)
@@ -500,6 +515,12 @@ static json_t *releases(const struct cw_report *r)
 
 		if (o && m->group) /* a group of unnamed defendants instead of a person */
 			jgroup(o, m->group, m->count);
+		/* the person's pretrial detention it ended that day (null: none whose length the
+		 * records give): its first day and its days, least and most */
+		if (o && json_object_set_new(o, "ended_detention", ended_json(r, i)) != 0) {
+			json_decref(o);
+			o = NULL;
+		}
 		json_array_append_new(a, jrow(o, rec));
 	}
 	/* Bail decided at a hearing ("at_hearing"): the decision names no person; the one the
@@ -840,6 +861,17 @@ static json_t *upcoming(const struct cw_report *r)
 	return a;
 }
 
+/* A detainee row's detention order (report.h: order_until), or null. */
+static json_t *order_json(const struct cw_report *r, const struct cw_report_detainee *d)
+{
+	if (!cw_date_is_known(d->order_until))
+		return json_null();
+	return json_pack("{s:o,s:o,s:o,s:o,s:o}", "record", jnamed(r, &d->order_id), "view",
+			 jword(&cw_words_view, d->order_view), "until", jdate(d->order_until),
+			 "days_past_at_least", cw_export_days_json(d->days_past_order),
+			 "days_past_at_most", cw_export_days_json(d->days_past_order_max));
+}
+
 static json_t *detainees(const struct cw_report *r)
 {
 	json_t *a = json_array();
@@ -893,6 +925,7 @@ static json_t *detainees(const struct cw_report *r)
 			      : d->to_kind == CW_PRETRIAL_TO_SEEN       ? "visit"
 			      : d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER ? "visit_after"
 			      : d->to_kind == CW_PRETRIAL_TO_REFUSED    ? "refused"
+			      : d->to_kind == CW_PRETRIAL_TO_ORDERED    ? "ordered"
 			      : d->to_kind == CW_PRETRIAL_TO_END        ? "ended"
 			      : d->to_kind == CW_PRETRIAL_TO_UNKNOWN    ? "unknown"
 			      : d->to_kind == CW_PRETRIAL_TO_ENDED_IN   ? "ended_in"
@@ -954,7 +987,11 @@ static json_t *detainees(const struct cw_report *r)
 							 ? cw_enum_word(&cw_words_milestone,
 									d->held_after_type)
 							 : "milestone")
-				     : json_null()) != 0)) {
+				     : json_null()) != 0 ||
+		     /* the detention order the stretch is held under, as recorded (null:
+		      * none gives the day it runs to): its record, account and last day, and
+		      * the days held past that day, least and most (0: not past it) */
+		     json_object_set_new(o, "detention_order", order_json(r, d)) != 0)) {
 			json_decref(o);
 			o = NULL;
 		}

@@ -46,5 +46,5 @@ CLI_TESTS += tests/cli/report.sh tests/cli/report_formats.sh tests/cli/report_es
 	tests/cli/export.sh tests/cli/confidential.sh tests/cli/confidential_articles.sh \
 	tests/cli/confidential_case_mark.sh tests/cli/confidential_visit.sh \
 	tests/cli/visits_by_article.sh tests/cli/demos_by_article.sh \
-	tests/cli/report_conflicts.sh
+	tests/cli/report_conflicts.sh tests/cli/detention_order.sh
 EXTRA_DIST += tests/golden/report-small.md tests/golden/report-small-empty.md

@@ -779,6 +779,22 @@ static void milestone_cells(struct builder *b, const struct cw_record *rec)
 	case_cells(b, &m->case_id, 0);
 	milestone_who_cells(b, m);
 	court_cell(b, m->court, &m->case_id);
+	if (cw_date_is_known(m->until)) {
+		/* A detention ordered or extended: the day the order runs to, which the days
+		 * held are read against. */
+		char until[CW_DATE_TEXT_MAX];
+		struct sb sb = {0};
+
+		cw_date_format(m->until, until);
+		/* TRANSLATORS: a detention order's last day: "the order runs to 2023-07-17" */
+		sb_add(&sb, _("the order runs to %s"), until);
+		if (m->detail && *m->detail)
+			sb_add(&sb, "; %s", m->detail);
+		if (m->notes && *m->notes)
+			sb_add(&sb, "; %s", m->notes);
+		cell_take(b, CW_RC_DETAIL, &sb);
+		return;
+	}
 	cell(b, CW_RC_DETAIL, "%s%s%s", str(m->detail), m->detail && m->notes ? "; " : "",
 	     str(m->notes));
 }
@@ -810,6 +826,40 @@ static void arrests(struct builder *b)
 		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
 		row_end(b);
 	}
+}
+
+/* A release's row: the pretrial detention it ended, after what the Notes hold ("ended a
+ * pretrial detention of 57 days, since 2023-01-04"). */
+static void ended_cell(struct builder *b, const struct cw_report_ended *e)
+{
+	char since[CW_DATE_TEXT_MAX];
+	struct sb sb = {0};
+
+	cw_date_format(e->since, since);
+	sb_add(&sb, "%s", str(b->row[CW_RC_DETAIL]));
+	if (sb.n)
+		sb_add(&sb, "; ");
+	if (e->days_max == e->days)
+		/* TRANSLATORS: on a release's row: "ended a pretrial detention of 57 days, since
+		 * 2023-01-04" */
+		sb_add(&sb,
+		       P_("ended a pretrial detention of %ld day, since %s",
+			  "ended a pretrial detention of %ld days, since %s",
+			  (unsigned long)e->days),
+		       e->days, since);
+	else if (e->days_max < 0)
+		sb_add(&sb,
+		       P_("ended a pretrial detention of at least %ld day, since %s",
+			  "ended a pretrial detention of at least %ld days, since %s",
+			  (unsigned long)e->days),
+		       e->days, since);
+	else
+		sb_add(&sb,
+		       P_("ended a pretrial detention of %ld to %ld day, since %s",
+			  "ended a pretrial detention of %ld to %ld days, since %s",
+			  (unsigned long)e->days_max),
+		       e->days, e->days_max, since);
+	cell_take(b, CW_RC_DETAIL, &sb);
 }
 
 /* Bail, releases and pardons: each with its outcome as recorded, so that a bail refused is
@@ -879,6 +929,8 @@ static void releases(struct builder *b)
 		else
 			cell(b, CW_RC_LABEL, "%s", what);
 		milestone_cells(b, &l->items[i]);
+		if (b->r->release_ended && b->r->release_ended[i].days >= 0)
+			ended_cell(b, &b->r->release_ended[i]);
 		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
 		row_end(b);
 	}
@@ -1399,6 +1451,9 @@ static void counted_to(struct sb *sb, const struct cw_report_detainee *d)
 		       ? _("counted to %s: a later prison visit found them still held")
 	       : d->to_kind == CW_PRETRIAL_TO_REFUSED
 		       ? _("counted to %s, a refusal of bail or release that day")
+	       : d->to_kind == CW_PRETRIAL_TO_ORDERED
+		       ? _("counted to %s, a detention extended or a transfer between prisons that "
+			   "day")
 	       : d->to_kind == CW_PRETRIAL_TO_ENDED_IN
 		       ? _("its end is dated only to %s: perhaps still held at the period's end, "
 			   "perhaps released before it")
@@ -1503,6 +1558,16 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 			       (long long)d->joined_count, joined);
 		else
 			sb_add(&sb, _("more of them taken later, by %s: held fewer days"), joined);
+	}
+	if (cw_date_is_known(d->order_until) &&
+	    (d->to_kind != CW_PRETRIAL_TO_END || d->days_past_order_max > 0)) {
+		if (sb.n)
+			sb_add(&sb, "; ");
+		char order[400];
+
+		cw_timeline_order_text(d->order_until, d->order_view, d->days_past_order,
+				       d->days_past_order_max, order, sizeof order);
+		sb_add(&sb, "%s", order);
 	}
 	/* An earlier stretch (held, bailed, arrested again): the row's days are this stretch's;
 	 * the days in all are what the legal maximum is read against. */
@@ -3624,6 +3689,50 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 	return sentence(doc, sb);
 }
 
+/* Those listed held past the last day of the detention order recorded for them (a pretrial
+ * detention ordered or extended with the day it runs to: report.h order_until), named (up to
+ * three) with the days past it and whose account the order is. Of those listed only: the
+ * report reads no one else's detention. */
+static int detention_past_order(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
+{
+	size_t past = 0, named = 0;
+	uint32_t views = 0;
+
+	for (size_t i = 0; i < r->ndetainees; i++)
+		if (r->detainees[i].days_past_order_max > 0) {
+			past++;
+			views |= cw_view_bit(r->detainees[i].order_view);
+		}
+	if (!past)
+		return 0;
+	sb_add(sb,
+	       P_("Of those listed, %zu was held past the last day of the detention order "
+		  "recorded for them",
+		  "Of those listed, %zu were held past the last day of the detention order "
+		  "recorded for them",
+		  past),
+	       past);
+	accounts(sb, views);
+	for (size_t i = 0; i < r->ndetainees && named < 3; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+		char name[600], order[400];
+
+		if (d->days_past_order_max <= 0)
+			continue;
+		detainee_name(r, d, name, sizeof name);
+		cw_timeline_order_text(d->order_until, d->order_view, d->days_past_order,
+				       d->days_past_order_max, order, sizeof order);
+		/* TRANSLATORS: a detainee and what their detention order says: "Thach Setha,
+		 * held 57 days past the last day of the detention order (UN), 2023-07-05" */
+		sb_add(sb, named ? _("; %s, %s") : _(": %s, %s"), name, order);
+		named++;
+	}
+	if (past > named)
+		sb_add(sb, P_("; and %zu more", "; and %zu more", past - named), past - named);
+	sb_add(sb, "%s", stop());
+	return sentence(doc, sb);
+}
+
 /* Those listed whose detention is dated only to a month or a year that runs past the
  * period's end (Eng Sroy, arrested "in July 2023", in a report of the week of 3 July): they
  * may have been detained only after it. Said apart, each named with the date, never counted
@@ -4505,7 +4614,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	    (rc = detention_may_begin_later(doc, &sb, r)) != 0 ||
 	    (rc = detention_may_have_ended(doc, &sb, r)) != 0 ||
 	    (rc = detention_accounts_differ(doc, &sb, r)) != 0 ||
-	    (rc = detention_unstarted(doc, &sb, r)) != 0)
+	    (rc = detention_unstarted(doc, &sb, r)) != 0 ||
+	    (rc = detention_past_order(doc, &sb, r)) != 0)
 		return rc;
 	if (r->nupcoming) {
 		size_t same = 0, differ = 0, months = 0;

@@ -547,6 +547,18 @@ static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct
 			break;
 		}
 	plain:
+		if (cw_date_is_known(m->until)) {
+			/* The day a detention order runs to, which the days held are read
+			 * against: "pretrial detention extended to 2023-07-05: 4 months". */
+			char until[CW_DATE_TEXT_MAX];
+
+			cw_date_format(m->until, until);
+			/* TRANSLATORS: a detention order and its last day: "pretrial detention
+			 * to 2023-07-05" */
+			PUT(what, _("%s to %s%s%s"), cw_enum_label(&cw_words_milestone, m->type),
+			    until, m->detail ? ": " : "", m->detail ? m->detail : "");
+			break;
+		}
 		PUT(what, "%s%s%s%s%s", cw_enum_label(&cw_words_milestone, m->type),
 		    m->outcome ? " " : "",
 		    m->outcome ? cw_enum_label(&cw_words_decision, m->outcome) : "",

@@ -3810,6 +3810,16 @@ static int start_other_quoted(struct cw_report *r, struct cw_timeline_summary *s
 	return 0;
 }
 
+/* d's detention order (report.h: order_id), as the summary of its detention gives it. */
+static void order_from(struct cw_report_detainee *d, const struct cw_timeline_summary *sum)
+{
+	d->order_id = sum->order_id;
+	d->order_view = sum->order_view;
+	d->order_until = sum->order_until;
+	d->days_past_order = sum->order_days_past;
+	d->days_past_order_max = sum->order_days_past_max;
+}
+
 /* One person the index says may still be detained: their cases, milestones and hearings (a
  * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
  * filter admits held them in pretrial detention at the end of the range (a detention that
@@ -3878,6 +3888,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	 * date recorded, on the account of the record dated so (the team's transfer of a
 	 * detainee the UN reported held). */
 	if ((sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED ||
+	     sum.pretrial_to_kind == CW_PRETRIAL_TO_ORDERED ||
 	     sum.pretrial_to_kind == CW_PRETRIAL_TO_LATEST))
 		d.views |= cw_view_bit(sum.pretrial_to_view);
 	if (!sum.pretrial_ongoing && !contested) {
@@ -3917,6 +3928,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.start_other_days = sum.pretrial_start_other_days;
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
+	order_from(&d, &sum);
 	if ((d.total != d.days || d.total_max != d.days_max) &&
 	    case_days(person, kase, &tl, r->held_to, &d) != 0) {
 		cw_record_list_free(&tl);
@@ -3991,9 +4003,11 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	/* Counted to a refusal of their bail, or to the latest date recorded: on its account
 	 * too, as a person's row is. */
 	if ((sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED ||
+	     sum.pretrial_to_kind == CW_PRETRIAL_TO_ORDERED ||
 	     sum.pretrial_to_kind == CW_PRETRIAL_TO_LATEST))
 		d.views |= cw_view_bit(sum.pretrial_to_view);
 	group_joined(r, kase, tl, label, &d);
+	order_from(&d, &sum);
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;
 	r->detainees = grown;
@@ -5095,6 +5109,44 @@ void cw_report_filter_text(const struct cw_report *r, char *buf, size_t len)
 	cw_filter_describe(&shown, buf, len);
 }
 
+/* release_ended (report.h): for each release of the period that names a person and sets them
+ * free, the stretch of pretrial detention its day ended, read from the person's records as the
+ * list of detainees reads them (detention_records), to that day. */
+static int releases_ended(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
+{
+	if (!r->releases.n)
+		return 0;
+	if (!(r->release_ended = calloc(r->releases.n, sizeof *r->release_ended)))
+		return oom(err);
+	for (size_t i = 0; i < r->releases.n; i++) {
+		const struct cw_milestone *m = &r->releases.items[i].u.milestone;
+		struct cw_report_ended *e = &r->release_ended[i];
+		struct cw_timeline_summary sum;
+		struct cw_record_list tl;
+		int rc;
+
+		e->days = e->days_max = -1;
+		if (cw_id_is_zero(&m->person) || !cw_timeline_milestone_ends_detention(m) ||
+		    cw_date_precision(m->date) != CW_DATE_DAY)
+			continue;
+		if ((rc = detention_records(rd, r, &m->person, &tl, err)) != 0)
+			return rc;
+		cw_timeline_summarise(&m->person, tl.items, tl.n, m->date, &sum);
+		cw_record_list_free(&tl);
+		/* Ended by this day's end, and nothing else still holding them: a bail granted
+		 * that a later release carries out ends it at the release, not here. */
+		if (sum.pretrial_ongoing || sum.pretrial_to_kind != CW_PRETRIAL_TO_END ||
+		    cw_date_compare(sum.pretrial_to, m->date) != 0 ||
+		    !cw_id_equal(&sum.pretrial_end_case, &m->case_id) ||
+		    sum.pretrial_stretch_days < 0)
+			continue;
+		e->since = sum.pretrial_since;
+		e->days = sum.pretrial_stretch_days;
+		e->days_max = sum.pretrial_stretch_days_max;
+	}
+	return 0;
+}
+
 static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filter *filter,
 		 struct cw_date from, struct cw_date to, int include_confidential,
 		 struct cw_report *out, struct cw_error *err)
@@ -5262,6 +5314,8 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	    (rc = add_refs(rd, out, &out->case_events, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->hearings_set, err)) != 0)
 		return rc;
+	if ((rc = releases_ended(rd, out, err)) != 0)
+		return rc;
 	if (count_articles(out) != 0)
 		return oom(err);
 	if (count_fair(out) != 0)
@@ -5381,6 +5435,7 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->detentions);
 	cw_record_list_free(&r->rulings);
 	cw_record_list_free(&r->releases);
+	free(r->release_ended);
 	cw_record_list_free(&r->visits);
 	free(r->visit_counted);
 	free(r->demo_counted);

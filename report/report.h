@@ -161,6 +161,14 @@ struct cw_report_detainee {
 	 * and a report that left them out would settle it for the end's (a partner's trial). */
 	uint8_t end_view, held_after_kind, held_after_type, held_after_view;
 	struct cw_date held_after;
+	/* The detention order the stretch is held under, as recorded (a pretrial detention
+	 * ordered or extended with the last day it runs to: cw_timeline_detention_order):
+	 * its record (zero when none), its account, its last day, and the days held after
+	 * that day to `to`, least and most (0: not past it; -1: not known). */
+	struct cw_id order_id;
+	uint8_t order_view;
+	struct cw_date order_until;
+	long days_past_order, days_past_order_max;
 	/* Listed whatever its length (arrested or detained in the period, or the accounts
 	 * differ), not as one of the CW_REPORT_DETAINEES_MAX longest. */
 	uint8_t kept;
@@ -297,6 +305,13 @@ struct cw_report_fair_differ {
 /* Hearings of each side by outcome (cw_words_outcome values). */
 #define CW_REPORT_OUTCOMES_MAX 16
 
+/* A pretrial detention a release ended (cw_report release_ended): its first day and its
+ * days, least and most (-1: not known; days -1: none). */
+struct cw_report_ended {
+	struct cw_date since;
+	long days, days_max;
+};
+
 struct cw_report {
 	struct cw_date from, to; /* the range, inclusive */
 	/* The day pretrial detention is counted to: the range's end, or today when the range
@@ -327,6 +342,13 @@ struct cw_report {
 	 * not recorded), house arrest, judicial supervision, the end of a pretrial detention, a
 	 * pardon */
 	struct cw_record_list releases;
+	/* For releases.items[i]: the person's pretrial detention it ended on its day, as the
+	 * list of detainees reads a person's (cw_timeline_summarise to that day): the stretch's
+	 * first day and its days, least and most (report.h, cw_report_detainee); days -1 when
+	 * it ended none whose length the records give (a group's, a refused one, one that a
+	 * later release carries out, a detention in another case running on). NULL when there
+	 * are no releases. */
+	struct cw_report_ended *release_ended;
 	/* milestones of no list above: an appeal lodged, a trial suspended, resumed or
 	 * postponed, and "other" (a killing, a disappearance), so that no event of a case dated
 	 * in the range goes unsaid */

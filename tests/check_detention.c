@@ -1037,7 +1037,9 @@ static void fill_milestone(struct world *w, struct cw_record *r, const struct cw
 					CW_MS_APPEAL_LODGED,
 					CW_MS_PARDON,
 					CW_MS_OTHER,
-					CW_MS_TRIAL_SUSPENDED};
+					CW_MS_TRIAL_SUSPENDED,
+					CW_MS_DETENTION_EXTENDED,
+					CW_MS_TRANSFER};
 	struct cw_milestone *m = &r->u.milestone;
 	const struct cw_defendant *d = kase ? some_defendant(kase) : NULL;
 

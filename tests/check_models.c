@@ -2757,6 +2757,143 @@ START_TEST(timeline_counts_pretrial_days_and_adjournments)
 }
 END_TEST
 
+/* A detention ordered, then extended, each with the last day it runs to (Thach Setha's charges
+ * were filed before the maximum of his first detention ran out, 001 para 37): the latest
+ * order of the stretch is the one held under, and the days held past its last day are said;
+ * an order dated only to a month gives a least and a most; another person's order is not
+ * theirs. */
+START_TEST(timeline_reads_the_detention_order)
+{
+	struct cw_record recs[5];
+	struct cw_timeline_summary s;
+	struct cw_id person, other;
+	char text[400];
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2024-01-01");
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_PRETRIAL_DETENTION, "2024-01-03");
+	recs[2].u.milestone.until = D("2024-07-02");
+	recs[2].view = CW_VIEW_UN;
+	cw_id_from_ref("order", &recs[2].id);
+	milestone_in(&recs[3], &person, &recs[0], CW_MS_DETENTION_EXTENDED, "2024-06-30");
+	recs[3].u.milestone.until = D("2024-11-02");
+	recs[3].view = CW_VIEW_GOVERNMENT;
+	cw_id_from_ref("extension", &recs[3].id);
+	cw_id_from_ref("someone else", &other);
+	milestone_in(&recs[4], &other, &recs[0], CW_MS_DETENTION_EXTENDED, "2024-07-30");
+	recs[4].u.milestone.until = D("2024-07-31");
+
+	/* Extended: held under the extension, not past it. */
+	cw_timeline_summarise(&person, recs, 5, D("2024-08-01"), &s);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert(cw_id_equal(&s.order_id, &recs[3].id));
+	ck_assert_int_eq(cw_date_compare(s.order_until, D("2024-11-02")), 0);
+	ck_assert_uint_eq(s.order_view, CW_VIEW_GOVERNMENT);
+	ck_assert_int_eq(s.order_days_past, 0);
+	ck_assert_int_eq(s.order_days_past_max, 0);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_ptr_nonnull(
+		strstr(text, "; the detention order (government) runs to 2024-11-02"));
+	/* The extension not recorded (nor the other person's): 30 days past the order's last
+	 * day, counted as days are (the last day of the order not among them). */
+	cw_timeline_summarise(&person, recs, 3, D("2024-08-01"), &s);
+	ck_assert(cw_id_equal(&s.order_id, &recs[2].id));
+	ck_assert_int_eq(s.order_days_past, 30);
+	ck_assert_int_eq(s.order_days_past_max, 30);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_ptr_nonnull(strstr(
+		text, "; held 30 days past the last day of the detention order (UN), 2024-07-02"));
+	/* Before it ran out, and an order the records date after the day asked about: not yet. */
+	cw_timeline_summarise(&person, recs, 4, D("2024-06-01"), &s);
+	ck_assert(cw_id_equal(&s.order_id, &recs[2].id));
+	ck_assert_int_eq(s.order_days_past, 0);
+	/* An order to "July": from 1 to 31 days past it on 1 August. */
+	recs[2].u.milestone.until = D("2024-07");
+	cw_timeline_summarise(&person, recs, 3, D("2024-08-01"), &s);
+	ck_assert_int_eq(s.order_days_past, 1);
+	ck_assert_int_eq(s.order_days_past_max, 31);
+	/* Released: counted to the end, and past the order up to it. */
+	recs[2].u.milestone.until = D("2024-07-02");
+	milestone_in(&recs[4], &person, &recs[0], CW_MS_RELEASE, "2024-07-12");
+	cw_timeline_summarise(&person, recs, 5, D("2024-08-01"), &s);
+	ck_assert(!s.pretrial_ongoing);
+	ck_assert(cw_id_equal(&s.order_id, &recs[3].id)); /* the extension of 30 June */
+	/* Over before the order ran out: nothing to say of it. */
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_ptr_null(strstr(text, "order"));
+	recs[3].u.milestone.type = CW_MS_TRANSFER;
+	recs[3].u.milestone.until = (struct cw_date){0, 0, 0};
+	cw_timeline_summarise(&person, recs, 5, D("2024-08-01"), &s);
+	ck_assert(cw_id_equal(&s.order_id, &recs[2].id));
+	ck_assert_int_eq(s.order_days_past, 10);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_ptr_nonnull(strstr(
+		text, "held 10 days past the last day of the detention order (UN), 2024-07-02"));
+	/* No order with a last day: nothing said. */
+	recs[2].u.milestone.until = (struct cw_date){0, 0, 0};
+	cw_timeline_summarise(&person, recs, 5, D("2024-08-01"), &s);
+	ck_assert(cw_id_is_zero(&s.order_id));
+	ck_assert(!cw_date_is_known(s.order_until));
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_ptr_null(strstr(text, "order"));
+	for (int i = 0; i < 5; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
+/* A transfer between prisons finds the person held on its day, as a detention ordered does:
+ * a release dated only to "March" after a transfer of 20 March ran at least to the 20th. */
+START_TEST(timeline_a_transfer_finds_them_held)
+{
+	struct cw_record recs[4];
+	struct cw_timeline_summary s;
+	struct cw_id person;
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2024-01-01");
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_RELEASE, "2024-03");
+	milestone_in(&recs[3], &person, &recs[0], CW_MS_TRANSFER, "2024-03-20");
+	cw_timeline_summarise(&person, recs, 3, D("2024-06-01"), &s);
+	ck_assert_int_eq(s.pretrial_days, 60); /* to 1 March at least */
+	cw_timeline_summarise(&person, recs, 4, D("2024-06-01"), &s);
+	ck_assert_int_eq(s.pretrial_days, 79); /* to the transfer of 20 March at least */
+	ck_assert_int_eq(s.pretrial_days_max, 90);
+	for (int i = 0; i < 4; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
+/* Only a detention ordered or extended runs to a day, and not to one before its own. */
+START_TEST(validate_refuses_an_order_end_out_of_place)
+{
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id person;
+
+	cw_id_from_ref("held", &person);
+	cw_record_init(&r, CW_KIND_MILESTONE);
+	r.u.milestone.person = person;
+	r.u.milestone.type = CW_MS_DETENTION_EXTENDED;
+	r.u.milestone.date = D("2024-06-30");
+	r.u.milestone.until = D("2024-11-02");
+	cw_error_clear(&err);
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	r.u.milestone.until = D("2024-06"); /* an order of June may run to June */
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	r.u.milestone.until = D("2024-06-29");
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "until");
+	ck_assert_ptr_nonnull(strstr(err.message, "before the order's own date"));
+	r.u.milestone.until = D("2024-11-02");
+	r.u.milestone.type = CW_MS_TRANSFER;
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "until");
+	r.u.milestone.type = CW_MS_PRETRIAL_DETENTION;
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	cw_record_free(&r);
+}
+END_TEST
+
 /* Bail and an arrest again are two stretches: both are counted, the time out on bail is not,
  * and "detained since" is the second arrest. */
 /* Two accounts of one suspended trial, linked as the same event or as disputing it (the UN's
@@ -4577,6 +4714,9 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("timeline");
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
+	tcase_add_test(tc, timeline_reads_the_detention_order);
+	tcase_add_test(tc, timeline_a_transfer_finds_them_held);
+	tcase_add_test(tc, validate_refuses_an_order_end_out_of_place);
 	tcase_add_test(tc, timeline_a_detention_ended_later_ran_on_the_day);
 	tcase_add_test(tc, timeline_bounds_detention_not_dated_to_the_day);
 	tcase_add_test(tc, timeline_names_accounts_of_the_start);

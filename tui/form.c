@@ -123,6 +123,7 @@ static const char *const form_labels[] = {
 	N_("undue delay"),
 	N_("unit"),
 	N_("unnamed defendants"),
+	N_("until"),
 	N_("updated"),
 	N_("verdicts"),
 	N_("versions"),

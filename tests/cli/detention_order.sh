@@ -1,0 +1,108 @@
+#!/bin/sh
+# A detention order's last day (`--until` on a pretrial_detention or detention_extended
+# milestone) and a transfer between prisons: the timeline, the record's line, the weekly
+# report (its row in every format, its summary) and the timeline's JSON say whether the person
+# is held past the last day of the order the stretch is held under, and whose account that
+# order is; an extension supersedes the order it extends. Thach Setha's further charges were
+# filed before the maximum of his first detention ran out (001 para 37). `--until` anywhere
+# else, or before the order's own date, is refused with the database unchanged; an import
+# carries it.
+. "$TESTLIB"
+set -e
+command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
+export CASEWATCH_NOW=2023-09-01T03:00:00Z
+
+ok cw init
+ok cw person add --name "Thach Setha"
+ok cw case add --title "Setha negotiable instruments" --defendant "Thach Setha" \
+	--custody detained --offence "Law on Negotiable Instruments, art. 231" \
+	--custody-as-of 2023-08-31 --view un
+ok cw log milestone --person "Thach Setha" --case "Setha negotiable" --type arrest \
+	--date 2023-01-04 --view un
+ok cw log milestone --person "Thach Setha" --case "Setha negotiable" \
+	--type pretrial_detention --date 2023-01-06 --until 2023-07-05 --view un \
+	--detail "six months"
+ok cw log milestone --person "Thach Setha" --case "Setha negotiable" --type transfer \
+	--date 2023-02-06 --detail "to Correctional Centre 1"
+
+# ---- held past the order's last day: 31 August is 57 days after 5 July
+ok cw timeline "Thach Setha"
+has "239 days to 2023-08-31, the date custody was recorded as of; held 57 days past the last day of the detention order (UN), 2023-07-05"
+has "pretrial detention to 2023-07-05: six months"
+has "transfer to another prison: to Correctional Centre 1"
+ok cw export --format json --timeline "Thach Setha"
+json 'd["summary"]["detention_order"]["until"] == "2023-07-05" and d["summary"]["detention_order"]["days_past_at_least"] == 57 and d["summary"]["detention_order"]["days_past_at_most"] == 57 and d["summary"]["detention_order"]["view"] == "un"'
+
+week 2023-W35
+for f in md html csv; do
+	row $f "held 57 days past the last day of the detention order (UN), 2023-07-05"
+done
+inpdf "held 57 days past the last day of the detention order (UN), 2023-07-05"
+row md "Of those listed, 1 was held past the last day of the detention order recorded for them (account: UN): Thach Setha, held 57 days past the last day of the detention order (UN), 2023-07-05."
+out=$(cat "$WORK/week.json")
+json '[r["detention_order"]["days_past_at_least"] for r in d["pretrial_detention"]] == [57]'
+
+# ---- a report of the week before the order ran out: it runs to 5 July
+week 2023-W26
+row md "the detention order (UN) runs to 2023-07-05"
+norow md "held past the last day of the detention order"
+
+# ---- extended on 3 July to 3 November (the government's account): held under the extension
+ok cw log milestone --person "Thach Setha" --case "Setha negotiable" \
+	--type detention_extended --date 2023-07-03 --until 2023-11-03 --view government
+ok cw timeline "Thach Setha"
+has "; the detention order (government) runs to 2023-11-03"
+lacks "past the last day"
+week 2023-W35
+row md "the detention order (government) runs to 2023-11-03"
+norow md "Of those listed"
+out=$(cat "$WORK/week.json")
+json 'd["pretrial_detention"][0]["detention_order"]["until"] == "2023-11-03" and d["pretrial_detention"][0]["detention_order"]["days_past_at_most"] == 0'
+# the extension is listed in the week it was ordered, with its last day
+week 2023-W27
+row md "| pretrial detention extended | "
+row md "the order runs to 2023-11-03"
+
+# ---- refused, and nothing written
+before=$(cw list records --json)
+fails 65 "until" cw log milestone --person "Thach Setha" --case "Setha negotiable" \
+	--type transfer --date 2023-08-06 --until 2023-09-05
+has_err() { printf '%s\n' "$err" | grep -qF -- "$1" || fail "error lacks '$1': $err"; }
+has_err "only a pretrial_detention or detention_extended has one"
+fails 65 "until" cw log milestone --person "Thach Setha" --case "Setha negotiable" \
+	--type detention_extended --date 2023-08-06 --until 2023-08-05
+has_err "is before the order's own date"
+[ "$(cw list records --json)" = "$before" ] || fail "a refused milestone changed the database"
+
+# ---- an import carries the order's last day, and refuses one out of place with its line
+ok cw export records --format json --kind milestone
+printf '%s' "$out" | grep -q '"until": "2023-11-03"' || fail "the export lacks until: $out"
+person=$(cw list persons --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+kase=$(cw list cases --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+printf '{"kind":"milestone","ref":"setha-ext-2","person":"%s","case":"%s","type":"detention_extended","date":"2023-10-30","until":"2024-01-03"}\n' \
+	"$person" "$kase" >"$WORK/ext.jsonl"
+printf '{"kind":"milestone","ref":"setha-arrest-2","person":"%s","case":"%s","type":"arrest","date":"2023-10-30","until":"2024-01-03"}\n' \
+	"$person" "$kase" >"$WORK/bad.jsonl"
+fails 65 "until" cw import "$WORK/bad.jsonl"
+ok cw import "$WORK/ext.jsonl"
+# an extension after the UN's account stops (31 August) finds him held on its day: counted to
+# it, as to a refusal of bail
+export CASEWATCH_NOW=2024-01-10T03:00:00Z
+ok cw timeline "Thach Setha"
+has "299 days to 2023-10-30, a detention extended or a transfer between prisons that day; the detention order (not recorded) runs to 2024-01-03"
+
+# ---- released: the release's row says the detention it ended; the bail it carries out does
+# not (the detention ran to the release)
+ok cw log milestone --person "Thach Setha" --case "Setha negotiable" --type bail \
+	--outcome granted --date 2024-01-08 --view un
+ok cw log milestone --person "Thach Setha" --case "Setha negotiable" --type release \
+	--outcome granted --date 2024-01-09 --view un
+week 2024-W02
+for f in md html csv; do
+	row $f "ended a pretrial detention of 370 days, since 2023-01-04"
+done
+inpdf "ended a pretrial detention of 370 days, since 2023-01-04"
+out=$(cat "$WORK/week.json")
+json '[r["ended_detention"] for r in d["releases"]] == [None, {"since": "2023-01-04", "days": 370, "days_at_least": 370, "days_at_most": 370}]'
+
+echo "detention_order: $checks checks passed"
