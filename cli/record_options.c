@@ -44,6 +44,12 @@ static const struct list_option {
 	{CW_KIND_HEARING, "sentence-part", "PART[=AMOUNT][:DETAIL]",
 	 N_("a part of the sentence, e.g. \"prison=3 years\", \"ban=5 years:standing for "
 	    "election\" (repeatable)")},
+	{CW_KIND_VISIT, "lawyer-access", "PERSON=WORD",
+	 N_("a detainee's access to a lawyer, as told or seen on the visit, e.g. \"Eng "
+	    "Sroy=restricted\" (one of --detainee; repeatable)")},
+	{CW_KIND_VISIT, "family-access", "PERSON=WORD",
+	 N_("a detainee's access to their family, as told or seen on the visit, e.g. \"Eng "
+	    "Sroy=denied\" (one of --detainee; repeatable)")},
 	{CW_KIND_MILESTONE, "sentence-part", "PART[=AMOUNT][:DETAIL]",
 	 N_("a part of the sentence, e.g. \"prison=3 years\", \"compensation:to the NEC\" "
 	    "(repeatable)")},
@@ -289,6 +295,50 @@ static int resolve_verdict_person(void *vctx, const char *name, struct cw_id *ou
 	return rc;
 }
 
+/* --lawyer-access PERSON=WORD, --family-access PERSON=WORD: the detainee's entry (one a
+ * person, as validation wants: an edit changes the one the record has), the other access as it
+ * was. An entry left with neither known goes: "=unknown" takes back what was given. */
+static int set_detainee_access(struct cw_cli *cli, struct cw_visit *v, const char *opt,
+			       const char *value)
+{
+	struct cw_detainee_access *a = NULL;
+	char buf[1001], *word;
+	struct cw_id id;
+	int access, rc;
+
+	snprintf(buf, sizeof buf, "%s", value);
+	split_last(buf, '=', &word);
+	if (!word || !buf[0])
+		return cw_error_set(&cli->err, CW_EINVAL, opt,
+				    "write PERSON=WORD, e.g. \"Eng Sroy=denied\"");
+	if ((access = cw_enum_parse(&cw_words_access, word)) < 0)
+		return cw_error_set(&cli->err, CW_EINVAL, opt,
+				    "'%.30s' is not an access: granted, restricted, denied or "
+				    "unknown",
+				    word);
+	if ((rc = cw_cli_resolve(cli, CW_KIND_PERSON, buf, opt, &id)) != 0)
+		return rc;
+	for (size_t k = 0; k < v->detainee_access.n && !a; k++)
+		if (cw_id_equal(&((struct cw_detainee_access *)v->detainee_access.items)[k].person,
+				&id))
+			a = (struct cw_detainee_access *)v->detainee_access.items + k;
+	if (!a && !(a = cw_list_append(&v->detainee_access,
+				       list_schema(CW_KIND_VISIT, "detainee_access"))))
+		return CW_ENOMEM;
+	a->person = id;
+	if (!strcmp(opt, "lawyer-access"))
+		a->lawyer_access = (uint8_t)access;
+	else
+		a->family_access = (uint8_t)access;
+	if (!a->lawyer_access && !a->family_access) {
+		size_t at = (size_t)(a - (struct cw_detainee_access *)v->detainee_access.items);
+
+		memmove(a, a + 1, (v->detainee_access.n - at - 1) * sizeof *a);
+		v->detainee_access.n--;
+	}
+	return 0;
+}
+
 static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const char *opt,
 			     const char *value, struct cw_defendant **current)
 {
@@ -436,6 +486,9 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 		}
 		if (!strcmp(opt, "sentence-part"))
 			return cw_sentence_part_add(&h->sentence_parts, value, opt, &cli->err);
+	} else if (rec->kind == CW_KIND_VISIT) {
+		if (!strcmp(opt, "lawyer-access") || !strcmp(opt, "family-access"))
+			return set_detainee_access(cli, &rec->u.visit, opt, value);
 	} else if (rec->kind == CW_KIND_MILESTONE) {
 		if (!strcmp(opt, "sentence-part"))
 			return cw_sentence_part_add(&rec->u.milestone.sentence_parts, value, opt,
@@ -844,6 +897,8 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 		fprintf(out, "  %-34s %s\n", left, _(list_options[i].help));
 		if (!strcmp(list_options[i].option, "custody"))
 			print_words(out, &cw_words_custody);
+		if (strstr(list_options[i].option, "-access"))
+			print_words(out, &cw_words_access);
 		if (!strcmp(list_options[i].option, "indicator")) {
 			print_words(out, &cw_words_indicator);
 		}

@@ -109,7 +109,8 @@ static uint32_t field_mark(const struct cw_record *rec, const char *name)
 		if (!(rec->confidential_fields & (UINT32_C(1) << w)) ||
 		    !(f = word_field((enum cw_kind)rec->kind, w, &header)))
 			continue;
-		if (!strcmp(f->name, name) || (w == CW_CONF_NAME && !strcmp(name, "name_km")))
+		if (!strcmp(f->name, name) || (w == CW_CONF_NAME && !strcmp(name, "name_km")) ||
+		    (w == CW_CONF_DETAINEES && !strcmp(name, "detainee_access")))
 			return UINT32_C(1) << w;
 	}
 	return 0;
@@ -179,6 +180,11 @@ static void withhold_other(struct cw_record *rec, unsigned w, const struct cw_fi
 {
 	char *p = (char *)cw_record_body(rec) + f->offset;
 
+	/* Each detainee's access to a lawyer and family names them: it goes with them. */
+	if (w == CW_CONF_DETAINEES && rec->kind == CW_KIND_VISIT)
+		cw_field_free(
+			cw_record_body(rec),
+			cw_schema_field(cw_schema_for_kind(CW_KIND_VISIT), "detainee_access"));
 	if (f->type == CW_F_SET && *(uint32_t *)p) {
 		*(uint32_t *)p = 0;
 	} else if (f->type == CW_F_LIST && ((struct cw_list *)p)->n) {

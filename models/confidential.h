@@ -8,7 +8,8 @@
  * user asks otherwise, and says so. Bundles encrypted for enrolled peers carry it whole.
  *
  * A field word applies to the kinds that have it: name and affiliation to people (name hides
- * the Khmer name too), follow_up, concerns and detainees to prison visits, detail to milestones
+ * the Khmer name too), follow_up, concerns and detainees to prison visits (detainees hides
+ * each detainee's access to a lawyer and family too), detail to milestones
  * and incidents, notes and source to every kind.
  *
  * Not a field of their own: a demonstration's arrested people (an arrest at a public gathering

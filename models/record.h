@@ -324,13 +324,24 @@ struct cw_person_ref {
 	struct cw_id person;
 };
 
+/* What one detainee a prison visit met said of their access to a lawyer and to their
+ * family, or what the monitors saw of it on that visit (001 para 36: a lawyer needs the
+ * prosecutor's prior authorisation; 002 para 28: no family access for a child detainee).
+ * The person is one of the visit's detainees (models/validate.c). */
+struct cw_detainee_access {
+	struct cw_id person;
+	uint8_t lawyer_access; /* cw_words_access */
+	uint8_t family_access; /* cw_words_access */
+};
+
 struct cw_visit {
 	char *facility;
 	char *facility_province;
 	struct cw_date date;
-	struct cw_list detainees; /* struct cw_person_ref */
-	uint8_t access;
-	uint8_t private_interview; /* cw_words_answer */
+	struct cw_list detainees;       /* struct cw_person_ref */
+	uint8_t access;                 /* the monitors' own access to the detainees */
+	struct cw_list detainee_access; /* struct cw_detainee_access, one a detainee */
+	uint8_t private_interview;      /* cw_words_answer */
 	uint32_t concerns;
 	char *follow_up;
 	struct cw_date follow_up_on; /* the day the next visit is due: it is on the agenda */

@@ -567,6 +567,17 @@ static const struct cw_field person_ref_fields[] = {
 };
 LOCAL_SCHEMA(person_ref_schema, "person", struct cw_person_ref, person_ref_fields);
 
+static const struct cw_field detainee_access_fields[] = {
+	ID(struct cw_detainee_access, person, "person", 16, CW_FF_REQUIRED, CW_KIND_PERSON,
+	   N_("detainee")),
+	ENUM(struct cw_detainee_access, lawyer_access, 17, 0, cw_words_access,
+	     N_("the detainee's access to a lawyer")),
+	ENUM(struct cw_detainee_access, family_access, 18, 0, cw_words_access,
+	     N_("the detainee's access to their family")),
+};
+LOCAL_SCHEMA(detainee_access_schema, "detainee access", struct cw_detainee_access,
+	     detainee_access_fields);
+
 static const struct cw_field visit_fields[] = {
 	STR(struct cw_visit, facility, 16, CW_FF_REQUIRED, NAME_MAX_BYTES,
 	    N_("prison or facility")),
@@ -584,6 +595,10 @@ static const struct cw_field visit_fields[] = {
 	STR(struct cw_visit, notes, 24, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 	TALLY(struct cw_visit, tally, 25),
 	INT(struct cw_visit, facilities, 29, 1, 100000, N_("how many prisons the visits went to")),
+	/* Tag 31, which a casewatch from before skips, and whose JSON key it refuses
+	 * (models/codec.h). */
+	LIST(struct cw_visit, detainee_access, 31, 0, 500, detainee_access_schema,
+	     N_("each detainee's access to a lawyer and to their family")),
 };
 LOCAL_SCHEMA(visit_schema, "visit", struct cw_visit, visit_fields);
 

@@ -217,8 +217,44 @@ static int validate_attendance(const struct cw_hearing *h, const struct cw_heari
 	return 0;
 }
 
+/* Each detainee's access to a lawyer and family is of one of the detainees the visit met, and
+ * given once: a person not met was told of by someone else (the notes say so), and two
+ * entries for one would leave whichever is read last. The person named by name_fn, else by
+ * the start of their id (as cw_record_validate has no store to read the name from). */
+static int validate_detainee_access(const struct cw_visit *v, cw_person_namer name_fn, void *ctx,
+				    struct cw_error *err)
+{
+	const struct cw_detainee_access *a = v->detainee_access.items;
+	const struct cw_person_ref *met = v->detainees.items;
+
+	for (size_t i = 0; i < v->detainee_access.n; i++) {
+		char name[200];
+		int seen = 0, twice = 0;
+
+		for (size_t k = 0; k < v->detainees.n && !seen; k++)
+			seen = cw_id_equal(&met[k].person, &a[i].person);
+		for (size_t k = 0; k < i && !twice; k++)
+			twice = cw_id_equal(&a[k].person, &a[i].person);
+		if (seen && !twice)
+			continue;
+		person_named(&a[i].person, name_fn, ctx, name, sizeof name);
+		if (twice)
+			return cw_error_set(err, CW_EINVAL, "detainee_access",
+					    "'%.100s' is listed twice: give each detainee's access "
+					    "once",
+					    name);
+		return cw_error_set(err, CW_EINVAL, "detainee_access",
+				    "'%.100s' is not among the detainees the visit met: add them "
+				    "there (--detainee), or take their access out",
+				    name);
+	}
+	return 0;
+}
+
 static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err)
 {
+	if (rec->kind == CW_KIND_VISIT)
+		return validate_detainee_access(&rec->u.visit, NULL, NULL, err);
 	if (rec->kind == CW_KIND_PERSON)
 		return validate_person_name(&rec->u.person, err);
 	if (rec->kind == CW_KIND_CASE) {
@@ -412,6 +448,9 @@ int cw_record_validate_typed(const struct cw_record *rec, const struct cw_record
 				    (int)today.year);
 	if ((rc = cw_record_validate_response(rec, was, err)) != 0)
 		return rc;
+	/* As cw_record_validate checks it, the person named (it is first on the command line). */
+	if (rec->kind == CW_KIND_VISIT)
+		return validate_detainee_access(&rec->u.visit, name_fn, ctx, err);
 	if (rec->kind == CW_KIND_HEARING)
 		return validate_attendance(&rec->u.hearing,
 					   was && was->kind == CW_KIND_HEARING ? &was->u.hearing

@@ -362,6 +362,37 @@ static void arrested_names(struct lookup *lk, const struct cw_list *arrested, ch
 	cw_text_trim_utf8(buf); /* a name or the tail cut short ends on a whole character */
 }
 
+/* What a visit heard or saw of its detainees' access to a lawyer and family where it was not
+ * granted: "lawyer access denied: Hun Kimlong; family access restricted: Sok Dara", so that
+ * a detainee's timeline says it on the visit's line. Appended to buf, after "; ". */
+static void detainee_access_text(struct lookup *lk, const struct cw_visit *v, char *buf, size_t len)
+{
+	static const uint8_t bad[] = {CW_ACCESS_DENIED, CW_ACCESS_RESTRICTED};
+	const struct cw_detainee_access *a = v->detainee_access.items;
+	struct cw_person_ref *who;
+
+	if (!v->detainee_access.n || !(who = calloc(v->detainee_access.n, sizeof *who)))
+		return;
+	for (int lawyer = 1; lawyer >= 0; lawyer--)
+		for (size_t b = 0; b < sizeof bad; b++) {
+			struct cw_list l = {who, 0};
+			char names[400];
+			size_t n = strlen(buf);
+
+			for (size_t i = 0; i < v->detainee_access.n; i++)
+				if ((lawyer ? a[i].lawyer_access : a[i].family_access) == bad[b])
+					who[l.n++].person = a[i].person;
+			if (!l.n || n >= len)
+				continue;
+			arrested_names(lk, &l, names, sizeof names);
+			snprintf(buf + n, len - n,
+				 lawyer ? _("%slawyer access %s: %s") : _("%sfamily access %s: %s"),
+				 n ? "; " : "", cw_enum_label(&cw_words_access, bad[b]), names);
+		}
+	free(who);
+	cw_text_trim_utf8(buf);
+}
+
 /* memo: the people marked rows name, looked up there (NULL: no row's mark). */
 static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct cw_record *r,
 		      struct cw_record_summary *out)
@@ -585,6 +616,7 @@ static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct
 		}
 		PUT(what, _("%s%saccess %s"), t, t[0] ? "; " : "",
 		    v->access ? cw_enum_label(&cw_words_access, v->access) : _("unknown"));
+		detainee_access_text(lk, v, out->what, sizeof out->what);
 		break;
 	}
 	case CW_KIND_DEMO:

@@ -213,6 +213,26 @@ static int one_each(struct cw_record *rec, const struct cw_id *to)
 		l->n = keep;
 		return one_verdict_each(&rec->u.hearing.verdicts, to);
 	}
+	if (rec->kind == CW_KIND_VISIT) { /* each detainee's access, once, as validation wants */
+		struct cw_list *l = &rec->u.visit.detainee_access;
+		struct cw_detainee_access *a = l->items, *first = NULL;
+		size_t keep = 0;
+
+		for (size_t i = 0; i < l->n; i++) {
+			if (!cw_id_equal(&a[i].person, to)) {
+				a[keep++] = a[i];
+			} else if (!first) {
+				a[keep] = a[i];
+				first = &a[keep++];
+			} else {
+				if (!first->lawyer_access)
+					first->lawyer_access = a[i].lawyer_access;
+				if (!first->family_access)
+					first->family_access = a[i].family_access;
+			}
+		}
+		l->n = keep;
+	}
 	{
 		struct cw_list *l = rec->kind == CW_KIND_VISIT      ? &rec->u.visit.detainees
 				    : rec->kind == CW_KIND_DEMO     ? &rec->u.demo.arrested
@@ -419,10 +439,27 @@ static void hearing_differs(struct merge_ctx *m, const struct cw_record *rec)
 	}
 }
 
+/* A visit's access to a lawyer and to family, as the options give them. */
+static void visit_differs(struct merge_ctx *m, const struct cw_record *rec)
+{
+	const struct cw_list *l = &rec->u.visit.detainee_access;
+	const struct cw_detainee_access *k = item_of(l, sizeof *k, m->keep),
+					*o = item_of(l, sizeof *o, m->other);
+
+	if (!k || !o)
+		return;
+	if (k->lawyer_access && o->lawyer_access && k->lawyer_access != o->lawyer_access)
+		differ(m, rec, "lawyer-access", word(&cw_words_access, k->lawyer_access),
+		       word(&cw_words_access, o->lawyer_access));
+	if (k->family_access && o->family_access && k->family_access != o->family_access)
+		differ(m, rec, "family-access", word(&cw_words_access, k->family_access),
+		       word(&cw_words_access, o->family_access));
+}
+
 /* Every record naming the other that names the one kept too and gives them different entries,
  * noted in m->stats; CW_EREFUSED naming the first, with how to go on, when there is any. A
- * visit's detainees, a demonstration's arrests and an incident's people carry nothing but the
- * person: named once, they lose nothing. */
+ * visit's detainees (their access to a lawyer and family aside), a demonstration's arrests and
+ * an incident's people carry nothing but the person: named once, they lose nothing. */
 static int refuse_differing(struct cw_txn *t, struct merge_ctx *m, struct cw_error *err)
 {
 	struct cw_merge_stats *s = m->stats;
@@ -442,6 +479,8 @@ static int refuse_differing(struct cw_txn *t, struct merge_ctx *m, struct cw_err
 			defendants_differ(m, &rec);
 		else if (rec.kind == CW_KIND_HEARING)
 			hearing_differs(m, &rec);
+		else if (rec.kind == CW_KIND_VISIT)
+			visit_differs(m, &rec);
 		cw_record_free(&rec);
 	}
 	free(ids);

@@ -2276,6 +2276,87 @@ START_TEST(validation_refuses_present_and_absent)
 }
 END_TEST
 
+/* Each detainee's access to a lawyer and family (001 para 36, 002 para 28) is of a detainee
+ * the visit met, given once; it survives the codec, and goes with the detainees when they are
+ * withheld as confidential. */
+START_TEST(visit_detainee_access)
+{
+	const struct cw_schema *vs = cw_schema_for_kind(CW_KIND_VISIT);
+	const struct cw_field *af = cw_schema_field(vs, "detainee_access");
+	const struct cw_date today = D("2024-05-01");
+	struct cw_record v, back;
+	struct cw_error err;
+	struct cw_person_ref *met;
+	struct cw_detainee_access *a;
+	struct cw_buf enc = {0};
+	struct cw_id sroy, other;
+	char hex[CW_ID_HEX_LEN + 1], want[64];
+	size_t n;
+	int asked = 0;
+
+	ck_assert_ptr_nonnull(af);
+	ck_assert_int_eq(af->type, CW_F_LIST);
+	ck_assert_ptr_nonnull(cw_schema_field(af->sub, "lawyer_access"));
+	ck_assert_ptr_nonnull(cw_schema_field(af->sub, "family_access"));
+	/* a tag of its own: none of the visit's fields had it before */
+	for (size_t i = 0; i < vs->nfields; i++)
+		ck_assert(&vs->fields[i] == af || vs->fields[i].tag != af->tag);
+	cw_id_from_ref("p-sroy", &sroy);
+	cw_id_from_ref("p-other", &other);
+	cw_record_init(&v, CW_KIND_VISIT);
+	v.u.visit.facility = strdup("Prey Sar CC2");
+	v.u.visit.date = D("2024-04-04");
+	met = cw_list_append(&v.u.visit.detainees, cw_schema_field(vs, "detainees")->sub);
+	met->person = sroy;
+	a = cw_list_append(&v.u.visit.detainee_access, af->sub);
+	a->person = sroy;
+	a->lawyer_access = CW_ACCESS_RESTRICTED;
+	a->family_access = CW_ACCESS_DENIED;
+	ck_assert_int_eq(cw_record_validate(&v, &err), 0);
+	ck_assert_int_eq(cw_record_validate_typed(&v, NULL, today, NULL, NULL, &err), 0);
+	ck_assert_int_eq(cw_record_encode(&v, &enc), 0);
+	ck_assert_int_eq(cw_record_decode(enc.data, enc.len, &back, &err), 0);
+	ck_assert_uint_eq(back.u.visit.detainee_access.n, 1);
+	a = back.u.visit.detainee_access.items;
+	ck_assert(cw_id_equal(&a->person, &sroy));
+	ck_assert_uint_eq(a->lawyer_access, CW_ACCESS_RESTRICTED);
+	ck_assert_uint_eq(a->family_access, CW_ACCESS_DENIED);
+	cw_record_free(&back);
+	cw_buf_free(&enc);
+	/* Someone the visit did not meet: refused, named by the namer, else by their id. */
+	a = cw_list_append(&v.u.visit.detainee_access, af->sub);
+	a->person = other;
+	a->lawyer_access = CW_ACCESS_DENIED;
+	ck_assert_int_eq(cw_record_validate_typed(&v, NULL, today, name_sochua, &asked, &err),
+			 CW_EINVAL);
+	ck_assert_str_eq(err.field, "detainee_access");
+	ck_assert_str_eq(err.message, "'Mu Sochua' is not among the detainees the visit met: add "
+				      "them there (--detainee), or take their access out");
+	ck_assert_int_eq(cw_record_validate(&v, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "detainee_access");
+	cw_id_hex(&other, hex);
+	snprintf(want, sizeof want, "'%.8s' is not among", hex);
+	ck_assert_msg(strncmp(err.message, want, strlen(want)) == 0, "%s", err.message);
+	/* The same detainee twice: refused. */
+	a = v.u.visit.detainee_access.items;
+	a[1].person = sroy;
+	ck_assert_int_eq(cw_record_validate(&v, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "detainee_access");
+	ck_assert_msg(strstr(err.message, "is listed twice") != NULL, "%s", err.message);
+	v.u.visit.detainee_access.n = 1;
+	ck_assert_int_eq(cw_record_validate(&v, &err), 0);
+	/* Withheld with the detainees, as it names them. */
+	v.confidential_fields = 1u << CW_CONF_DETAINEES;
+	ck_assert(cw_record_field_is_confidential(&v, "detainee_access"));
+	ck_assert_int_eq(cw_record_withhold_fields(&v, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(v.u.visit.detainees.n, 0);
+	ck_assert_uint_eq(v.u.visit.detainee_access.n, 0);
+	ck_assert_int_eq(cw_record_validate(&v, &err), 0);
+	cw_record_free(&v);
+}
+END_TEST
+
 START_TEST(validation_refuses_birth_after_today)
 {
 	struct cw_record r, was;
@@ -4697,6 +4778,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, milestone_names_several_articles);
 	tcase_add_test(tc, validation_rules);
 	tcase_add_test(tc, validation_refuses_present_and_absent);
+	tcase_add_test(tc, visit_detainee_access);
 	tcase_add_test(tc, validation_refuses_birth_after_today);
 	tcase_add_test(tc, requires_what_validation_refuses_without);
 	tcase_add_test(tc, enum_words_accept_spellings);

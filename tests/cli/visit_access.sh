@@ -1,0 +1,92 @@
+#!/bin/sh
+# visit_access.sh - each detainee's access to a lawyer and to their family, as a prison visit
+# was told or saw it (001 para 36: a lawyer needs the prosecutor's prior authorisation to see
+# their client; 002 para 28: no family access for a child detainee). It was only a concern of
+# the whole visit ("access to a lawyer"), which named no one. Given with --lawyer-access and
+# --family-access PERSON=WORD, of a detainee the visit met; shown, exported and imported; on
+# the visit's line of the detainee's timeline.
+. "$TESTLIB"
+set -e
+
+ok cw init
+ok cw person add --name "Eng Sroy"
+sroy=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+ok cw person add --name "Sok Meas"
+meas=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+ok cw person add --name "Chhun Dara"
+ok cw log visit --facility "Prey Sar CC2" --date 2024-04-04 --access granted \
+	--detainee "Eng Sroy" --detainee "Sok Meas" --source "own observation" \
+	--lawyer-access "Eng Sroy=restricted" --family-access "Eng Sroy=denied" \
+	--lawyer-access "Sok Meas=granted"
+vid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+
+# ---- the record: shown, in JSON -------------------------------------------------------------
+ok cw show $vid
+has "lawyer access        restricted"
+has "family access        denied"
+has "lawyer access        granted"
+ok cw show $vid --json
+json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$sroy', 'restricted', 'denied'), ('$meas', 'granted', None)]"
+json "d['detainee_access'][0]['person_name'] == 'Eng Sroy'"
+
+# ---- the detainee's timeline: the visit's line says it --------------------------------------
+ok cw timeline "Eng Sroy"
+has "lawyer access restricted: Eng Sroy; family access denied: Eng Sroy"
+ok cw timeline "Sok Meas"
+lacks "lawyer access granted"
+
+# ---- bad input: one line naming the option, exit 65, nothing changed ------------------------
+before=$(db_snapshot)
+fails 65 "detainee-access" cw edit $vid --lawyer-access "Chhun Dara=denied"
+printf '%s\n' "$err" | grep -q "'Chhun Dara' is not among the detainees the visit met" ||
+	fail "not named: $err"
+fails 65 "lawyer-access" cw edit $vid --lawyer-access "Eng Sroy=free"
+fails 65 "family-access" cw edit $vid --family-access "Eng Sroy"
+fails 66 "lawyer-access" cw edit $vid --lawyer-access "Nobody Here=denied"
+fails 65 "detainee-access" cw log visit --facility "CC1" --date 2024-04-05 \
+	--family-access "Eng Sroy=denied"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused command changed the database"
+checks=$((checks + 1))
+# Taking the detainee off leaves their access with no one met: refused too, until cleared.
+fails 65 "detainee-access" cw edit $vid --clear detainees --detainee "Sok Meas"
+
+# ---- edit: one detainee's access changed, the rest kept; "unknown" takes it back ------------
+ok cw edit $vid --lawyer-access "Eng Sroy=denied" --lawyer-access "Sok Meas=unknown"
+ok cw show $vid --json
+json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$sroy', 'denied', 'denied')]"
+ok cw timeline "Eng Sroy"
+has "lawyer access denied: Eng Sroy"
+
+# ---- import: what show --json gives comes back whole; one not met is refused ----------------
+ok cw show $vid --json
+printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+d = json.load(sys.stdin)
+keep = {k: d[k] for k in ("kind", "facility", "date", "detainees", "detainee_access")}
+keep["ref"] = "v-imported"
+keep["date"] = "2024-04-11"
+print(json.dumps(keep))' >"$WORK/visit.jsonl"
+ok cw import "$WORK/visit.jsonl"
+ok cw show ref:v-imported --json
+json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$sroy', 'denied', 'denied')]"
+printf '%s\n' "{\"kind\": \"visit\", \"ref\": \"v-bad\", \"facility\": \"CC1\", \"date\": \"2024-04-12\", \"detainees\": [\"$meas\"], \"detainee_access\": [{\"person\": \"$sroy\", \"lawyer_access\": \"denied\"}]}" >"$WORK/bad.jsonl"
+fails 65 "detainee_access" cw import "$WORK/bad.jsonl"
+
+# ---- --clear detainee-access takes them all off --------------------------------------------
+ok cw edit ref:v-imported --clear detainee-access
+ok cw show ref:v-imported --json
+json "'detainee_access' not in d or d['detainee_access'] == []"
+
+# ---- person merge: one detainee recorded twice becomes one entry; differing access refused --
+ok cw person add --name "Eng Sroy Twin"
+twin=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "CC1" --date 2024-04-20 --detainee "$sroy" --detainee "$twin" \
+	--lawyer-access "$sroy=denied" --lawyer-access "$twin=granted"
+mid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+fails 65 "lawyer-access" cw person merge "$sroy" "$twin"
+ok cw edit $mid --lawyer-access "$twin=unknown" --family-access "$twin=restricted"
+ok cw person merge "$sroy" "$twin"
+ok cw show $mid --json
+json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$sroy', 'denied', 'restricted')]"
+
+done_ok
