@@ -702,6 +702,26 @@ static json_t *visits(const struct cw_report *r)
 			json_object_set_new(o, "concerns", json_string(cw_confidential_text()));
 		if (o && cw_record_field_withheld(rec, CW_CONF_DETAINEES))
 			json_object_set_new(o, "detainees", json_string(cw_confidential_text()));
+		/* Each detainee's access to a lawyer and to family, as the visit heard or saw
+		 * it; withheld with the detainees it names. */
+		if (o) {
+			json_t *da = json_array();
+			const struct cw_detainee_access *ac = v->detainee_access.items;
+
+			for (size_t k = 0; da && k < v->detainee_access.n; k++)
+				json_array_append_new(
+					da,
+					json_pack("{s:o,s:o,s:o}", "person",
+						  jperson(r, &ac[k].person), "lawyer_access",
+						  jword(&cw_words_access, ac[k].lawyer_access),
+						  "family_access",
+						  jword(&cw_words_access, ac[k].family_access)));
+			if (cw_record_field_withheld(rec, CW_CONF_DETAINEES)) { /* emptied */
+				json_decref(da);
+				da = json_string(cw_confidential_text());
+			}
+			json_object_set_new(o, "detainee_access", da);
+		}
 
 		/* Its fields set before it is added: a row that failed to be made is not
 		 * mistaken for the one before it. */

@@ -1124,6 +1124,47 @@ static void verdicts(struct builder *b)
 	}
 }
 
+/* Each detainee whose access to a lawyer or to family the visit heard or saw was denied or
+ * restricted, after the visit's own access in its cell: "restricted; lawyer access denied:
+ * Eng Sroy; family access restricted: Sok Meas" (the row's account says whose word it is).
+ * Granted is no concern: the JSON's detainee_access gives it. */
+static void detainee_access_cell(struct builder *b, const struct cw_visit *v)
+{
+	static const uint8_t bad[] = {CW_ACCESS_DENIED, CW_ACCESS_RESTRICTED};
+	const struct cw_detainee_access *a = v->detainee_access.items;
+	struct sb sb = {0};
+
+	for (int lawyer = 1; lawyer >= 0; lawyer--)
+		for (size_t k = 0; k < sizeof bad; k++) {
+			struct sb names = {0};
+
+			for (size_t i = 0; i < v->detainee_access.n; i++) {
+				char name[600];
+
+				if ((lawyer ? a[i].lawyer_access : a[i].family_access) != bad[k])
+					continue;
+				cw_person_text(b->r, &a[i].person, name, sizeof name);
+				sb_add(&names, "%s%s", names.n ? ", " : "", name);
+			}
+			if (names.n)
+				/* TRANSLATORS: a detainee's access to a lawyer (family) as a prison
+				 * visit was told or saw it: the separator before it, the access
+				 * ("denied", "restricted"), the detainees' names */
+				sb_add(&sb,
+				       lawyer ? _("%slawyer access %s: %s")
+					      : _("%sfamily access %s: %s"),
+				       sb.n ? "; " : "", word(&cw_words_access, bad[k]), names.s);
+			if (names.failed)
+				sb.failed = 1;
+			free(names.s);
+		}
+	if (sb.failed)
+		b->failed = 1;
+	else if (sb.n)
+		cell(b, CW_RC_OUTCOME, "%s; %s", b->row[CW_RC_OUTCOME], sb.s);
+	free(sb.s);
+}
+
 static void visits(struct builder *b)
 {
 	const struct cw_record_list *l = &b->r->visits;
@@ -1143,6 +1184,7 @@ static void visits(struct builder *b)
 		if (v->private_interview)
 			cell(b, CW_RC_OUTCOME, _("%s; private interview: %s"),
 			     b->row[CW_RC_OUTCOME], word(&cw_words_answer, v->private_interview));
+		detainee_access_cell(b, v);
 		set_words(&concerns, &cw_words_concerns, v->concerns);
 		cell_take(b, CW_RC_CONCERNS, &concerns);
 		person_list_cells(b, &v->detainees);
@@ -4463,6 +4505,26 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       P_("%s%zu with access restricted", "%s%zu with access restricted",
 				  restricted),
 			       denied ? " and " : ", ", restricted);
+		/* The detainees who were kept from a lawyer or from their family, each once, as
+		 * the visits' accounts above say it (001 para 36, 002 para 28): the rows name
+		 * them. */
+		{
+			size_t lawyer = cw_report_visit_access_kept(r, 1),
+			       family = cw_report_visit_access_kept(r, 0);
+
+			if (lawyer)
+				sb_add(&sb,
+				       P_("; %zu detainee denied or restricted access to a lawyer",
+					  "; %zu detainees denied or restricted access to a lawyer",
+					  lawyer),
+				       lawyer);
+			if (family)
+				sb_add(&sb,
+				       P_("%s%zu detainee denied or restricted access to family",
+					  "%s%zu detainees denied or restricted access to family",
+					  family),
+				       lawyer ? ", " : "; ", family);
+		}
 		other_accounts(&sb, r->visit_counted, r->visits.n);
 	}
 	if (c[CW_METRIC_DEMOS]) {

@@ -2499,6 +2499,44 @@ int cw_report_visit_access_differs(const struct cw_record_list *visits, const si
 	       access != CW_ACCESS_UNKNOWN && access != visits->items[counted[j]].u.visit.access;
 }
 
+size_t cw_report_visit_access_kept(const struct cw_report *r, int lawyer)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->visits.n; i++) {
+		const struct cw_visit *v = &r->visits.items[i].u.visit;
+		const struct cw_detainee_access *a = v->detainee_access.items;
+
+		if (!cw_report_counted(r->visit_counted, i))
+			continue;
+		for (size_t k = 0; k < v->detainee_access.n; k++) {
+			uint8_t access = lawyer ? a[k].lawyer_access : a[k].family_access;
+			int before = 0;
+
+			if (access != CW_ACCESS_DENIED && access != CW_ACCESS_RESTRICTED)
+				continue;
+			/* said of them by a visit counted before this one: counted there */
+			for (size_t j = 0; j < i && !before; j++) {
+				const struct cw_visit *w = &r->visits.items[j].u.visit;
+				const struct cw_detainee_access *b = w->detainee_access.items;
+
+				if (!cw_report_counted(r->visit_counted, j))
+					continue;
+				for (size_t m = 0; m < w->detainee_access.n && !before; m++) {
+					uint8_t was =
+						lawyer ? b[m].lawyer_access : b[m].family_access;
+
+					before = cw_id_equal(&b[m].person, &a[k].person) &&
+						 (was == CW_ACCESS_DENIED ||
+						  was == CW_ACCESS_RESTRICTED);
+				}
+			}
+			n += !before;
+		}
+	}
+	return n;
+}
+
 /* The accounts of a period's events (accounts_across), for each of the lists struct near
  * names: what the report keeps of the current period's for its rows. */
 struct accounts {

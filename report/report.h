@@ -202,6 +202,11 @@ int64_t cw_report_demo_injured_differ(const struct cw_record_list *demos, const 
 int cw_report_visit_access_differs(const struct cw_record_list *visits, const size_t *counted,
 				   size_t j);
 
+/* How many detainees the period's prison visits (the accounts counted, as the figures) give
+ * access to a lawyer (lawyer 1) or to family (0) denied or restricted, each person once
+ * however many visits say it (struct cw_detainee_access). */
+size_t cw_report_visit_access_kept(const struct cw_report *r, int lawyer);
+
 /* Accounts of one event dated in different periods (linked as the same event, or disputing
  * it, directly or through others) are counted once, in the period of the account the event is
  * counted by: the team's own (the first), else the earliest. A report follows the links of

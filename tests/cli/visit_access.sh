@@ -89,4 +89,36 @@ ok cw person merge "$sroy" "$twin"
 ok cw show $mid --json
 json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$sroy', 'denied', 'restricted')]"
 
+# ---- the weekly report: per detainee, in every format; withheld with the detainees ----------
+ok cw person add --name "Kong Lina"
+ok cw log visit --facility "Kandal provincial prison" --date 2024-05-07 --access granted \
+	--detainee "Sok Meas" --detainee "Kong Lina" --view ngo --source "LICADHO note" \
+	--lawyer-access "Sok Meas=restricted" --family-access "Kong Lina=denied" \
+	--lawyer-access "Kong Lina=granted"
+ok cw log visit --facility "CC2" --date 2024-05-08 --access granted --detainee "Chhun Dara" \
+	--lawyer-access "Chhun Dara=denied" --confidential-field detainees
+ok cw report --week 2024-W19
+has "| granted; lawyer access restricted: Sok Meas; family access denied: Kong Lina |"
+has "2 prison visits that met 2 detainees (accounts: not recorded, NGO); 1 detainee denied or restricted access to a lawyer, 1 detainee denied or restricted access to family."
+lacks "Chhun Dara"
+ok cw report --week 2024-W19 --format html
+has "granted; lawyer access restricted: Sok Meas; family access denied: Kong Lina"
+ok cw report --week 2024-W19 --format csv
+has ",granted; lawyer access restricted: Sok Meas; family access denied: Kong Lina,"
+ok cw report --week 2024-W19 --format json
+json "[[(a['person']['name'], a['lawyer_access'], a['family_access']) for a in v['detainee_access']] for v in d['visits'] if v['facility'] == 'Kandal provincial prison'] == [[('Sok Meas', 'restricted', None), ('Kong Lina', 'granted', 'denied')]]"
+json "[v['detainee_access'] for v in d['visits'] if v['facility'] == 'CC2'] == ['[confidential]']"
+lacks "Chhun Dara"
+if command -v pdftotext >/dev/null; then
+	ok cw report --week 2024-W19 --format pdf -o "$WORK/week.pdf"
+	out=$(pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f')
+	has "lawyeraccessrestricted:SokMeas"
+	has "1detaineedeniedorrestrictedaccesstoalawyer"
+	lacks "ChhunDara"
+fi
+# On request the withheld detainee is back, and counted.
+ok cw report --week 2024-W19 --include-confidential
+has "lawyer access denied: Chhun Dara"
+has "2 detainees denied or restricted access to a lawyer"
+
 done_ok
