@@ -153,7 +153,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 	for (size_t i = 0; i < a->n && rc == 0; i++) {
 		const struct cw_agenda_item *it = &a->items[i];
 		struct cw_record_summary sum;
-		char day[CW_AGENDA_DAY_TEXT_MAX], hex[CW_ID_HEX_LEN + 1], note[700], named[480];
+		char day[CW_AGENDA_DAY_TEXT_MAX], hex[CW_ID_HEX_LEN + 1], note[700], named[900];
 
 		/* The day once, at the head of its group (the overdue follow-ups come first). */
 		day[0] = '\0';
@@ -169,8 +169,10 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 		cw_agenda_note(a, i, note, sizeof note);
 		/* Marked as the lists mark it ("[C] ", "[c] "), a next date set at a confidential
 		 * hearing too: whoever reads the agenda out or copies it for others sees that it
-		 * stays within the team. */
-		snprintf(named, sizeof named, "%s%s", sum.mark, sum.who);
+		 * stays within the team; a follow-up visit with whom it is to see again. */
+		if ((failed = cw_agenda_about(cli->session.store, it, &sum, named, sizeof named,
+					      &cli->err)) != 0)
+			break;
 		rc = cw_table_add(&t, (const char *const[]){day, cw_agenda_what_label(it->what),
 							    cw_view_short(it->rec->view), named,
 							    sum.where, note, hex});
@@ -283,7 +285,7 @@ static int agenda_json(struct cw_cli *cli, const struct cw_agenda *a, json_t **o
 		const struct cw_agenda_item *it = &a->items[i];
 		struct cw_record_summary sum;
 		json_t *o = json_object(), *rec = cw_record_to_json(it->rec, 0);
-		char note[700];
+		char note[700], about[900];
 		int touches = 0;
 
 		cw_record_json_add_names(rec, it->rec->kind, cw_report_name, &names);
@@ -292,6 +294,12 @@ static int agenda_json(struct cw_cli *cli, const struct cw_agenda *a, json_t **o
 		       json_object_set_new(rec, "touches_confidential", json_boolean(touches));
 		if ((rc = cw_record_summarise_in(cli->session.store, &memo, it->rec, &sum,
 						 &cli->err)) != 0) {
+			json_decref(o);
+			json_decref(rec);
+			break;
+		}
+		if ((rc = cw_agenda_about(cli->session.store, it, &sum, about, sizeof about,
+					  &cli->err)) != 0) {
 			json_decref(o);
 			json_decref(rec);
 			break;
@@ -305,7 +313,7 @@ static int agenda_json(struct cw_cli *cli, const struct cw_agenda *a, json_t **o
 		    json_object_set_new(o, "precision",
 					json_string(cw_date_precision_word(it->day))) ||
 		    json_object_set_new(o, "overdue", json_boolean(it->overdue)) ||
-		    json_object_set_new(o, "about", json_string(sum.who)) ||
+		    json_object_set_new(o, "about", json_string(about)) ||
 		    json_object_set_new(o, "where", json_string(sum.where)) ||
 		    json_object_set_new(o, "note", json_string(note)) ||
 		    json_object_set_new(o, "other_accounts", other_accounts_json(a, i)) ||

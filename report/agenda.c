@@ -151,6 +151,29 @@ size_t cw_agenda_hearings_differ(const struct cw_agenda *a)
 	return n;
 }
 
+int cw_agenda_about(struct cw_store *st, const struct cw_agenda_item *it,
+		    const struct cw_record_summary *sum, char *buf, size_t len,
+		    struct cw_error *err)
+{
+	char met[600] = "";
+	int rc = 0;
+
+	/* Whom a follow-up is to see again: the prison alone said nothing of who was waiting
+	 * for the doctor or the lawyer promised. */
+	if (it->what == CW_AGENDA_FOLLOW_UP &&
+	    (rc = cw_record_people_met(st, it->rec, CW_AGENDA_DETAINEES_NAMED, met, sizeof met,
+				       err)) != 0)
+		return rc;
+	if (met[0])
+		/* TRANSLATORS: a follow-up visit in the agenda: the prison, then the
+		 * detainees the visit met ("Prey Sar CC1 (Eng Sroy and Sok Meas)") */
+		snprintf(buf, len, _("%s%s (%s)"), sum->mark, sum->who, met);
+	else
+		snprintf(buf, len, "%s%s", sum->mark, sum->who);
+	cw_text_trim_utf8(buf);
+	return 0;
+}
+
 void cw_agenda_note(const struct cw_agenda *a, size_t i, char *buf, size_t len)
 {
 	const struct cw_agenda_item *it = &a->items[i];

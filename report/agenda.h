@@ -28,6 +28,7 @@
 #include "models/error.h"
 #include "models/filter.h"
 #include "models/record.h"
+#include "report/record_text.h"
 #include "report/report.h"
 #include "store/store.h"
 
@@ -103,6 +104,16 @@ int cw_agenda_leave_out_confidential(struct cw_agenda *a, struct cw_withheld *w)
  * articles. An error of the store, CW_ENOMEM or 0. */
 int cw_agenda_match_text_as_shown(struct cw_store *st, struct cw_agenda *a, struct cw_withheld *w,
 				  const struct cw_filter *filter, struct cw_error *err);
+
+/* What an item is about, as its row names it (not yet neutralised): the record's mark
+ * ("[C] ", "[c] ": it stays within the team) and what sum, the item's record summarised, says
+ * it is about; for a follow-up, whom the visit met, the first CW_AGENDA_DETAINEES_NAMED and
+ * then how many more: "Prey Sar CC1 (Eng Sroy, Sok Meas and 2 others)". 0, or the error of
+ * a person's record (report/record_text.h). */
+#define CW_AGENDA_DETAINEES_NAMED 3
+int cw_agenda_about(struct cw_store *st, const struct cw_agenda_item *it,
+		    const struct cw_record_summary *sum, char *buf, size_t len,
+		    struct cw_error *err);
 
 /* "hearing", "next hearing", "follow-up visit". */
 const char *cw_agenda_what_label(enum cw_agenda_what what);

@@ -333,10 +333,11 @@ static void milestone_case_articles(const struct cw_record *kase, const struct c
 
 /* The people a demonstration's record names as arrested, up to three, then how many more:
  * "Theng Savoeun, Sok Dara and 2 others". */
-static void arrested_names(struct lookup *lk, const struct cw_list *arrested, char *buf, size_t len)
+static void names_at_most(struct lookup *lk, const struct cw_list *arrested, size_t most, char *buf,
+			  size_t len)
 {
 	const struct cw_person_ref *p = arrested->items;
-	size_t n = 0, shown = arrested->n > 3 ? 3 : arrested->n;
+	size_t n = 0, shown = arrested->n > most ? most : arrested->n;
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < shown; i++) {
@@ -360,6 +361,22 @@ static void arrested_names(struct lookup *lk, const struct cw_list *arrested, ch
 			 P_(" and %zu other", " and %zu others", arrested->n - shown),
 			 arrested->n - shown);
 	cw_text_trim_utf8(buf); /* a name or the tail cut short ends on a whole character */
+}
+
+static void arrested_names(struct lookup *lk, const struct cw_list *arrested, char *buf, size_t len)
+{
+	names_at_most(lk, arrested, 3, buf, len);
+}
+
+int cw_record_people_met(struct cw_store *st, const struct cw_record *r, size_t most, char *buf,
+			 size_t len, struct cw_error *err)
+{
+	struct lookup lk = {st, NULL, NULL, 0, err};
+
+	buf[0] = '\0';
+	if (r->kind == CW_KIND_VISIT && r->u.visit.detainees.n && most > 0)
+		names_at_most(&lk, &r->u.visit.detainees, most, buf, len);
+	return lk.rc;
 }
 
 /* What a visit heard or saw of its detainees' access to a lawyer and family where it was not

@@ -61,6 +61,13 @@ int cw_record_summarise_in(struct cw_store *st, struct cw_list_memo *memo,
 int cw_record_list_mark(struct cw_store *st, struct cw_list_memo *memo, const struct cw_record *r,
 			const char **mark, struct cw_error *err);
 
+/* The detainees a prison visit met, for a row that names the visit by its prison (the
+ * agenda's follow-up): "Eng Sroy, Sok Meas and Kong Lina", the first `most` of them and then
+ * "and 2 others"; "" for another kind of record or a visit that names no one. Not yet
+ * neutralised. 0, or the error of a person's record (above). */
+int cw_record_people_met(struct cw_store *st, const struct cw_record *r, size_t most, char *buf,
+			 size_t len, struct cw_error *err);
+
 /* What a record is, in a few words, for a heading or a question ("Delete hearing ...?"): a
  * person's name or a case's title; an event by what a list shows it is about (its case, its
  * person, its prison, its cause) after its date: "2023-05-25, NagaWorld strike" (a narrow

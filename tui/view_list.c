@@ -341,7 +341,7 @@ static int agenda_row(struct cw_app *app, struct cw_list_memo *memo, size_t i, i
 	const struct cw_agenda_item *it = &a->items[i];
 	struct cw_record_summary sum;
 	char day[CW_AGENDA_DAY_TEXT_MAX] = "", fit[CW_AGENDA_DAY_TEXT_MAX + 8] = "", note[700],
-	     named[480];
+	     named[900];
 	const char *cells[NCOLS(agenda_cols)];
 	int w[NCOLS(agenda_cols)], keep[NCOLS(agenda_cols)], rc;
 
@@ -354,10 +354,9 @@ static int agenda_row(struct cw_app *app, struct cw_list_memo *memo, size_t i, i
 	}
 	if ((rc = cw_record_summarise_in(app->st, memo, it->rec, &sum, err)) != 0)
 		return rc;
+	if ((rc = cw_agenda_about(app->st, it, &sum, named, sizeof named, err)) != 0)
+		return rc;
 	cw_agenda_note(a, i, note, sizeof note);
-	/* Marked as the other lists mark the record, a next date set at a confidential hearing
-	 * too (the command line's agenda does the same). */
-	snprintf(named, sizeof named, "%s%s", sum.mark, sum.who);
 	cells[0] = fit, cells[1] = cw_agenda_what_label(it->what);
 	cells[2] = cw_view_short(it->rec->view), cells[3] = named, cells[4] = sum.where;
 	cells[5] = note;

@@ -342,4 +342,25 @@ lacks "BEGIN:VEVENT"
 grep -q "1 hearing set only for a month (2032-06) is not in the calendar" "$WORK/stderr" ||
 	fail "the calendar leaves out the month without a word: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
+# A follow-up's row names whom the visit met, three at most and how many more: the prison
+# alone did not say who was waiting for the doctor or the lawyer promised.
+DB="$WORK/met"
+CASEWATCH_NOW=2033-01-01T03:00:00Z
+ok cw init
+for n in "Eng Sroy" "Sok Meas" "Kong Lina" "Chhun Dara" "Mam Sopheap"; do
+	ok cw person add --name "$n"
+done
+ok cw log visit --facility "Prey Sar CC2" --date 2032-12-20 --follow-up "bring a doctor" \
+	--follow-up-on 2033-01-05 --detainee "Eng Sroy" --detainee "Sok Meas" \
+	--detainee "Kong Lina" --detainee "Chhun Dara" --detainee "Mam Sopheap"
+ok cw log visit --facility "Kandal provincial prison" --date 2032-12-21 \
+	--follow-up-on 2033-01-06 --detainee "Eng Sroy" --detainee "Sok Meas"
+ok cw log visit --facility "Takeo prison" --date 2032-12-22 --follow-up-on 2033-01-07
+ok cw agenda
+has "Prey Sar CC2 (Eng Sroy, Sok Meas, Kong Lina and 2 others)"
+has "Kandal provincial prison (Eng Sroy and Sok Meas)"
+has "Takeo prison  "
+lacks "Mam Sopheap"
+ok cw agenda --json
+json "[i['about'] for i in d['items']] == ['Prey Sar CC2 (Eng Sroy, Sok Meas, Kong Lina and 2 others)', 'Kandal provincial prison (Eng Sroy and Sok Meas)', 'Takeo prison']"
 done_ok

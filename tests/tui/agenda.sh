@@ -13,10 +13,11 @@ heading() {
 
 ok cw init
 ok cw person add --name "Chhim Sithar"
+ok cw person add --name "Sok Meas"
 ok cw case add --title "Union case" --court "Phnom Penh Court" --defendant "Chhim Sithar" --charge 494/495
 ok cw log hearing --case "Union case" --date "$(day -3)" --outcome adjourned --next-date "$(day 7)"
 ok cw log visit --facility "Prey Sar CC1" --date "$(day -1)" --follow-up-on "$(day 9)" \
-	--follow-up "bring the medicine"
+	--follow-up "bring the medicine" --detainee "Sok Meas"
 
 tmux_start 120 30
 wait_for " 4 Agenda "
@@ -27,6 +28,8 @@ wait_for "Union case"
 wait_for "set at the hearing of $(day -3)"
 wait_for "$(heading 9) follow-up visit"
 wait_for "bring the medicine"
+# whom the visit met, beside the prison
+wait_for "Prey Sar CC1 (Sok Meas)"
 
 # Enter opens the record under the cursor: the hearing that set the date.
 send Enter
