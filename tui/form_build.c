@@ -711,6 +711,27 @@ static int only_new_people(const struct cw_form *fm, int rc, const struct cw_err
 	return rc == CW_ENOTFOUND && fm->nmissing && !strcmp(err->field, fm->missing_field);
 }
 
+/* The form has no field for each detainee's access to a lawyer and family (it is given on the
+ * command line, or in an import); an edit keeps it, but a detainee taken out of the people
+ * met takes their access with them: else the visit could not be saved here at all (validation
+ * refuses an access of someone not met), and nothing on the form could take it out. */
+static void keep_access_of_those_met(struct cw_visit *v)
+{
+	struct cw_detainee_access *a = v->detainee_access.items;
+	const struct cw_person_ref *met = v->detainees.items;
+	size_t keep = 0;
+
+	for (size_t i = 0; i < v->detainee_access.n; i++) {
+		int seen = 0;
+
+		for (size_t k = 0; k < v->detainees.n && !seen; k++)
+			seen = cw_id_equal(&met[k].person, &a[i].person);
+		if (seen)
+			a[keep++] = a[i];
+	}
+	v->detainee_access.n = keep;
+}
+
 int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *err)
 {
 	/* New people are asked about only once everything else is valid: a field trial was
@@ -740,6 +761,8 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 			goto fail;
 		}
 	}
+	if (out->kind == CW_KIND_VISIT)
+		keep_access_of_those_met(&out->u.visit);
 	if (out->kind == CW_KIND_HEARING && (rc = apply_hearing_lists(fm, out, err)) != 0) {
 		if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
 			snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s",

@@ -35,6 +35,7 @@ CLI_TESTS += \
 	tests/tui/timeline_small.sh \
 	tests/tui/stale_edit.sh \
 	tests/tui/agenda.sh \
+	tests/tui/visit_access.sh \
 	tests/tui/quick.sh \
 	tests/tui/search.sh \
 	tests/tui/conflicts.sh \
