@@ -465,7 +465,7 @@ json "[(x['type'], x['outcome'], x['view'], x['date']) for x in d['releases']] =
 json "not [p for p in d['pretrial_detention'] if p['case_title'] == 'Chantha incitement'] and d['confidential']['records_left_out'] == 1"
 ok cw report --week 2023-W38
 has "| 2023-09-19 | UN | bail (refused) | Vorn Chantha | Chantha incitement |"
-has "| 2023-09-21 | NGO | release (outcome not recorded) | Vorn Chantha | Chantha incitement | released at night |"
+has "| 2023-09-21 | NGO | release (outcome not recorded) | Vorn Chantha | Chantha incitement | released at night; ended a pretrial detention of 81 days, since 2023-07-02 |"
 has "2 decisions on bail, release or pardon were recorded (accounts: UN, NGO): 1 refused, 1 with no outcome recorded (counted as granted below)."
 lacks "pardon |"
 ok cw report --week 2023-W37
