@@ -394,6 +394,38 @@ static void say_removals(const struct cw_bundle_stats *s)
 	}
 }
 
+/* Records of this laptop that a merge of people made elsewhere left naming the one kept twice
+ * with entries that differ (store.h, "merging people"): one line each, names neutralised, on
+ * stderr as the import's warnings are, or on `out` as `conflicts` lists them. Said at the
+ * import (a field trial's laptop kept the first of two custody dates without a word) and
+ * until an edit makes them one. */
+static void say_doubled(FILE *out, const struct cw_doubled *d, int import)
+{
+	size_t listed = d->n < CW_DOUBLED_MAX ? d->n : CW_DOUBLED_MAX;
+	char line[CW_ERROR_LINE_MAX], *safe;
+
+	for (size_t i = 0; i < listed; i++) {
+		cw_error_format(&d->lines[i], line, sizeof line);
+		safe = cw_text_for_terminal(line, 0);
+		if (import)
+			fprintf(stderr,
+				_("casewatch: warning: %s; both are kept, as nobody chose one: "
+				  "casewatch conflicts says how to make them one\n"),
+				safe ? safe : line);
+		else
+			fprintf(out, "  %s\n", safe ? safe : line);
+		free(safe);
+	}
+	if (listed < d->n)
+		fprintf(import ? stderr : out,
+			P_("%s%zu more record names one person twice with entries that differ: "
+			   "casewatch conflicts lists the first %zu\n",
+			   "%s%zu more records name one person twice with entries that differ: "
+			   "casewatch conflicts lists the first %zu\n",
+			   d->n - listed),
+			import ? _("casewatch: warning: ") : "  ", d->n - listed, listed);
+}
+
 int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_bundle_stats s;
@@ -480,6 +512,18 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 			json_object_set_new(o, "removed_keys", gone);
 		else
 			json_decref(gone);
+		if (o && s.doubled.n) {
+			json_t *lines = json_array();
+			char line[CW_ERROR_LINE_MAX];
+
+			for (size_t i = 0; lines && i < s.doubled.n && i < CW_DOUBLED_MAX; i++) {
+				cw_error_format(&s.doubled.lines[i], line, sizeof line);
+				json_array_append_new(lines, json_string(line));
+			}
+			json_object_set_new(o, "doubled", lines);
+			json_object_set_new(o, "doubled_count",
+					    json_integer((json_int_t)s.doubled.n));
+		}
 		if (o) {
 			json_object_set_new(o, "missing_before", json_boolean(s.missing_before));
 			json_object_set_new(o, "missing_after", json_boolean(s.missing_after));
@@ -526,6 +570,7 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 			   "conflicts\n",
 			   s.conflicts),
 			s.conflicts);
+	say_doubled(stderr, &s.doubled, 1);
 	/* The same hearing logged by two monitors apart: said, with the link that makes it one
 	 * (a trial's report said "2 hearings: 1 adjourned, 1 continued" for one hearing). */
 	for (size_t i = 0; i < s.nown_hearings; i++)
@@ -1009,13 +1054,15 @@ static void print_difference(void *ctx, const char *field, const char *in_a, con
 
 static int conflicts_list(struct cw_cli *cli)
 {
+	static struct cw_doubled doubled; /* some 20 KiB: not on the stack */
 	struct cw_conflict *c;
 	size_t n;
 	int rc, shown_w;
 	char pad[64];
 	int64_t now = cw_now_us();
 
-	if ((rc = cw_sync_conflicts(cli->session.store, &c, &n, &cli->err)) != 0)
+	if ((rc = cw_store_doubled_entries(cli->session.store, &doubled, &cli->err)) != 0 ||
+	    (rc = cw_sync_conflicts(cli->session.store, &c, &n, &cli->err)) != 0)
 		return rc;
 	if (cli->json) {
 		json_t *arr = json_array();
@@ -1060,7 +1107,7 @@ static int conflicts_list(struct cw_cli *cli)
 		}
 		return cw_cli_print_json(cli, arr);
 	}
-	if (n == 0)
+	if (n == 0 && doubled.n == 0)
 		fprintf(cli->out, _("no conflicts\n"));
 	/* The other versions' times line up under the first's, in any language: spaces as wide
 	 * as " (shown)" is in it. */
@@ -1122,6 +1169,19 @@ static int conflicts_list(struct cw_cli *cli)
 			  "to keep a field of version M too (casewatch show --json and conflicts "
 			  "--json give every field)\n"));
 	cw_sync_conflicts_free(c, n);
+	if (doubled.n) {
+		fprintf(cli->out,
+			_("records naming one person twice, with entries that differ (another "
+			  "laptop merged two people into one; neither entry was chosen):\n"));
+		say_doubled(cli->out, &doubled, 0);
+		fprintf(cli->out,
+			_("make them one with casewatch edit: in a case, --defendant PERSON and "
+			  "what it is to say (--custody, --custody-as-of, --defendant-stage, "
+			  "--charge ARTICLES:STATE) sets every entry of that person, and entries "
+			  "that agree become one; in a hearing, --clear attendance with --present "
+			  "or --absent for each defendant, and --verdict "
+			  "ARTICLES=RESULT@PERSON\n"));
+	}
 	return 0;
 }
 

@@ -339,6 +339,34 @@ static int set_detainee_access(struct cw_cli *cli, struct cw_visit *v, const cha
 	return 0;
 }
 
+/* What an edit gives a defendant goes into every entry of theirs, not the first alone: a case
+ * that names a person twice (a merge another laptop made kept two entries that differed, see
+ * "merging people" in store/store.h) then comes to agree where the edit says, and the entries
+ * become one once the options are read (cw_record_join_doubled). Else the first entry alone
+ * could be changed, and the second's value never given up. */
+static int each_entry(struct cw_cli *cli, struct cw_case *c, const struct cw_defendant *cur,
+		      const char *opt, const char *value)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < c->defendants.n && rc == 0; i++) {
+		struct cw_defendant *d = (struct cw_defendant *)c->defendants.items + i;
+
+		if (d == cur || cw_id_is_zero(&cur->person) ||
+		    !cw_id_equal(&d->person, &cur->person))
+			continue;
+		if (!strcmp(opt, "custody"))
+			d->custody = cur->custody;
+		else if (!strcmp(opt, "custody-as-of"))
+			d->as_of = cur->as_of;
+		else if (!strcmp(opt, "defendant-stage"))
+			d->stage = cur->stage;
+		else if (!strcmp(opt, "charge"))
+			rc = add_charges(cli, d, value);
+	}
+	return rc;
+}
+
 static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const char *opt,
 			     const char *value, struct cw_defendant **current)
 {
@@ -382,10 +410,12 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 					"at_large, in_absentia",
 					value);
 			(*current)->custody = (uint8_t)v;
-			return 0;
+			return each_entry(cli, c, *current, opt, value);
 		}
 		if (!strcmp(opt, "custody-as-of"))
-			return cw_cli_date(cli, opt, value, &(*current)->as_of);
+			return (rc = cw_cli_date(cli, opt, value, &(*current)->as_of)) != 0
+				       ? rc
+				       : each_entry(cli, c, *current, opt, value);
 		if (!strcmp(opt, "defendant-stage")) {
 			int v = cw_enum_parse(&cw_words_stage, value);
 
@@ -396,10 +426,12 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 					"trial, verdict, appeal, supreme, closed",
 					value);
 			(*current)->stage = (uint8_t)v;
-			return 0;
+			return each_entry(cli, c, *current, opt, value);
 		}
 		if (!strcmp(opt, "charge"))
-			return add_charges(cli, *current, value);
+			return (rc = add_charges(cli, *current, value)) != 0
+				       ? rc
+				       : each_entry(cli, c, *current, opt, value);
 		if (!strcmp(opt, "offence")) {
 			const struct cw_field *cf = cw_schema_field(ds, "charges");
 			struct cw_charge *ch = cw_list_append(&(*current)->charges, cf->sub);
@@ -776,6 +808,9 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 			return rc;
 	}
 	if (rc == 0 && cw_record_source_in_data_words(rec) != 0)
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	/* Entries of one person an edit made agree become one (see each_entry). */
+	if (rc == 0 && cw_record_join_doubled(rec) != 0)
 		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 	return rc == 0 ? resolve_groups(cli, rec) : rc;
 }

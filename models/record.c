@@ -217,14 +217,18 @@ int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_reso
 		struct cw_verdict *v = NULL;
 
 		/* A hearing rules once on a person's (or group's) charge: a verdict given again
-		 * for it corrects the one there instead of standing beside it. */
-		for (size_t j = 0; j < h->verdicts.n && !v; j++) {
+		 * for it corrects the one there instead of standing beside it; every one there (a
+		 * merge of two people another laptop made keeps two that differed, which then
+		 * agree and become one). */
+		for (size_t j = 0; j < h->verdicts.n; j++) {
 			struct cw_verdict *o = (struct cw_verdict *)h->verdicts.items + j;
 
 			if (cw_id_equal(&o->person, &person) &&
 			    !strcmp(o->group ? o->group : "", group ? group : "") &&
-			    cw_article_same(&o->article, &arts[i]))
+			    cw_article_same(&o->article, &arts[i])) {
+				o->result = (uint8_t)res;
 				v = o;
+			}
 		}
 		if (!v && (!(v = cw_list_append(&h->verdicts, vf->sub)) ||
 			   (group && *group && !(v->group = strdup(group)))))

@@ -1018,6 +1018,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	c->t = t;
 	c->bound = 0;
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;
+	c->stats->doubled.n = 0;
 	c->stats->nown_hearings = 0;
 	c->stats->attachments_added = c->stats->attachments_detached = 0;
 	c->stats->attachments_captioned = 0;
@@ -1051,7 +1052,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	/* People merged elsewhere: this laptop's own records that still name the one given up
 	 * name the one kept, as changes made here (they go back in the next bundle). */
 	if (rc == 0)
-		rc = cw_store_repoint_merged(t, &c->stats->repointed, err);
+		rc = cw_store_repoint_merged(t, &c->stats->repointed, &c->stats->doubled, err);
 	return rc;
 }
 

@@ -796,7 +796,7 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	{
 		size_t moved = 0;
 
-		rc = cw_store_repoint_merged(t, &moved, err);
+		rc = cw_store_repoint_merged(t, &moved, NULL, err);
 	}
 	goto out;
 oom_rec:

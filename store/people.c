@@ -90,6 +90,114 @@ static int take_steps(struct cw_charge *to, const struct cw_charge *from, const 
 	return 0;
 }
 
+/* ---- entries of one person that differ ----------------------------------------------------- */
+
+/* Told of one field two entries of one person give differently: its name as `edit` names it
+ * and the two values as the options give them. */
+typedef void (*difference_fn)(void *ctx, const char *field, const char *a, const char *b);
+
+/* A word of an enum, "" for a value past its words (a newer casewatch's). */
+static const char *word(const struct cw_enum *e, unsigned v)
+{
+	return v < e->n ? e->words[v] : "";
+}
+
+/* A charge as the lines name it: its article, else its offence. */
+static void charge_text(const struct cw_article *a, const char *offence, const char *state,
+			char *buf, size_t len)
+{
+	char art[CW_ARTICLE_TEXT_MAX];
+
+	if (a->law != CW_LAW_NONE)
+		cw_article_format(a, art);
+	snprintf(buf, len, "%.60s %s",
+		 a->law != CW_LAW_NONE ? art
+		 : offence             ? offence
+				       : "-",
+		 state);
+}
+
+/* Presence in court as the options give it (--present, --absent). */
+static const char *presence(uint8_t answer)
+{
+	return answer == CW_ANSWER_YES  ? "present"
+	       : answer == CW_ANSWER_NO ? "absent"
+					: word(&cw_words_answer, answer);
+}
+
+/* The fields two entries of a case's defendants both give, differently: custody, stage, the
+ * day they are known as of, the state of one charge. Each is told to fn (NULL: counted only);
+ * the number. Entries with none can be one. */
+static size_t defendant_differences(const struct cw_defendant *a, const struct cw_defendant *b,
+				    difference_fn fn, void *ctx)
+{
+	char av[100], bv[100];
+	size_t n = 0;
+
+	if (a->custody && b->custody && a->custody != b->custody && ++n && fn)
+		fn(ctx, "custody", word(&cw_words_custody, a->custody),
+		   word(&cw_words_custody, b->custody));
+	if (a->stage && b->stage && a->stage != b->stage && ++n && fn)
+		fn(ctx, "defendant-stage", word(&cw_words_stage, a->stage),
+		   word(&cw_words_stage, b->stage));
+	if (cw_date_is_known(a->as_of) && cw_date_is_known(b->as_of) &&
+	    cw_date_compare(a->as_of, b->as_of) != 0 && ++n && fn) {
+		cw_date_format(a->as_of, av);
+		cw_date_format(b->as_of, bv);
+		fn(ctx, "custody-as-of", av, bv);
+	}
+	for (size_t i = 0; i < b->charges.n; i++) {
+		const struct cw_charge *bc = (const struct cw_charge *)b->charges.items + i;
+
+		for (size_t j = 0; j < a->charges.n; j++) {
+			const struct cw_charge *ac = (const struct cw_charge *)a->charges.items + j;
+
+			if (!one_charge(&ac->article, ac->offence, &bc->article, bc->offence))
+				continue;
+			if (ac->state != bc->state && ++n && fn) {
+				charge_text(&ac->article, ac->offence,
+					    word(&cw_words_charge_state, ac->state), av, sizeof av);
+				charge_text(&bc->article, bc->offence,
+					    word(&cw_words_charge_state, bc->state), bv, sizeof bv);
+				fn(ctx, "charge", av, bv);
+			}
+			break;
+		}
+	}
+	return n;
+}
+
+/* The same for two entries of a hearing's attendance: present for one, absent for the other. */
+static size_t attendance_differences(const struct cw_attendance *a, const struct cw_attendance *b,
+				     difference_fn fn, void *ctx)
+{
+	if (!a->present || !b->present || a->present == b->present)
+		return 0;
+	if (fn)
+		fn(ctx, "attendance", presence(a->present), presence(b->present));
+	return 1;
+}
+
+/* The same for two verdicts of a hearing: one charge, two results. A hearing rules once on a
+ * charge: two results for one would leave the charge's state to whichever is read last. */
+static size_t verdict_differences(const struct cw_verdict *a, const struct cw_verdict *b,
+				  difference_fn fn, void *ctx)
+{
+	char av[100], bv[100];
+
+	if (!a->result || !b->result || a->result == b->result ||
+	    !one_charge(&a->article, a->offence, &b->article, b->offence))
+		return 0;
+	if (fn) {
+		charge_text(&a->article, a->offence, word(&cw_words_verdict, a->result), av,
+			    sizeof av);
+		charge_text(&b->article, b->offence, word(&cw_words_verdict, b->result), bv,
+			    sizeof bv);
+		fn(ctx, "verdict", av, bv);
+	}
+	return 1;
+}
+
 /* What the second entry of one person in a case's defendants brings to the first: a custody,
  * stage or date the first has not, and its charges: one the first has takes its rulings, one
  * it lacks comes whole (state, offence and rulings; an earlier version kept only the article,
@@ -169,46 +277,48 @@ static int one_verdict_each(struct cw_list *l, const struct cw_id *to)
 /* After a merge a list may name the one kept twice: a case's defendants become one
  * (join_defendant); people met, present or arrested are named once, and presence in court as
  * the entry that records it says. A merge made here has refused entries that differ
- * (refuse_differing); one taken from a bundle keeps the first's where they do. CW_ENOMEM or
- * 0. */
+ * (refuse_differing); one taken from a bundle keeps both, and says so (doubled_line): keeping
+ * the first, as it did, kept what nobody chose without a word. CW_ENOMEM or 0. */
 static int one_each(struct cw_record *rec, const struct cw_id *to)
 {
 	int rc = 0;
 
 	if (rec->kind == CW_KIND_CASE) {
 		struct cw_list *l = &rec->u.kase.defendants;
-		struct cw_defendant *d = l->items, *first = NULL;
+		struct cw_defendant *d = l->items;
 		size_t keep = 0;
 
 		for (size_t i = 0; i < l->n; i++) {
-			if (!cw_id_equal(&d[i].person, to) || (first && rc != 0)) {
-				d[keep++] = d[i]; /* after a failure: kept, to be freed whole */
-				continue;
-			}
-			if (!first) {
-				d[keep] = d[i];
-				first = &d[keep++];
-				continue;
-			}
-			rc = join_defendant(first, &d[i]);
+			struct cw_defendant *into = NULL;
+
+			for (size_t k = 0; k < keep && !into && rc == 0; k++)
+				if (cw_id_equal(&d[k].person, to) &&
+				    defendant_differences(&d[k], &d[i], NULL, NULL) == 0)
+					into = &d[k];
+			if (!cw_id_equal(&d[i].person, to) || !into)
+				d[keep++] = d[i]; /* after a failure too: kept, to be freed whole */
+			else
+				rc = join_defendant(into, &d[i]);
 		}
 		l->n = keep;
 		return rc;
 	}
 	if (rec->kind == CW_KIND_HEARING) {
 		struct cw_list *l = &rec->u.hearing.attendance;
-		struct cw_attendance *a = l->items, *first = NULL;
+		struct cw_attendance *a = l->items;
 		size_t keep = 0;
 
 		for (size_t i = 0; i < l->n; i++) {
-			if (!cw_id_equal(&a[i].person, to)) {
+			struct cw_attendance *into = NULL;
+
+			for (size_t k = 0; k < keep && !into; k++)
+				if (cw_id_equal(&a[k].person, to) &&
+				    attendance_differences(&a[k], &a[i], NULL, NULL) == 0)
+					into = &a[k];
+			if (!cw_id_equal(&a[i].person, to) || !into)
 				a[keep++] = a[i];
-			} else if (!first) {
-				a[keep] = a[i];
-				first = &a[keep++];
-			} else if (first->present == CW_ANSWER_UNKNOWN) {
-				first->present = a[i].present;
-			}
+			else if (into->present == CW_ANSWER_UNKNOWN)
+				into->present = a[i].present;
 		}
 		l->n = keep;
 		return one_verdict_each(&rec->u.hearing.verdicts, to);
@@ -250,10 +360,141 @@ static int one_each(struct cw_record *rec, const struct cw_id *to)
 	return 0;
 }
 
+/* The fields a record's entries of one person give differently, gathered for its line. */
+struct doubled_text {
+	char text[600];
+	const char *first; /* the first field that differs */
+	size_t n;
+};
+
+static void doubled_add(void *ctx, const char *field, const char *a, const char *b)
+{
+	struct doubled_text *d = ctx;
+	size_t len = strlen(d->text);
+
+	if (!d->n++)
+		d->first = field;
+	if (len && len + 2 < sizeof d->text)
+		memcpy(d->text + len, "; ", 3), len += 2;
+	/* TRANSLATORS: one field two entries of one person in a record give differently, in the
+	 * line that lists them: "custody detained and bail" (the field as `edit` names it) */
+	snprintf(d->text + len, sizeof d->text - len, _("%s %.60s and %.60s"), field, a, b);
+}
+
+/* Whether rec names `who` twice with entries that differ (as one_each leaves them); if so,
+ * *line says so, naming the record, the person (who_name: their label) and each field that
+ * differs with its two values. */
+static int doubled_line(const struct cw_record *rec, const struct cw_id *who, const char *who_name,
+			struct cw_error *line)
+{
+	struct doubled_text d = {"", NULL, 0};
+	char id[CW_ID_HEX_LEN + 1], pid[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX] = "";
+	const char *title = cw_record_label(rec);
+
+	if (rec->kind == CW_KIND_CASE) {
+		const struct cw_defendant *v = rec->u.kase.defendants.items;
+		size_t n = rec->u.kase.defendants.n;
+
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = i + 1; j < n && cw_id_equal(&v[i].person, who); j++)
+				if (cw_id_equal(&v[j].person, who))
+					defendant_differences(&v[i], &v[j], doubled_add, &d);
+	} else if (rec->kind == CW_KIND_HEARING) {
+		const struct cw_attendance *a = rec->u.hearing.attendance.items;
+		const struct cw_verdict *v = rec->u.hearing.verdicts.items;
+		size_t na = rec->u.hearing.attendance.n, nv = rec->u.hearing.verdicts.n;
+
+		for (size_t i = 0; i < na; i++)
+			for (size_t j = i + 1; j < na && cw_id_equal(&a[i].person, who); j++)
+				if (cw_id_equal(&a[j].person, who))
+					attendance_differences(&a[i], &a[j], doubled_add, &d);
+		for (size_t i = 0; i < nv; i++)
+			for (size_t j = i + 1; j < nv && cw_id_equal(&v[i].person, who); j++)
+				if (cw_id_equal(&v[j].person, who))
+					verdict_differences(&v[i], &v[j], doubled_add, &d);
+	}
+	if (!d.n)
+		return 0;
+	cw_id_hex(&rec->id, id);
+	cw_id_hex(who, pid);
+	if (rec->kind == CW_KIND_HEARING)
+		cw_date_format(rec->u.hearing.date, date), title = date;
+	if (*title)
+		/* TRANSLATORS: a record of this laptop's that names one person twice after another
+		 * laptop merged two people into them; after the field's name: "case 1a2b3c4d
+		 * (NagaWorld strike) names Chhim Sithar (5e6f7a8b) twice, two people merged into
+		 * one whose entries differ: custody detained and bail" */
+		cw_error_set(line, CW_EINVAL, d.first,
+			     "%s %.8s (%.60s) names %.60s (%.8s) twice, two people merged into one "
+			     "whose entries differ: %s",
+			     cw_kind_text((enum cw_kind)rec->kind), id, title, who_name, pid,
+			     d.text);
+	else
+		/* TRANSLATORS: the same, for a record with no title or date */
+		cw_error_set(line, CW_EINVAL, d.first,
+			     "%s %.8s names %.60s (%.8s) twice, two people merged into one whose "
+			     "entries differ: %s",
+			     cw_kind_text((enum cw_kind)rec->kind), id, who_name, pid, d.text);
+	return 1;
+}
+
+static void doubled_note(struct cw_doubled *d, const struct cw_error *line)
+{
+	if (d->n < CW_DOUBLED_MAX)
+		d->lines[d->n] = *line;
+	d->n++;
+}
+
+int cw_record_join_doubled(struct cw_record *rec)
+{
+	struct cw_id named[64];
+	size_t n = 0;
+
+	/* The people the record names in the lists a merge joins, each once (at most 64 are
+	 * looked at: a record names a few). */
+	if (rec->kind == CW_KIND_CASE) {
+		const struct cw_defendant *d = rec->u.kase.defendants.items;
+
+		for (size_t i = 0; i < rec->u.kase.defendants.n && n < 64; i++)
+			if (!cw_id_is_zero(&d[i].person))
+				named[n++] = d[i].person;
+	} else if (rec->kind == CW_KIND_HEARING) {
+		const struct cw_attendance *a = rec->u.hearing.attendance.items;
+		const struct cw_verdict *v = rec->u.hearing.verdicts.items;
+
+		for (size_t i = 0; i < rec->u.hearing.attendance.n && n < 64; i++)
+			named[n++] = a[i].person;
+		for (size_t i = 0; i < rec->u.hearing.verdicts.n && n < 64; i++)
+			if (!cw_id_is_zero(&v[i].person))
+				named[n++] = v[i].person;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int before = 0, rc;
+
+		for (size_t k = 0; k < i && !before; k++)
+			before = cw_id_equal(&named[k], &named[i]);
+		if (!before && (rc = one_each(rec, &named[i])) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The label of person `who` here, for a line naming them ("" when it is not here). */
+static void person_label(struct cw_txn *t, const struct cw_id *who, char *buf, size_t len)
+{
+	struct cw_record p;
+
+	*buf = '\0';
+	if (cw_store_read_record(t->st, t->txn, who, &p, NULL) == 0)
+		snprintf(buf, len, "%s", cw_record_label(&p));
+	cw_record_free(&p);
+}
+
 int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const struct cw_id *to,
-			  size_t *moved, struct cw_error *err)
+			  size_t *moved, struct cw_doubled *doubled, struct cw_error *err)
 {
 	struct cw_id *ids;
+	char to_name[200] = "";
 	size_t n;
 	int rc;
 
@@ -261,8 +502,11 @@ int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const stru
 	 * defendants: every record filed under them. */
 	if ((rc = cw_store_records_under(t, DB_BY_PERSON, from, &ids, &n, err)) != 0)
 		return rc;
+	if (doubled && n)
+		person_label(t, to, to_name, sizeof to_name);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct cw_record rec;
+		struct cw_error line;
 
 		if ((rc = cw_store_read_record(t->st, t->txn, &ids[i], &rec, err)) != 0)
 			break;
@@ -275,6 +519,8 @@ int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const stru
 				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 			else if ((rc = cw_txn_put(t, &rec, 0, NULL, err)) == 0 && moved)
 				(*moved)++;
+			if (rc == 0 && doubled && doubled_line(&rec, to, to_name, &line))
+				doubled_note(doubled, &line);
 		}
 		cw_record_free(&rec);
 	}
@@ -291,12 +537,6 @@ struct merge_ctx {
 };
 
 /* ---- what one record gives the two: refused where it differs ---------------------------- */
-
-/* A word of an enum, "" for a value past its words (a newer casewatch's). */
-static const char *word(const struct cw_enum *e, unsigned v)
-{
-	return v < e->n ? e->words[v] : "";
-}
 
 /* Notes one difference: `field` of `rec` is kv for the one kept and ov for the other. The
  * record is named by its kind, id and title (a hearing by its date), the people by name and id,
@@ -342,19 +582,17 @@ static const void *item_of(const struct cw_list *l, size_t size, const struct cw
 	return NULL;
 }
 
-/* A charge as the lines name it: its article, else its offence. */
-static void charge_text(const struct cw_article *a, const char *offence, const char *state,
-			char *buf, size_t len)
-{
-	char art[CW_ARTICLE_TEXT_MAX];
+/* differ, for one record, as defendant_differences and the others tell it. */
+struct differ_at {
+	struct merge_ctx *m;
+	const struct cw_record *rec;
+};
 
-	if (a->law != CW_LAW_NONE)
-		cw_article_format(a, art);
-	snprintf(buf, len, "%.60s %s",
-		 a->law != CW_LAW_NONE ? art
-		 : offence             ? offence
-				       : "-",
-		 state);
+static void differ_cb(void *ctx, const char *field, const char *kv, const char *ov)
+{
+	struct differ_at *at = ctx;
+
+	differ(at->m, at->rec, field, kv, ov);
 }
 
 static void defendants_differ(struct merge_ctx *m, const struct cw_record *rec)
@@ -362,50 +600,10 @@ static void defendants_differ(struct merge_ctx *m, const struct cw_record *rec)
 	const struct cw_list *l = &rec->u.kase.defendants;
 	const struct cw_defendant *k = item_of(l, sizeof *k, m->keep),
 				  *o = item_of(l, sizeof *o, m->other);
-	char kv[100], ov[100];
+	struct differ_at at = {m, rec};
 
-	if (!k || !o)
-		return;
-	if (k->custody && o->custody && k->custody != o->custody)
-		differ(m, rec, "custody", word(&cw_words_custody, k->custody),
-		       word(&cw_words_custody, o->custody));
-	if (k->stage && o->stage && k->stage != o->stage)
-		differ(m, rec, "defendant-stage", word(&cw_words_stage, k->stage),
-		       word(&cw_words_stage, o->stage));
-	if (cw_date_is_known(k->as_of) && cw_date_is_known(o->as_of) &&
-	    cw_date_compare(k->as_of, o->as_of) != 0) {
-		char kd[CW_DATE_TEXT_MAX], od[CW_DATE_TEXT_MAX];
-
-		cw_date_format(k->as_of, kd);
-		cw_date_format(o->as_of, od);
-		differ(m, rec, "custody-as-of", kd, od);
-	}
-	for (size_t i = 0; i < o->charges.n; i++) {
-		const struct cw_charge *oc = (const struct cw_charge *)o->charges.items + i;
-
-		for (size_t j = 0; j < k->charges.n; j++) {
-			const struct cw_charge *kc = (const struct cw_charge *)k->charges.items + j;
-
-			if (!one_charge(&kc->article, kc->offence, &oc->article, oc->offence))
-				continue;
-			if (kc->state != oc->state) {
-				charge_text(&kc->article, kc->offence,
-					    word(&cw_words_charge_state, kc->state), kv, sizeof kv);
-				charge_text(&oc->article, oc->offence,
-					    word(&cw_words_charge_state, oc->state), ov, sizeof ov);
-				differ(m, rec, "charge", kv, ov);
-			}
-			break;
-		}
-	}
-}
-
-/* Presence in court as the options give it (--present, --absent). */
-static const char *presence(uint8_t answer)
-{
-	return answer == CW_ANSWER_YES  ? "present"
-	       : answer == CW_ANSWER_NO ? "absent"
-					: word(&cw_words_answer, answer);
+	if (k && o)
+		defendant_differences(k, o, differ_cb, &at);
 }
 
 static void hearing_differs(struct merge_ctx *m, const struct cw_record *rec)
@@ -414,12 +612,10 @@ static void hearing_differs(struct merge_ctx *m, const struct cw_record *rec)
 	const struct cw_attendance *k = item_of(&h->attendance, sizeof *k, m->keep),
 				   *o = item_of(&h->attendance, sizeof *o, m->other);
 	const struct cw_verdict *v = h->verdicts.items;
-	char kv[100], ov[100];
+	struct differ_at at = {m, rec};
 
-	if (k && o && k->present && o->present && k->present != o->present)
-		differ(m, rec, "attendance", presence(k->present), presence(o->present));
-	/* A hearing rules once on a charge: two results for one would leave the charge's state
-	 * to whichever is read last. */
+	if (k && o)
+		attendance_differences(k, o, differ_cb, &at);
 	for (size_t i = 0; i < h->verdicts.n; i++) {
 		if (!cw_id_equal(&v[i].person, m->other) || !v[i].result)
 			continue;
@@ -427,13 +623,7 @@ static void hearing_differs(struct merge_ctx *m, const struct cw_record *rec)
 			if (!cw_id_equal(&v[j].person, m->keep) || !v[j].result ||
 			    !one_charge(&v[j].article, v[j].offence, &v[i].article, v[i].offence))
 				continue;
-			if (v[j].result != v[i].result) {
-				charge_text(&v[j].article, v[j].offence,
-					    word(&cw_words_verdict, v[j].result), kv, sizeof kv);
-				charge_text(&v[i].article, v[i].offence,
-					    word(&cw_words_verdict, v[i].result), ov, sizeof ov);
-				differ(m, rec, "verdict", kv, ov);
-			}
+			verdict_differences(&v[j], &v[i], differ_cb, &at);
 			break;
 		}
 	}
@@ -709,7 +899,7 @@ static int merge_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	if (rc == 0)
 		rc = refuse_differing(t, m, err);
 	if (rc == 0)
-		rc = cw_txn_repoint_person(t, m->other, m->keep, &m->stats->moved, err);
+		rc = cw_txn_repoint_person(t, m->other, m->keep, &m->stats->moved, NULL, err);
 	if (rc == 0 && (rc = fill_person(&keep, &other, &changed)) != 0)
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if (rc == 0)
@@ -781,17 +971,26 @@ static int carry_marks(struct cw_txn *t, const struct cw_id *from, const struct 
 	return rc;
 }
 
-int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_error *err)
+/* A person merged away and the one they are in now: a merge into one merged in turn is
+ * followed to the end. */
+struct merged_pair {
+	struct cw_id from, to;
+};
+
+/* Every person whose deletion here says where they went (merged_into), with where they are
+ * now, into *pairs (the caller frees it). */
+static int merged_pairs(struct cw_txn *t, struct merged_pair **out, size_t *count,
+			struct cw_error *err)
 {
-	struct {
-		struct cw_id from, to;
-	} *pairs = NULL;
+	struct merged_pair *pairs = NULL;
 	size_t n = 0, cap = 0;
 	struct cw_buf buf = {0};
 	MDB_cursor *cur;
 	MDB_val k, v, plain;
 	int rc, op;
 
+	*out = NULL;
+	*count = 0;
 	if (!t->st->sync_ready)
 		return 0;
 	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_TOMBSTONES], &cur)) != 0)
@@ -832,29 +1031,89 @@ int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_error *er
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	else if (rc > 0)
 		rc = cw_store_lmdb_error(t, rc, "reading the deletions", err);
+	if (rc != 0) {
+		free(pairs);
+		return rc;
+	}
 	/* Merged into one merged in turn: followed to the end (a few steps at most). */
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		struct cw_id to = pairs[i].to;
-
+	for (size_t i = 0; i < n; i++) {
 		for (size_t hop = 0; hop < n; hop++) {
 			size_t j = 0;
 
-			while (j < n && !cw_id_equal(&pairs[j].from, &to))
+			while (j < n && !cw_id_equal(&pairs[j].from, &pairs[i].to))
 				j++;
 			if (j == n)
 				break;
-			to = pairs[j].to;
+			pairs[i].to = pairs[j].to;
 		}
+	}
+	*out = pairs;
+	*count = n;
+	return 0;
+}
+
+int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_doubled *doubled,
+			    struct cw_error *err)
+{
+	struct merged_pair *pairs;
+	size_t n;
+	int rc;
+
+	if ((rc = merged_pairs(t, &pairs, &n, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++) {
 		size_t here = 0;
 
 		/* The marks only with records pointed anew: once a later import finds nothing
 		 * left to point, a mark the user took off the one kept stays off. */
-		rc = cw_txn_repoint_person(t, &pairs[i].from, &to, &here, err);
+		rc = cw_txn_repoint_person(t, &pairs[i].from, &pairs[i].to, &here, doubled, err);
 		if (moved)
 			*moved += here;
 		if (rc == 0 && here)
-			rc = carry_marks(t, &pairs[i].from, &to, err);
+			rc = carry_marks(t, &pairs[i].from, &pairs[i].to, err);
 	}
 	free(pairs);
+	return rc;
+}
+
+int cw_store_doubled_entries(struct cw_store *st, struct cw_doubled *out, struct cw_error *err)
+{
+	struct cw_txn t;
+	struct merged_pair *pairs = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&t, 0, sizeof t);
+	t.st = st;
+	if ((rc = cw_store_begin_read(st, &t.txn, err)) != 0)
+		return rc;
+	rc = merged_pairs(&t, &pairs, &n, err);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct cw_id *ids = NULL;
+		size_t nids = 0, seen = 0;
+		char name[200];
+
+		/* One look at each person kept, however many were merged into them. */
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = cw_id_equal(&pairs[k].to, &pairs[i].to);
+		if (seen || (rc = cw_store_records_under(&t, DB_BY_PERSON, &pairs[i].to, &ids,
+							 &nids, err)) != 0)
+			continue;
+		person_label(&t, &pairs[i].to, name, sizeof name);
+		for (size_t r = 0; r < nids && rc == 0; r++) {
+			struct cw_record rec;
+			struct cw_error line;
+
+			if ((rc = cw_store_read_record(st, t.txn, &ids[r], &rec, err)) == 0 &&
+			    doubled_line(&rec, &pairs[i].to, name, &line))
+				doubled_note(out, &line);
+			if (rc == 0)
+				cw_record_free(&rec);
+		}
+		free(ids);
+	}
+	free(pairs);
+	mdb_txn_abort(t.txn);
 	return rc;
 }

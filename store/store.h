@@ -443,6 +443,27 @@ struct cw_merge_stats {
 int cw_store_merge_people(struct cw_store *st, const struct cw_id *keep, const struct cw_id *other,
 			  struct cw_merge_stats *stats, struct cw_error *err);
 
+/* A merge of people taken from a bundle (another laptop merged them) may find, in a record of
+ * this laptop's own that names both, entries that differ: a case's custody, stage, custody date
+ * or the state of one charge, a hearing's presence in court or its verdict on one charge, as
+ * `person merge` made here refuses them. Neither can be chosen there, nor refused (the merge
+ * was made elsewhere), nor made a conflict (both versions would be this laptop's, one after the
+ * other): both entries are kept, naming the one kept, and said. Entries that agree become one.
+ * One line per record and person: the field is the first field that differs, the message names
+ * the record, the person and each field's two values. */
+#define CW_DOUBLED_MAX 16
+struct cw_doubled {
+	struct cw_error lines[CW_DOUBLED_MAX];
+	size_t n; /* records found, also past the first CW_DOUBLED_MAX given a line */
+};
+/* Every record that names someone a merge kept (a deletion that says where its person went)
+ * twice with entries that differ, as above: what `conflicts` lists beside versions. */
+int cw_store_doubled_entries(struct cw_store *st, struct cw_doubled *out, struct cw_error *err);
+/* Entries of one person a record names twice that agree (an edit made them so) become one, as
+ * a merge makes them: a case's defendants, a hearing's attendance and identical verdicts.
+ * 0 or CW_ENOMEM. */
+int cw_record_join_doubled(struct cw_record *rec);
+
 /* ---- undo ----------------------------------------------------------------------------------
  * The last change made on this laptop by one of the front ends' actions can be taken back, as
  * one write and a new change that travels like any other: an add, edit or delete

@@ -293,11 +293,13 @@ int cw_store_undo_forget(struct cw_txn *t, struct cw_error *err);
 int cw_txn_delete_into(struct cw_txn *t, const struct cw_id *id, const struct cw_id *into,
 		       struct cw_error *err);
 /* people.c: points every record that names person `from` at `to`, each a change made here;
- * *moved counts them. And, at the end of a bundle's import, the same for every person whose
- * deletion says where they were merged into. */
+ * *moved counts them, and doubled (NULL: not asked) gets those left naming `to` twice with
+ * entries that differ (struct cw_doubled in store.h). And, at the end of a bundle's import,
+ * the same for every person whose deletion says where they were merged into. */
 int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const struct cw_id *to,
-			  size_t *moved, struct cw_error *err);
-int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_error *err);
+			  size_t *moved, struct cw_doubled *doubled, struct cw_error *err);
+int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_doubled *doubled,
+			    struct cw_error *err);
 
 /* ---- kinds of stored records (kinds.c) ------------------------------------------------------
  * cw_kinds_get: the kind kept for id, or CW_KIND_NONE. cw_kinds_begin: at the start of a write

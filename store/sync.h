@@ -204,6 +204,9 @@ struct cw_bundle_stats {
 	size_t changed;   /* import: records whose versions changed */
 	size_t conflicts; /* import: records left with conflicts among those */
 	size_t repointed; /* import: records of this laptop that named a person merged away */
+	/* import: of those, the ones left naming the one kept twice with entries that differ
+	 * (store.h, "merging people") */
+	struct cw_doubled doubled;
 	size_t audit_added;
 	size_t attachments;           /* attachment lines (descriptions) */
 	size_t attachment_contents;   /* contents carried (each once, however many attach it) */

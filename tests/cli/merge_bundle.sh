@@ -1,0 +1,101 @@
+#!/bin/sh
+# person merge taken from a bundle: a record of this laptop's own that names both people with
+# entries that differ keeps both entries and says so, at the import and in `conflicts`, where
+# it kept the first of the two without a word (a field trial: one monitor's case gave "Thach
+# Setha" detained as of 18 September, another's gave "Thach Sethea" detained as of the 20th;
+# after a third merged the spellings the case read the 18th, and nobody had chosen it). An
+# edit that gives the person's entries one value makes them one.
+. "$TESTLIB"
+set -e
+
+A="$WORK/A" B="$WORK/B"
+ca() { CASEWATCH_AUTHOR=sokha "$CASEWATCH" --db "$A" "$@"; }
+cb() { CASEWATCH_AUTHOR=dara "$CASEWATCH" --db "$B" "$@"; }
+same_content() {
+	checks=$((checks + 1))
+	"$CASEWATCH" --db "$A" bundle content >"$WORK/c1"
+	"$CASEWATCH" --db "$B" bundle content >"$WORK/c2"
+	cmp -s "$WORK/c1" "$WORK/c2" || fail "A and B differ:
+$(diff "$WORK/c1" "$WORK/c2" | head -20)"
+}
+
+ok ca init
+ok cb init
+mesh a="$A" b="$B"
+ok ca person add --name "Thach Setha"
+setha=$(printf '%s' "$out" | awk '{print $3}')
+ok ca case add --title "Thach Setha (Candlelight Party)" --defendant "$setha" --custody detained \
+	--custody-as-of 2023-09-18 --charge 494/495
+kase=$(printf '%s' "$out" | awk '{print $3}')
+ok ca log hearing --case "$kase" --date 2023-09-21 --outcome verdict --present "$setha" \
+	--verdict "494=convicted@$setha" --source "own observation"
+hearing=$(printf '%s' "$out" | awk '{print $3}')
+ok ca bundle export --to b -o "$WORK/a1.cwb"
+ok cb bundle import "$WORK/a1.cwb"
+# B adds the same man under another spelling, and sends him before it names him anywhere.
+ok cb person add --name "Thach Sethea" --yes
+twin=$(printf '%s' "$out" | awk '{print $3}')
+ok cb bundle export --to a -o "$WORK/b1.cwb"
+ok ca bundle import "$WORK/b1.cwb"
+# B, before it hears of the merge, names him in the case and the hearing, differently.
+ok cb edit "$kase" --defendant "$twin" --custody detained --custody-as-of 2023-09-20 --charge 494/495
+ok cb edit "$hearing" --absent "$twin" --verdict "494=acquitted@$twin"
+# A merges the spellings: no record of A's names both, so nothing refuses it there.
+ok ca person merge "$setha" "$twin"
+ok ca bundle export --to b -o "$WORK/a2.cwb"
+
+# B takes the merge: both entries kept, naming the one kept, one line per record on stderr.
+ok cb bundle import "$WORK/a2.cwb"
+checks=$((checks + 1))
+[ "$(grep -c "warning: .* names Thach Setha ($(printf %.8s "$setha")) twice" "$WORK/stderr")" = 2 ] ||
+	fail "not one line per record: $(cat "$WORK/stderr")"
+for w in "custody-as-of: case $(printf %.8s "$kase") (Thach Setha (Candlelight Party))" \
+	"custody-as-of 2023-09-18 and 2023-09-20" \
+	"attendance: hearing $(printf %.8s "$hearing") (2023-09-21)" "attendance present and absent" \
+	"verdict 494 convicted and 494 acquitted" "both are kept" "casewatch conflicts"; do
+	grep -qF -- "$w" "$WORK/stderr" || fail "the import's warning lacks '$w': $(cat "$WORK/stderr")"
+done
+ok cb show "$kase" --json
+json "[(x['person'], x.get('as_of')) for x in d['defendants']] == [('$setha', '2023-09-18'), ('$setha', '2023-09-20')]"
+ok cb show "$hearing" --json
+json "[(a['person'], a['present']) for a in d['attendance']] == [('$setha', 'yes'), ('$setha', 'no')]"
+json "sorted(v['result'] for v in d['verdicts']) == ['acquitted', 'convicted']"
+# `conflicts` lists them, and how to make them one; JSON as before (versions only).
+ok cb conflicts
+lacks "no conflicts"
+has "records naming one person twice"
+has "custody-as-of: case $(printf %.8s "$kase")"
+has "attendance: hearing $(printf %.8s "$hearing")"
+has "--defendant PERSON"
+# Taken back to A, the content is the same, and A's `conflicts` says so too.
+ok cb bundle export --to a -o "$WORK/b2.cwb"
+ok ca bundle import "$WORK/b2.cwb"
+same_content
+ok ca conflicts
+has "custody-as-of: case $(printf %.8s "$kase")"
+ok ca verify
+ok cb verify
+
+# Made one by edits that say what the entries are to say: the hearing's attendance given
+# again and its verdict corrected (which moves the case's charge in both entries), then the
+# case's custody date, in every entry of the person: one entry.
+ok cb edit "$hearing" --clear attendance --present "$setha" --verdict "494=convicted@$setha"
+ok cb show "$hearing" --json
+json "[(a['person'], a['present']) for a in d['attendance']] == [('$setha', 'yes')]"
+json "[(v['person'], v['result']) for v in d['verdicts']] == [('$setha', 'convicted')]"
+ok cb conflicts
+has "custody-as-of: case $(printf %.8s "$kase")"
+lacks "attendance: hearing"
+ok cb edit "$kase" --defendant "$setha" --custody-as-of 2023-09-20
+ok cb show "$kase" --json
+json "[(x['person'], x.get('as_of'), x['custody']) for x in d['defendants']] == [('$setha', '2023-09-20', 'detained')]"
+json "[(c['article'], c.get('state')) for c in d['defendants'][0]['charges']] == [('494', 'convicted'), ('495', None)]"
+ok cb conflicts
+has "no conflicts"
+ok cb verify
+ok cb bundle export --to a -o "$WORK/b3.cwb"
+ok ca bundle import "$WORK/b3.cwb"
+same_content
+ok ca conflicts
+has "no conflicts"
+done_ok
