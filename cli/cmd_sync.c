@@ -1031,9 +1031,20 @@ int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int fi
 static int version_label(struct cw_cli *cli, const struct cw_record *r, const char **label)
 {
 	static struct cw_record_summary sum;
+	static char dated[CW_DATE_TEXT_MAX + sizeof sum.who + 2];
+	char day[CW_DATE_TEXT_MAX];
 	int rc = cw_record_summarise(cli->session.store, r, &sum, &cli->err);
+	struct cw_date date = cw_record_date(r);
 
 	*label = sum.who[0] ? sum.who : cw_record_label(r);
+	/* A record of a day (a hearing, a visit) begins with it: two hearings of one case read
+	 * alike by the case alone (a field trial's two conflicts both read "Thach Setha
+	 * (Candlelight Party)", and the supervisor could not tell which to keep). */
+	if (r->kind != CW_KIND_PERSON && r->kind != CW_KIND_CASE && cw_date_is_known(date)) {
+		cw_date_format(date, day);
+		snprintf(dated, sizeof dated, "%s %s", day, *label);
+		*label = dated;
+	}
 	return rc;
 }
 

@@ -43,6 +43,11 @@ ok cl bundle export -o "$WORK/bob.bundle" --to supervisor
 ok cw bundle import "$WORK/bob.bundle"
 ok cw conflicts --json
 json "len(d) == 2"
+# The two hearings of one case are told apart by their days in `conflicts` (a field trial's two
+# read alike, "Thach Setha (Candlelight Party)", and the supervisor could not tell which to keep).
+ok cw conflicts
+has "hearing $hid \"2026-12-03 Ny Nak incitement\": 2 versions"
+has "hearing $old \"2026-11-12 Ny Nak incitement\": 2 versions"
 
 line="1 record used here has an unresolved conflict (two laptops edited it apart): the figures use the version shown; 'casewatch conflicts' lists the versions and resolves it"
 for f in md html csv; do
