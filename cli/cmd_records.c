@@ -24,6 +24,7 @@
 #include "report/record_text.h"
 #include "seed/import.h"
 #include "store/attach.h"
+#include "store/sync.h"
 
 /* Ids in tables: the first 8 hex digits, enough to tell records apart by eye. */
 #define SHORT_ID 8
@@ -897,6 +898,40 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 	fprintf(cli->out, _("  next hearing: %s\n"), next);
 }
 
+/* How many of a timeline's records (the person's own too) wait with an unresolved conflict,
+ * said under it as a report says it in its header: the head lines read from the case shown
+ * (a field trial's timeline read "charges: charged" from one laptop's version of the case
+ * while another's gave the conviction, and nothing said two versions waited). */
+static int timeline_conflicts(struct cw_cli *cli, const struct cw_id *person,
+			      const struct cw_record_list *l)
+{
+	struct cw_id *ids;
+	size_t nids, n = 0;
+	int rc;
+
+	if ((rc = cw_sync_conflicted_ids(cli->session.store, &ids, &nids, &cli->err)) != 0 || !nids)
+		return rc;
+	for (size_t i = 0; i < nids; i++) {
+		int named = cw_id_equal(&ids[i], person);
+
+		for (size_t j = 0; j < l->n && !named; j++)
+			named = cw_id_equal(&ids[i], &l->items[j].id);
+		n += (size_t)named;
+	}
+	free(ids);
+	if (n)
+		fprintf(cli->out,
+			P_("\n%zu record of this timeline has an unresolved conflict (two laptops "
+			   "edited it apart): it shows the version shown; 'casewatch conflicts' "
+			   "lists the versions and resolves it\n",
+			   "\n%zu records of this timeline have unresolved conflicts (two laptops "
+			   "edited them apart): it shows the versions shown; 'casewatch conflicts' "
+			   "lists the versions and resolves them\n",
+			   n),
+			n);
+	return 0;
+}
+
 int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	char quoted[CW_CLI_QUOTED_MAX];
@@ -937,6 +972,8 @@ int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_
 			rc = print_record_table(cli, &l, CW_KIND_NONE, NULL);
 		else
 			fprintf(cli->out, _("no records name this person yet\n"));
+		if (rc == 0)
+			rc = timeline_conflicts(cli, &id, &l);
 	}
 	cw_record_list_free(&l);
 	cw_record_free(&person);

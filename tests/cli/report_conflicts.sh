@@ -76,8 +76,19 @@ json "d['unresolved_conflicts'] == 1"
 ok cw report --week 2026-W40 --format json
 json "d['unresolved_conflicts'] == 0"
 
+# The person's timeline says so too, under its table: its head lines read the versions shown
+# (a field trial's timeline read "charges: charged" from one laptop's version of the case while
+# another's gave the conviction, and nothing said two versions waited).
+ok cw timeline "Ny Nak"
+has "2 records of this timeline have unresolved conflicts (two laptops edited them apart): it shows the versions shown; 'casewatch conflicts' lists the versions and resolves them"
+
 # Resolved: nothing is said.
 ok cw conflicts resolve "$hid" --keep 1
+ok cw timeline "Ny Nak"
+has "1 record of this timeline has an unresolved conflict"
+ok cw conflicts resolve "$old" --keep 1
+ok cw timeline "Ny Nak"
+lacks "unresolved conflict"
 ok cw report --week 2026-W49
 lacks "Unresolved conflicts"
 ok cw report --week 2026-W49 --format json
