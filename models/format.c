@@ -11,6 +11,7 @@
 #include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
+#include "models/utf8.h"
 
 struct cw_date cw_charge_laid(const struct cw_charge *ch)
 {
@@ -201,13 +202,19 @@ static uint8_t charge_state_on(const struct cw_charge *ch, struct cw_date on,
 	return k ? h[k - 1].state : CW_CHARGE_CHARGED;
 }
 
-/* A charge's article, or its offence when it has none. */
-static void charge_name(const struct cw_charge *c, char a[CW_ARTICLE_TEXT_MAX])
+/* The room of a charge's name: an offence whole (500 bytes at most, as typed input takes it). */
+#define CHARGE_NAME_MAX 512
+
+/* A charge's article, or its offence when it has none, whole: cut to 24 bytes, a field trial's
+ * "Law on Negotiable Instruments art. 231" read "Law on Negotiable Instru", the article gone,
+ * and an offence in Khmer could be cut inside a letter (bytes that are no UTF-8). */
+static void charge_name(const struct cw_charge *c, char a[CHARGE_NAME_MAX])
 {
 	if (c->article.law)
 		cw_article_format(&c->article, a);
-	else
-		snprintf(a, CW_ARTICLE_TEXT_MAX, "%.24s", c->offence ? c->offence : "?");
+	else if ((size_t)snprintf(a, CHARGE_NAME_MAX, "%s", c->offence ? c->offence : "?") >=
+		 CHARGE_NAME_MAX)
+		cw_text_trim_utf8(a);
 }
 
 void cw_charges_text(const struct cw_defendant *d, struct cw_date today, char *buf, size_t len)
@@ -222,7 +229,7 @@ void cw_charges_text(const struct cw_defendant *d, struct cw_date today, char *b
 
 		for (size_t k = 0; k < d->charges.n && n < len; k++) {
 			const struct cw_charge_step *pending;
-			char a[CW_ARTICLE_TEXT_MAX];
+			char a[CHARGE_NAME_MAX];
 
 			if (charge_state_on(&cs[k], today, &pending) != st)
 				continue;
@@ -238,7 +245,7 @@ void cw_charges_text(const struct cw_defendant *d, struct cw_date today, char *b
 	 * typed 2034 for 2024 is seen, and the charges read as the detention counts, today. */
 	for (size_t k = 0; k < d->charges.n && n < len; k++) {
 		const struct cw_charge_step *pk, *pj;
-		char a[CW_ARTICLE_TEXT_MAX], day[CW_DATE_TEXT_MAX];
+		char a[CHARGE_NAME_MAX], day[CW_DATE_TEXT_MAX];
 		size_t j;
 
 		(void)charge_state_on(&cs[k], today, &pk);

@@ -190,4 +190,15 @@ ok cw timeline "Vorn Pov"
 has "charges: acquitted: 494"
 ok cw verify
 
+# A charge with no article reads as its offence, whole: cut to 24 bytes, a field trial's
+# "Law on Negotiable Instruments art. 231" read "Law on Negotiable Instru" in the timeline,
+# and an offence in Khmer after a few Latin letters was cut inside a letter.
+ok cw person add --name "Kong Korm"
+ok cw case add --title "Kong Korm cheques" --defendant "Kong Korm" --custody detained \
+	--offence "Law on Negotiable Instruments art. 231" --offence "Art. ញុះញង់ឱ្យប្រព្រឹត្តបទឧក្រិដ្ឋ"
+ok cw timeline "Kong Korm"
+has "charges: charged: Law on Negotiable Instruments art. 231, Art. ញុះញង់ឱ្យប្រព្រឹត្តបទឧក្រិដ្ឋ"
+checks=$((checks + 1))
+printf '%s' "$out" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 || fail "the timeline is not UTF-8: $out"
+
 done_ok
