@@ -403,6 +403,13 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 	 * the terminal interface and sudo do (one from a file or descriptor is read once). */
 	cli->session.tries = 3;
 	while (i < argc && argv[i][0] == '-') {
+		/* Two folders before the command: the last was taken, and a command meant for
+		 * the one could change the other without a word, as another option given twice
+		 * is refused (cw_cli_given_once). */
+		if (cli->session.db_option &&
+		    (!strcmp(argv[i], "--db") || !strncmp(argv[i], "--db=", 5)))
+			return cw_error_set(&cli->err, CW_EUSAGE, "db",
+					    "is given twice; give it once");
 		if (!strcmp(argv[i], "--db") && i + 1 < argc &&
 		    !cw_cli_looks_like_option(argv[i + 1])) {
 			cli->session.db_dir = argv[i + 1];

@@ -236,6 +236,12 @@ fails 66 "$WORK/a-file is a file, not a database folder; give the folder in CASE
 fails 2 "db: is empty" "$CASEWATCH" --db "" list records
 fails 2 "db: is empty" "$CASEWATCH" --db= list records
 fails 2 "db: needs a value" "$CASEWATCH" --db
+# Two folders: the last was taken without a word, so that a command meant for one database
+# changed the other. Refused as another option given twice is, with either spelling.
+mkdir "$WORK/other"
+fails 2 "db: is given twice" "$CASEWATCH" --db "$WORK/other" --db "$DB" list records
+fails 2 "db: is given twice" "$CASEWATCH" --db="$WORK/other" --db "$DB" list records
+[ -z "$(ls -A "$WORK/other")" ] || fail "a refused --db given twice wrote into a folder"
 # The terminal interface never creates a database: a mistyped --db would look like lost data.
 printf q >"$WORK/quit"
 fails 66 "casewatch --db $WORK/typo init" env CASEWATCH_TUI_SCRIPT="$WORK/quit" \

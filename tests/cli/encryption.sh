@@ -268,11 +268,11 @@ else:
     sys.exit("record not found in the dump")
 print("\n".join(lines), end="")' "$kang" >"$WORK/altered.dump"
 mdb_load -s records "$WORK/altered" <"$WORK/altered.dump"
-fails 74 "$kang" cw --db "$WORK/altered" show ref:p-kang-saran
+fails 74 "$kang" "$CASEWATCH" --db "$WORK/altered" show ref:p-kang-saran
 has_err "fails its authentication"
 # ... and says where to go from there
 has_err "'casewatch verify' lists what is; 'casewatch restore BACKUP --db DIR' brings back a backup"
-fails 74 "$kang" cw --db "$WORK/altered" timeline "Kang Saran"
+fails 74 "$kang" "$CASEWATCH" --db "$WORK/altered" timeline "Kang Saran"
 # A value copied under another record's key does not open either.
 ok cw show ref:p-kem-sokha --json
 kem=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
@@ -286,7 +286,7 @@ ib = [i for i, l in enumerate(lines) if l.strip() == b][0]
 lines[ia + 1] = lines[ib + 1]
 print("\n".join(lines), end="")' "$kang" "$kem" >"$WORK/swapped.dump"
 mdb_load -s records "$WORK/swapped" <"$WORK/swapped.dump"
-fails 74 "$kang" cw --db "$WORK/swapped" show "$kang"
+fails 74 "$kang" "$CASEWATCH" --db "$WORK/swapped" show "$kang"
 # A record that names the damaged one fails as it does, naming it, and prints nothing: it
 # never reads as "(person not held here)" or as a nameless "(3c4548d7)" with exit 0 (a review
 # found list records, show and list cases so).
@@ -299,7 +299,7 @@ kase=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(jso
 for c in "list records" "list records --kind milestone" "show $ms" "show $kase" "list cases" \
 	"agenda --from 2023-11-20"; do
 	# shellcheck disable=SC2086 # the words of the command
-	fails 74 "$kang" cw --db "$WORK/swapped" $c
+	fails 74 "$kang" "$CASEWATCH" --db "$WORK/swapped" $c
 	has_err "fails its authentication"
 	[ ! -s "$WORK/stdout" ] || fail "'$c' printed: $(cat "$WORK/stdout")"
 done
