@@ -8,6 +8,7 @@
 
 #include "models/error.h"
 #include "models/record.h"
+#include "models/timeline.h"
 #include "store/store.h"
 
 /* 0 when the record `id` is in the store and is a monitoring record; CW_EINVAL naming `field`
@@ -17,19 +18,13 @@
 int cw_link_target_check(struct cw_store *st, const struct cw_id *id, const char *field,
 			 struct cw_error *err);
 
-/* How far cw_after_check follows a chain of `after` placements: a chain of records placed
- * each after the last (resumed, then the verdict, then the appeal) is a few long. One longer
- * is taken unchecked: the timeline, the only reader that follows placements, places nothing
- * on a loop (cw_timeline_order), so a loop a bundle or an import brings never stops a
- * reader. */
-#define CW_AFTER_WALK_MAX 256
-
-/* Placing `rec` after rec->after (--after) would make a loop: the record it names, or one that
- * record is placed after, and so on, is placed after `rec` ("edit A --after B" then "edit B
- * --after A"). CW_EINVAL naming `field` and the record that closes the loop; 0 when there is
- * none, when `rec` has no id yet (a new record: nothing can be placed after it), or a record
- * on the way is not here (placements are soft references). Another error when the store cannot
- * read one. Not inside a write transaction. */
+/* What rec->after (--after) names: an account of an event, as a link does (a person's id placed
+ * the record nowhere, without a word), and not one placed after `rec` already, directly or
+ * through others ("edit A --after B" then "edit B --after A": a loop, which the timeline places
+ * none of; cw_timeline_after_loop_check). CW_EINVAL naming `field` and the record found; 0 when
+ * rec->after names none, or a record that is not here (placements are soft references), and
+ * when `rec` has no id yet (a new record: nothing can be placed after it) for the loop.
+ * Another error when the store cannot read one. Not inside a write transaction. */
 int cw_after_check(struct cw_store *st, const struct cw_record *rec, const char *field,
 		   struct cw_error *err);
 

@@ -755,15 +755,9 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 					     sizeof given / sizeof given[0])) != 0 ||
 			    (rc = set_field(cli, rec, f, opt.name, opt.value)) != 0)
 				return rc;
-			/* --after its own id: an edit placed the record after itself, which
-			 * places it nowhere (--same-event and --disputes refuse it). */
-			if (!strcmp(opt.name, "after") && !cw_id_is_zero(&rec->id) &&
-			    cw_id_equal(&rec->after, &rec->id))
-				return cw_error_set(&cli->err, CW_EINVAL, opt.name,
-						    "a record cannot name itself");
-			/* ... and one placed after a record that comes after it, directly or
-			 * through others, places neither (app/links.h). A new record has no id
-			 * yet: nothing can come after it. */
+			/* --after its own id, a person's or a case's, or a record that comes
+			 * after this one, directly or through others, placed the record nowhere
+			 * without a word (app/links.h). */
 			if (!strcmp(opt.name, "after") &&
 			    (rc = cw_after_check(cli->session.store, rec, opt.name, &cli->err)) !=
 				    0)

@@ -466,4 +466,39 @@ void cw_next_hearing_text(const struct cw_timeline_summary *s, char *buf, size_t
  * record not in the list, is ignored. CW_ENOMEM or 0. */
 int cw_timeline_order(struct cw_record *records, size_t n);
 
+/* ---- what a placement or a link may name --------------------------------------------------
+ * `after` and `links` name other records softly (not pinned: the record named may be deleted,
+ * or not synced here yet). What they name when it is here is checked alike by the command
+ * line and the terminal interface (app/links.h, reading the store) and by `import` (reading
+ * its own write transaction, which holds the file's records written so far). */
+
+/* Reads the record `id` names for the checks below: 0 and *rec (the caller frees it),
+ * CW_ENOTFOUND when no record is there, or another error (a damaged record, the database
+ * failing). */
+typedef int (*cw_timeline_get_fn)(void *ctx, const struct cw_id *id, struct cw_record *rec,
+				  struct cw_error *err);
+
+/* A record of kind `kind`, `id`, named in `field` (a placement or a link) is an account of an
+ * event: a hearing, visit, demonstration, milestone or incident. 0 when it is; CW_EINVAL naming
+ * `field` when it is a person or a case ("55db1ae9 is a person, not a monitoring record"),
+ * which is no event a timeline can place anything after or beside. */
+int cw_timeline_ref_kind_check(enum cw_kind kind, const struct cw_id *id, const char *field,
+			       struct cw_error *err);
+
+/* How far cw_timeline_after_loop_check follows a chain of `after` placements: a chain of
+ * records placed each after the last (resumed, then the verdict, then the appeal) is a few
+ * long. One longer is taken unchecked: the timeline, the only reader that follows placements,
+ * places nothing on a loop (cw_timeline_order), so a loop a bundle brings never stops a
+ * reader. */
+#define CW_AFTER_WALK_MAX 256
+
+/* `rec` placed after rec->after would make a loop: it names itself, or the record it names, or
+ * one that record is placed after, and so on, is placed after `rec` ("edit A --after B" then
+ * "edit B --after A"). CW_EINVAL naming `field` and the record that closes the loop; 0 when
+ * there is none, when `rec` has no id yet (a new record: nothing can be placed after it), or
+ * a record on the way is not there (get says CW_ENOTFOUND). Another error, its field set to
+ * `field`, when get cannot read one. */
+int cw_timeline_after_loop_check(const struct cw_record *rec, cw_timeline_get_fn get, void *ctx,
+				 const char *field, struct cw_error *err);
+
 #endif

@@ -4017,6 +4017,105 @@ START_TEST(timeline_order_places_undated_records)
 }
 END_TEST
 
+/* The records a placement check reads: ids and placements of a few, as a store would give
+ * them (each read a copy the caller frees). */
+struct placed {
+	struct cw_record *recs;
+	size_t n;
+	int reads;
+};
+
+static int placed_get(void *ctx, const struct cw_id *id, struct cw_record *rec,
+		      struct cw_error *err)
+{
+	struct placed *p = ctx;
+
+	p->reads++;
+	for (size_t i = 0; i < p->n; i++)
+		if (cw_id_equal(&p->recs[i].id, id)) {
+			cw_record_init(rec, (enum cw_kind)p->recs[i].kind);
+			rec->id = p->recs[i].id;
+			rec->after = p->recs[i].after;
+			return 0;
+		}
+	return cw_error_set(err, CW_ENOTFOUND, "", "not there");
+}
+
+/* A placement or a link names an event, never a person or a case; a placement that would
+ * close a loop, directly or through others, is refused naming the record that closes it; one
+ * whose chain reaches a record not there (soft: not synced yet) is taken; a chain longer
+ * than the walk is taken unchecked (the timeline places nothing on a loop). */
+START_TEST(timeline_placements_name_events_and_make_no_loop)
+{
+	struct cw_record recs[CW_AFTER_WALK_MAX + 2], rec;
+	struct placed p = {recs, 3, 0};
+	struct cw_error err = {0};
+	struct cw_id id;
+
+	cw_id_from_ref("x", &id);
+	for (enum cw_kind k = CW_KIND_HEARING; k < CW_KIND_COUNT; k++)
+		ck_assert_int_eq(cw_timeline_ref_kind_check(k, &id, "after", &err), 0);
+	ck_assert_int_eq(cw_timeline_ref_kind_check(CW_KIND_PERSON, &id, "after", &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "after");
+	ck_assert_msg(strstr(err.message, "is a person, not a monitoring record"), "%s",
+		      err.message);
+	ck_assert_int_eq(cw_timeline_ref_kind_check(CW_KIND_CASE, &id, "links", &err), CW_EINVAL);
+	ck_assert_msg(strstr(err.message, "is a case"), "%s", err.message);
+
+	/* a after b, b after c; c placed after nothing */
+	for (int i = 0; i < 3; i++) {
+		cw_record_init(&recs[i], CW_KIND_HEARING);
+		cw_id_from_ref((const char *[]){"a", "b", "c"}[i], &recs[i].id);
+	}
+	recs[0].after = recs[1].id;
+	recs[1].after = recs[2].id;
+	cw_record_init(&rec, CW_KIND_HEARING);
+	rec.id = recs[2].id;
+	rec.after = recs[2].id; /* c after itself */
+	ck_assert_int_eq(cw_timeline_after_loop_check(&rec, placed_get, &p, "after", &err),
+			 CW_EINVAL);
+	ck_assert_str_eq(err.message, "a record cannot name itself");
+	rec.after = recs[1].id; /* c after b: b is after c already */
+	ck_assert_int_eq(cw_timeline_after_loop_check(&rec, placed_get, &p, "after", &err),
+			 CW_EINVAL);
+	ck_assert_msg(strstr(err.message, "is placed after this record already"), "%s",
+		      err.message);
+	rec.after = recs[0].id; /* c after a: a comes after c through b */
+	ck_assert_int_eq(cw_timeline_after_loop_check(&rec, placed_get, &p, "after", &err),
+			 CW_EINVAL);
+	ck_assert_msg(strstr(err.message, "through"), "%s", err.message);
+	/* a record not there ends the chain: no loop */
+	cw_id_from_ref("elsewhere", &recs[1].after);
+	ck_assert_int_eq(cw_timeline_after_loop_check(&rec, placed_get, &p, "after", &err), 0);
+	/* a new record (no id) closes no loop */
+	memset(&rec.id, 0, sizeof rec.id);
+	ck_assert_int_eq(cw_timeline_after_loop_check(&rec, placed_get, &p, "after", &err), 0);
+	for (int i = 0; i < 3; i++)
+		cw_record_free(&recs[i]);
+
+	/* A chain longer than the walk: taken, after CW_AFTER_WALK_MAX reads */
+	for (int i = 0; i < CW_AFTER_WALK_MAX + 2; i++) {
+		char ref[16];
+
+		cw_record_init(&recs[i], CW_KIND_MILESTONE);
+		snprintf(ref, sizeof ref, "m%d", i);
+		cw_id_from_ref(ref, &recs[i].id);
+		if (i)
+			recs[i].after = recs[i - 1].id;
+	}
+	recs[0].after = recs[CW_AFTER_WALK_MAX + 1].id; /* a loop round them all */
+	p.n = CW_AFTER_WALK_MAX + 2;
+	p.reads = 0;
+	ck_assert_int_eq(cw_timeline_after_loop_check(&recs[CW_AFTER_WALK_MAX + 1], placed_get, &p,
+						      "after", &err),
+			 0);
+	ck_assert_int_eq(p.reads, CW_AFTER_WALK_MAX);
+	for (int i = 0; i < CW_AFTER_WALK_MAX + 2; i++)
+		cw_record_free(&recs[i]);
+	cw_record_free(&rec);
+}
+END_TEST
+
 /* Verdicts move charges: a conviction without counts reads "convicted (counts not stated)",
  * an upheld conviction stays, an overturned one is said so; the history keeps each ruling. */
 START_TEST(verdicts_move_charges)
@@ -4820,6 +4919,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_follows_bail_outcomes_and_verdicts);
 	tcase_add_test(tc, timeline_counts_to_the_as_of_date);
 	tcase_add_test(tc, timeline_order_places_undated_records);
+	tcase_add_test(tc, timeline_placements_name_events_and_make_no_loop);
 	tcase_add_test(tc, verdicts_move_charges);
 	tcase_add_test(tc, a_charge_follows_the_latest_ruling_by_date);
 	tcase_add_test(tc, merging_rulings_keeps_both_and_the_chosen_tie);

@@ -304,6 +304,14 @@ fails 65 "disputes: $(printf %.8s "$kase") is a case, not a monitoring record" \
 	cw edit "$hearing" --disputes "$kase"
 fails 65 "same-event: .* is a case" cw log hearing --case "Thach Setha" --date 2026-01-07 \
 	--same-event "$kase"
+# ... and a record is placed after an event, as a link names one: a person's id for --after
+# was saved, and the timeline placed the record nowhere.
+fails 65 "after: $(printf %.8s "$person") is a person, not a monitoring record" \
+	cw edit "$hearing" --after "$person"
+fails 65 "after: $(printf %.8s "$kase") is a case, not a monitoring record" \
+	cw edit "$hearing" --after "$kase"
+fails 65 "after: .* is a person" cw log hearing --case "Thach Setha" --date 2026-01 \
+	--after "$person"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused link changed the database"
 # A record that comes whole (an import, a bundle an older casewatch wrote) is taken as it is,
 # and an edit of its other fields saves: only what a person makes anew is refused.
