@@ -552,7 +552,8 @@ static int add_link(struct cw_cli *cli, struct cw_record *rec, const char *opt, 
 		snprintf(cli->err.field, sizeof cli->err.field, "%s", opt);
 		return rc;
 	}
-	if ((rc = cw_link_target_check(cli->session.store, &id, opt, &cli->err)) != 0)
+	if ((rc = cw_link_target_check(cli->session.store, (enum cw_kind)rec->kind, &id, opt,
+				       &cli->err)) != 0)
 		return rc;
 	if (cw_id_equal(&id, &rec->id))
 		return cw_error_set(&cli->err, CW_EINVAL, opt, "a record cannot name itself");

@@ -2731,6 +2731,21 @@ int cw_timeline_ref_kind_check(enum cw_kind kind, const struct cw_id *id, const 
 			    hex, cw_kind_text(kind));
 }
 
+int cw_timeline_link_kind_check(enum cw_kind from, enum cw_kind kind, const struct cw_id *id,
+				const char *field, struct cw_error *err)
+{
+	char hex[CW_ID_HEX_LEN + 1];
+
+	if (CW_KIND_IS_EVENT(from))
+		return cw_timeline_ref_kind_check(kind, id, field, err);
+	if (kind == from)
+		return 0;
+	cw_id_hex(id, hex);
+	return cw_error_set(err, CW_EINVAL, field,
+			    "%.8s is a %s: another account of a %s is a %s too", hex,
+			    cw_kind_text(kind), cw_kind_text(from), cw_kind_text(from));
+}
+
 int cw_timeline_after_loop_check(const struct cw_record *rec, cw_timeline_get_fn get, void *ctx,
 				 const char *field, struct cw_error *err)
 {

@@ -485,6 +485,14 @@ typedef int (*cw_timeline_get_fn)(void *ctx, const struct cw_id *id, struct cw_r
 int cw_timeline_ref_kind_check(enum cw_kind kind, const struct cw_id *id, const char *field,
 			       struct cw_error *err);
 
+/* The same of a link (`links`: disputes, same event) from a record of kind `from` to the record
+ * `id`, of kind `kind`: another account of an event is an event, whatever its kind (a hearing's
+ * account and a milestone's of one sitting are one event to the timeline); another account of
+ * a case is a case (the government's account of a trial beside the UN's, as the demo data
+ * holds them), of a person a person. CW_EINVAL naming `field` otherwise. */
+int cw_timeline_link_kind_check(enum cw_kind from, enum cw_kind kind, const struct cw_id *id,
+				const char *field, struct cw_error *err);
+
 /* How far cw_timeline_after_loop_check follows a chain of `after` placements: a chain of
  * records placed each after the last (resumed, then the verdict, then the appeal) is a few
  * long. One longer is taken unchecked: the timeline, the only reader that follows placements,

@@ -4061,6 +4061,23 @@ START_TEST(timeline_placements_name_events_and_make_no_loop)
 		      err.message);
 	ck_assert_int_eq(cw_timeline_ref_kind_check(CW_KIND_CASE, &id, "links", &err), CW_EINVAL);
 	ck_assert_msg(strstr(err.message, "is a case"), "%s", err.message);
+	/* A link: an event's names an event, a case's a case (two accounts of one trial). */
+	ck_assert_int_eq(
+		cw_timeline_link_kind_check(CW_KIND_VISIT, CW_KIND_MILESTONE, &id, "links", &err),
+		0);
+	ck_assert_int_eq(
+		cw_timeline_link_kind_check(CW_KIND_HEARING, CW_KIND_CASE, &id, "links", &err),
+		CW_EINVAL);
+	ck_assert_int_eq(
+		cw_timeline_link_kind_check(CW_KIND_CASE, CW_KIND_CASE, &id, "links", &err), 0);
+	ck_assert_int_eq(
+		cw_timeline_link_kind_check(CW_KIND_CASE, CW_KIND_HEARING, &id, "links", &err),
+		CW_EINVAL);
+	ck_assert_msg(strstr(err.message, "is a hearing: another account of a case is a case too"),
+		      "%s", err.message);
+	ck_assert_int_eq(
+		cw_timeline_link_kind_check(CW_KIND_PERSON, CW_KIND_CASE, &id, "links", &err),
+		CW_EINVAL);
 
 	/* a after b, b after c; c placed after nothing */
 	for (int i = 0; i < 3; i++) {

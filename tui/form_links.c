@@ -140,7 +140,7 @@ static int part_record(struct cw_form *fm, const struct cw_form_field *ff, const
 	/* A person or a case is refused as the command line refuses it (app/links.h), saying
 	 * what it is. */
 	if ((rc = cw_store_find_id(fm->st, ref, id, err)) == 0 &&
-	    (rc = cw_link_target_check(fm->st, id, ff->name, err)) == CW_EINVAL)
+	    (rc = cw_link_target_check(fm->st, fm->kind, id, ff->name, err)) == CW_EINVAL)
 		return rc;
 	/* What is typed that names no one record is said so. A store that cannot read what it
 	 * names (a damaged record, the database failing) keeps its own error, naming the record,

@@ -313,6 +313,13 @@ fails 65 "after: $(printf %.8s "$kase") is a case, not a monitoring record" \
 fails 65 "after: .* is a person" cw log hearing --case "Thach Setha" --date 2026-01 \
 	--after "$person"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused link changed the database"
+# Another account of a case is a case: the government's account of a trial beside the UN's,
+# as the demo data links them (a case's id was refused for a case, a hearing's taken).
+ok cw case add --title "Thach Setha — the government's account" --view government
+gov=$(printf '%s' "$out" | awk '{print $3}')
+fails 65 "disputes: $(printf %.8s "$hearing") is a hearing: another account of a case is a case too" \
+	cw edit "$gov" --disputes "$hearing"
+ok cw edit "$gov" --disputes "$kase"
 # A record that comes whole (an import, a bundle an older casewatch wrote) is taken as it is,
 # and an edit of its other fields saves: only what a person makes anew is refused.
 ok cw show "$hearing" --json
