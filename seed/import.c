@@ -14,6 +14,7 @@
 #include "models/json.h"
 #include "models/pipe.h"
 #include "models/text.h"
+#include "models/timeline.h"
 
 #define LINE_MAX_BYTES (1 << 20)
 
@@ -417,6 +418,15 @@ static void drop_line(void *ctx, void *entry)
 	cw_record_free(&((struct parsed_line *)entry)->rec);
 }
 
+/* A record the file wrote that names others anew (`after`, `links`): checked once the whole
+ * file is written, since it may name a record of a later line. */
+struct naming_line {
+	struct cw_id id;
+	size_t lineno;
+	int in_document;
+	int after, links; /* which it names anew: those are checked */
+};
+
 /* The writer's side: the transaction, the counts, and the line each record was on. */
 struct line_writer {
 	struct cw_txn *txn;
@@ -424,6 +434,8 @@ struct line_writer {
 	struct cw_idmap lines;
 	int rc; /* the first bad line's (CW_EINVAL), after which nothing more is written */
 	struct cw_error err;
+	struct naming_line *naming; /* in the file's order */
+	size_t nnaming, naming_cap;
 };
 
 /* A reference that names nothing in the database is said by its id; the line wrote its ref:
@@ -443,6 +455,59 @@ static void name_refs(const struct parsed_line *pl, struct cw_error *err)
 			 _(" (the file's \"%s\")%s"), pl->refs[i].text, rest);
 		return;
 	}
+}
+
+/* Whether two lists of links are the same, in the same order. */
+static int same_links(const struct cw_list *a, const struct cw_list *b)
+{
+	const struct cw_link *la = a->items, *lb = b->items;
+
+	if (a->n != b->n)
+		return 0;
+	for (size_t i = 0; i < a->n; i++)
+		if (la[i].relation != lb[i].relation || !cw_id_equal(&la[i].record, &lb[i].record))
+			return 0;
+	return 1;
+}
+
+/* Notes rec to be checked for what it names anew, against the record stored under its id
+ * before it is written: only what the file changes is checked, so that a record it gives as
+ * the database holds it (an export imported again, a note corrected) keeps what a bundle
+ * brought it, as it was. */
+static int note_naming(struct line_writer *w, const struct parsed_line *pl, struct cw_error *err)
+{
+	const struct cw_record *rec = &pl->rec;
+	struct naming_line n = {rec->id, pl->lineno, pl->in_document, 0, 0};
+	struct cw_record stored;
+	int rc;
+
+	if (cw_id_is_zero(&rec->after) && !rec->links.n)
+		return 0;
+	if ((rc = cw_txn_get(w->txn, &rec->id, &stored, err)) == CW_ENOTFOUND) {
+		n.after = !cw_id_is_zero(&rec->after);
+		n.links = rec->links.n > 0;
+	} else if (rc == 0) {
+		n.after = !cw_id_is_zero(&rec->after) && !cw_id_equal(&rec->after, &stored.after);
+		n.links = rec->links.n > 0 && !same_links(&rec->links, &stored.links);
+		cw_record_free(&stored);
+	} else {
+		/* Not read (damaged): the put that follows says so, naming the line. */
+		cw_error_clear(err);
+		return 0;
+	}
+	if (!n.after && !n.links)
+		return 0;
+	if (w->nnaming == w->naming_cap) {
+		size_t cap = w->naming_cap ? w->naming_cap * 2 : 64;
+		struct naming_line *grown = realloc(w->naming, cap * sizeof *grown);
+
+		if (!grown)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		w->naming = grown;
+		w->naming_cap = cap;
+	}
+	w->naming[w->nnaming++] = n;
+	return 0;
 }
 
 static int write_one(struct line_writer *w, struct parsed_line *pl, struct cw_error *err)
@@ -465,6 +530,8 @@ static int write_one(struct line_writer *w, struct parsed_line *pl, struct cw_er
 		return at_place(err, pl->in_document, pl->lineno, CW_EINVAL);
 	}
 
+	if ((rc = note_naming(w, pl, err)) != 0)
+		return rc;
 	/* As when it is logged, a new record from "own observation" that names no account is
 	 * the team's own (the English words only: a file reads the same in any language). */
 	rc = cw_txn_put(w->txn, &pl->rec,
@@ -495,11 +562,72 @@ static int write_line(void *ctx, void *entry, struct cw_error *err)
 	return rc == CW_EINVAL ? 0 : rc;
 }
 
+static int txn_get(void *ctx, const struct cw_id *id, struct cw_record *rec, struct cw_error *err)
+{
+	return cw_txn_get(ctx, id, rec, err);
+}
+
+/* What one of the file's records names, as the command line checks what --after, --same-event
+ * and --disputes name (app/links.h): a record of the file or of the database that is a person
+ * or a case, the record itself, or a placement that closes a loop. A record named that is
+ * neither in the file nor in the database stays a soft reference, as a bundle's may (it may
+ * come later). CW_EINVAL naming the field, 0, or the store's error. */
+static int names_rightly(struct cw_txn *txn, const struct cw_record *rec,
+			 const struct naming_line *n, struct cw_error *err)
+{
+	const struct cw_link *l = rec->links.items;
+	struct cw_record named;
+	int rc;
+
+	for (size_t i = n->links ? 0 : rec->links.n; i <= rec->links.n; i++) {
+		const struct cw_id *id = i < rec->links.n ? &l[i].record : &rec->after;
+		const char *field = i < rec->links.n ? "links" : "after";
+
+		if (cw_id_is_zero(id) || (i == rec->links.n && !n->after))
+			continue;
+		/* A record placed after itself, or linked to itself, is placed nowhere. */
+		if (cw_id_equal(id, &rec->id))
+			return cw_error_set(err, CW_EINVAL, field, "a record cannot name itself");
+		if ((rc = cw_txn_get(txn, id, &named, err)) == CW_ENOTFOUND)
+			continue;
+		if (rc != 0) {
+			snprintf(err->field, sizeof err->field, "%s", field);
+			return rc;
+		}
+		rc = i < rec->links.n
+			     ? cw_timeline_link_kind_check((enum cw_kind)rec->kind,
+							   (enum cw_kind)named.kind, id, field, err)
+			     : cw_timeline_ref_kind_check((enum cw_kind)named.kind, id, field, err);
+		cw_record_free(&named);
+		if (rc != 0)
+			return rc;
+	}
+	return n->after ? cw_timeline_after_loop_check(rec, txn_get, txn, "after", err) : 0;
+}
+
+/* The file's records that name others, each read as written (a later line of the file may
+ * have given the record it names), in the file's order: the first bad one is reported. */
+static int check_naming(struct line_writer *w, struct cw_error *err)
+{
+	for (size_t i = 0; i < w->nnaming; i++) {
+		struct cw_record rec;
+		int rc;
+
+		if ((rc = cw_txn_get(w->txn, &w->naming[i].id, &rec, err)) == 0) {
+			rc = names_rightly(w->txn, &rec, &w->naming[i], err);
+			cw_record_free(&rec);
+		}
+		if (rc != 0)
+			return at_place(err, w->naming[i].in_document, w->naming[i].lineno, rc);
+	}
+	return 0;
+}
+
 static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 {
 	struct import_ctx *im = ctx;
 	struct line_reader r = {.f = im->f, .start = im->start};
-	struct line_writer w = {txn, im, {0}, 0, {0}};
+	struct line_writer w = {txn, im, {0}, 0, {0}, NULL, 0, 0};
 	struct cw_import_stats *s = im->stats;
 	struct cw_pipe *pipe;
 	int rc;
@@ -538,7 +666,13 @@ static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 		rc = CW_EINVAL;
 		if (err)
 			*err = s->problems[0];
+	} else if (rc == 0 && (rc = check_naming(&w, &w.err)) != 0) {
+		if (rc == CW_EINVAL) /* a bad line, as those above */
+			s->problems[s->nproblems++] = w.err;
+		if (err)
+			*err = w.err;
 	}
+	free(w.naming);
 	cw_idmap_free(&w.lines);
 	if (r.line)
 		explicit_bzero(r.line, r.cap);

@@ -7,7 +7,13 @@
  * Every line's form is checked (its JSON and the record it makes) even after a bad one, so
  * that one run names the first CW_IMPORT_PROBLEMS_MAX bad lines, not only the first; what
  * the database is asked (references, a record given twice) is checked line by line up to the
- * first bad one, since later lines may name what a bad one would have made.
+ * first bad one, since later lines may name what a bad one would have made. What the file
+ * changes in a record's soft references (`after`, `links`) is checked once it is all written, as
+ * the command line checks --after, --same-event and --disputes: the record itself, a person or
+ * a case where an event is meant, or a placement that closes a loop with the file's records or
+ * the database's, refuses the file by the line; a record named that is in neither stays a
+ * soft reference (a bundle may bring it later). Bundles are not checked so: they bring what
+ * another database holds, as it holds it.
  * Importing the same file twice changes nothing the second time; one file gives each record
  * once. path "-" is standard input; standard input, a pipe or a terminal is read whole into
  * memory first, since the transaction may have to read its input again. A file whose first

@@ -280,17 +280,7 @@ fails 65 "after: $(printf %.8s "$second") is placed after this record already" \
 fails 65 "after: $(printf %.8s "$third") comes after this record already, through $(printf %.8s "$second")" \
 	cw edit "$hearing" --after "$third"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused placement changed the database"
-# A loop an import (or a bundle) brings is taken as it comes, and read without looping: the
-# timeline places neither record of it.
-ok cw show "$hearing" --json
-kase=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)["case"])')
-printf '%s\n' '{"kind":"hearing","ref":"h-loop-a","case":"'"$kase"'","date":"2026-02","after":"ref:h-loop-b"}' \
-	'{"kind":"hearing","ref":"h-loop-b","case":"'"$kase"'","date":"2026-02","after":"ref:h-loop-a"}' \
-	>"$WORK/loop.jsonl"
-ok cw import "$WORK/loop.jsonl"
-ok timeout 60 "$CASEWATCH" --db "$DB" timeline "Thach Setha"
-has "2026-02"
-ok timeout 60 "$CASEWATCH" --db "$DB" edit ref:h-loop-a --notes "a loop brought by an import"
+# An import or a bundle that brings a loop: tests/cli/import_refs.sh.
 # Another account of the event is a monitoring record: a person's or a case's id, typed where
 # a hearing's was meant, linked nothing a report reads, and was saved.
 before=$(db_snapshot)
