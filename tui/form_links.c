@@ -124,8 +124,16 @@ static int part_record(struct cw_form *fm, const struct cw_form_field *ff, const
 
 	part_ref(part, ref, sizeof ref);
 	if (!strncmp(ref, "ref:", 4)) {
+		/* A readable ref may name a record not here yet (an import or a bundle still to
+		 * come): kept, as import keeps it. One that is here is checked as an id is: a
+		 * person's ref ("ref:p-chhim-sithar") linked the event to no account of it. */
 		cw_id_from_ref(ref + 4, id);
-		return 0;
+		if ((rc = cw_link_target_check(fm->st, fm->kind, id, ff->name, err)) ==
+		    CW_ENOTFOUND) {
+			cw_error_clear(err);
+			return 0;
+		}
+		return rc;
 	}
 	/* A link the record has already stays, even to a record deleted since or not synced
 	 * here yet: the command line checks only the links an edit adds. */

@@ -44,4 +44,16 @@ send C-g same Enter
 wait_for "same event as"
 send "$person" C-s
 wait_for "$person is a person, not a monitoring record"
+# ... and a person's readable ref too, which was taken unchecked; a ref that names nothing
+# here yet stays (an import or a bundle may bring it), as import keeps it.
+ok cw show ref:p-chhim-sithar --json
+sithar=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)["id"][:8])')
+send C-u "ref:p-chhim-sithar" C-s
+wait_for "$sithar is a person, not a monitoring record"
+send C-u "ref:h-still-to-come" C-s
+wait_for "added hearing"
+capture
+id=$(printf '%s\n' "$pane" | sed -n 's/.*added hearing \([0-9a-f]\{8\}\).*/\1/p' | head -1)
+ok cw show "$id" --json
+json "[l['relation'] for l in d['links']] == ['same_event']"
 done_ok
