@@ -1191,7 +1191,8 @@ static int conflicts_list(struct cw_cli *cli)
 			  "--charge ARTICLES:STATE) sets every entry of that person, and entries "
 			  "that agree become one; in a hearing, --clear attendance with --present "
 			  "or --absent for each defendant, and --verdict "
-			  "ARTICLES=RESULT@PERSON\n"));
+			  "ARTICLES=RESULT@PERSON; in a visit, --lawyer-access or --family-access "
+			  "PERSON=WORD sets every entry of that detainee\n"));
 	}
 	return 0;
 }

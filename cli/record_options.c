@@ -318,22 +318,37 @@ static int set_detainee_access(struct cw_cli *cli, struct cw_visit *v, const cha
 				    word);
 	if ((rc = cw_cli_resolve(cli, CW_KIND_PERSON, buf, opt, &id)) != 0)
 		return rc;
-	for (size_t k = 0; k < v->detainee_access.n && !a; k++)
-		if (cw_id_equal(&((struct cw_detainee_access *)v->detainee_access.items)[k].person,
-				&id))
-			a = (struct cw_detainee_access *)v->detainee_access.items + k;
-	if (!a && !(a = cw_list_append(&v->detainee_access,
-				       list_schema(CW_KIND_VISIT, "detainee_access"))))
-		return CW_ENOMEM;
-	a->person = id;
-	if (!strcmp(opt, "lawyer-access"))
-		a->lawyer_access = (uint8_t)access;
-	else
-		a->family_access = (uint8_t)access;
-	if (!a->lawyer_access && !a->family_access) {
-		size_t at = (size_t)(a - (struct cw_detainee_access *)v->detainee_access.items);
+	/* Every entry of theirs: a merge another laptop made may have kept two that differed
+	 * (cw_record_join_doubled makes them one once they agree). */
+	for (size_t k = 0; k < v->detainee_access.n; k++) {
+		struct cw_detainee_access *e =
+			(struct cw_detainee_access *)v->detainee_access.items + k;
 
-		memmove(a, a + 1, (v->detainee_access.n - at - 1) * sizeof *a);
+		if (!cw_id_equal(&e->person, &id))
+			continue;
+		if (!strcmp(opt, "lawyer-access"))
+			e->lawyer_access = (uint8_t)access;
+		else
+			e->family_access = (uint8_t)access;
+		a = e;
+	}
+	if (!a) {
+		if (!(a = cw_list_append(&v->detainee_access,
+					 list_schema(CW_KIND_VISIT, "detainee_access"))))
+			return CW_ENOMEM;
+		a->person = id;
+		if (!strcmp(opt, "lawyer-access"))
+			a->lawyer_access = (uint8_t)access;
+		else
+			a->family_access = (uint8_t)access;
+	}
+	for (size_t k = 0; k < v->detainee_access.n;) {
+		a = (struct cw_detainee_access *)v->detainee_access.items + k;
+		if (!cw_id_equal(&a->person, &id) || a->lawyer_access || a->family_access) {
+			k++;
+			continue;
+		}
+		memmove(a, a + 1, (v->detainee_access.n - k - 1) * sizeof *a);
 		v->detainee_access.n--;
 	}
 	return 0;

@@ -217,12 +217,34 @@ static int validate_attendance(const struct cw_hearing *h, const struct cw_heari
 	return 0;
 }
 
+/* Whether two entries of one detainee's access give one of the two accesses differently. */
+static int access_entries_differ(const struct cw_detainee_access *a,
+				 const struct cw_detainee_access *b)
+{
+	return (a->lawyer_access && b->lawyer_access && a->lawyer_access != b->lawyer_access) ||
+	       (a->family_access && b->family_access && a->family_access != b->family_access);
+}
+
+/* How many entries of v's detainee access are of person p. */
+static size_t access_entries_of(const struct cw_visit *v, const struct cw_id *p)
+{
+	const struct cw_detainee_access *a = v->detainee_access.items;
+	size_t n = 0;
+
+	for (size_t i = 0; i < v->detainee_access.n; i++)
+		n += cw_id_equal(&a[i].person, p);
+	return n;
+}
+
 /* Each detainee's access to a lawyer and family is of one of the detainees the visit met, and
  * given once: a person not met was told of by someone else (the notes say so), and two
- * entries for one would leave whichever is read last. The person named by name_fn, else by
- * the start of their id (as cw_record_validate has no store to read the name from). */
-static int validate_detainee_access(const struct cw_visit *v, cw_person_namer name_fn, void *ctx,
-				    struct cw_error *err)
+ * entries for one would leave whichever is read last. Except the two a merge of two people
+ * taken from a bundle keeps where they differ (store.h, struct cw_doubled): stored as they
+ * are (typed 0), and kept by an edit of a record that had them (was) until an edit makes
+ * them agree. The person named by name_fn, else by the start of their id (as
+ * cw_record_validate has no store to read the name from). */
+static int validate_detainee_access(const struct cw_visit *v, const struct cw_visit *was, int typed,
+				    cw_person_namer name_fn, void *ctx, struct cw_error *err)
 {
 	const struct cw_detainee_access *a = v->detainee_access.items;
 	const struct cw_person_ref *met = v->detainees.items;
@@ -234,7 +256,9 @@ static int validate_detainee_access(const struct cw_visit *v, cw_person_namer na
 		for (size_t k = 0; k < v->detainees.n && !seen; k++)
 			seen = cw_id_equal(&met[k].person, &a[i].person);
 		for (size_t k = 0; k < i && !twice; k++)
-			twice = cw_id_equal(&a[k].person, &a[i].person);
+			twice = cw_id_equal(&a[k].person, &a[i].person) &&
+				(!access_entries_differ(&a[k], &a[i]) ||
+				 (typed && !(was && access_entries_of(was, &a[i].person) > 1)));
 		if (seen && !twice)
 			continue;
 		person_named(&a[i].person, name_fn, ctx, name, sizeof name);
@@ -254,7 +278,7 @@ static int validate_detainee_access(const struct cw_visit *v, cw_person_namer na
 static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err)
 {
 	if (rec->kind == CW_KIND_VISIT)
-		return validate_detainee_access(&rec->u.visit, NULL, NULL, err);
+		return validate_detainee_access(&rec->u.visit, NULL, 0, NULL, NULL, err);
 	if (rec->kind == CW_KIND_PERSON)
 		return validate_person_name(&rec->u.person, err);
 	if (rec->kind == CW_KIND_CASE) {
@@ -450,7 +474,9 @@ int cw_record_validate_typed(const struct cw_record *rec, const struct cw_record
 		return rc;
 	/* As cw_record_validate checks it, the person named (it is first on the command line). */
 	if (rec->kind == CW_KIND_VISIT)
-		return validate_detainee_access(&rec->u.visit, name_fn, ctx, err);
+		return validate_detainee_access(
+			&rec->u.visit, was && was->kind == CW_KIND_VISIT ? &was->u.visit : NULL, 1,
+			name_fn, ctx, err);
 	if (rec->kind == CW_KIND_HEARING)
 		return validate_attendance(&rec->u.hearing,
 					   was && was->kind == CW_KIND_HEARING ? &was->u.hearing

@@ -198,6 +198,24 @@ static size_t verdict_differences(const struct cw_verdict *a, const struct cw_ve
 	return 1;
 }
 
+/* The same for two entries of a visit's detainee access: the access to a lawyer, or to family,
+ * both give differently. */
+static size_t access_differences(const struct cw_detainee_access *a,
+				 const struct cw_detainee_access *b, difference_fn fn, void *ctx)
+{
+	size_t n = 0;
+
+	if (a->lawyer_access && b->lawyer_access && a->lawyer_access != b->lawyer_access && ++n &&
+	    fn)
+		fn(ctx, "lawyer-access", word(&cw_words_access, a->lawyer_access),
+		   word(&cw_words_access, b->lawyer_access));
+	if (a->family_access && b->family_access && a->family_access != b->family_access && ++n &&
+	    fn)
+		fn(ctx, "family-access", word(&cw_words_access, a->family_access),
+		   word(&cw_words_access, b->family_access));
+	return n;
+}
+
 /* What the second entry of one person in a case's defendants brings to the first: a custody,
  * stage or date the first has not, and its charges: one the first has takes its rulings, one
  * it lacks comes whole (state, offence and rulings; an earlier version kept only the article,
@@ -323,23 +341,26 @@ static int one_each(struct cw_record *rec, const struct cw_id *to)
 		l->n = keep;
 		return one_verdict_each(&rec->u.hearing.verdicts, to);
 	}
-	if (rec->kind == CW_KIND_VISIT) { /* each detainee's access, once, as validation wants */
+	if (rec->kind == CW_KIND_VISIT) { /* each detainee's access once, unless they differ */
 		struct cw_list *l = &rec->u.visit.detainee_access;
-		struct cw_detainee_access *a = l->items, *first = NULL;
+		struct cw_detainee_access *a = l->items;
 		size_t keep = 0;
 
 		for (size_t i = 0; i < l->n; i++) {
-			if (!cw_id_equal(&a[i].person, to)) {
+			struct cw_detainee_access *into = NULL;
+
+			for (size_t k = 0; k < keep && !into; k++)
+				if (cw_id_equal(&a[k].person, to) &&
+				    access_differences(&a[k], &a[i], NULL, NULL) == 0)
+					into = &a[k];
+			if (!cw_id_equal(&a[i].person, to) || !into) {
 				a[keep++] = a[i];
-			} else if (!first) {
-				a[keep] = a[i];
-				first = &a[keep++];
-			} else {
-				if (!first->lawyer_access)
-					first->lawyer_access = a[i].lawyer_access;
-				if (!first->family_access)
-					first->family_access = a[i].family_access;
+				continue;
 			}
+			if (!into->lawyer_access)
+				into->lawyer_access = a[i].lawyer_access;
+			if (!into->family_access)
+				into->family_access = a[i].family_access;
 		}
 		l->n = keep;
 	}
@@ -412,6 +433,14 @@ static int doubled_line(const struct cw_record *rec, const struct cw_id *who, co
 			for (size_t j = i + 1; j < nv && cw_id_equal(&v[i].person, who); j++)
 				if (cw_id_equal(&v[j].person, who))
 					verdict_differences(&v[i], &v[j], doubled_add, &d);
+	} else if (rec->kind == CW_KIND_VISIT) {
+		const struct cw_detainee_access *a = rec->u.visit.detainee_access.items;
+		size_t n = rec->u.visit.detainee_access.n;
+
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = i + 1; j < n && cw_id_equal(&a[i].person, who); j++)
+				if (cw_id_equal(&a[j].person, who))
+					access_differences(&a[i], &a[j], doubled_add, &d);
 	}
 	if (!d.n)
 		return 0;
@@ -467,6 +496,11 @@ int cw_record_join_doubled(struct cw_record *rec)
 		for (size_t i = 0; i < rec->u.hearing.verdicts.n && n < 64; i++)
 			if (!cw_id_is_zero(&v[i].person))
 				named[n++] = v[i].person;
+	} else if (rec->kind == CW_KIND_VISIT) {
+		const struct cw_detainee_access *a = rec->u.visit.detainee_access.items;
+
+		for (size_t i = 0; i < rec->u.visit.detainee_access.n && n < 64; i++)
+			named[n++] = a[i].person;
 	}
 	for (size_t i = 0; i < n; i++) {
 		int before = 0, rc;
@@ -635,15 +669,10 @@ static void visit_differs(struct merge_ctx *m, const struct cw_record *rec)
 	const struct cw_list *l = &rec->u.visit.detainee_access;
 	const struct cw_detainee_access *k = item_of(l, sizeof *k, m->keep),
 					*o = item_of(l, sizeof *o, m->other);
+	struct differ_at at = {m, rec};
 
-	if (!k || !o)
-		return;
-	if (k->lawyer_access && o->lawyer_access && k->lawyer_access != o->lawyer_access)
-		differ(m, rec, "lawyer-access", word(&cw_words_access, k->lawyer_access),
-		       word(&cw_words_access, o->lawyer_access));
-	if (k->family_access && o->family_access && k->family_access != o->family_access)
-		differ(m, rec, "family-access", word(&cw_words_access, k->family_access),
-		       word(&cw_words_access, o->family_access));
+	if (k && o)
+		access_differences(k, o, differ_cb, &at);
 }
 
 /* Every record naming the other that names the one kept too and gives them different entries,

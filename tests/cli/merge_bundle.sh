@@ -30,6 +30,9 @@ kase=$(printf '%s' "$out" | awk '{print $3}')
 ok ca log hearing --case "$kase" --date 2023-09-21 --outcome verdict --present "$setha" \
 	--verdict "494=convicted@$setha" --source "own observation"
 hearing=$(printf '%s' "$out" | awk '{print $3}')
+ok ca log visit --facility "Prey Sar CC1" --date 2023-09-25 --detainee "$setha" \
+	--lawyer-access "$setha=denied" --source "own observation"
+visit=$(printf '%s' "$out" | awk '{print $3}')
 ok ca bundle export --to b -o "$WORK/a1.cwb"
 ok cb bundle import "$WORK/a1.cwb"
 # B adds the same man under another spelling, and sends him before it names him anywhere.
@@ -40,6 +43,7 @@ ok ca bundle import "$WORK/b1.cwb"
 # B, before it hears of the merge, names him in the case and the hearing, differently.
 ok cb edit "$kase" --defendant "$twin" --custody detained --custody-as-of 2023-09-20 --charge 494/495
 ok cb edit "$hearing" --absent "$twin" --verdict "494=acquitted@$twin"
+ok cb edit "$visit" --detainee "$twin" --lawyer-access "$twin=granted" --family-access "$twin=denied"
 # A merges the spellings: no record of A's names both, so nothing refuses it there.
 ok ca person merge "$setha" "$twin"
 ok ca bundle export --to b -o "$WORK/a2.cwb"
@@ -47,12 +51,14 @@ ok ca bundle export --to b -o "$WORK/a2.cwb"
 # B takes the merge: both entries kept, naming the one kept, one line per record on stderr.
 ok cb bundle import "$WORK/a2.cwb"
 checks=$((checks + 1))
-[ "$(grep -c "warning: .* names Thach Setha ($(printf %.8s "$setha")) twice" "$WORK/stderr")" = 2 ] ||
+[ "$(grep -c "warning: .* names Thach Setha ($(printf %.8s "$setha")) twice" "$WORK/stderr")" = 3 ] ||
 	fail "not one line per record: $(cat "$WORK/stderr")"
 for w in "custody-as-of: case $(printf %.8s "$kase") (Thach Setha (Candlelight Party))" \
 	"custody-as-of 2023-09-18 and 2023-09-20" \
 	"attendance: hearing $(printf %.8s "$hearing") (2023-09-21)" "attendance present and absent" \
-	"verdict 494 convicted and 494 acquitted" "both are kept" "casewatch conflicts"; do
+	"verdict 494 convicted and 494 acquitted" "both are kept" "casewatch conflicts" \
+	"lawyer-access: visit $(printf %.8s "$visit") (Prey Sar CC1)" \
+	"lawyer-access denied and granted"; do
 	grep -qF -- "$w" "$WORK/stderr" || fail "the import's warning lacks '$w': $(cat "$WORK/stderr")"
 done
 ok cb show "$kase" --json
@@ -60,6 +66,9 @@ json "[(x['person'], x.get('as_of')) for x in d['defendants']] == [('$setha', '2
 ok cb show "$hearing" --json
 json "[(a['person'], a['present']) for a in d['attendance']] == [('$setha', 'yes'), ('$setha', 'no')]"
 json "sorted(v['result'] for v in d['verdicts']) == ['acquitted', 'convicted']"
+# A visit's access to a lawyer, likewise: the other laptop's "granted" was not silently lost.
+ok cb show "$visit" --json
+json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$setha', 'denied', None), ('$setha', 'granted', 'denied')]"
 # `conflicts` lists them, and how to make them one; JSON as before (versions only).
 ok cb conflicts
 lacks "no conflicts"
@@ -67,6 +76,8 @@ has "records naming one person twice"
 has "custody-as-of: case $(printf %.8s "$kase")"
 has "attendance: hearing $(printf %.8s "$hearing")"
 has "--defendant PERSON"
+has "lawyer-access: visit $(printf %.8s "$visit")"
+has "--lawyer-access or --family-access PERSON=WORD"
 # Taken back to A, the content is the same, and A's `conflicts` says so too.
 ok cb bundle export --to a -o "$WORK/b2.cwb"
 ok ca bundle import "$WORK/b2.cwb"
@@ -86,6 +97,13 @@ json "[(v['person'], v['result']) for v in d['verdicts']] == [('$setha', 'convic
 ok cb conflicts
 has "custody-as-of: case $(printf %.8s "$kase")"
 lacks "attendance: hearing"
+# An edit that does not say the access keeps both; one that does sets every entry: one.
+ok cb edit "$visit" --notes "asked for his lawyer"
+ok cb edit "$visit" --lawyer-access "$setha=denied"
+ok cb show "$visit" --json
+json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$setha', 'denied', 'denied')]"
+ok cb conflicts
+lacks "lawyer-access: visit"
 ok cb edit "$kase" --defendant "$setha" --custody-as-of 2023-09-20
 ok cb show "$kase" --json
 json "[(x['person'], x.get('as_of'), x['custody']) for x in d['defendants']] == [('$setha', '2023-09-20', 'detained')]"
