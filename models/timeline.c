@@ -1056,6 +1056,9 @@ static void add_stint(struct stints *s, struct cw_date from, struct cw_date to, 
 
 struct pretrial {
 	int unknown, ongoing;
+	/* The first day of the stretch `to` is the end of or is counted to: the case's detention
+	 * order is one dated within it (cw_timeline_detention_order). */
+	struct cw_date start;
 	struct cw_date to;
 	uint8_t to_kind;
 	struct cw_date news; /* counted to today: the latest record of the stretch */
@@ -1317,6 +1320,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 					out->v[out->n - 1].unsure = 1;
 				p->to = today;
 				p->to_kind = CW_PRETRIAL_TO_END;
+				p->start = start;
 				p->why = CW_NOT_HELD_NOT_DETAINED;
 				return;
 			}
@@ -1324,6 +1328,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			p->ongoing = 1;
 			p->to = today;
 			p->to_kind = CW_PRETRIAL_TO_TODAY;
+			p->start = start;
 			add_stint(out, start, today, RUNNING,
 				  sure_start(w, kase, recs, n, start, end));
 			return;
@@ -1336,6 +1341,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			p->ongoing = 1;
 			p->to = end;
 			p->to_kind = CW_PRETRIAL_TO_ENDED_IN;
+			p->start = start;
 			add_stint(out, start, end, RUNNING,
 				  sure_start(w, kase, recs, n, start, end));
 			if (!out->failed)
@@ -1367,6 +1373,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 							       out->v[out->n - 1].until, today);
 		p->to = end;
 		p->to_kind = CW_PRETRIAL_TO_END;
+		p->start = start;
 		use_end(&used, by, end);
 		after = stretch_after(start, end);
 		p->end_by = by;
@@ -1411,6 +1418,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		    !later) {
 			p->to = to;
 			p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
+			p->start = start;
 			p->unknown = 1;
 			/* No length, but a start: "detained since" still says it. */
 			add_stint(out, start, start, RUNNING_UNCOUNTED, cw_date_last_day(start));
@@ -1467,6 +1475,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 	}
 	p->to = to;
 	p->to_kind = (uint8_t)kind;
+	p->start = start;
 	{
 		struct cw_date none = {0, 0, 0}, sure = sure_start(w, kase, recs, n, start, none);
 
@@ -2082,13 +2091,31 @@ static void start_accounts(const struct who *w, const struct cw_record *only,
 	}
 }
 
+/* The days held after an order's last day `until` up to `to`, least and most (0: not past it;
+ * -1: `to` unknown). A day counted to that is itself only a month (an end dated so) bounds
+ * both. */
+static void order_days_past(struct cw_date until, struct cw_date to, long *least, long *most)
+{
+	*least = *most = -1;
+	if (!cw_date_is_known(to) || !cw_date_is_known(until))
+		return;
+	*least = cw_date_to_days(cw_date_first_day(to)) - cw_date_to_days(cw_date_last_day(until));
+	*most = cw_date_to_days(cw_date_last_day(to)) - cw_date_to_days(cw_date_first_day(until));
+	if (*least < 0)
+		*least = 0;
+	if (*most < 0)
+		*most = 0;
+}
+
 /* The summary for w over the cases among records, or over `only` alone (a group's case). */
 static void summarise(const struct who *w, const struct cw_record *only,
 		      const struct cw_record *records, size_t n, struct cw_date today,
 		      struct cw_timeline_summary *out)
 {
 	struct stints stints = {NULL, 0, 0, 0};
-	int unknown = 0;
+	int unknown = 0, order_running = 0;
+	/* The detention order the stretch counted is held under (timeline.h: order_id). */
+	struct cw_detention_order order = {NULL, {0, 0, 0}, -1, -1};
 
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i <= n; i++) {
@@ -2104,10 +2131,30 @@ static void summarise(const struct who *w, const struct cw_record *only,
 		if (r->kind == CW_KIND_CASE) {
 			struct cw_date as_of;
 			struct pretrial p;
+			struct cw_detention_order o;
 
 			out->cases++;
 			pretrial_for_case(w, r, records, n, today, &p, &stints);
 			unknown |= p.unknown;
+			/* This case's own order, of its own stretch: another case's order, or
+			 * an order of a stretch of this one already over, is not what they are
+			 * held under (a release in one case ends the detention its order
+			 * ordered, whatever holds them in another). */
+			cw_timeline_detention_order(w->person, r, w->group, records, n, p.start,
+						    p.to_kind == CW_PRETRIAL_TO_UNKNOWN
+							    ? (struct cw_date){0, 0, 0}
+							    : p.to,
+						    &o);
+			/* Held in two cases, they are held lawfully while either order runs:
+			 * the one that runs latest. */
+			if (p.ongoing &&
+			    (!order_running ||
+			     (o.rec && (!order.rec ||
+					cw_date_compare(cw_date_last_day(o.until),
+							cw_date_last_day(order.until)) > 0)))) {
+				order = o;
+				order_running = 1;
+			}
 			/* The day counted to: the latest of the ongoing detentions', else the
 			 * latest end. */
 			if (p.to_kind && ((p.ongoing && !out->pretrial_ongoing) ||
@@ -2116,6 +2163,9 @@ static void summarise(const struct who *w, const struct cw_record *only,
 					    cw_date_compare(p.to, out->pretrial_to) > 0)))) {
 				out->pretrial_to = p.to;
 				out->pretrial_to_kind = p.to_kind;
+				/* Over: the order of the stretch whose end it is counted to. */
+				if (!p.ongoing && !order_running)
+					order = o;
 				out->pretrial_news = p.news;
 				out->pretrial_to_view = p.to_view;
 				out->pretrial_end_view = 0;
@@ -2183,20 +2233,16 @@ static void summarise(const struct who *w, const struct cw_record *only,
 	/* Still detained, or counted to an end: the start of the stretch counted may be dated
 	 * otherwise by another account either way. */
 	if (cw_date_is_known(out->pretrial_since)) {
-		struct cw_detention_order o;
-
 		start_accounts(w, only, records, n, out);
-		cw_timeline_detention_order(
-			w->person, only, w->group, records, n, out->pretrial_since,
-			out->pretrial_to_kind == CW_PRETRIAL_TO_UNKNOWN ? (struct cw_date){0, 0, 0}
-									: out->pretrial_to,
-			&o);
-		if (o.rec) {
-			out->order_id = o.rec->id;
-			out->order_view = o.rec->view;
-			out->order_until = o.until;
-			out->order_days_past = o.days_past;
-			out->order_days_past_max = o.days_past_max;
+		if (order.rec) {
+			out->order_id = order.rec->id;
+			out->order_view = order.rec->view;
+			out->order_until = order.until;
+			order_days_past(order.until,
+					out->pretrial_to_kind == CW_PRETRIAL_TO_UNKNOWN
+						? (struct cw_date){0, 0, 0}
+						: out->pretrial_to,
+					&out->order_days_past, &out->order_days_past_max);
 		}
 	}
 }
@@ -2689,8 +2735,9 @@ void cw_timeline_detention_order(const struct cw_id *person, const struct cw_rec
 
 		if (r->kind != CW_KIND_MILESTONE || !cw_date_is_known(m->until) ||
 		    (m->type != CW_MS_PRETRIAL_DETENTION && m->type != CW_MS_DETENTION_EXTENDED) ||
-		    (!person && (!kase || !group || !cw_id_equal(&m->case_id, &kase->id))) ||
-		    !concerns(m, &w) || !cw_date_is_known(m->date))
+		    (!person && (!kase || !group)) ||
+		    (kase && !cw_id_equal(&m->case_id, &kase->id)) || !concerns(m, &w) ||
+		    !cw_date_is_known(m->date))
 			continue;
 		/* Within the stretch: on or after its first day, and by the day counted to. */
 		if ((cw_date_is_known(since) &&
@@ -2703,16 +2750,8 @@ void cw_timeline_detention_order(const struct cw_id *person, const struct cw_rec
 			out->until = m->until;
 		}
 	}
-	if (out->rec && cw_date_is_known(to)) {
-		/* A day counted to that is itself only a month (an end dated so) bounds both. */
-		long least = cw_date_to_days(cw_date_first_day(to)) -
-			     cw_date_to_days(cw_date_last_day(out->until));
-		long most = cw_date_to_days(cw_date_last_day(to)) -
-			    cw_date_to_days(cw_date_first_day(out->until));
-
-		out->days_past = least > 0 ? least : 0;
-		out->days_past_max = most > 0 ? most : 0;
-	}
+	if (out->rec)
+		order_days_past(out->until, to, &out->days_past, &out->days_past_max);
 }
 
 int cw_timeline_ref_kind_check(enum cw_kind kind, const struct cw_id *id, const char *field,

@@ -99,9 +99,11 @@ struct cw_timeline_summary {
 	struct cw_date held_after;
 	uint8_t held_after_view, held_after_kind, held_after_type; /* kind: or CW_KIND_HEARING */
 	/* Still detained, or counted to an end: the detention order the stretch is held under
-	 * (cw_timeline_detention_order, from pretrial_since to pretrial_to): its record (zero
-	 * when none gives a last day), its account, its last day, and the days held after it
-	 * (0: not past it; -1: no day counted to). */
+	 * (cw_timeline_detention_order, each case's own over its own stretch: of the cases still
+	 * holding them the one that runs latest; over, that of the case whose end the stretch
+	 * is counted to; never one of a case whose detention of them is over while another
+	 * holds them): its record (zero when none gives a last day), its account, its last day,
+	 * and the days held after it to pretrial_to (0: not past it; -1: no day counted to). */
 	struct cw_id order_id;
 	uint8_t order_view;
 	struct cw_date order_until;
@@ -182,10 +184,11 @@ const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 					       const struct cw_record *recs, size_t n,
 					       struct cw_date since, struct cw_date today);
 /* The detention order a stretch of pretrial detention is held under, as far as the records
- * go: of the milestones that order or extend the detention of the person (or, person NULL,
- * of the case kase's group `group`, any letter case) and give the last day the order runs to
- * (until), dated within the stretch from `since` to `to` (unknown: no end), the latest dated;
- * of one day, the one that runs longest (an extension supersedes what it extends). */
+ * go: of the milestones in the case kase (NULL, a person's: any case) that order or extend
+ * the detention of the person (or, person NULL, of kase's group `group`, any letter case)
+ * and give the last day the order runs to (until), dated within the stretch from `since` to
+ * `to` (unknown: no end), the latest dated; of one day, the one that runs longest (an
+ * extension supersedes what it extends). */
 struct cw_detention_order {
 	const struct cw_record *rec; /* NULL: no order with a last day is recorded */
 	struct cw_date until;

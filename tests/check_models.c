@@ -2932,6 +2932,48 @@ START_TEST(timeline_reads_the_detention_order)
 }
 END_TEST
 
+/* Held in two cases, released in one: the order of the case that released them is over with
+ * it, and is not what the other holds them under (a field team's report said a man held in his
+ * second case was held 182 days past the order of the first, from which he was released). */
+START_TEST(timeline_an_order_is_its_own_cases)
+{
+	struct cw_record recs[5];
+	struct cw_timeline_summary s;
+	struct cw_defendant *first;
+	struct cw_id person, again;
+
+	first = detained_case(&recs[0], &person);
+	first->custody = CW_CUSTODY_RELEASED;
+	detained_case(&recs[1], &again);
+	cw_id_from_ref("c2", &recs[1].id);
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_PRETRIAL_DETENTION, "2024-01-03");
+	recs[2].u.milestone.until = D("2024-03-01");
+	cw_id_from_ref("first order", &recs[2].id);
+	milestone_in(&recs[3], &person, &recs[1], CW_MS_PRETRIAL_DETENTION, "2024-02-01");
+	cw_id_from_ref("second order", &recs[3].id);
+	milestone_in(&recs[4], &person, &recs[0], CW_MS_RELEASE, "2024-02-20");
+	recs[4].u.milestone.outcome = CW_DECISION_GRANTED;
+	cw_timeline_summarise(&person, recs, 5, D("2024-08-01"), &s);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert(cw_id_is_zero(&s.order_id));
+	ck_assert(!cw_date_is_known(s.order_until));
+	/* The second case's own order is the one held under. */
+	recs[3].u.milestone.until = D("2024-04-01");
+	cw_timeline_summarise(&person, recs, 5, D("2024-08-01"), &s);
+	ck_assert(cw_id_equal(&s.order_id, &recs[3].id));
+	ck_assert_int_eq(s.order_days_past, 122);
+	/* Held in both: lawfully while either order runs, so the one that runs latest. */
+	first->custody = CW_CUSTODY_DETAINED;
+	recs[2].u.milestone.until = D("2024-09-01");
+	cw_timeline_summarise(&person, recs, 4, D("2024-08-01"), &s);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert(cw_id_equal(&s.order_id, &recs[2].id));
+	ck_assert_int_eq(s.order_days_past_max, 0);
+	for (int i = 0; i < 5; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 /* A transfer between prisons finds the person held on its day, as a detention ordered does:
  * a release dated only to "March" after a transfer of 20 March ran at least to the 20th. */
 START_TEST(timeline_a_transfer_finds_them_held)
@@ -4923,6 +4965,7 @@ static Suite *models_suite(void)
 	tc = tcase_create("timeline");
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
 	tcase_add_test(tc, timeline_reads_the_detention_order);
+	tcase_add_test(tc, timeline_an_order_is_its_own_cases);
 	tcase_add_test(tc, timeline_a_transfer_finds_them_held);
 	tcase_add_test(tc, validate_refuses_an_order_end_out_of_place);
 	tcase_add_test(tc, timeline_a_detention_ended_later_ran_on_the_day);

@@ -105,4 +105,24 @@ inpdf "ended a pretrial detention of 370 days, since 2023-01-04"
 out=$(cat "$WORK/week.json")
 json '[r["ended_detention"] for r in d["releases"]] == [None, {"since": "2023-01-04", "days": 370, "days_at_least": 370, "days_at_most": 370}]'
 
+# ---- held in two cases, released in one: the order of the case that released him is over with
+# it, not what the other case holds him under (a fresh database)
+DB="$WORK/two-cases"
+export CASEWATCH_NOW=2023-09-01T03:00:00Z
+ok cw init
+ok cw person add --name "Sok Dara"
+ok cw case add --title "First case" --defendant "Sok Dara" --custody released --view un
+ok cw case add --title "Second case" --defendant "Sok Dara" --custody detained --stage pretrial \
+	--view own
+ok cw log milestone --person "Sok Dara" --case "First case" --type pretrial_detention \
+	--date 2023-01-06 --until 2023-03-05 --view un
+ok cw log milestone --person "Sok Dara" --case "Second case" --type pretrial_detention \
+	--date 2023-02-01 --view own
+ok cw log milestone --person "Sok Dara" --case "First case" --type release --outcome granted \
+	--date 2023-02-20 --view un
+ok cw timeline "Sok Dara"
+lacks "detention order"
+week 2023-W35
+norow md "detention order"
+
 echo "detention_order: $checks checks passed"
