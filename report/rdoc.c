@@ -3734,17 +3734,24 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 /* Those listed held past the last day of the detention order recorded for them (a pretrial
  * detention ordered or extended with the day it runs to: report.h order_until), named (up to
  * three) with the days past it and whose account the order is. Of those listed only: the
- * report reads no one else's detention. */
+ * report reads no one else's detention. Only those surely held past it: one whose order or
+ * count is dated only to a month that may not have run out is "perhaps" so, on its row, not
+ * "was held past" here. People, as the other sentences count them: a group as its number
+ * (one that gives none as one). */
 static int detention_past_order(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
 {
-	size_t past = 0, named = 0;
+	size_t past = 0, rows = 0, named = 0;
 	uint32_t views = 0;
 
-	for (size_t i = 0; i < r->ndetainees; i++)
-		if (r->detainees[i].days_past_order_max > 0) {
-			past++;
-			views |= cw_view_bit(r->detainees[i].order_view);
-		}
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (d->days_past_order <= 0)
+			continue;
+		rows++;
+		past += d->group[0] && d->count > 0 ? (size_t)d->count : 1;
+		views |= cw_view_bit(d->order_view);
+	}
 	if (!past)
 		return 0;
 	sb_add(sb,
@@ -3759,7 +3766,7 @@ static int detention_past_order(struct cw_rdoc *doc, struct sb *sb, const struct
 		const struct cw_report_detainee *d = &r->detainees[i];
 		char name[600], order[400];
 
-		if (d->days_past_order_max <= 0)
+		if (d->days_past_order <= 0)
 			continue;
 		detainee_name(r, d, name, sizeof name);
 		cw_timeline_order_text(d->order_until, d->order_view, d->days_past_order,
@@ -3769,8 +3776,8 @@ static int detention_past_order(struct cw_rdoc *doc, struct sb *sb, const struct
 		sb_add(sb, named ? _("; %s, %s") : _(": %s, %s"), name, order);
 		named++;
 	}
-	if (past > named)
-		sb_add(sb, P_("; and %zu more", "; and %zu more", past - named), past - named);
+	if (rows > named)
+		sb_add(sb, P_("; and %zu more", "; and %zu more", rows - named), rows - named);
 	sb_add(sb, "%s", stop());
 	return sentence(doc, sb);
 }

@@ -125,4 +125,23 @@ lacks "detention order"
 week 2023-W35
 norow md "detention order"
 
+# ---- a group of five held past its order is five people held past it, not one; an order
+# dated only to a month that may not have run out is "perhaps" on its row, and not among those
+# the summary says were held past it
+DB="$WORK/group"
+ok cw init
+ok cw case add --title "Youth case" --unnamed "5 youths" --charge 494 --custody detained \
+	--custody-as-of 2023-08-27 --view un
+ok cw case add --title "Month case" --unnamed "3 farmers" --charge 494 --custody detained \
+	--custody-as-of 2023-08-27 --view un
+ok cw log milestone --case "Youth case" --group youths --type pretrial_detention \
+	--date 2023-01-06 --until 2023-07-05 --view un
+ok cw log milestone --case "Month case" --group farmers --type pretrial_detention \
+	--date 2023-06-01 --until 2023-08 --view un
+week 2023-W34
+row md "| youths (5 unnamed) | Youth case | UN | 2023-01-06 |"
+row md "held 53 days past the last day of the detention order (UN), 2023-07-05"
+row md "perhaps held past the last day of the detention order (UN), dated only to 2023-08"
+row md "Of those listed, 5 were held past the last day of the detention order recorded for them (account: UN): youths (5 unnamed), held 53 days past the last day of the detention order (UN), 2023-07-05."
+
 echo "detention_order: $checks checks passed"
