@@ -2237,6 +2237,7 @@ static void summarise(const struct who *w, const struct cw_record *only,
 		if (order.rec) {
 			out->order_id = order.rec->id;
 			out->order_view = order.rec->view;
+			out->order_confidential = order.rec->confidential;
 			out->order_until = order.until;
 			order_days_past(order.until,
 					out->pretrial_to_kind == CW_PRETRIAL_TO_UNKNOWN

@@ -106,6 +106,7 @@ struct cw_timeline_summary {
 	 * and the days held after it to pretrial_to (0: not past it; -1: no day counted to). */
 	struct cw_id order_id;
 	uint8_t order_view;
+	uint8_t order_confidential; /* the order's record is: a report that gives it holds it */
 	struct cw_date order_until;
 	long order_days_past, order_days_past_max;
 	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked

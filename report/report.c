@@ -3848,14 +3848,21 @@ static int start_other_quoted(struct cw_report *r, struct cw_timeline_summary *s
 	return 0;
 }
 
-/* d's detention order (report.h: order_id), as the summary of its detention gives it. */
-static void order_from(struct cw_report_detainee *d, const struct cw_timeline_summary *sum)
+/* d's detention order (report.h: order_id), as the summary of its detention gives it: a
+ * confidential one, written with --include-confidential, is among what the report holds (its
+ * id and account are given). */
+static int order_from(struct cw_report *r, struct cw_report_detainee *d,
+		      const struct cw_timeline_summary *sum)
 {
+	if (sum->order_confidential && !r->confidential.leave_out &&
+	    cw_withheld_count(&r->confidential, &sum->order_id) != 0)
+		return CW_ENOMEM;
 	d->order_id = sum->order_id;
 	d->order_view = sum->order_view;
 	d->order_until = sum->order_until;
 	d->days_past_order = sum->order_days_past;
 	d->days_past_order_max = sum->order_days_past_max;
+	return 0;
 }
 
 /* One person the index says may still be detained: their cases, milestones and hearings (a
@@ -3966,9 +3973,8 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.start_other_days = sum.pretrial_start_other_days;
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
-	order_from(&d, &sum);
-	if ((d.total != d.days || d.total_max != d.days_max) &&
-	    case_days(person, kase, &tl, r->held_to, &d) != 0) {
+	if (order_from(r, &d, &sum) != 0 || ((d.total != d.days || d.total_max != d.days_max) &&
+					     case_days(person, kase, &tl, r->held_to, &d) != 0)) {
 		cw_record_list_free(&tl);
 		return oom(err);
 	}
@@ -4045,7 +4051,8 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	     sum.pretrial_to_kind == CW_PRETRIAL_TO_LATEST))
 		d.views |= cw_view_bit(sum.pretrial_to_view);
 	group_joined(r, kase, tl, label, &d);
-	order_from(&d, &sum);
+	if (order_from(r, &d, &sum) != 0)
+		return CW_ENOMEM;
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;
 	r->detainees = grown;
