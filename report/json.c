@@ -482,10 +482,11 @@ static json_t *arrests(const struct cw_report *r)
 			 "groups_people", group_people);
 }
 
-/* What releases.items[i] ended (report.h: release_ended), or null. */
-static json_t *ended_json(const struct cw_report *r, size_t i)
+/* What a release or a bail hearing ended (report.h: release_ended, hearing_ended): ended[i],
+ * or null. */
+static json_t *ended_json(const struct cw_report_ended *ended, size_t i)
 {
-	const struct cw_report_ended *e = r->release_ended ? &r->release_ended[i] : NULL;
+	const struct cw_report_ended *e = ended ? &ended[i] : NULL;
 	struct cw_day_range days;
 
 	if (!e || e->days < 0)
@@ -517,7 +518,8 @@ static json_t *releases(const struct cw_report *r)
 			jgroup(o, m->group, m->count);
 		/* the person's pretrial detention it ended that day (null: none whose length the
 		 * records give): its first day and its days, least and most */
-		if (o && json_object_set_new(o, "ended_detention", ended_json(r, i)) != 0) {
+		if (o && json_object_set_new(o, "ended_detention",
+					     ended_json(r->release_ended, i)) != 0) {
 			json_decref(o);
 			o = NULL;
 		}
@@ -544,6 +546,11 @@ static json_t *releases(const struct cw_report *r)
 			      "detail", json_null(), "at_hearing", 1);
 		if (o && group)
 			jgroup(o, group, -1);
+		if (o && json_object_set_new(o, "ended_detention",
+					     ended_json(r->hearing_ended, i)) != 0) {
+			json_decref(o);
+			o = NULL;
+		}
 		json_array_append_new(a, jrow(o, rec));
 	}
 	return a;

@@ -911,6 +911,8 @@ static void releases(struct builder *b)
 				case_cells(b, &hl->items[h].u.hearing.case_id, 0);
 				cell(b, CW_RC_PEOPLE, "%s", _("not named in the record"));
 			}
+			if (b->r->hearing_ended && b->r->hearing_ended[h].days >= 0)
+				ended_cell(b, &b->r->hearing_ended[h]);
 			reportedly_cell(b, &hl->items[h], CW_RC_LABEL);
 			row_end(b);
 		}

@@ -5154,42 +5154,70 @@ void cw_report_filter_text(const struct cw_report *r, char *buf, size_t len)
 	cw_filter_describe(&shown, buf, len);
 }
 
-/* release_ended (report.h): for each release of the period that names a person and sets them
- * free, the stretch of pretrial detention its day ended, read from the person's records as the
- * list of detainees reads them (detention_records), to that day. */
+/* The stretch of pretrial detention of `person` that `date` ended in `kase` (e: report.h,
+ * cw_report_ended; days -1 when none), read from the person's records as the list of
+ * detainees reads them (detention_records), to that day. */
+static int ended_on(struct cw_reader *rd, struct cw_report *r, const struct cw_id *person,
+		    const struct cw_id *kase, struct cw_date date, struct cw_report_ended *e,
+		    struct cw_error *err)
+{
+	struct cw_timeline_summary sum;
+	struct cw_record_list tl;
+	int rc;
+
+	e->days = e->days_max = -1;
+	if (cw_id_is_zero(person) || cw_date_precision(date) != CW_DATE_DAY)
+		return 0;
+	if ((rc = detention_records(rd, r, person, &tl, err)) != 0)
+		return rc;
+	cw_timeline_summarise(person, tl.items, tl.n, date, &sum);
+	cw_record_list_free(&tl);
+	/* Ended by this day's end, and nothing else still holding them: a bail granted that a
+	 * later release carries out ends it at the release, not here. */
+	if (sum.pretrial_ongoing || sum.pretrial_to_kind != CW_PRETRIAL_TO_END ||
+	    cw_date_compare(sum.pretrial_to, date) != 0 ||
+	    !cw_id_equal(&sum.pretrial_end_case, kase) || sum.pretrial_stretch_days < 0)
+		return 0;
+	e->since = sum.pretrial_since;
+	e->days = sum.pretrial_stretch_days;
+	e->days_max = sum.pretrial_stretch_days_max;
+	return 0;
+}
+
+/* release_ended and hearing_ended (report.h): for each release of the period that names a
+ * person and sets them free, and each hearing that granted bail to the one person it is for
+ * (cw_report_hearing_bail_whom), the stretch of pretrial detention its day ended. */
 static int releases_ended(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
-	if (!r->releases.n)
-		return 0;
-	if (!(r->release_ended = calloc(r->releases.n, sizeof *r->release_ended)))
-		return oom(err);
-	for (size_t i = 0; i < r->releases.n; i++) {
-		const struct cw_milestone *m = &r->releases.items[i].u.milestone;
-		struct cw_report_ended *e = &r->release_ended[i];
-		struct cw_timeline_summary sum;
-		struct cw_record_list tl;
-		int rc;
+	int rc = 0;
 
-		e->days = e->days_max = -1;
-		if (cw_id_is_zero(&m->person) || !cw_timeline_milestone_ends_detention(m) ||
-		    cw_date_precision(m->date) != CW_DATE_DAY)
-			continue;
-		if ((rc = detention_records(rd, r, &m->person, &tl, err)) != 0)
-			return rc;
-		cw_timeline_summarise(&m->person, tl.items, tl.n, m->date, &sum);
-		cw_record_list_free(&tl);
-		/* Ended by this day's end, and nothing else still holding them: a bail granted
-		 * that a later release carries out ends it at the release, not here. */
-		if (sum.pretrial_ongoing || sum.pretrial_to_kind != CW_PRETRIAL_TO_END ||
-		    cw_date_compare(sum.pretrial_to, m->date) != 0 ||
-		    !cw_id_equal(&sum.pretrial_end_case, &m->case_id) ||
-		    sum.pretrial_stretch_days < 0)
-			continue;
-		e->since = sum.pretrial_since;
-		e->days = sum.pretrial_stretch_days;
-		e->days_max = sum.pretrial_stretch_days_max;
+	if (r->releases.n && !(r->release_ended = calloc(r->releases.n, sizeof *r->release_ended)))
+		return oom(err);
+	if (r->hearings.n && !(r->hearing_ended = calloc(r->hearings.n, sizeof *r->hearing_ended)))
+		return oom(err);
+	for (size_t i = 0; i < r->releases.n && rc == 0; i++) {
+		const struct cw_milestone *m = &r->releases.items[i].u.milestone;
+
+		r->release_ended[i].days = -1;
+		if (cw_timeline_milestone_ends_detention(m))
+			rc = ended_on(rd, r, &m->person, &m->case_id, m->date, &r->release_ended[i],
+				      err);
 	}
-	return 0;
+	for (size_t i = 0; i < r->hearings.n && rc == 0; i++) {
+		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
+		const char *group = NULL;
+		struct cw_id whom;
+		int is;
+
+		r->hearing_ended[i].days = -1;
+		if (cw_report_hearing_bail(r, i) != CW_DECISION_GRANTED)
+			continue;
+		is = cw_report_hearing_bail_whom(r, i, &whom, &group);
+		if ((is == CW_HEARING_BAIL_NAMED || is == CW_HEARING_BAIL_CASE) && !group)
+			rc = ended_on(rd, r, &whom, &h->case_id, h->date, &r->hearing_ended[i],
+				      err);
+	}
+	return rc;
 }
 
 static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filter *filter,
@@ -5359,8 +5387,6 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	    (rc = add_refs(rd, out, &out->case_events, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->hearings_set, err)) != 0)
 		return rc;
-	if ((rc = releases_ended(rd, out, err)) != 0)
-		return rc;
 	if (count_articles(out) != 0)
 		return oom(err);
 	if (count_fair(out) != 0)
@@ -5381,6 +5407,9 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	events_free(&events);
 	if (rc != 0)
 		return oom(err);
+	/* What the period's releases and bail hearings ended, once whose bail each is is known. */
+	if ((rc = releases_ended(rd, out, err)) != 0)
+		return rc;
 
 	if ((rc = cw_report_upcoming_read_months(rd, &out->filter, out->next_from, out->next_to,
 						 &out->confidential, &out->upcoming_src,
@@ -5481,6 +5510,7 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->rulings);
 	cw_record_list_free(&r->releases);
 	free(r->release_ended);
+	free(r->hearing_ended);
 	cw_record_list_free(&r->visits);
 	free(r->visit_counted);
 	free(r->demo_counted);

@@ -354,6 +354,9 @@ struct cw_report {
 	 * later release carries out, a detention in another case running on). NULL when there
 	 * are no releases. */
 	struct cw_report_ended *release_ended;
+	/* The same for hearings.items[i] that granted bail to the one person it is for
+	 * (cw_report_hearing_bail_whom); NULL when there are no hearings. */
+	struct cw_report_ended *hearing_ended;
 	/* milestones of no list above: an appeal lodged, a trial suspended, resumed or
 	 * postponed, and "other" (a killing, a disappearance), so that no event of a case dated
 	 * in the range goes unsaid */

@@ -144,6 +144,21 @@ row md "held 53 days past the last day of the detention order (UN), 2023-07-05"
 row md "perhaps held past the last day of the detention order (UN), dated only to 2023-08"
 row md "Of those listed, 5 were held past the last day of the detention order recorded for them (account: UN): youths (5 unnamed), held 53 days past the last day of the detention order (UN), 2023-07-05."
 
+# ---- bail granted at a hearing to the case's only defendant: its row says the detention it
+# ended too
+export CASEWATCH_NOW=2023-09-01T03:00:00Z
+ok cw person add --name "Bail Hearing"
+ok cw case add --title "Bail hearing case" --defendant "Bail Hearing" --custody detained \
+	--charge 494/495 --view own
+ok cw log milestone --person "Bail Hearing" --case "Bail hearing case" --type arrest \
+	--date 2023-03-01 --view own
+ok cw log hearing --case "Bail hearing case" --date 2023-08-29 --outcome bail_decision \
+	--bail granted --source "own observation"
+ok cw report --week 2023-W35 --person "Bail Hearing"
+has "| bail (granted) at a hearing | Bail Hearing | Bail hearing case | ended a pretrial detention of 181 days, since 2023-03-01 |"
+ok cw report --week 2023-W35 --person "Bail Hearing" --format json
+json '[r["ended_detention"] for r in d["releases"] if r.get("at_hearing")] == [{"since": "2023-03-01", "days": 181, "days_at_least": 181, "days_at_most": 181}]'
+
 # ---- a confidential order: left out for partners (the earlier one counts), given with
 # --include-confidential, and then counted among what the report holds (a review found the
 # header saying it held none)
