@@ -148,6 +148,16 @@ done_ok() {
 	exit 0
 }
 
+# same_content DIR1 DIR2: the two databases hold the same content, as sync compares it
+# (`bundle content`). sync.sh checks their lists too, with its own.
+same_content() {
+	checks=$((checks + 1))
+	"$CASEWATCH" --db "$1" bundle content >"$WORK/c1"
+	"$CASEWATCH" --db "$2" bundle content >"$WORK/c2"
+	cmp -s "$WORK/c1" "$WORK/c2" || fail "content of $1 and $2 differs:
+$(diff "$WORK/c1" "$WORK/c2" | head -20)"
+}
+
 # mesh NAME=DIR...: every database trusts every other one's key (`peer add`), under the names
 # given, so signed bundles pass between them; --to NAME then names a reader.
 mesh() {

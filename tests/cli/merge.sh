@@ -10,14 +10,6 @@ set -e
 A="$WORK/A" B="$WORK/B"
 ca() { CASEWATCH_AUTHOR=alice "$CASEWATCH" --db "$A" "$@"; }
 cb() { CASEWATCH_AUTHOR=bob "$CASEWATCH" --db "$B" "$@"; }
-same_content() {
-	checks=$((checks + 1))
-	"$CASEWATCH" --db "$A" bundle content >"$WORK/c1"
-	"$CASEWATCH" --db "$B" bundle content >"$WORK/c2"
-	cmp -s "$WORK/c1" "$WORK/c2" || fail "A and B differ:
-$(diff "$WORK/c1" "$WORK/c2" | head -20)"
-}
-
 ok ca init
 ok cb init
 mesh a="$A" b="$B"
@@ -31,7 +23,7 @@ twin=$(printf '%s' "$out" | awk '{print $3}')
 ok cb log visit --facility "Prey Sar" --date 2024-02-01 --detainee "$twin"
 ok cb bundle export --to a -o "$WORK/b1.cwb"
 ok ca bundle import "$WORK/b1.cwb"
-same_content
+same_content "$A" "$B"
 # B, before it hears of the merge, logs a hearing naming its twin.
 ok cb log hearing --case NagaWorld --date 2024-03-01 --present "$twin"
 
@@ -61,7 +53,7 @@ ok cb verify
 # B's bundle goes back: the two laptops hold the same content.
 ok cb bundle export --to a -o "$WORK/b2.cwb"
 ok ca bundle import "$WORK/b2.cwb"
-same_content
+same_content "$A" "$B"
 ok ca timeline "Chhim Sithar" --json
 json "sorted(e['kind'] for e in d['entries']) == ['case', 'hearing', 'visit']"
 ok ca conflicts --json
@@ -103,8 +95,7 @@ ok cb show "Sovannara treason" --json
 json "[x['person'] for x in d['defendants']] == ['$mtwin']"
 ok cb bundle export --to a -o "$WORK/b3.cwb"
 ok ca bundle import "$WORK/b3.cwb"
-same_content
-
+same_content "$A" "$B"
 # A conflict resolved to a version made before a merge (A's notes on a milestone naming the
 # twin, B's merge) keeps the notes and names the one kept at once, as an import would have
 # made it (a trial found it naming a deleted person, out of the timeline, until the next

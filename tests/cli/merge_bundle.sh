@@ -11,14 +11,6 @@ set -e
 A="$WORK/A" B="$WORK/B"
 ca() { CASEWATCH_AUTHOR=sokha "$CASEWATCH" --db "$A" "$@"; }
 cb() { CASEWATCH_AUTHOR=dara "$CASEWATCH" --db "$B" "$@"; }
-same_content() {
-	checks=$((checks + 1))
-	"$CASEWATCH" --db "$A" bundle content >"$WORK/c1"
-	"$CASEWATCH" --db "$B" bundle content >"$WORK/c2"
-	cmp -s "$WORK/c1" "$WORK/c2" || fail "A and B differ:
-$(diff "$WORK/c1" "$WORK/c2" | head -20)"
-}
-
 ok ca init
 ok cb init
 mesh a="$A" b="$B"
@@ -81,7 +73,7 @@ has "--lawyer-access or --family-access PERSON=WORD"
 # Taken back to A, the content is the same, and A's `conflicts` says so too.
 ok cb bundle export --to a -o "$WORK/b2.cwb"
 ok ca bundle import "$WORK/b2.cwb"
-same_content
+same_content "$A" "$B"
 ok ca conflicts
 has "custody-as-of: case $(printf %.8s "$kase")"
 ok ca verify
@@ -113,7 +105,7 @@ has "no conflicts"
 ok cb verify
 ok cb bundle export --to a -o "$WORK/b3.cwb"
 ok ca bundle import "$WORK/b3.cwb"
-same_content
+same_content "$A" "$B"
 ok ca conflicts
 has "no conflicts"
 done_ok

@@ -13,14 +13,6 @@ ca() { CASEWATCH_AUTHOR=alice "$CASEWATCH" --db "$A" "$@"; }
 cf() { CASEWATCH_NOW=2030-01-01T00:00:00Z CASEWATCH_AUTHOR="OHCHR Cambodia" "$CASEWATCH" --db "$F" "$@"; }
 cs() { CASEWATCH_AUTHOR=sup "$CASEWATCH" --db "$S" "$@"; }
 ct() { CASEWATCH_AUTHOR=sup2 "$CASEWATCH" --db "$T" "$@"; }
-same_content() {
-	checks=$((checks + 1))
-	"$CASEWATCH" --db "$1" bundle content >"$WORK/c1"
-	"$CASEWATCH" --db "$2" bundle content >"$WORK/c2"
-	cmp -s "$WORK/c1" "$WORK/c2" || fail "content of $1 and $2 differs:
-$(diff "$WORK/c1" "$WORK/c2" | head -20)"
-}
-
 ok ca init
 ok cs init
 ok ct init
