@@ -950,12 +950,26 @@ static int refuses_release(const struct who *w, const struct cw_record *kase,
 			 : cw_timeline_group_defendant(kase, w->group) != NULL;
 }
 
-/* The latest refusal of their bail or release in the case (refuses_release) dated to a day from
- * `since` up to `today`; NULL when none. One dated only to a month says no day they were held
- * on ("a refusal of bail or release that day" of "2026-11" misread). */
-static const struct cw_record *last_refusal(const struct who *w, const struct cw_record *kase,
-					    const struct cw_record *recs, size_t n,
-					    struct cw_date since, struct cw_date today)
+/* Whether a milestone of the case extends their detention or moves them between prisons, which
+ * finds them held on its day as a refusal of their release does. */
+static int extends_or_moves(const struct who *w, const struct cw_record *kase,
+			    const struct cw_record *r)
+{
+	const struct cw_milestone *m = &r->u.milestone;
+
+	return r->kind == CW_KIND_MILESTONE &&
+	       (m->type == CW_MS_DETENTION_EXTENDED || m->type == CW_MS_TRANSFER) &&
+	       cw_id_equal(&m->case_id, &kase->id) && concerns(m, w);
+}
+
+/* The latest record of the case that `finds` them held on its day (refuses_release,
+ * extends_or_moves), dated to a day from `since` up to `today`; NULL when none. One dated only
+ * to a month says no day they were held on ("a refusal of bail or release that day" of
+ * "2026-11" misread). */
+static const struct cw_record *
+last_held_by(const struct who *w, const struct cw_record *kase, const struct cw_record *recs,
+	     size_t n, struct cw_date since, struct cw_date today,
+	     int (*finds)(const struct who *, const struct cw_record *, const struct cw_record *))
 {
 	const struct cw_record *last = NULL;
 
@@ -963,34 +977,9 @@ static const struct cw_record *last_refusal(const struct who *w, const struct cw
 		const struct cw_record *r = &recs[i];
 		struct cw_date d = cw_record_date(r);
 
-		if (cw_date_precision(d) == CW_DATE_DAY && refuses_release(w, kase, r) &&
+		if (cw_date_precision(d) == CW_DATE_DAY && finds(w, kase, r) &&
 		    cw_date_compare(d, today) <= 0 && cw_date_compare(d, since) >= 0 &&
 		    (!last || cw_date_compare(d, cw_record_date(last)) > 0))
-			last = r;
-	}
-	return last;
-}
-
-/* The latest extension of their detention or transfer between prisons in the case, dated to a
- * day from `since` up to `today`, which finds them held on its day as a refusal does; NULL when
- * none. */
-static const struct cw_record *last_ordered(const struct who *w, const struct cw_record *kase,
-					    const struct cw_record *recs, size_t n,
-					    struct cw_date since, struct cw_date today)
-{
-	const struct cw_record *last = NULL;
-
-	for (size_t i = 0; i < n; i++) {
-		const struct cw_record *r = &recs[i];
-		const struct cw_milestone *m = &r->u.milestone;
-
-		if (r->kind != CW_KIND_MILESTONE ||
-		    (m->type != CW_MS_DETENTION_EXTENDED && m->type != CW_MS_TRANSFER) ||
-		    !cw_id_equal(&m->case_id, &kase->id) || !concerns(m, w) ||
-		    cw_date_precision(m->date) != CW_DATE_DAY ||
-		    cw_date_compare(m->date, today) > 0 || cw_date_compare(m->date, since) < 0)
-			continue;
-		if (!last || cw_date_compare(m->date, last->u.milestone.date) > 0)
 			last = r;
 	}
 	return last;
@@ -1444,7 +1433,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 	}
 	/* So does a refusal of their bail or release after it (a bail hearing the team sat in
 	 * that refused bail: a partner's trial saw the count stop at an earlier visit). */
-	refusal = last_refusal(w, kase, recs, n, start, today);
+	refusal = last_held_by(w, kase, recs, n, start, today, refuses_release);
 	if (refusal && kind != CW_PRETRIAL_TO_TODAY &&
 	    cw_date_compare(cw_date_first_day(cw_record_date(refusal)), cw_date_last_day(to)) > 0) {
 		to = cw_record_date(refusal);
@@ -1454,7 +1443,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 	/* And an extension of their detention or a transfer between prisons after it: each is of
 	 * someone held (an extension the team logged from the court's order after the UN's
 	 * account stopped). */
-	ordered = last_ordered(w, kase, recs, n, start, today);
+	ordered = last_held_by(w, kase, recs, n, start, today, extends_or_moves);
 	if (ordered && kind != CW_PRETRIAL_TO_TODAY &&
 	    cw_date_compare(cw_date_first_day(cw_record_date(ordered)), cw_date_last_day(to)) > 0) {
 		to = cw_record_date(ordered);
