@@ -418,7 +418,7 @@ struct cw_milestone {
 	uint8_t more;
 	/* A pretrial detention ordered or extended: the last day the order runs to, as the
 	 * source gives it ("detained for six months", "extended to 17 July"); unknown when not
-	 * given. The legal maximum is read against it (cw_timeline_detention_order). */
+	 * given. The legal maximum is read against it (models/timeline.c, detention_order). */
 	struct cw_date until;
 };
 

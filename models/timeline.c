@@ -1046,7 +1046,7 @@ static void add_stint(struct stints *s, struct cw_date from, struct cw_date to, 
 struct pretrial {
 	int unknown, ongoing;
 	/* The first day of the stretch `to` is the end of or is counted to: the case's detention
-	 * order is one dated within it (cw_timeline_detention_order). */
+	 * order is one dated within it (detention_order). */
 	struct cw_date start;
 	struct cw_date to;
 	uint8_t to_kind;
@@ -2080,6 +2080,42 @@ static void start_accounts(const struct who *w, const struct cw_record *only,
 	}
 }
 
+/* The detention order a stretch of pretrial detention is held under, as far as the records
+ * go: of the milestones in the case kase (NULL, a person's: any case) that order or extend
+ * the detention of w (a person, or kase's group by its label, any letter case)
+ * and give the last day the order runs to (until), dated within the stretch from `since` to
+ * `to` (unknown: no end), the latest dated; of one day, the one that runs longest (an
+ * extension supersedes what it extends). NULL when none. */
+static const struct cw_record *detention_order(const struct who *w, const struct cw_record *kase,
+					       const struct cw_record *recs, size_t n,
+					       struct cw_date since, struct cw_date to)
+{
+	const struct cw_record *best = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		const struct cw_milestone *m = &r->u.milestone;
+		int order;
+
+		if (r->kind != CW_KIND_MILESTONE || !cw_date_is_known(m->until) ||
+		    (m->type != CW_MS_PRETRIAL_DETENTION && m->type != CW_MS_DETENTION_EXTENDED) ||
+		    (!w->person && (!kase || !w->group)) ||
+		    (kase && !cw_id_equal(&m->case_id, &kase->id)) || !concerns(m, w) ||
+		    !cw_date_is_known(m->date))
+			continue;
+		/* Within the stretch: on or after its first day, and by the day counted to. */
+		if ((cw_date_is_known(since) &&
+		     cw_date_compare(cw_date_last_day(m->date), cw_date_first_day(since)) < 0) ||
+		    (cw_date_is_known(to) && cw_date_compare(cw_date_first_day(m->date), to) > 0))
+			continue;
+		order = best ? cw_date_compare(m->date, best->u.milestone.date) : 1;
+		if (order > 0 ||
+		    (order == 0 && cw_date_compare(m->until, best->u.milestone.until) > 0))
+			best = r;
+	}
+	return best;
+}
+
 /* The days held after an order's last day `until` up to `to`, least and most (0: not past it;
  * -1: `to` unknown). A day counted to that is itself only a month (an end dated so) bounds
  * both. */
@@ -2104,7 +2140,7 @@ static void summarise(const struct who *w, const struct cw_record *only,
 	struct stints stints = {NULL, 0, 0, 0};
 	int unknown = 0, order_running = 0;
 	/* The detention order the stretch counted is held under (timeline.h: order_id). */
-	struct cw_detention_order order = {NULL, {0, 0, 0}, -1, -1};
+	const struct cw_record *order = NULL;
 
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i <= n; i++) {
@@ -2120,7 +2156,7 @@ static void summarise(const struct who *w, const struct cw_record *only,
 		if (r->kind == CW_KIND_CASE) {
 			struct cw_date as_of;
 			struct pretrial p;
-			struct cw_detention_order o;
+			const struct cw_record *o;
 
 			out->cases++;
 			pretrial_for_case(w, r, records, n, today, &p, &stints);
@@ -2129,18 +2165,18 @@ static void summarise(const struct who *w, const struct cw_record *only,
 			 * an order of a stretch of this one already over, is not what they are
 			 * held under (a release in one case ends the detention its order
 			 * ordered, whatever holds them in another). */
-			cw_timeline_detention_order(w->person, r, w->group, records, n, p.start,
-						    p.to_kind == CW_PRETRIAL_TO_UNKNOWN
-							    ? (struct cw_date){0, 0, 0}
-							    : p.to,
-						    &o);
+			o = detention_order(w, r, records, n, p.start,
+					    p.to_kind == CW_PRETRIAL_TO_UNKNOWN
+						    ? (struct cw_date){0, 0, 0}
+						    : p.to);
 			/* Held in two cases, they are held lawfully while either order runs:
 			 * the one that runs latest. */
 			if (p.ongoing &&
 			    (!order_running ||
-			     (o.rec && (!order.rec ||
-					cw_date_compare(cw_date_last_day(o.until),
-							cw_date_last_day(order.until)) > 0)))) {
+			     (o &&
+			      (!order ||
+			       cw_date_compare(cw_date_last_day(o->u.milestone.until),
+					       cw_date_last_day(order->u.milestone.until)) > 0)))) {
 				order = o;
 				order_running = 1;
 			}
@@ -2223,12 +2259,12 @@ static void summarise(const struct who *w, const struct cw_record *only,
 	 * otherwise by another account either way. */
 	if (cw_date_is_known(out->pretrial_since)) {
 		start_accounts(w, only, records, n, out);
-		if (order.rec) {
-			out->order_id = order.rec->id;
-			out->order_view = order.rec->view;
-			out->order_confidential = order.rec->confidential;
-			out->order_until = order.until;
-			order_days_past(order.until,
+		if (order) {
+			out->order_id = order->id;
+			out->order_view = order->view;
+			out->order_confidential = order->confidential;
+			out->order_until = order->u.milestone.until;
+			order_days_past(out->order_until,
 					out->pretrial_to_kind == CW_PRETRIAL_TO_UNKNOWN
 						? (struct cw_date){0, 0, 0}
 						: out->pretrial_to,
@@ -2706,42 +2742,6 @@ int cw_timeline_entry_dated(const struct cw_record *kase, const struct cw_defend
 {
 	return cw_date_is_known(d->as_of) || cw_date_is_known(kase->u.kase.as_of) ||
 	       cw_date_is_known(kase->reported_on);
-}
-
-void cw_timeline_detention_order(const struct cw_id *person, const struct cw_record *kase,
-				 const char *group, const struct cw_record *recs, size_t n,
-				 struct cw_date since, struct cw_date to,
-				 struct cw_detention_order *out)
-{
-	struct who w = {person, group, {0, 0, 0}};
-
-	memset(out, 0, sizeof *out);
-	out->days_past = out->days_past_max = -1;
-	for (size_t i = 0; i < n; i++) {
-		const struct cw_record *r = &recs[i];
-		const struct cw_milestone *m = &r->u.milestone;
-		const struct cw_milestone *best = out->rec ? &out->rec->u.milestone : NULL;
-		int order;
-
-		if (r->kind != CW_KIND_MILESTONE || !cw_date_is_known(m->until) ||
-		    (m->type != CW_MS_PRETRIAL_DETENTION && m->type != CW_MS_DETENTION_EXTENDED) ||
-		    (!person && (!kase || !group)) ||
-		    (kase && !cw_id_equal(&m->case_id, &kase->id)) || !concerns(m, &w) ||
-		    !cw_date_is_known(m->date))
-			continue;
-		/* Within the stretch: on or after its first day, and by the day counted to. */
-		if ((cw_date_is_known(since) &&
-		     cw_date_compare(cw_date_last_day(m->date), cw_date_first_day(since)) < 0) ||
-		    (cw_date_is_known(to) && cw_date_compare(cw_date_first_day(m->date), to) > 0))
-			continue;
-		order = best ? cw_date_compare(m->date, best->date) : 1;
-		if (order > 0 || (order == 0 && cw_date_compare(m->until, best->until) > 0)) {
-			out->rec = r;
-			out->until = m->until;
-		}
-	}
-	if (out->rec)
-		order_days_past(out->until, to, &out->days_past, &out->days_past_max);
 }
 
 int cw_timeline_ref_kind_check(enum cw_kind kind, const struct cw_id *id, const char *field,

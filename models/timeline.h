@@ -99,8 +99,8 @@ struct cw_timeline_summary {
 	struct cw_date held_after;
 	uint8_t held_after_view, held_after_kind, held_after_type; /* kind: or CW_KIND_HEARING */
 	/* Still detained, or counted to an end: the detention order the stretch is held under
-	 * (cw_timeline_detention_order, each case's own over its own stretch: of the cases still
-	 * holding them the one that runs latest; over, that of the case whose end the stretch
+	 * (models/timeline.c detention_order, each case's own over its own stretch: of the cases
+	 * still holding them the one that runs latest; over, that of the case whose end the stretch
 	 * is counted to; never one of a case whose detention of them is over while another
 	 * holds them): its record (zero when none gives a last day), its account, its last day,
 	 * and the days held after it to pretrial_to (0: not past it; -1: no day counted to). */
@@ -184,24 +184,6 @@ void cw_timeline_held_after_text(uint8_t kind, uint8_t type, struct cw_date date
 const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 					       const struct cw_record *recs, size_t n,
 					       struct cw_date since, struct cw_date today);
-/* The detention order a stretch of pretrial detention is held under, as far as the records
- * go: of the milestones in the case kase (NULL, a person's: any case) that order or extend
- * the detention of the person (or, person NULL, of kase's group `group`, any letter case)
- * and give the last day the order runs to (until), dated within the stretch from `since` to
- * `to` (unknown: no end), the latest dated; of one day, the one that runs longest (an
- * extension supersedes what it extends). */
-struct cw_detention_order {
-	const struct cw_record *rec; /* NULL: no order with a last day is recorded */
-	struct cw_date until;
-	/* Days held after the order's last day, up to `to`: the least (from the last day
-	 * `until` allows, when it gives only a month or a year) and the most; 0 when not
-	 * held past it; -1 when `to` is unknown. */
-	long days_past, days_past_max;
-};
-void cw_timeline_detention_order(const struct cw_id *person, const struct cw_record *kase,
-				 const char *group, const struct cw_record *recs, size_t n,
-				 struct cw_date since, struct cw_date to,
-				 struct cw_detention_order *out);
 
 /* The first such visit dated wholly after `today`; NULL when none. */
 const struct cw_record *cw_timeline_visit_after(const struct cw_id *person,

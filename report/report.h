@@ -162,7 +162,7 @@ struct cw_report_detainee {
 	uint8_t end_view, held_after_kind, held_after_type, held_after_view;
 	struct cw_date held_after;
 	/* The detention order the stretch is held under, as recorded (a pretrial detention
-	 * ordered or extended with the last day it runs to: cw_timeline_detention_order):
+	 * ordered or extended with the last day it runs to: models/timeline.h order_id):
 	 * its record (zero when none), its account, its last day, and the days held after
 	 * that day to `to`, least and most (0: not past it; -1: not known). */
 	struct cw_id order_id;
