@@ -899,26 +899,19 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 }
 
 /* How many of a timeline's records (the person's own too) wait with an unresolved conflict,
- * said under it as a report says it in its header: the head lines read from the case shown
- * (a field trial's timeline read "charges: charged" from one laptop's version of the case
- * while another's gave the conviction, and nothing said two versions waited). */
+ * or name one person twice with entries that differ (a merge taken from another laptop), said
+ * under it as a report says it in its header: the head lines read from the case shown (a
+ * field trial's timeline read "charges: charged" from one laptop's version of the case while
+ * another's gave the conviction, and nothing said two versions waited). */
 static int timeline_conflicts(struct cw_cli *cli, const struct cw_id *person,
 			      const struct cw_record_list *l)
 {
-	struct cw_id *ids;
-	size_t nids, n = 0;
+	size_t n, twice;
 	int rc;
 
-	if ((rc = cw_sync_conflicted_ids(cli->session.store, &ids, &nids, &cli->err)) != 0 || !nids)
+	if ((rc = cw_report_timeline_waiting(cli->session.store, person, l, &n, &twice,
+					     &cli->err)) != 0)
 		return rc;
-	for (size_t i = 0; i < nids; i++) {
-		int named = cw_id_equal(&ids[i], person);
-
-		for (size_t j = 0; j < l->n && !named; j++)
-			named = cw_id_equal(&ids[i], &l->items[j].id);
-		n += (size_t)named;
-	}
-	free(ids);
 	if (n)
 		fprintf(cli->out,
 			P_("\n%zu record of this timeline has an unresolved conflict (two laptops "
@@ -929,6 +922,21 @@ static int timeline_conflicts(struct cw_cli *cli, const struct cw_id *person,
 			   "lists the versions and resolves them\n",
 			   n),
 			n);
+	if (twice)
+		fprintf(cli->out,
+			P_("\n%zu record of this timeline names one person twice with entries that "
+			   "differ (another laptop merged two people into one): its figures may "
+			   "use "
+			   "either entry; 'casewatch conflicts' lists it and says how to make them "
+			   "one\n",
+			   "\n%zu records of this timeline name one person twice with entries that "
+			   "differ (another laptop merged two people into one): their figures may "
+			   "use "
+			   "either entry; 'casewatch conflicts' lists them and says how to make "
+			   "them "
+			   "one\n",
+			   twice),
+			twice);
 	return 0;
 }
 
@@ -961,7 +969,9 @@ int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		 * detention with the day it is counted to and why), the entries. */
 		struct cw_report r;
 
-		if ((rc = cw_cli_names(cli, l.items, l.n, &r)) == 0)
+		if ((rc = cw_cli_names(cli, l.items, l.n, &r)) == 0 &&
+		    (rc = cw_report_timeline_waiting(cli->session.store, &id, &l, &r.conflicted,
+						     &r.doubled, &cli->err)) == 0)
 			rc = cw_export_timeline_json(cli->out, &r, &person, &id, &l,
 						     cw_date_today(), &cli->err);
 		cw_report_free(&r);

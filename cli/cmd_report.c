@@ -431,7 +431,8 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 		;
 	else if (fmt == CW_REPORT_CSV)
 		rc = list_csv(cli, out, &r, &l, CW_KIND_NONE);
-	else
+	else if ((rc = cw_report_timeline_waiting(cli->session.store, &id, &l, &r.conflicted,
+						  &r.doubled, &cli->err)) == 0)
 		rc = cw_export_timeline_json(out, &r, &person, &id, &l, cw_date_today(), &cli->err);
 	if (rc == 0)
 		confidential_note(&r.confidential, fmt == CW_REPORT_JSON);

@@ -1063,6 +1063,44 @@ static void print_difference(void *ctx, const char *field, const char *in_a, con
 	fputs(")\n", out);
 }
 
+/* The records `conflicts` lists as naming one person twice (say_doubled), in its JSON: each
+ * record's item gets "doubled", one {person, field, message} for each person it names twice,
+ * its message the line `conflicts` prints; a record with no conflict besides is an item of its
+ * own with no versions, so that the list's length counts what waits, as the plain list shows
+ * it. At most the first CW_DOUBLED_MAX records, as the plain list names them. */
+static json_t *doubled_json(json_t *arr, const struct cw_doubled *d)
+{
+	size_t listed = d->n < CW_DOUBLED_MAX ? d->n : CW_DOUBLED_MAX;
+
+	for (size_t i = 0; i < listed; i++) {
+		char hex[CW_ID_HEX_LEN + 1], who[CW_ID_HEX_LEN + 1], line[CW_ERROR_LINE_MAX];
+		json_t *item = NULL, *list;
+		size_t k;
+
+		cw_id_hex(&d->records[i], hex);
+		cw_id_hex(&d->people[i], who);
+		cw_error_format(&d->lines[i], line, sizeof line);
+		for (k = 0; k < json_array_size(arr) && !item; k++) {
+			json_t *id = json_object_get(json_array_get(arr, k), "id");
+
+			if (id && !strcmp(json_string_value(id), hex))
+				item = json_array_get(arr, k);
+		}
+		if (!item) {
+			item = json_pack("{s:s,s:s,s:[]}", "id", hex, "kind",
+					 cw_kind_name((enum cw_kind)d->kinds[i]), "versions");
+			json_array_append_new(arr, item);
+		}
+		if (!(list = json_object_get(item, "doubled"))) {
+			list = json_array();
+			json_object_set_new(item, "doubled", list);
+		}
+		json_array_append_new(list, json_pack("{s:s,s:s,s:s}", "person", who, "field",
+						      d->lines[i].field, "message", line));
+	}
+	return arr;
+}
+
 static int conflicts_list(struct cw_cli *cli)
 {
 	static struct cw_doubled doubled; /* some 20 KiB: not on the stack */
@@ -1116,7 +1154,7 @@ static int conflicts_list(struct cw_cli *cli)
 			json_decref(arr);
 			return rc;
 		}
-		return cw_cli_print_json(cli, arr);
+		return cw_cli_print_json(cli, doubled_json(arr, &doubled));
 	}
 	if (n == 0 && doubled.n == 0)
 		fprintf(cli->out, _("no conflicts\n"));

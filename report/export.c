@@ -745,5 +745,14 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 		json_decref(doc);
 		doc = NULL;
 	}
+	/* What waits among its records (cw_report_timeline_waiting), as a report's JSON says
+	 * it: its head figures read the version shown, or either of two entries. */
+	if (doc && (json_object_set_new(doc, "unresolved_conflicts",
+					json_integer((json_int_t)r->conflicted)) != 0 ||
+		    json_object_set_new(doc, "doubled_entries",
+					json_integer((json_int_t)r->doubled)) != 0)) {
+		json_decref(doc);
+		doc = NULL;
+	}
 	return dump_json(out, doc, err);
 }

@@ -1382,6 +1382,9 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		 * what it means): 0 when none. */
 		json_object_set_new(doc, "unresolved_conflicts",
 				    json_integer((json_int_t)r->conflicted));
+		/* Those naming one person twice with entries that differ (the header's
+		 * "doubled"): 0 when none. */
+		json_object_set_new(doc, "doubled_entries", json_integer((json_int_t)r->doubled));
 		json_object_set_new(doc, "hearings", hearings(r));
 		json_object_set_new(doc, "hearings_set", hearings_set(r));
 		json_object_set_new(doc, "hearings_missed", hearings_missed(r));

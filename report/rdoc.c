@@ -2468,6 +2468,28 @@ static int conflicts_line(const struct cw_report *r, struct cw_rdoc *doc)
 	return header_line(doc, "conflicts", _("Unresolved conflicts"), line);
 }
 
+/* Records the report uses that name one person twice with entries that differ (report.h:
+ * doubled): a figure read from one (days in detention, attendance) rests on one of two entries
+ * nobody chose, so a reader is told, with the command that says how to make them one. No line
+ * when none. */
+static int doubled_line(const struct cw_report *r, struct cw_rdoc *doc)
+{
+	char line[700];
+
+	if (!r->doubled)
+		return 0;
+	snprintf(line, sizeof line,
+		 P_("%zu record used here names one person twice with entries that differ "
+		    "(another laptop merged two people into one): its figures may use either "
+		    "entry; 'casewatch conflicts' lists it and says how to make them one",
+		    "%zu records used here name one person twice with entries that differ "
+		    "(another laptop merged two people into one): their figures may use either "
+		    "entry; 'casewatch conflicts' lists them and says how to make them one",
+		    r->doubled),
+		 r->doubled);
+	return header_line(doc, "doubled", _("Entries to make one"), line);
+}
+
 /* A bundle of the team's known lost (report.h: bundles_missing): a week that reads quiet may
  * be one whose records are on a stick in a taxi. Names no laptop: the import named it. */
 static int bundles_missing_line(const struct cw_report *r, struct cw_rdoc *doc)
@@ -2531,6 +2553,8 @@ int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 		rc = confidential_line(r, doc);
 	if (rc == 0)
 		rc = conflicts_line(r, doc);
+	if (rc == 0)
+		rc = doubled_line(r, doc);
 	if (rc == 0)
 		rc = bundles_missing_line(r, doc);
 	if (rc == 0 && a->signed_by && a->signed_by[0]) {

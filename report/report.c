@@ -5444,35 +5444,84 @@ static int conflicted_once(const struct cw_id *ids, size_t nids, const struct cw
 	return 0;
 }
 
-/* r->conflicted, from the ids of the records with conflicts (few: they wait for a person). Of
- * the people and cases named, only those whose names are given: one read as "[confidential]"
- * is not used, and a count that rose with it would say something of it. */
-static int count_conflicted(struct cw_store *st, struct cw_report *r, struct cw_error *err)
+/* *count (r->conflicted or r->doubled), from the ids (sorted) of the records that wait: with a
+ * conflict, or naming one person twice (few: they wait for a person). Of the people and cases
+ * named, only those whose names are given: one read as "[confidential]" is not used, and a
+ * count that rose with it would say something of it. Frees ids. */
+static int count_waiting(struct cw_report *r, struct cw_id *ids, size_t nids, size_t *count,
+			 struct cw_error *err)
 {
 	const struct cw_record_list *lists[] = {&r->hearings,    &r->hearings_set, &r->arrests,
 						&r->detentions,  &r->rulings,      &r->releases,
 						&r->case_events, &r->visits,       &r->demos,
 						&r->incidents,   &r->partial,      &r->tallies};
 	struct cw_idmap seen = {0};
+	int rc = 0;
+
+	if (!nids)
+		return 0;
+	for (size_t l = 0; rc == 0 && l < sizeof lists / sizeof lists[0]; l++)
+		for (size_t i = 0; rc == 0 && i < lists[l]->n; i++)
+			rc = conflicted_once(ids, nids, &lists[l]->items[i], &seen, count);
+	for (size_t i = 0; rc == 0 && i < r->nupcoming; i++)
+		rc = conflicted_once(ids, nids, r->upcoming[i].hearing, &seen, count);
+	for (size_t i = 0; rc == 0 && i < r->nmissed; i++)
+		rc = conflicted_once(ids, nids, r->missed[i].hearing, &seen, count);
+	for (size_t i = 0; rc == 0 && i < r->refs.n; i++)
+		if (cw_withheld_gives_id(&r->confidential, &r->refs.items[i]))
+			rc = conflicted_once(ids, nids, &r->refs.items[i], &seen, count);
+	cw_idmap_free(&seen);
+	free(ids);
+	return rc ? oom(err) : 0;
+}
+
+/* r->conflicted and r->doubled: what waits for a person among the records the report uses. */
+static int count_conflicted(struct cw_store *st, struct cw_report *r, struct cw_error *err)
+{
 	struct cw_id *ids;
 	size_t nids;
 	int rc;
 
-	if ((rc = cw_sync_conflicted_ids(st, &ids, &nids, err)) != 0 || !nids)
+	if ((rc = cw_sync_conflicted_ids(st, &ids, &nids, err)) != 0 ||
+	    (rc = count_waiting(r, ids, nids, &r->conflicted, err)) != 0 ||
+	    (rc = cw_store_doubled_ids(st, &ids, &nids, err)) != 0)
 		return rc;
-	for (size_t l = 0; rc == 0 && l < sizeof lists / sizeof lists[0]; l++)
-		for (size_t i = 0; rc == 0 && i < lists[l]->n; i++)
-			rc = conflicted_once(ids, nids, &lists[l]->items[i], &seen, &r->conflicted);
-	for (size_t i = 0; rc == 0 && i < r->nupcoming; i++)
-		rc = conflicted_once(ids, nids, r->upcoming[i].hearing, &seen, &r->conflicted);
-	for (size_t i = 0; rc == 0 && i < r->nmissed; i++)
-		rc = conflicted_once(ids, nids, r->missed[i].hearing, &seen, &r->conflicted);
-	for (size_t i = 0; rc == 0 && i < r->refs.n; i++)
-		if (cw_withheld_gives_id(&r->confidential, &r->refs.items[i]))
-			rc = conflicted_once(ids, nids, &r->refs.items[i], &seen, &r->conflicted);
-	cw_idmap_free(&seen);
+	return count_waiting(r, ids, nids, &r->doubled, err);
+}
+
+/* How many of ids (sorted) are the person's or one of l's records. Frees ids. */
+static size_t timeline_named(struct cw_id *ids, size_t nids, const struct cw_id *person,
+			     const struct cw_record_list *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < nids; i++) {
+		int named = cw_id_equal(&ids[i], person);
+
+		for (size_t j = 0; j < l->n && !named; j++)
+			named = cw_id_equal(&ids[i], &l->items[j].id);
+		n += (size_t)named;
+	}
 	free(ids);
-	return rc ? oom(err) : 0;
+	return n;
+}
+
+int cw_report_timeline_waiting(struct cw_store *st, const struct cw_id *person,
+			       const struct cw_record_list *l, size_t *conflicted, size_t *doubled,
+			       struct cw_error *err)
+{
+	struct cw_id *ids;
+	size_t nids;
+	int rc;
+
+	*conflicted = *doubled = 0;
+	if ((rc = cw_sync_conflicted_ids(st, &ids, &nids, err)) != 0)
+		return rc;
+	*conflicted = timeline_named(ids, nids, person, l);
+	if ((rc = cw_store_doubled_ids(st, &ids, &nids, err)) != 0)
+		return rc;
+	*doubled = timeline_named(ids, nids, person, l);
+	return 0;
 }
 
 int cw_report_build_with(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,

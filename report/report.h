@@ -503,6 +503,12 @@ struct cw_report {
 	 * unresolved conflict (store/sync.h): two laptops edited them apart, and the figures use
 	 * the version shown until someone chooses (`casewatch conflicts`); the header says so. */
 	size_t conflicted;
+	/* How many of the records the report uses, counted alike, name one person twice with
+	 * entries that
+	 * differ (cw_store_doubled_ids): another laptop merged two people into one, and a figure
+	 * read from such a record rests on one of two entries nobody chose until an edit makes
+	 * them one (`casewatch conflicts` says how); the header says so. */
+	size_t doubled;
 	/* How many of the team's laptops have a bundle missing here (cw_sync_bundles_missing):
 	 * whatever it held, of any date, is not in the figures; the header says so. */
 	size_t bundles_missing;
@@ -537,6 +543,13 @@ int cw_report_build_with(struct cw_store *st, const struct cw_filter *filter, st
 			 struct cw_date to, int include_confidential, struct cw_report *out,
 			 struct cw_error *err);
 void cw_report_free(struct cw_report *r);
+/* How many of a person's timeline's records (l, and the person's own) wait: *conflicted with an
+ * unresolved conflict (cw_sync_conflicted_ids), *doubled naming one person twice with entries
+ * that differ (cw_store_doubled_ids). The timeline, its JSON and its export say so under it
+ * (r->conflicted and r->doubled for cw_export_timeline_json), as a report's header does. */
+int cw_report_timeline_waiting(struct cw_store *st, const struct cw_id *person,
+			       const struct cw_record_list *l, size_t *conflicted, size_t *doubled,
+			       struct cw_error *err);
 
 /* Whether a hearing is the team's own observation (its account is "own"); every other hearing
  * (UN, government, media, NGO, other, or no account recorded) is reported, not monitored. */

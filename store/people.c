@@ -467,10 +467,15 @@ static int doubled_line(const struct cw_record *rec, const struct cw_id *who, co
 	return 1;
 }
 
-static void doubled_note(struct cw_doubled *d, const struct cw_error *line)
+static void doubled_note(struct cw_doubled *d, const struct cw_error *line,
+			 const struct cw_record *rec, const struct cw_id *who)
 {
-	if (d->n < CW_DOUBLED_MAX)
+	if (d->n < CW_DOUBLED_MAX) {
 		d->lines[d->n] = *line;
+		d->records[d->n] = rec->id;
+		d->people[d->n] = *who;
+		d->kinds[d->n] = rec->kind;
+	}
 	d->n++;
 }
 
@@ -554,7 +559,7 @@ int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const stru
 			else if ((rc = cw_txn_put(t, &rec, 0, NULL, err)) == 0 && moved)
 				(*moved)++;
 			if (rc == 0 && doubled && doubled_line(&rec, to, to_name, &line))
-				doubled_note(doubled, &line);
+				doubled_note(doubled, &line, &rec, to);
 		}
 		cw_record_free(&rec);
 	}
@@ -1105,14 +1110,16 @@ int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_doubled *
 	return rc;
 }
 
-int cw_store_doubled_entries(struct cw_store *st, struct cw_doubled *out, struct cw_error *err)
+/* Every record naming a person a merge kept twice with entries that differ: each given its
+ * line in *out (NULL: not asked), and its id added to *found (NULL: not asked). */
+static int doubled_walk(struct cw_store *st, struct cw_doubled *out, struct cw_idset *found,
+			struct cw_error *err)
 {
 	struct cw_txn t;
 	struct merged_pair *pairs = NULL;
 	size_t n = 0;
 	int rc;
 
-	memset(out, 0, sizeof *out);
 	memset(&t, 0, sizeof t);
 	t.st = st;
 	if ((rc = cw_store_begin_read(st, &t.txn, err)) != 0)
@@ -1134,15 +1141,42 @@ int cw_store_doubled_entries(struct cw_store *st, struct cw_doubled *out, struct
 			struct cw_record rec;
 			struct cw_error line;
 
-			if ((rc = cw_store_read_record(st, t.txn, &ids[r], &rec, err)) == 0 &&
-			    doubled_line(&rec, &pairs[i].to, name, &line))
-				doubled_note(out, &line);
-			if (rc == 0)
-				cw_record_free(&rec);
+			if ((rc = cw_store_read_record(st, t.txn, &ids[r], &rec, err)) != 0)
+				break;
+			if (doubled_line(&rec, &pairs[i].to, name, &line)) {
+				if (out)
+					doubled_note(out, &line, &rec, &pairs[i].to);
+				if (found && cw_idset_add(found, &rec.id) != 0)
+					rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			}
+			cw_record_free(&rec);
 		}
 		free(ids);
 	}
 	free(pairs);
 	mdb_txn_abort(t.txn);
 	return rc;
+}
+
+int cw_store_doubled_entries(struct cw_store *st, struct cw_doubled *out, struct cw_error *err)
+{
+	memset(out, 0, sizeof *out);
+	return doubled_walk(st, out, NULL, err);
+}
+
+int cw_store_doubled_ids(struct cw_store *st, struct cw_id **ids, size_t *n, struct cw_error *err)
+{
+	struct cw_idset set = {0};
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((rc = doubled_walk(st, NULL, &set, err)) != 0 || !set.n) {
+		free(set.v);
+		return rc;
+	}
+	cw_idset_sort_unique(&set);
+	*ids = set.v;
+	*n = set.n;
+	return 0;
 }

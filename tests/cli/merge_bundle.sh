@@ -61,7 +61,29 @@ json "sorted(v['result'] for v in d['verdicts']) == ['acquitted', 'convicted']"
 # A visit's access to a lawyer, likewise: the other laptop's "granted" was not silently lost.
 ok cb show "$visit" --json
 json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$setha', 'denied', None), ('$setha', 'granted', 'denied')]"
-# `conflicts` lists them, and how to make them one; JSON as before (versions only).
+# `conflicts` lists them, and how to make them one; its JSON too, an item for each record with
+# no versions (none conflicts) and what it names twice; the report's header, the timeline and
+# its JSON count them (they counted nothing: `conflicts --json` gave [], the report nothing).
+ok cb conflicts --json
+json "sorted((c['id'], c['kind'], c['versions']) for c in d) == sorted([('$kase', 'case', []), ('$hearing', 'hearing', []), ('$visit', 'visit', [])])"
+json "all([x['person'] for x in c['doubled']] == ['$setha'] for c in d)"
+json "sorted(c['doubled'][0]['field'] for c in d) == ['attendance', 'custody-as-of', 'lawyer-access']"
+json "all(' names Thach Setha (' in c['doubled'][0]['message'] and ' twice, ' in c['doubled'][0]['message'] for c in d)"
+json "'custody-as-of 2023-09-18 and 2023-09-20; ' in [c['doubled'][0]['message'] for c in d if c['kind'] == 'case'][0]"
+ok cb report --from 2023-09-18 --to 2023-09-30
+has "Entries to make one"
+has "3 records used here name one person twice with entries that differ (another laptop merged two people into one): their figures may use either entry; 'casewatch conflicts' lists them and says how to make them one"
+ok cb report --from 2023-09-18 --to 2023-09-30 --format json
+json "d['doubled_entries'] == 3 and d['unresolved_conflicts'] == 0 and 'doubled' in d['header']"
+ok cb report --from 2023-09-18 --to 2023-09-30 --format csv
+has "report,doubled,"
+# A week that uses none of them (nor the case, which no record of it names) says nothing.
+ok cb report --from 2023-08-01 --to 2023-08-06 --format json
+json "d['doubled_entries'] == 0 and 'doubled' not in d['header']"
+ok cb timeline "$setha"
+has "3 records of this timeline name one person twice with entries that differ"
+ok cb timeline "$setha" --json
+json "d['doubled_entries'] == 3 and d['unresolved_conflicts'] == 0"
 ok cb conflicts
 lacks "no conflicts"
 has "records naming one person twice"
@@ -89,6 +111,12 @@ json "[(v['person'], v['result']) for v in d['verdicts']] == [('$setha', 'convic
 ok cb conflicts
 has "custody-as-of: case $(printf %.8s "$kase")"
 lacks "attendance: hearing"
+ok cb conflicts --json
+json "sorted(c['id'] for c in d) == sorted(['$kase', '$visit'])"
+ok cb report --from 2023-09-18 --to 2023-09-30 --format json
+json "d['doubled_entries'] == 2"
+ok cb timeline "$setha" --json
+json "d['doubled_entries'] == 2"
 # An edit that does not say the access keeps both; one that does sets every entry: one.
 ok cb edit "$visit" --notes "asked for his lawyer"
 ok cb edit "$visit" --lawyer-access "$setha=denied"
@@ -102,6 +130,14 @@ json "[(x['person'], x.get('as_of'), x['custody']) for x in d['defendants']] == 
 json "[(c['article'], c.get('state')) for c in d['defendants'][0]['charges']] == [('494', 'convicted'), ('495', None)]"
 ok cb conflicts
 has "no conflicts"
+ok cb conflicts --json
+json "d == []"
+ok cb report --from 2023-09-18 --to 2023-09-30
+lacks "Entries to make one"
+ok cb timeline "$setha" --json
+json "d['doubled_entries'] == 0"
+ok cb timeline "$setha"
+lacks "name one person twice"
 ok cb verify
 ok cb bundle export --to a -o "$WORK/b3.cwb"
 ok ca bundle import "$WORK/b3.cwb"

@@ -81,14 +81,23 @@ json "d['unresolved_conflicts'] == 0"
 # another's gave the conviction, and nothing said two versions waited).
 ok cw timeline "Ny Nak"
 has "2 records of this timeline have unresolved conflicts (two laptops edited them apart): it shows the versions shown; 'casewatch conflicts' lists the versions and resolves them"
+# Its JSON, and the exported timeline, say how many too (they said nothing).
+ok cw timeline "Ny Nak" --json
+json "d['unresolved_conflicts'] == 2 and d['doubled_entries'] == 0"
+ok cw export --timeline "Ny Nak" --format json
+json "d['unresolved_conflicts'] == 2"
 
 # Resolved: nothing is said.
 ok cw conflicts resolve "$hid" --keep 1
 ok cw timeline "Ny Nak"
 has "1 record of this timeline has an unresolved conflict"
+ok cw timeline "Ny Nak" --json
+json "d['unresolved_conflicts'] == 1"
 ok cw conflicts resolve "$old" --keep 1
 ok cw timeline "Ny Nak"
 lacks "unresolved conflict"
+ok cw timeline "Ny Nak" --json
+json "d['unresolved_conflicts'] == 0"
 ok cw report --week 2026-W49
 lacks "Unresolved conflicts"
 ok cw report --week 2026-W49 --format json
