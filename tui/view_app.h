@@ -133,7 +133,8 @@ struct cw_app {
 	int status_error;
 	char info[CW_MESSAGE_MAX]; /* what the status line says otherwise: the filter and its count
 				    */
-	/* Records whose conflicts wait (store/sync.h), for the lists' status line: counted again
+	/* Records whose conflicts wait (store/sync.h), or that name one person twice with entries
+	 * that differ (cw_store_doubled_ids), for the lists' status line: counted again
 	 * when the database changed since (conflicts_generation, cw_store_generation), not on
 	 * every draw. */
 	size_t conflicts;

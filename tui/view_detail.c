@@ -813,13 +813,85 @@ static void pick_add(struct version_diff *d, long at)
 	grown[(*d->npick)++] = at;
 }
 
+/* A line made safe for the terminal and wrapped to the screen, continuation rows indented
+ * under it; every row stands for d->pick_now. */
+static void add_wrapped(struct version_diff *d, const char *line)
+{
+	int cols = cw_screen_cols() > 0 ? cw_screen_cols() : 80;
+	char *safe = cw_text_for_terminal(line, 0);
+
+	if (!safe) {
+		d->l->failed = 1;
+		return;
+	}
+	for (const char *p = safe; *p;) {
+		/* Continuation rows under the field, when the screen is wide enough for that. */
+		int cont = p != safe && cols > 30;
+		size_t len = cw_text_wrap(p, cont ? cols - 10 : cols);
+
+		if (!len)
+			len = strlen(p);
+		add_line(d->l, "%s%.*s", cont ? "          " : "", (int)len, p);
+		pick_add(d, d->pick_now);
+		for (p += len; *p == ' ';)
+			p++;
+	}
+	free(safe);
+}
+
+/* After the conflicts, the records that name one person twice with entries that differ (a
+ * merge of two people taken from another laptop: cw_store_doubled_entries), each as
+ * `conflicts` lists it, under a heading that says how to make them one. Their rows stand for
+ * no version (DOUBLED_PICK): there is none to keep, an edit makes the entries agree. */
+#define DOUBLED_PICK (-2L)
+
+static void doubled_lines(struct cw_app *app, struct version_diff *d, size_t *ndoubled)
+{
+	struct cw_doubled *dd = malloc(sizeof *dd); /* some 20 KiB: not on the stack */
+	struct cw_error err;
+	char line[CW_ERROR_LINE_MAX + 8];
+
+	*ndoubled = 0;
+	if (!dd) {
+		d->l->failed = 1;
+		return;
+	}
+	if (cw_store_doubled_entries(app->st, dd, &err) != 0) {
+		cw_app_error(app, &err);
+		free(dd);
+		return;
+	}
+	*ndoubled = dd->n;
+	d->pick_now = DOUBLED_PICK;
+	if (dd->n)
+		add_wrapped(
+			d, _("Records naming one person twice, with entries that differ (another "
+			     "laptop merged two people into one; neither entry was chosen): edit "
+			     "the record so that they agree and they become one (in a case's form, "
+			     "the defendant's custody and charges set every entry of that person; "
+			     "casewatch conflicts says how on the command line)"));
+	for (size_t i = 0; i < dd->n && i < CW_DOUBLED_MAX; i++) {
+		char text[CW_ERROR_LINE_MAX];
+
+		cw_error_format(&dd->lines[i], text, sizeof text);
+		snprintf(line, sizeof line, "  %s", text);
+		cw_text_trim_utf8(line);
+		add_wrapped(d, line);
+	}
+	if (dd->n > CW_DOUBLED_MAX) {
+		snprintf(line, sizeof line, _("  ... and %zu more records"),
+			 dd->n - CW_DOUBLED_MAX);
+		add_wrapped(d, line);
+	}
+	free(dd);
+}
+
 /* One field that differs, as "field: this version's value (shown: the first's)", newlines
  * shown as " / "; at most DIFF_LINES of them a version. */
 static void diff_line(void *ctx, const char *field, const char *in_a, const char *in_b)
 {
 	struct version_diff *d = ctx;
-	char b[200], a[200], f[160], line[700], *safe;
-	int cols = cw_screen_cols() > 0 ? cw_screen_cols() : 80;
+	char b[200], a[200], f[160], line[700];
 
 	if (d->shown++ >= DIFF_LINES)
 		return;
@@ -840,27 +912,11 @@ static void diff_line(void *ctx, const char *field, const char *in_a, const char
 	 * blind); every row keeps the version it is of. */
 	snprintf(line, sizeof line, _("        %s: %s   (shown: %s)"), f, b, a);
 	cw_text_trim_utf8(line);
-	if (!(safe = cw_text_for_terminal(line, 0))) {
-		d->l->failed = 1;
-		return;
-	}
-	for (const char *p = safe; *p;) {
-		/* Continuation rows under the field, when the screen is wide enough for that. */
-		int cont = p != safe && cols > 30;
-		size_t len = cw_text_wrap(p, cont ? cols - 10 : cols);
-
-		if (!len)
-			len = strlen(p);
-		add_line(d->l, "%s%.*s", cont ? "          " : "", (int)len, p);
-		pick_add(d, d->pick_now);
-		for (p += len; *p == ' ';)
-			p++;
-	}
-	free(safe);
+	add_wrapped(d, line);
 }
 
 static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pick,
-			  struct cw_conflict **cs, size_t *ncs)
+			  struct cw_conflict **cs, size_t *ncs, size_t *ndoubled)
 {
 	struct lines l = {0};
 	struct cw_error err;
@@ -870,6 +926,7 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 	int damaged = 0;
 
 	*pick = NULL;
+	*ndoubled = 0;
 	if (cw_sync_conflicts(app->st, cs, ncs, &err) != 0) {
 		cw_app_error(app, &err);
 		*cs = NULL;
@@ -922,6 +979,11 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 			}
 		}
 	}
+	if (!l.failed && !damaged) {
+		struct version_diff d = {&l, &p, &np, DOUBLED_PICK, 0};
+
+		doubled_lines(app, &d, ndoubled);
+	}
 	*pick = p;
 	return lines_done(&l, out, n);
 }
@@ -929,29 +991,31 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 void cw_view_conflicts_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
 {
 	struct cw_conflict *cs;
-	size_t ncs;
+	size_t ncs, ndoubled;
 	long *pick;
 
 	cw_lines_free(v->lines, v->nlines);
 	v->lines = NULL;
 	v->nlines = 0;
-	conflict_lines(app, &v->lines, &v->nlines, &pick, &cs, &ncs);
+	conflict_lines(app, &v->lines, &v->nlines, &pick, &cs, &ncs, &ndoubled);
 	free(pick);
 	cw_sync_conflicts_free(cs, ncs);
 	title_bar(top, _("Conflicts: versions two laptops made of one record   (Enter keeps one, h "
 			 "back)"));
-	if (ncs == 0)
+	if (ncs == 0 && ndoubled == 0)
 		cw_screen_put(top + 1, 0, cw_screen_cols(), _("no conflicts"), CW_ROLE_NORMAL);
 	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 1);
+	/* A record both in conflict and naming someone twice is counted in each. */
 	snprintf(app->info, sizeof app->info,
-		 P_("conflicts | %zu record", "conflicts | %zu records", ncs), ncs);
+		 P_("conflicts | %zu record", "conflicts | %zu records", ncs + ndoubled),
+		 ncs + ndoubled);
 }
 
 void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)
 {
 	struct cw_conflict *cs;
 	char **lines;
-	size_t n, ncs;
+	size_t n, ncs, ndoubled;
 	long *pick, at;
 
 	if (a != CW_ACT_KEEP_VERSION) {
@@ -959,9 +1023,13 @@ void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action
 		return;
 	}
 	/* The same listing as drawn: the cursor line names the record and the version. */
-	conflict_lines(app, &lines, &n, &pick, &cs, &ncs);
+	conflict_lines(app, &lines, &n, &pick, &cs, &ncs, &ndoubled);
 	at = v->pg.cursor < n && pick ? pick[v->pg.cursor] : -1;
-	if (at < 0) {
+	if (at == DOUBLED_PICK) {
+		cw_app_status(app, 0,
+			      "no version to keep: edit the record so that its entries of that "
+			      "person agree, and they become one");
+	} else if (at < 0) {
 		cw_app_status(app, 0, "move to a version ([1], [2] ...) to keep it");
 	} else {
 		const struct cw_conflict *c = &cs[at >> 16];

@@ -479,10 +479,11 @@ static void agenda_drafts(struct cw_app *app, struct cw_list_tab *t, int top, in
 	}
 }
 
-/* Appends to the status line how many records wait with an unresolved conflict, and the key
- * that lists them: a report written meanwhile uses the version shown of each (its header says
- * so), and the one who can choose should know they wait. The keys of the conflicts table are
- * read again only when the database changed. A count that cannot be read says nothing. */
+/* Appends to the status line how many records wait with an unresolved conflict, or name one
+ * person twice with entries that differ (a merge taken from another laptop), and the key that
+ * lists them: a report written meanwhile uses the version shown of each, or either entry (its
+ * header says so), and the one who can choose should know they wait. Each record is counted
+ * once. Read again only when the database changed. A count that cannot be read says nothing. */
 static void conflicts_info(struct cw_app *app)
 {
 	uint64_t generation = cw_store_generation(app->st);
@@ -490,13 +491,26 @@ static void conflicts_info(struct cw_app *app)
 
 	if (!app->conflicts_counted || generation != app->conflicts_generation) {
 		struct cw_error err;
-		struct cw_id *ids;
-		size_t n;
+		struct cw_id *ids, *twice;
+		size_t n, ntwice, waiting;
 
 		if (cw_sync_conflicted_ids(app->st, &ids, &n, &err) != 0)
 			return;
+		if (cw_store_doubled_ids(app->st, &twice, &ntwice, &err) != 0) {
+			free(ids);
+			return;
+		}
+		waiting = n;
+		for (size_t i = 0; i < ntwice; i++) {
+			int both = 0;
+
+			for (size_t k = 0; k < n && !both; k++)
+				both = cw_id_equal(&ids[k], &twice[i]);
+			waiting += !both;
+		}
 		free(ids);
-		app->conflicts = n;
+		free(twice);
+		app->conflicts = waiting;
 		app->conflicts_generation = generation;
 		app->conflicts_counted = 1;
 	}
