@@ -458,7 +458,7 @@ static int add_defendant_part(void *ctx, const char *part)
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
 	struct cw_defendant *d = NULL;
 	struct cw_id id = {{0}};
-	int rc;
+	int rc, found = 0;
 
 	/* Added with the case in this very save: the id it was given. */
 	id = added_in_save(fm, "defendant", part);
@@ -470,16 +470,22 @@ static int add_defendant_part(void *ctx, const char *part)
 		cw_error_clear(dc->err);
 		return new_names_add(&dc->unknown, part, dc->ff->name, dc->err);
 	}
-	for (size_t i = 0; i < dc->rec->u.kase.defendants.n; i++)
-		if (cw_id_equal(
-			    &((struct cw_defendant *)dc->rec->u.kase.defendants.items)[i].person,
-			    &id))
-			d = (struct cw_defendant *)dc->rec->u.kase.defendants.items + i;
-	if (!d) {
-		if (!(d = cw_list_append(&dc->rec->u.kase.defendants, df->sub)))
-			return cw_error_set(dc->err, CW_ENOMEM, "", "out of memory");
-		d->person = id;
+	/* Every entry of theirs, as `edit --defendant` sets them: a merge another laptop made may
+	 * have kept two that differed (store.h, "merging people"); given one custody and the same
+	 * charges they come to agree, and apply_defendant makes them one. Changing the first alone
+	 * left the second's value standing, and the case named them twice. */
+	for (size_t i = 0; i < dc->rec->u.kase.defendants.n; i++) {
+		d = (struct cw_defendant *)dc->rec->u.kase.defendants.items + i;
+		if (cw_id_equal(&d->person, &id) && (rc = give_custody_and_charges(dc, d)) != 0)
+			return rc;
+		if (cw_id_equal(&d->person, &id))
+			found = 1;
 	}
+	if (found)
+		return 0;
+	if (!(d = cw_list_append(&dc->rec->u.kase.defendants, df->sub)))
+		return cw_error_set(dc->err, CW_ENOMEM, "", "out of memory");
+	d->person = id;
 	return give_custody_and_charges(dc, d);
 }
 
@@ -560,6 +566,9 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 		names_unknown(fm, "defendant", who, &dc.unknown, err);
 		return field_error(fm, (size_t)di, err);
 	}
+	/* A person's entries the form made agree become one (add_defendant_part). */
+	if (cw_record_join_doubled(rec) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	return 0;
 }
 

@@ -39,6 +39,7 @@ CLI_TESTS += \
 	tests/tui/quick.sh \
 	tests/tui/search.sh \
 	tests/tui/conflicts.sh \
+	tests/tui/doubled.sh \
 	tests/tui/lock.sh \
 	tests/tui/lock_command.sh \
 	tests/tui/hangup.sh \

@@ -1,0 +1,74 @@
+#!/bin/sh
+# A merge of people taken from another laptop's bundle may leave a record of this laptop naming
+# the one kept twice with entries that differ (tests/cli/merge_bundle.sh). The lists' status
+# line counts such a record among what waits, X lists it under the conflicts with how to make
+# the entries one, and the case form sets every entry of the defendant it names, as
+# `edit --defendant` does: the status line counted nothing, X said "no conflicts", and the form
+# changed one of the two entries, leaving the case naming the person twice.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+A="$WORK/A"
+ca() { CASEWATCH_AUTHOR=sokha "$CASEWATCH" --db "$A" "$@"; }
+ok cw init
+ok ca init
+mesh a="$A" b="$DB"
+ok ca person add --name "Thach Setha"
+setha=$(printf '%s' "$out" | awk '{print $3}')
+ok ca case add --title "Thach Setha (Candlelight Party)" --defendant "$setha" --custody detained \
+	--charge 494/495
+kase=$(printf '%s' "$out" | awk '{print $3}')
+ok ca bundle export --to b -o "$WORK/a1.cwb"
+ok cw bundle import "$WORK/a1.cwb"
+# This laptop adds the same man under another spelling, sends him, then gives him bail in the
+# case before it hears of the merge.
+ok cw person add --name "Thach Sethea" --yes
+twin=$(printf '%s' "$out" | awk '{print $3}')
+ok cw bundle export --to a -o "$WORK/b1.cwb"
+ok ca bundle import "$WORK/b1.cwb"
+ok cw edit "$kase" --defendant "$twin" --custody bail
+ok ca person merge "$setha" "$twin"
+ok ca bundle export --to b -o "$WORK/a2.cwb"
+ok cw bundle import "$WORK/a2.cwb"
+ok cw show "$kase" --json
+json "[(x['person'], x['custody']) for x in d['defendants']] == [('$setha', 'detained'), ('$setha', 'bail')]"
+ok cw conflicts --json
+json "[c['id'] for c in d] == ['$kase']"
+
+# The status line counts it; X lists it, and Enter on it says there is no version to keep.
+keys '<Dump>' 120x24
+has "1 conflict waits (X lists it)"
+keys 'X<Dump>' 120x24
+lacks "no conflicts"
+has "Records naming one person twice, with entries that differ"
+has "conflicts | 1 record"
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -qF "  custody: case $(printf %.8s "$kase") (Thach Setha (Candlelight Party)) names Thach Setha ($(printf %.8s "$setha")) twice, two people merged into" ||
+	fail "X does not list the case: $out"
+has "one whose entries differ: custody detained and bail"
+keys 'Xj<Enter><Dump>' 120x24
+has "no version to keep: edit the record"
+
+# The case form: the defendant named with a custody sets both entries, which become one.
+tmux_start 120 30
+wait_for "1 conflict waits (X lists it)"
+send 1 / 'Candlelight' Enter
+wait_for "1 case matches"
+send e
+wait_for "Edit case"
+send C-g defendant Enter 'Thach Setha'
+send C-g custody Enter
+send -l detained
+send C-s
+wait_for "saved case"
+ok cw show "$kase" --json
+json "[(x['person'], x['custody']) for x in d['defendants']] == [('$setha', 'detained')]"
+json "sorted(c['article'] for c in d['defendants'][0]['charges']) == ['494', '495']"
+ok cw conflicts --json
+json "d == []"
+keys '<Dump>' 120x24
+lacks "conflict"
+keys 'X<Dump>' 120x24
+has "no conflicts"
+lacks "Records naming one person twice"
+echo "doubled: $checks checks"
