@@ -390,6 +390,72 @@ static int verdicts_text(struct cw_form *fm, struct cw_form_field *ff, struct cw
 	return 0;
 }
 
+int cw_form_access_text(struct cw_form *fm, int lawyer, char **out, struct cw_error *err)
+{
+	const struct cw_list *l = &fm->rec.u.visit.detainee_access;
+	size_t n = 0, cap = 1;
+	char *buf = calloc(1, cap);
+	int rc;
+
+	*out = NULL;
+	if (!buf)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	for (size_t i = 0; fm->rec.kind == CW_KIND_VISIT && i < l->n; i++) {
+		const struct cw_detainee_access *a =
+			(const struct cw_detainee_access *)l->items + i;
+		unsigned word = lawyer ? a->lawyer_access : a->family_access;
+		char name[200], *grown;
+		size_t need;
+
+		if (!word)
+			continue;
+		if ((rc = label_of(fm->st, &a->person, name, sizeof name, err)) != 0) {
+			free(buf);
+			return rc;
+		}
+		need = n + strlen(name) + strlen(cw_enum_word(&cw_words_access, word)) + 4;
+		if (need > cap) {
+			if (!(grown = realloc(buf, cap = need * 2))) {
+				free(buf);
+				return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			}
+			buf = grown;
+		}
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s=%s", n ? "; " : "", name,
+				      cw_enum_word(&cw_words_access, word));
+	}
+	*out = buf;
+	return 0;
+}
+
+/* A visit's fields for each detainee's access, after the monitors' own (access): to a lawyer,
+ * then to family, each "PERSON=WORD; ..." as --lawyer-access and --family-access take it. */
+static int add_access_fields(struct cw_form *fm, struct cw_error *err)
+{
+	for (int lawyer = 1; lawyer >= 0; lawyer--) {
+		const char *nm = lawyer ? "lawyer_access" : "family_access";
+		struct cw_form_field *ff = add_field(fm, nm, nm, CW_W_TEXT);
+		char *text;
+		int rc;
+
+		if (!ff)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		/* TRANSLATORS: the words after = stay in English, as the command line takes them */
+		ff->hint = lawyer ? _("each detainee met: their access to a lawyer, NAME=WORD; ... "
+				      "(granted, restricted, denied or unknown), e.g. Eng "
+				      "Sroy=denied")
+				  : _("each detainee met: their access to family, NAME=WORD; ... "
+				      "(granted, restricted, denied or unknown)");
+		if ((rc = cw_form_access_text(fm, lawyer, &text, err)) != 0)
+			return rc;
+		rc = cw_edit_set(&ff->edit, text);
+		free(text);
+		if (rc != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	return 0;
+}
+
 static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		     const struct cw_record *rec, struct cw_error *err)
 {
@@ -536,6 +602,12 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		ff->words = f->words;
 		if ((rc = value_text(fm, &fm->rec.u, f, ff, err)) != 0)
 			goto unread;
+		if (fm->kind == CW_KIND_VISIT && !strcmp(f->name, "access") &&
+		    (rc = add_access_fields(fm, err)) != 0) {
+			if (rc == CW_ENOMEM)
+				goto nomem;
+			goto unread;
+		}
 	}
 	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++) {
 		const struct cw_field *f = cw_schema_field(&cw_schema_header, header[i]);
@@ -712,6 +784,8 @@ int cw_form_field_for_error(const struct cw_form *fm, const char *path)
 		return i;
 	if (!strcmp(head, "defendants"))
 		return cw_form_find(fm, "defendant");
+	if (!strcmp(head, "detainee_access"))
+		return cw_form_find(fm, "lawyer_access");
 	if (!strcmp(head, "indicators"))
 		return fm->n && cw_form_find(fm, cw_words_indicator.words[1]) >= 0
 			       ? cw_form_find(fm, cw_words_indicator.words[1])

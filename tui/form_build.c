@@ -572,6 +572,203 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 	return 0;
 }
 
+/* A visit's detainees' access, as its two fields give it (form.c): "NAME=WORD; ...", read as
+ * --lawyer-access and --family-access read theirs. */
+struct access_ctx {
+	struct cw_form *fm;
+	struct cw_form_field *ff;
+	struct cw_visit *v;
+	int lawyer;
+	struct cw_error *err;
+};
+
+static uint8_t *access_of(struct cw_detainee_access *a, int lawyer)
+{
+	return lawyer ? &a->lawyer_access : &a->family_access;
+}
+
+/* Whether name is one of the names the detainees field holds as typed: someone this save adds
+ * (once asked), whose access is given when they are (with_people_fn builds the visit again
+ * with their id). */
+static int typed_in_detainees(const struct cw_form *fm, const char *name)
+{
+	int i = cw_form_find(fm, "detainees");
+	const char *p = i >= 0 ? cw_edit_text(&fm->fields[i].edit) : "";
+	size_t len = strlen(name);
+
+	while (*p) {
+		size_t n = strcspn(p, ";");
+		const char *t = p, *end = p + n;
+
+		while (t < end && *t == ' ')
+			t++;
+		while (end > t && end[-1] == ' ')
+			end--;
+		if ((size_t)(end - t) == len && !strncmp(t, name, len))
+			return 1;
+		p += n + (p[n] == ';');
+	}
+	return 0;
+}
+
+/* One "NAME=WORD": the detainee's entries given that access (every entry of theirs, as the
+ * command line does: a merge from a bundle may have kept two), or a new entry. */
+static int add_access_part(void *ctx, const char *part)
+{
+	struct access_ctx *ac = ctx;
+	struct cw_list *l = &ac->v->detainee_access;
+	const char *eq = strrchr(part, '='), *w;
+	char *name;
+	struct cw_detainee_access *a = NULL;
+	struct cw_id id;
+	size_t n;
+	int word, rc;
+
+	if (!eq || eq == part)
+		return cw_error_set(ac->err, CW_EINVAL, ac->ff->name,
+				    "'%.60s': write NAME=WORD, e.g. Eng Sroy=denied", part);
+	for (w = eq + 1; *w == ' '; w++)
+		;
+	if ((word = cw_enum_parse(&cw_words_access, w)) < 0)
+		return cw_error_set(ac->err, CW_EINVAL, ac->ff->name,
+				    "'%.30s' is not an access: granted, restricted, denied or "
+				    "unknown",
+				    w);
+	for (n = (size_t)(eq - part); n && part[n - 1] == ' '; n--)
+		;
+	if (!(name = strndup(part, n)))
+		return cw_error_set(ac->err, CW_ENOMEM, "", "out of memory");
+	id = added_in_save(ac->fm, "detainees", name);
+	if (cw_id_is_zero(&id) &&
+	    (rc = resolve_ref(ac->fm, ac->ff, CW_KIND_PERSON, name, &id, ac->err)) != 0) {
+		if (rc == CW_ENOTFOUND && typed_in_detainees(ac->fm, name)) {
+			cw_error_clear(ac->err);
+			rc = 0;
+		}
+		free(name);
+		return rc;
+	}
+	for (size_t i = 0; word && i < l->n; i++) {
+		struct cw_detainee_access *e = (struct cw_detainee_access *)l->items + i;
+
+		if (!cw_id_equal(&e->person, &id))
+			continue;
+		if (*access_of(e, ac->lawyer) && *access_of(e, ac->lawyer) != word) {
+			cw_error_set(ac->err, CW_EINVAL, ac->ff->name,
+				     "'%.60s' is given twice, %s and %s: give each detainee's "
+				     "access once",
+				     name,
+				     cw_enum_word(&cw_words_access, *access_of(e, ac->lawyer)),
+				     cw_enum_word(&cw_words_access, (unsigned)word));
+			free(name);
+			return CW_EINVAL;
+		}
+		*access_of(e, ac->lawyer) = (uint8_t)word;
+		a = e;
+	}
+	free(name);
+	if (!word) /* unknown: no entry says it */
+		return 0;
+	if (!a) {
+		const struct cw_field *lf =
+			cw_schema_field(cw_schema_for_kind(CW_KIND_VISIT), "detainee_access");
+
+		if (!(a = cw_list_append(l, lf->sub)))
+			return cw_error_set(ac->err, CW_ENOMEM, "", "out of memory");
+		a->person = id;
+		*access_of(a, ac->lawyer) = (uint8_t)word;
+	}
+	return 0;
+}
+
+/* Each part of a field "A=denied; B=granted" (the whole text: a visit may meet many). */
+static int each_access_part(struct access_ctx *ac)
+{
+	char *buf = strdup(cw_edit_text(&ac->ff->edit)), *save = NULL;
+	int rc = 0;
+
+	if (!buf)
+		return cw_error_set(ac->err, CW_ENOMEM, "", "out of memory");
+	for (char *t = strtok_r(buf, ";", &save); t && rc == 0; t = strtok_r(NULL, ";", &save)) {
+		char *end;
+
+		while (*t == ' ')
+			t++;
+		end = t + strlen(t);
+		while (end > t && end[-1] == ' ')
+			*--end = '\0';
+		if (*t)
+			rc = add_access_part(ac, t);
+	}
+	free(buf);
+	return rc;
+}
+
+/* The visit's detainee access from its two fields. A field left as the form opened it keeps
+ * the record's entries of that access (two of one person that a merge from a bundle kept, see
+ * store.h, stay until one is chosen); a field changed gives that access anew, to the
+ * detainees it names. Each named must be one the visit met, as on the command line: a
+ * detainee taken out of the people met is taken out of these fields too, else the save is
+ * refused, naming them on the field. */
+static int apply_detainee_access(struct cw_form *fm, struct cw_record *rec, struct cw_error *err)
+{
+	struct cw_visit *v = &rec->u.visit;
+	struct access_ctx ac = {fm, NULL, v, 0, err};
+	int changed = 0, rc;
+
+	for (int lawyer = 1; lawyer >= 0; lawyer--) {
+		int i = cw_form_find(fm, lawyer ? "lawyer_access" : "family_access");
+		char *opened;
+
+		if (i < 0)
+			continue;
+		if ((rc = cw_form_access_text(fm, lawyer, &opened, err)) != 0)
+			return rc;
+		rc = strcmp(opened, cw_edit_text(&fm->fields[i].edit));
+		free(opened);
+		if (rc == 0)
+			continue;
+		changed = 1;
+		for (size_t k = 0; k < v->detainee_access.n; k++)
+			*access_of((struct cw_detainee_access *)v->detainee_access.items + k,
+				   lawyer) = 0;
+		ac.ff = &fm->fields[i];
+		ac.lawyer = lawyer;
+		if ((rc = each_access_part(&ac)) != 0)
+			return rc;
+	}
+	if (changed) {
+		struct cw_detainee_access *a = v->detainee_access.items;
+		size_t keep = 0;
+
+		for (size_t k = 0; k < v->detainee_access.n; k++)
+			if (a[k].lawyer_access || a[k].family_access)
+				a[keep++] = a[k];
+		v->detainee_access.n = keep;
+		if (cw_record_join_doubled(rec) != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	for (size_t k = 0; k < v->detainee_access.n; k++) {
+		const struct cw_detainee_access *a =
+			(const struct cw_detainee_access *)v->detainee_access.items + k;
+		const struct cw_person_ref *met = v->detainees.items;
+		char name[200];
+		int seen = 0;
+
+		for (size_t m = 0; m < v->detainees.n && !seen; m++)
+			seen = cw_id_equal(&met[m].person, &a->person);
+		if (seen)
+			continue;
+		cw_form_name_person(fm->st, &a->person, name, sizeof name);
+		return cw_error_set(
+			err, CW_EINVAL, a->lawyer_access ? "lawyer_access" : "family_access",
+			"'%.60s' is not among the detainees the visit met: name them in "
+			"detainees, or take their access out",
+			name);
+	}
+	return 0;
+}
+
 /* Leaving the defendant field: each name is one person, or one that saving asks to add; those
  * are said together, as a list of people does (unknown_names_error). */
 struct check_part {
@@ -653,6 +850,15 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 		rc = cw_article_parse_list(cw_edit_text(&ff->edit), arts, CW_ARTICLE_LIST_MAX, &n,
 					   "charges", &err);
 	}
+	/* A detainee's access: each part's form, word and person said on leaving it (whether
+	 * the visit met them is checked on saving, the detainees being typed in any order). */
+	if (rc == 0 && fm->kind == CW_KIND_VISIT &&
+	    (!strcmp(ff->name, "lawyer_access") || !strcmp(ff->name, "family_access"))) {
+		struct access_ctx ac = {fm, ff, &scratch.u.visit,
+					!strcmp(ff->name, "lawyer_access"), &err};
+
+		rc = each_access_part(&ac);
+	}
 	if (rc == 0 && !ff->f && ff->widget == CW_W_PERSON && *cw_edit_text(&ff->edit)) {
 		struct check_part cp;
 
@@ -720,27 +926,6 @@ static int only_new_people(const struct cw_form *fm, int rc, const struct cw_err
 	return rc == CW_ENOTFOUND && fm->nmissing && !strcmp(err->field, fm->missing_field);
 }
 
-/* The form has no field for each detainee's access to a lawyer and family (it is given on the
- * command line, or in an import); an edit keeps it, but a detainee taken out of the people
- * met takes their access with them: else the visit could not be saved here at all (validation
- * refuses an access of someone not met), and nothing on the form could take it out. */
-static void keep_access_of_those_met(struct cw_visit *v)
-{
-	struct cw_detainee_access *a = v->detainee_access.items;
-	const struct cw_person_ref *met = v->detainees.items;
-	size_t keep = 0;
-
-	for (size_t i = 0; i < v->detainee_access.n; i++) {
-		int seen = 0;
-
-		for (size_t k = 0; k < v->detainees.n && !seen; k++)
-			seen = cw_id_equal(&met[k].person, &a[i].person);
-		if (seen)
-			a[keep++] = a[i];
-	}
-	v->detainee_access.n = keep;
-}
-
 int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *err)
 {
 	/* New people are asked about only once everything else is valid: a field trial was
@@ -770,8 +955,14 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 			goto fail;
 		}
 	}
-	if (out->kind == CW_KIND_VISIT)
-		keep_access_of_those_met(&out->u.visit);
+	if (out->kind == CW_KIND_VISIT && (rc = apply_detainee_access(fm, out, err)) != 0) {
+		if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
+			snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s",
+				 err->message);
+			fm->cur = (size_t)i;
+		}
+		goto fail;
+	}
 	if (out->kind == CW_KIND_HEARING && (rc = apply_hearing_lists(fm, out, err)) != 0) {
 		if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
 			snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s",

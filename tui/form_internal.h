@@ -16,6 +16,12 @@ int cw_form_label_listed(const char *english);
  * label of the record id names, "" when it cannot be read (form.c). */
 void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len);
 
+/* A visit's detainees' access to a lawyer (lawyer) or to family, as the form shows it and
+ * takes it: "Eng Sroy=denied; Sok Meas=granted", the record's entries with that access
+ * known, in order (form.c). *out is malloc'd; 0, CW_ENOMEM or the error of a person who cannot
+ * be read. */
+int cw_form_access_text(struct cw_form *fm, int lawyer, char **out, struct cw_error *err);
+
 /* Frees the suggestions shown (form.c, since freeing the form frees them too); recomputing
  * them, moving to another field and Esc start from none. What the suggestions said of a read
  * that failed (cw_form_suggest_unread) goes with them. */
