@@ -1018,7 +1018,22 @@ static json_t *detainees(const struct cw_report *r)
 		     /* the detention order the stretch is held under, as recorded (null:
 		      * none gives the day it runs to): its record, account and last day, and
 		      * the days held past that day, least and most (0: not past it) */
-		     json_object_set_new(o, "detention_order", order_json(r, d)) != 0)) {
+		     json_object_set_new(o, "detention_order", order_json(r, d)) != 0 ||
+		     /* their access to a lawyer and to family at the latest prison visit that
+		      * recorded it (null: none did): the visit, its date and account, each
+		      * access (null: not recorded) */
+		     json_object_set_new(
+			     o, "access_at_visit",
+			     !cw_id_is_zero(&d->access_visit)
+				     ? json_pack("{s:o,s:o,s:o,s:o,s:o}", "visit",
+						 jnamed(r, &d->access_visit), "date",
+						 jdate(d->access_date), "view",
+						 jword(&cw_words_view, d->access_view),
+						 "lawyer_access",
+						 jword(&cw_words_access, d->lawyer_access),
+						 "family_access",
+						 jword(&cw_words_access, d->family_access))
+				     : json_null()) != 0)) {
 			json_decref(o);
 			o = NULL;
 		}

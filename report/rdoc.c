@@ -1613,6 +1613,38 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 				       d->days_past_order_max, order, sizeof order);
 		sb_add(&sb, "%s", order);
 	}
+	/* Their access to a lawyer or to family denied or restricted at the latest prison visit
+	 * that recorded it (report.h: access_visit), its day and whose account; granted is no
+	 * concern here, as in the visit's row (the JSON's access_at_visit gives it). */
+	if (!cw_id_is_zero(&d->access_visit)) {
+		struct sb what = {0};
+		char when[CW_DATE_TEXT_MAX];
+
+		for (int lawyer = 1; lawyer >= 0; lawyer--) {
+			uint8_t a = lawyer ? d->lawyer_access : d->family_access;
+
+			if (a != CW_ACCESS_DENIED && a != CW_ACCESS_RESTRICTED)
+				continue;
+			if (what.n)
+				sb_add(&what, ", ");
+			/* TRANSLATORS: a detainee's access to a lawyer (family) at a prison
+			 * visit: "denied", "restricted" */
+			sb_add(&what, lawyer ? _("lawyer access %s") : _("family access %s"),
+			       word(&cw_words_access, a));
+		}
+		cw_date_format(d->access_date, when);
+		if (what.n && sb.n)
+			sb_add(&sb, "; ");
+		if (what.n)
+			/* TRANSLATORS: "lawyer access denied, family access restricted at the
+			 * prison visit of 2024-05-07 (account: NGO)" */
+			sb_add(&sb, _("%s at the prison visit of %s (account: %s)"), what.s, when,
+			       d->access_view ? cw_enum_label(&cw_words_view, d->access_view)
+					      : _("not recorded"));
+		if (what.failed)
+			sb.failed = 1;
+		free(what.s);
+	}
 	/* An earlier stretch (held, bailed, arrested again): the row's days are this stretch's;
 	 * the days in all are what the legal maximum is read against. */
 	if (d->total >= 0 && d->days >= 0 &&

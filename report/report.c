@@ -3865,6 +3865,58 @@ static int order_from(struct cw_report *r, struct cw_report_detainee *d,
 	return 0;
 }
 
+/* d's access to a lawyer and to family at the latest prison visit that recorded it (report.h:
+ * access_visit), from their records as the row reads them (tl). A confidential one, written
+ * with --include-confidential, is among what the report holds. 0 or CW_ENOMEM. */
+static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
+			   const struct cw_record_list *tl)
+{
+	const struct cw_record *best = NULL;
+	uint8_t lawyer = 0, family = 0;
+
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct cw_record *v = &tl->items[i];
+		const struct cw_detainee_access *a = v->u.visit.detainee_access.items;
+		uint8_t l = 0, f = 0;
+		int later;
+
+		if (v->kind != CW_KIND_VISIT || !cw_date_is_known(v->u.visit.date) ||
+		    cw_date_compare(cw_date_last_day(v->u.visit.date), r->held_to) > 0 ||
+		    cw_date_compare(v->u.visit.date, d->since) < 0 ||
+		    (r->confidential.leave_out &&
+		     cw_record_field_is_confidential(v, "detainee_access")))
+			continue;
+		/* Each access from the first entry of theirs that gives it (a merge from a
+		 * bundle may have kept two). */
+		for (size_t k = 0; k < v->u.visit.detainee_access.n; k++)
+			if (cw_id_equal(&a[k].person, &d->person)) {
+				l = l ? l : a[k].lawyer_access;
+				f = f ? f : a[k].family_access;
+			}
+		if (!l && !f)
+			continue;
+		later = best ? cw_date_compare(v->u.visit.date, best->u.visit.date) : 1;
+		if (later < 0 ||
+		    (later == 0 && (best->view == CW_VIEW_OWN || v->view != CW_VIEW_OWN)))
+			continue;
+		best = v;
+		lawyer = l;
+		family = f;
+	}
+	if (!best)
+		return 0;
+	d->access_visit = best->id;
+	d->access_date = best->u.visit.date;
+	d->access_view = best->view;
+	d->lawyer_access = lawyer;
+	d->family_access = family;
+	if (!r->confidential.leave_out &&
+	    (best->confidential || cw_record_field_is_confidential(best, "detainee_access")) &&
+	    cw_withheld_count(&r->confidential, &best->id) != 0)
+		return CW_ENOMEM;
+	return 0;
+}
+
 /* One person the index says may still be detained: their cases, milestones and hearings (a
  * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
  * filter admits held them in pretrial detention at the end of the range (a detention that
@@ -3973,8 +4025,9 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.start_other_days = sum.pretrial_start_other_days;
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
-	if (order_from(r, &d, &sum) != 0 || ((d.total != d.days || d.total_max != d.days_max) &&
-					     case_days(person, kase, &tl, r->held_to, &d) != 0)) {
+	if (order_from(r, &d, &sum) != 0 || access_at_visit(r, &d, &tl) != 0 ||
+	    ((d.total != d.days || d.total_max != d.days_max) &&
+	     case_days(person, kase, &tl, r->held_to, &d) != 0)) {
 		cw_record_list_free(&tl);
 		return oom(err);
 	}
@@ -4728,6 +4781,9 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 			rc = ref_add(rd, r, &r->detainees[i].start_id, err);
 		if (rc == 0)
 			rc = ref_add(rd, r, &r->detainees[i].start_other_id, err);
+		/* The visit that gives their access, for its id. */
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->detainees[i].access_visit, err);
 	}
 	return rc;
 }

@@ -169,6 +169,14 @@ struct cw_report_detainee {
 	uint8_t order_view;
 	struct cw_date order_until;
 	long days_past_order, days_past_order_max;
+	/* Their access to a lawyer and to family (cw_words_access, 0 not recorded) at the latest
+	 * prison visit dated in the stretch, from `since` wholly up to the period's end, that
+	 * recorded it (struct cw_detainee_access; of two accounts of one day, the team's own):
+	 * its record (zero when none), date and account. A person's row only; read as the row's
+	 * other records are (what is withheld and the accounts left out are not there). */
+	struct cw_id access_visit;
+	struct cw_date access_date;
+	uint8_t access_view, lawyer_access, family_access;
 	/* Listed whatever its length (arrested or detained in the period, or the accounts
 	 * differ), not as one of the CW_REPORT_DETAINEES_MAX longest. */
 	uint8_t kept;
