@@ -1824,6 +1824,7 @@ static void count_days(const struct stints *s, struct cw_date today,
 
 	out->pretrial_stretch_days = out->pretrial_stretch_days_max = -1;
 	out->pretrial_days = out->pretrial_days_max = -1;
+	out->pretrial_end_least = out->pretrial_end_most = -1;
 	/* The running stretch counted to pretrial_to, else any counted one, else one with no date
 	 * to count it to (which gives "since" but no days). */
 	for (size_t i = 0; i < s->n; i++)
@@ -1891,6 +1892,10 @@ static void count_days(const struct stints *s, struct cw_date today,
 			out->pretrial_stretch_days_max = -1;
 			if (out->pretrial_stretch_days <= 0)
 				out->pretrial_stretch_days = -1;
+		} else {
+			if (!s->v[running].unsure)
+				out->pretrial_end_least = point_l;
+			out->pretrial_end_most = point_m;
 		}
 	}
 	free(least);
@@ -2118,14 +2123,26 @@ static const struct cw_record *detention_order(const struct who *w, const struct
 
 /* The days held after an order's last day `until` up to `to`, least and most (0: not past it;
  * -1: `to` unknown). A day counted to that is itself only a month (an end dated so) bounds
- * both. */
-static void order_days_past(struct cw_date until, struct cw_date to, long *least, long *most)
+ * both, narrowed to the last day of the stretch as its own days count it, end_least and
+ * end_most (day numbers, -1 when not known: summary pretrial_end_least): a visit that met the
+ * person on the 12th of that month, or the end of the report's period, so that the row's two
+ * figures agree. */
+static void order_days_past(struct cw_date until, struct cw_date to, long end_least, long end_most,
+			    long *least, long *most)
 {
+	long first, last;
+
 	*least = *most = -1;
 	if (!cw_date_is_known(to) || !cw_date_is_known(until))
 		return;
-	*least = cw_date_to_days(cw_date_first_day(to)) - cw_date_to_days(cw_date_last_day(until));
-	*most = cw_date_to_days(cw_date_last_day(to)) - cw_date_to_days(cw_date_first_day(until));
+	first = cw_date_to_days(cw_date_first_day(to));
+	last = cw_date_to_days(cw_date_last_day(to));
+	if (end_least > first && end_least <= last)
+		first = end_least;
+	if (end_most >= first && end_most < last)
+		last = end_most;
+	*least = first - cw_date_to_days(cw_date_last_day(until));
+	*most = last - cw_date_to_days(cw_date_first_day(until));
 	if (*least < 0)
 		*least = 0;
 	if (*most < 0)
@@ -2268,6 +2285,7 @@ static void summarise(const struct who *w, const struct cw_record *only,
 					out->pretrial_to_kind == CW_PRETRIAL_TO_UNKNOWN
 						? (struct cw_date){0, 0, 0}
 						: out->pretrial_to,
+					out->pretrial_end_least, out->pretrial_end_most,
 					&out->order_days_past, &out->order_days_past_max);
 		}
 	}

@@ -65,6 +65,13 @@ struct cw_timeline_summary {
 	 * of the stretch that end closes, so that the figure says whose start it counts from. */
 	struct cw_date pretrial_since;
 	long pretrial_stretch_days, pretrial_stretch_days_max;
+	/* The last day of that stretch as its days count it (a day number, cw_date_to_days),
+	 * least and most: an end dated only to a month at least to its first day, or a later day a
+	 * record finds them held, and at most to its last, never past the day counted to; -1 when
+	 * not known (no such stretch, or one no record says they were held in: no least). The days
+	 * held past a detention order are counted to these, so that they agree with the stretch's
+	 * own days. */
+	long pretrial_end_least, pretrial_end_most;
 	/* Counted to an end (CW_PRETRIAL_TO_END): whose account that end is (enum cw_view) and
 	 * its case's; and the latest record of another account than the end's, dated after it up
 	 * to today with no arrest or detention between, that finds the person held (a bail or

@@ -178,4 +178,34 @@ has "the detention order (own observation) runs to 2023-09-30"
 has "CONFIDENTIAL: this holds 1 record with confidential material"
 lacks "Of those listed"
 
+# ---- the days held past the order are those of the detention's own count, one figure: an end
+# dated only to a month (bail granted in April), with a visit that met him on 12 April, is 42 to
+# 51 days to the week's end, so 12 to 21 days past an order that ran to 31 March (it read "1 to
+# 30": from the month's first day, and to its last, past the week it was counted to), and in the
+# timeline, counted to April's end, 12 to 30 (a hostile reader's trial)
+DB="$WORK/month-end"
+export CASEWATCH_NOW=2024-06-01T03:00:00Z
+ok cw init
+ok cw person add --name "Sok Dara"
+ok cw case add --title "Dara case" --defendant "Sok Dara" --custody detained --stage pretrial \
+	--charge 494/495 --view own
+ok cw log milestone --person "Sok Dara" --case "Dara case" --type pretrial_detention \
+	--date 2024-03-01 --until 2024-03-31 --view own
+ok cw log visit --facility "Correctional Center 1" --date 2024-04-12 --detainee "Sok Dara" \
+	--access granted --view own
+ok cw log milestone --person "Sok Dara" --case "Dara case" --type bail --outcome granted \
+	--date 2024-04 --view own
+week 2024-W16
+for f in md html csv; do
+	row $f "42 to 51 days"
+	row $f "held 12 to 21 days past the last day of the detention order (own observation), 2024-03-31"
+done
+row md "Sok Dara, held 12 to 21 days past the last day of the detention order (own observation), 2024-03-31."
+out=$(cat "$WORK/week.json")
+json '[(r["days_at_least"], r["days_at_most"], r["detention_order"]["days_past_at_least"], r["detention_order"]["days_past_at_most"]) for r in d["pretrial_detention"]] == [(42, 51, 12, 21)]'
+ok cw timeline "Sok Dara"
+has "42 to 60 days (to 2024-04) (dates not precise to the day); held 12 to 30 days past the last day of the detention order (own observation), 2024-03-31"
+ok cw export --format json --timeline "Sok Dara"
+json 'd["summary"]["detention_order"]["days_past_at_least"] == 12 and d["summary"]["detention_order"]["days_past_at_most"] == 30'
+
 echo "detention_order: $checks checks passed"
