@@ -421,6 +421,8 @@ static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct
 	struct cw_record tmp;
 	const struct cw_record *other;
 	int cased = 0;
+	/* A hearing's bail decision, by its case (cw_hearing_bail_whom; -1: case not here). */
+	int bail_whom = -1;
 
 	memset(out, 0, sizeof *out);
 	if (cid && !cw_id_is_zero(cid)) {
@@ -433,6 +435,9 @@ static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct
 		}
 		if (other) {
 			cased = 1;
+			if (r->kind == CW_KIND_HEARING)
+				bail_whom = cw_hearing_bail_whom(&r->u.hearing, &other->u.kase,
+								 NULL, NULL);
 			/* The case as read here gives its defendants: no second read. */
 			if (other->confidential ||
 			    (memo && names_withheld_person(lk, memo, r, other)))
@@ -500,6 +505,13 @@ static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct
 				 * bail it was */
 				PUT(what, _("bail %s (%s)"), cw_enum_label(&cw_words_bail, h->bail),
 				    name);
+			else if (bail_whom == CW_HEARING_BAIL_NO_ONE)
+				/* A record that names several, or none of a case of several: on
+				 * each co-defendant's timeline a bare "bail granted" read as theirs
+				 * (Eng Sroy's, who stayed held while four were bailed: 001 para
+				 * 34). TRANSLATORS: "bail granted (whose bail is not recorded)" */
+				PUT(what, _("bail %s (whose bail is not recorded)"),
+				    cw_enum_label(&cw_words_bail, h->bail));
 			else
 				PUT(what, _("bail %s"), cw_enum_label(&cw_words_bail, h->bail));
 		} else {
