@@ -2588,11 +2588,18 @@ void cw_timeline_order_text(struct cw_date until, uint8_t view, long days_past, 
 			   "held %ld to %ld days past the last day of the detention order (%s), %s",
 			   (unsigned long)days_past_max),
 			days_past, days_past_max, whose, last);
-	else if (days_past_max > 0)
+	else if (days_past_max > 0 && cw_date_precision(until) != CW_DATE_DAY)
 		snprintf(buf, len,
 			 _("perhaps held past the last day of the detention order (%s), dated only "
 			   "to %s"),
 			 whose, last);
+	else if (days_past_max > 0)
+		/* An order dated to the day: what is not is the end the days are counted to,
+		 * which the figure before this says. TRANSLATORS: "perhaps held past the last
+		 * day of the detention order (UN), 2024-03-15" */
+		snprintf(buf, len,
+			 _("perhaps held past the last day of the detention order (%s), %s"), whose,
+			 last);
 	else
 		/* TRANSLATORS: "the detention order (UN) runs to 2023-07-17" */
 		snprintf(buf, len, _("the detention order (%s) runs to %s"), whose, last);

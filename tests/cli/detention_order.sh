@@ -208,4 +208,19 @@ has "42 to 60 days (to 2024-04) (dates not precise to the day); held 12 to 30 da
 ok cw export --format json --timeline "Sok Dara"
 json 'd["summary"]["detention_order"]["days_past_at_least"] == 12 and d["summary"]["detention_order"]["days_past_at_most"] == 30'
 
+# ---- an order dated to the day and a release dated only to a month: "perhaps held past" it,
+# and not "dated only to 2024-03-15", which blamed the order for the end's imprecision
+DB="$WORK/month-release"
+ok cw init
+ok cw person add --name "Meas Sophea"
+ok cw case add --title "Sophea case" --defendant "Meas Sophea" --custody detained \
+	--stage pretrial --charge 494/495 --view own
+ok cw log milestone --person "Meas Sophea" --case "Sophea case" --type pretrial_detention \
+	--date 2024-02-01 --until 2024-03-15 --view own
+ok cw log milestone --person "Meas Sophea" --case "Sophea case" --type release \
+	--outcome granted --date 2024-03 --view own
+ok cw timeline "Meas Sophea"
+has "29 to 59 days (to 2024-03) (dates not precise to the day); perhaps held past the last day of the detention order (own observation), 2024-03-15"
+lacks "dated only to 2024-03-15"
+
 echo "detention_order: $checks checks passed"
