@@ -2158,6 +2158,10 @@ static void summarise(const struct who *w, const struct cw_record *only,
 	int unknown = 0, order_running = 0;
 	/* The detention order the stretch counted is held under (timeline.h: order_id). */
 	const struct cw_record *order = NULL;
+	/* The earliest start of a detention still running in a case that records no order: what
+	 * the person may be held lawfully under from then on, as far as the records go (unknown:
+	 * none). */
+	struct cw_date unordered = {0, 0, 0};
 
 	memset(out, 0, sizeof *out);
 	for (size_t i = 0; i <= n; i++) {
@@ -2197,6 +2201,11 @@ static void summarise(const struct who *w, const struct cw_record *only,
 				order = o;
 				order_running = 1;
 			}
+			if (p.ongoing && !o && cw_date_is_known(p.start) &&
+			    (!cw_date_is_known(unordered) ||
+			     cw_date_compare(cw_date_first_day(p.start),
+					     cw_date_first_day(unordered)) < 0))
+				unordered = p.start;
 			/* The day counted to: the latest of the ongoing detentions', else the
 			 * latest end. */
 			if (p.to_kind && ((p.ongoing && !out->pretrial_ongoing) ||
@@ -2287,6 +2296,17 @@ static void summarise(const struct who *w, const struct cw_record *only,
 						: out->pretrial_to,
 					out->pretrial_end_least, out->pretrial_end_most,
 					&out->order_days_past, &out->order_days_past_max);
+			/* Held too in a case whose order is not recorded: past this one they may
+			 * be held lawfully under that one, from its start on (held in two cases,
+			 * they are held lawfully while either order runs). */
+			if (order_running && cw_date_is_known(unordered) &&
+			    out->order_days_past > 0) {
+				long surely = cw_date_to_days(cw_date_first_day(unordered)) -
+					      cw_date_to_days(cw_date_last_day(out->order_until));
+
+				if (surely < out->order_days_past)
+					out->order_days_past = surely > 0 ? surely : 0;
+			}
 		}
 	}
 }

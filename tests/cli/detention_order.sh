@@ -223,4 +223,35 @@ ok cw timeline "Meas Sophea"
 has "29 to 59 days (to 2024-03) (dates not precise to the day); perhaps held past the last day of the detention order (own observation), 2024-03-15"
 lacks "dated only to 2024-03-15"
 
+# ---- held in two cases, one with no order recorded: held lawfully, perhaps, under the other
+# case's order, which the records do not give. Past the first case's order only "perhaps", and
+# not among those the summary says were held past one (it said "held 21 days past", as a
+# hostile reader would not let pass: Thach Setha's further charges kept him held, 001 para
+# 37); when the second detention began after the first order ran out, the days between are
+# surely past it.
+DB="$WORK/two-orders"
+export CASEWATCH_NOW=2024-06-01T03:00:00Z
+ok cw init
+ok cw person add --name "Chea Lina"
+ok cw case add --title "Lina first" --defendant "Chea Lina" --custody detained --stage pretrial \
+	--charge 494/495 --view own
+ok cw case add --title "Lina second" --defendant "Chea Lina" --custody detained \
+	--stage pretrial --charge 305 --view own
+ok cw log milestone --person "Chea Lina" --case "Lina first" --type pretrial_detention \
+	--date 2024-03-01 --until 2024-03-31 --view own
+ok cw log milestone --person "Chea Lina" --case "Lina second" --type pretrial_detention \
+	--date 2024-03-20 --view own
+second=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+week 2024-W16
+row md "perhaps held past the last day of the detention order (own observation), 2024-03-31"
+norow md "Of those listed"
+out=$(cat "$WORK/week.json")
+json '[(r["detention_order"]["days_past_at_least"], r["detention_order"]["days_past_at_most"]) for r in d["pretrial_detention"]] == [(0, 21)]'
+ok cw edit "$second" --date 2024-04-10
+week 2024-W16
+row md "held 10 to 21 days past the last day of the detention order (own observation), 2024-03-31"
+row md "Of those listed, 1 was held past"
+ok cw timeline "Chea Lina"
+has "held 10 to 62 days past the last day of the detention order (own observation), 2024-03-31"
+
 echo "detention_order: $checks checks passed"
