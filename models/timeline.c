@@ -2242,6 +2242,14 @@ static void summarise(const struct who *w, const struct cw_record *only,
 							: 0;
 				}
 			}
+			/* Two detentions counted on to the same day: the latest record is the
+			 * later of theirs (it named the first case's). */
+			if (p.ongoing && p.to_kind == out->pretrial_to_kind &&
+			    cw_date_compare(p.to, out->pretrial_to) == 0 &&
+			    cw_date_is_known(p.news) &&
+			    (!cw_date_is_known(out->pretrial_news) ||
+			     cw_date_compare(p.news, out->pretrial_news) > 0))
+				out->pretrial_news = p.news;
 			out->pretrial_ongoing |= p.ongoing;
 		} else if (r->kind == CW_KIND_HEARING &&
 			   (!only || cw_id_equal(&r->u.hearing.case_id, &only->id))) {

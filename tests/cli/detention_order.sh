@@ -253,5 +253,7 @@ row md "held 10 to 21 days past the last day of the detention order (own observa
 row md "Of those listed, 1 was held past"
 ok cw timeline "Chea Lina"
 has "held 10 to 62 days past the last day of the detention order (own observation), 2024-03-31"
+# and its latest record is the second detention's, of 10 April (it named the first's, of 1 March)
+has "92 days and counting; its latest dated record is of 2024-04-10;"
 
 echo "detention_order: $checks checks passed"
