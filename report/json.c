@@ -572,6 +572,7 @@ static json_t *case_events(const struct cw_report *r)
 
 		if (o && m->group)
 			jgroup(o, m->group, m->count);
+		jcounted_in(o, &r->case_events, r->case_event_counted, NULL, i);
 		json_array_append_new(a, jrow(o, rec));
 	}
 	return a;

@@ -950,6 +950,15 @@ static void case_events(struct builder *b)
 		cell(b, CW_RC_LABEL, "%s",
 		     m->type ? word(&cw_words_milestone, m->type) : _("not recorded"));
 		milestone_cells(b, &l->items[i]);
+		/* Another account of an event another row counts (a killing the UN and the
+		 * government tell): said on its row, as an arrest's. */
+		if (b->r->case_event_counted) {
+			struct sb detail = {0};
+
+			sb_add(&detail, "%s", str(b->row[CW_RC_DETAIL]));
+			account_links(b, &detail, l, b->r->case_event_counted, NULL, i);
+			cell_take(b, CW_RC_DETAIL, &detail);
+		}
 		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
 		row_end(b);
 	}
@@ -4660,13 +4669,18 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		size_t by_type[256] = {0};
 		int first = 1;
 
+		size_t events = 0;
+
+		/* Each event once, however many linked accounts tell it (a killing the UN and
+		 * the government tell was two). */
 		for (size_t i = 0; i < r->case_events.n; i++)
-			by_type[r->case_events.items[i].u.milestone.type]++;
+			if (cw_report_counted(r->case_event_counted, i)) {
+				by_type[r->case_events.items[i].u.milestone.type]++;
+				events++;
+			}
 		sb_add(&sb, "%s", sb.n ? "; " : "");
-		sb_add(&sb,
-		       P_("%zu other event of a case", "%zu other events of cases",
-			  r->case_events.n),
-		       r->case_events.n);
+		sb_add(&sb, P_("%zu other event of a case", "%zu other events of cases", events),
+		       events);
 		list_accounts(&sb, &r->case_events, -1);
 		/* By type: "1 appeal lodged, 1 other". */
 		for (unsigned t = 0; t < 256; t++) {
@@ -4677,6 +4691,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       t ? word(&cw_words_milestone, t) : _("not recorded"));
 			first = 0;
 		}
+		other_accounts(&sb, r->case_event_counted, r->case_events.n);
 	}
 	if (sb.n)
 		sb_add(&sb, "%s", stop());

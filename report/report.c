@@ -1959,6 +1959,22 @@ static size_t *counted_accounts_in(const struct cw_record_list *l, int *oom)
 	return counted;
 }
 
+/* counted_accounts_in over l alone, NULL when no record of it is linked to another (report.h:
+ * case_event_counted). 0, or CW_ENOMEM. */
+static int counted_if_linked(const struct cw_record_list *l, size_t **counted)
+{
+	int oom = 0, linked = 0;
+
+	*counted = counted_accounts_in(l, &oom);
+	for (size_t i = 0; *counted && i < l->n; i++)
+		linked |= (*counted)[i] != i;
+	if (!linked) {
+		free(*counted);
+		*counted = NULL;
+	}
+	return oom ? CW_ENOMEM : 0;
+}
+
 /* counted_accounts over the accounts of l and those near its period (nr: before it, then
  * after, oldest first, so that the first listed is the earliest): for each record of l, the
  * index in l of the account its event is counted by, or CW_REPORT_ELSEWHERE with that account,
@@ -5432,6 +5448,8 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 		cw_record_list_free(&cur.near[i].before);
 		cw_record_list_free(&cur.near[i].after);
 	}
+	if (counted_if_linked(&out->case_events, &out->case_event_counted) != 0)
+		return oom(err);
 
 	if ((rc = add_refs(rd, out, &out->hearings, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->arrests, err)) != 0 ||
@@ -5619,6 +5637,7 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->visits);
 	free(r->visit_counted);
 	free(r->demo_counted);
+	free(r->case_event_counted);
 	free(r->hearing_counted);
 	free(r->upcoming_same);
 	free(r->arrest_counted);

@@ -625,4 +625,32 @@ ok cw log hearing --case "Two monitors differ" --date 2024-01-18 --outcome adjou
 said_no=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
 ok cw report --week 2024-W03 --case "Two monitors differ"
 has "own observation ($(printf %.8s "$said_yes")) says yes, own observation ($(printf %.8s "$said_no")) says no"
+# Two accounts of one event of a case (a killing the UN and the government both tell, linked as
+# the same event: Kem Ley in the demo data, 002 para 45 and the State's comments, para 29) are
+# one event in the summary, and the second row says which row counts it: the report of 2016
+# said "2 other events of cases: 2 other", one person's killing counted twice (a hostile
+# reader's trial).
+DB="$WORK/case-events"
+ok cw init
+ok cw person add --name "Kem Ley"
+ok cw case add --title "Killing (UN)" --view un --stage investigation --defendant "Kem Ley"
+ok cw case add --title "Murder (government)" --view government --stage trial --defendant "Kem Ley"
+ok cw log milestone --person "Kem Ley" --case "Killing (UN)" --type other --date 2016-07-10 \
+	--detail "shot to death" --view un --source "SR report para 45"
+un=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log milestone --person "Kem Ley" --case "Murder (government)" --type other \
+	--date 2016-07-10 --detail "murdered" --view government --source "State comments para 29" \
+	--same-event "$un"
+gov=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log milestone --person "Kem Ley" --case "Killing (UN)" --type appeal_lodged \
+	--date 2016-07-12 --view un --source "SR report para 45"
+ok cw report --from 2016-07-01 --to 2016-07-31
+has "2 other events of cases (accounts: UN, government): 1 appeal lodged, 1 other (1 more account of one of them is listed, counted once with it)."
+has "another account of the event of the row of 2016-07-10"
+ok cw report --from 2016-07-01 --to 2016-07-31 --format json
+json 'sorted(str(e["counted_in"]) for e in d["case_events"]) == sorted(["None", "None", "'"$un"'"])'
+# the CSV's counted_in of the government's row is the UN's record
+ok cw report --from 2016-07-01 --to 2016-07-31 --format csv
+printf '%s\n' "$out" | grep "^case_events,.*$gov" | grep -q "$un" ||
+	fail "the government's row does not name the UN's as counting it: $out"
 done_ok
