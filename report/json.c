@@ -824,21 +824,19 @@ static json_t *incidents(const struct cw_report *r)
 	for (size_t i = 0; a && i < r->incidents.n; i++) {
 		const struct cw_record *rec = &r->incidents.items[i];
 		const struct cw_incident *in = &rec->u.incident;
+		json_t *o = json_pack(
+			"{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:o,s:o}", "id",
+			jid(&rec->id), "view", jview(rec), "date", jdate(in->date), "type",
+			jword(&cw_words_incident, in->type), "case", jcase(r, &in->case_id),
+			"actor", jstr(in->actor), "target", jstr(in->target), "province",
+			jstr(in->province), "count",
+			in->tally.count >= 0 ? json_integer(in->tally.count) : json_null(), "unit",
+			jstr(in->unit), "at_least", in->tally.at_least, "period_from",
+			jdate(in->tally.from), "period_to", jdate(in->tally.to), "people",
+			jpeople(r, &in->persons));
 
-		json_array_append_new(
-			a,
-			jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:o,s:o}",
-				       "id", jid(&rec->id), "view", jview(rec), "date",
-				       jdate(in->date), "type", jword(&cw_words_incident, in->type),
-				       "case", jcase(r, &in->case_id), "actor", jstr(in->actor),
-				       "target", jstr(in->target), "province", jstr(in->province),
-				       "count",
-				       in->tally.count >= 0 ? json_integer(in->tally.count)
-							    : json_null(),
-				       "unit", jstr(in->unit), "at_least", in->tally.at_least,
-				       "period_from", jdate(in->tally.from), "period_to",
-				       jdate(in->tally.to), "people", jpeople(r, &in->persons)),
-			     rec));
+		jcounted_in(o, &r->incidents, r->incident_counted, NULL, i);
+		json_array_append_new(a, jrow(o, rec));
 	}
 	return a;
 }

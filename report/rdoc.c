@@ -1318,6 +1318,8 @@ static void incidents(struct builder *b)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", in->detail);
 		if (in->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", in->notes);
+		/* Another account of an incident another row counts: said on its row. */
+		account_links(b, &detail, l, b->r->incident_counted, NULL, i);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		person_list_cells(b, &in->persons);
 		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
@@ -4660,10 +4662,15 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		other_accounts(&sb, r->demo_counted, r->demos.n);
 	}
 	if (r->incidents.n) {
+		size_t events = 0;
+
+		/* Each incident once, however many linked accounts tell it. */
+		for (size_t i = 0; i < r->incidents.n; i++)
+			events += (size_t)cw_report_counted(r->incident_counted, i);
 		sb_add(&sb, "%s", sb.n ? "; " : "");
-		sb_add(&sb, P_("%zu other incident", "%zu other incidents", r->incidents.n),
-		       r->incidents.n);
+		sb_add(&sb, P_("%zu other incident", "%zu other incidents", events), events);
 		list_accounts(&sb, &r->incidents, -1);
+		other_accounts(&sb, r->incident_counted, r->incidents.n);
 	}
 	if (r->case_events.n) {
 		size_t by_type[256] = {0};

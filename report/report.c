@@ -5448,7 +5448,8 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 		cw_record_list_free(&cur.near[i].before);
 		cw_record_list_free(&cur.near[i].after);
 	}
-	if (counted_if_linked(&out->case_events, &out->case_event_counted) != 0)
+	if (counted_if_linked(&out->case_events, &out->case_event_counted) != 0 ||
+	    counted_if_linked(&out->incidents, &out->incident_counted) != 0)
 		return oom(err);
 
 	if ((rc = add_refs(rd, out, &out->hearings, err)) != 0 ||
@@ -5638,6 +5639,7 @@ void cw_report_free(struct cw_report *r)
 	free(r->visit_counted);
 	free(r->demo_counted);
 	free(r->case_event_counted);
+	free(r->incident_counted);
 	free(r->hearing_counted);
 	free(r->upcoming_same);
 	free(r->arrest_counted);

@@ -382,9 +382,9 @@ struct cw_report {
 	 * CW_REPORT_ELSEWHERE: the event is counted in another period (accounts_across), by
 	 * the account *_elsewhere[i] gives (NULL when no row is). */
 	size_t *hearing_counted, *arrest_counted;
-	/* The same for case_events, within the period (a killing the UN and a government tell,
-	 * linked: one event); NULL when none is linked. */
-	size_t *case_event_counted;
+	/* The same for case_events and incidents, within the period (a killing the UN and a
+	 * government tell, linked: one event); NULL when none is linked. */
+	size_t *case_event_counted, *incident_counted;
 	/* For arrests.items[i], an arrest whose people the detainees do not list: why not (enum
 	 * cw_report_unlisted, read from their records as the list reads them); 0 for the others.
 	 * NULL when there is no arrest. */

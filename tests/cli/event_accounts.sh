@@ -653,4 +653,15 @@ json 'sorted(str(e["counted_in"]) for e in d["case_events"]) == sorted(["None", 
 ok cw report --from 2016-07-01 --to 2016-07-31 --format csv
 printf '%s\n' "$out" | grep "^case_events,.*$gov" | grep -q "$un" ||
 	fail "the government's row does not name the UN's as counting it: $out"
+# Incidents too: an outlet's closure the UN and the government tell, linked, is one incident.
+ok cw log incident --type media_closure --date 2023-02-13 --target "Voice of Democracy" \
+	--view un --source "SG report para 43"
+vod=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+ok cw log incident --type media_closure --date 2023-02-13 --target "VOD" --view government \
+	--source "Ministry of Information" --disputes "$vod"
+ok cw report --week 2023-W07
+has "1 other incident (accounts: UN, government) (1 more account of one of them is listed, counted once with it)."
+has "an account in dispute with the row of 2023-02-13"
+ok cw report --week 2023-W07 --format json
+json 'sorted(str(e["counted_in"]) for e in d["incidents"]) == sorted(["None", "'"$vod"'"])'
 done_ok
