@@ -3898,7 +3898,11 @@ static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
 
 		if (v->kind != CW_KIND_VISIT || !cw_date_is_known(v->u.visit.date) ||
 		    cw_date_compare(cw_date_last_day(v->u.visit.date), r->held_to) > 0 ||
-		    cw_date_compare(v->u.visit.date, d->since) < 0 ||
+		    /* A visit dated to the month the stretch began on its first day is in it
+		     * wholly (2024-04 of one from 1 April); one of the month it began part way
+		     * through may be of the days before. */
+		    cw_date_compare(cw_date_first_day(v->u.visit.date),
+				    cw_date_first_day(d->since)) < 0 ||
 		    (r->confidential.leave_out &&
 		     cw_record_field_is_confidential(v, "detainee_access")))
 			continue;

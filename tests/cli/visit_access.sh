@@ -159,4 +159,25 @@ has "lawyer access denied at the prison visit of 2024-05-08 (account: not record
 ok cw report --week 2024-W19 --include-confidential --format json
 json "[r['access_at_visit']['lawyer_access'] for r in d['pretrial_detention'] if r['person']['name'] == 'Chhun Dara'] == ['denied']"
 
+# ---- a visit dated only to a month that lies wholly in the stretch (April, of a detention
+# from 1 April) is one of its visits: it was left out, as if dated before the 1st.
+DB="$WORK/month-visit"
+ok cw init
+ok cw person add --name "Eng Sroy"
+ok cw case add --title "Sroy case" --defendant "Eng Sroy" --custody detained --stage pretrial \
+	--charge 494
+ok cw log milestone --person "Eng Sroy" --case "Sroy case" --type pretrial_detention \
+	--date 2024-04-01
+held=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "Prey Sar CC2" --date 2024-04 --detainee "Eng Sroy" --view ngo \
+	--lawyer-access "Eng Sroy=denied"
+ok cw report --week 2024-W19
+has "lawyer access denied at the prison visit of 2024-04 (account: NGO)"
+ok cw report --week 2024-W19 --format json
+json "[r['access_at_visit'] and r['access_at_visit']['date'] for r in d['pretrial_detention']] == ['2024-04']"
+# One dated to a month the stretch began in part way through may be of the days before it.
+ok cw edit "$held" --date 2024-04-15
+ok cw report --week 2024-W19 --format json
+json "[r['access_at_visit'] for r in d['pretrial_detention']] == [None]"
+
 done_ok
