@@ -2312,8 +2312,10 @@ static void summarise(const struct who *w, const struct cw_record *only,
 				long surely = cw_date_to_days(cw_date_first_day(unordered)) -
 					      cw_date_to_days(cw_date_last_day(out->order_until));
 
-				if (surely < out->order_days_past)
+				if (surely < out->order_days_past) {
 					out->order_days_past = surely > 0 ? surely : 0;
+					out->order_held_otherwise = 1;
+				}
 			}
 		}
 	}
@@ -2592,7 +2594,7 @@ long cw_timeline_start_other_total(const struct cw_timeline_summary *s)
 }
 
 void cw_timeline_order_text(struct cw_date until, uint8_t view, long days_past, long days_past_max,
-			    char *buf, size_t len)
+			    int otherwise, char *buf, size_t len)
 {
 	char last[CW_DATE_TEXT_MAX];
 	const char *whose = cw_enum_label(&cw_words_view, view);
@@ -2616,15 +2618,16 @@ void cw_timeline_order_text(struct cw_date until, uint8_t view, long days_past, 
 			   "held %ld to %ld days past the last day of the detention order (%s), %s",
 			   (unsigned long)days_past_max),
 			days_past, days_past_max, whose, last);
-	else if (days_past_max > 0 && cw_date_precision(until) != CW_DATE_DAY)
+	else if (days_past_max > 0 && cw_date_precision(until) != CW_DATE_DAY && !otherwise)
 		snprintf(buf, len,
 			 _("perhaps held past the last day of the detention order (%s), dated only "
 			   "to %s"),
 			 whose, last);
 	else if (days_past_max > 0)
 		/* An order dated to the day: what is not is the end the days are counted to,
-		 * which the figure before this says. TRANSLATORS: "perhaps held past the last
-		 * day of the detention order (UN), 2024-03-15" */
+		 * which the figure before this says; or another case that records no order held
+		 * them too (otherwise), whatever the order's date. TRANSLATORS: "perhaps held past
+		 * the last day of the detention order (UN), 2024-03-15" */
 		snprintf(buf, len,
 			 _("perhaps held past the last day of the detention order (%s), %s"), whose,
 			 last);
@@ -2647,7 +2650,8 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 		char order[400];
 
 		cw_timeline_order_text(s->order_until, s->order_view, s->order_days_past,
-				       s->order_days_past_max, order, sizeof order);
+				       s->order_days_past_max, s->order_held_otherwise, order,
+				       sizeof order);
 		used = strlen(buf);
 		if (used + 2 + strlen(order) < len)
 			snprintf(buf + used, len - used, "; %s", order);

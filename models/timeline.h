@@ -116,6 +116,10 @@ struct cw_timeline_summary {
 	uint8_t order_confidential; /* the order's record is: a report that gives it holds it */
 	struct cw_date order_until;
 	long order_days_past, order_days_past_max;
+	/* The least of those days is lower (0: "perhaps held past" it) because a case that records
+	 * no order held them too from a day before (models/timeline.c summarise, `unordered`):
+	 * not because the order is dated only to a month, which the text then does not say. */
+	uint8_t order_held_otherwise;
 	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked
 	 * as the same event count once. */
 	int adjournments;
@@ -429,10 +433,10 @@ long cw_timeline_start_other_total(const struct cw_timeline_summary *s);
 
 /* What a detention order says beside the days held (cw_timeline_summary order_*): "the
  * detention order (UN) runs to 2023-07-17", "held 40 days past the last day of the detention
- * order (UN), 2023-07-17"; "" when there is none. Not yet neutralised (nothing in it is
- * free text). */
+ * order (UN), 2023-07-17"; "" when there is none. otherwise: order_held_otherwise. Not yet
+ * neutralised (nothing in it is free text). */
 void cw_timeline_order_text(struct cw_date until, uint8_t view, long days_past, long days_past_max,
-			    char *buf, size_t len);
+			    int otherwise, char *buf, size_t len);
 
 /* The longest text cw_pretrial_text writes, with room for Khmer (three bytes a letter). */
 #define CW_PRETRIAL_TEXT_MAX 1024

@@ -1621,7 +1621,8 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 		char order[400];
 
 		cw_timeline_order_text(d->order_until, d->order_view, d->days_past_order,
-				       d->days_past_order_max, order, sizeof order);
+				       d->days_past_order_max, d->order_held_otherwise, order,
+				       sizeof order);
 		sb_add(&sb, "%s", order);
 	}
 	/* Their access to a lawyer or to family denied or restricted at the latest prison visit
@@ -3839,7 +3840,8 @@ static int detention_past_order(struct cw_rdoc *doc, struct sb *sb, const struct
 			continue;
 		detainee_name(r, d, name, sizeof name);
 		cw_timeline_order_text(d->order_until, d->order_view, d->days_past_order,
-				       d->days_past_order_max, order, sizeof order);
+				       d->days_past_order_max, d->order_held_otherwise, order,
+				       sizeof order);
 		/* TRANSLATORS: a detainee and what their detention order says: "Thach Setha,
 		 * held 57 days past the last day of the detention order (UN), 2023-07-05" */
 		sb_add(sb, named ? _("; %s, %s") : _(": %s, %s"), name, order);

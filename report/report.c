@@ -3878,6 +3878,7 @@ static int order_from(struct cw_report *r, struct cw_report_detainee *d,
 	d->order_until = sum->order_until;
 	d->days_past_order = sum->order_days_past;
 	d->days_past_order_max = sum->order_days_past_max;
+	d->order_held_otherwise = sum->order_held_otherwise;
 	return 0;
 }
 

@@ -169,6 +169,7 @@ struct cw_report_detainee {
 	uint8_t order_view;
 	struct cw_date order_until;
 	long days_past_order, days_past_order_max;
+	uint8_t order_held_otherwise; /* models/timeline.h, order_held_otherwise */
 	/* Their access to a lawyer and to family (cw_words_access, 0 not recorded) at the latest
 	 * prison visit dated in the stretch, from `since` wholly up to the period's end, that
 	 * recorded it (struct cw_detainee_access; of two accounts of one day, the team's own):

@@ -256,4 +256,39 @@ has "held 10 to 62 days past the last day of the detention order (own observatio
 # and its latest record is the second detention's, of 10 April (it named the first's, of 1 March)
 has "92 days and counting; its latest dated record is of 2024-04-10;"
 
+# ---- an order dated only to a month, past which they are held a second case's order may
+# hold them under: "perhaps held past" it, and not "dated only to 2024-03", which blamed the
+# month for what the other case leaves open (held to June, they were past any day of March)
+DB="$WORK/month-order-two-cases"
+ok cw init
+ok cw person add --name "Chea Lina"
+ok cw case add --title "Lina first" --defendant "Chea Lina" --custody detained --stage pretrial \
+	--charge 494/495 --view own
+ok cw case add --title "Lina second" --defendant "Chea Lina" --custody detained \
+	--stage pretrial --charge 305 --view own
+ok cw log milestone --person "Chea Lina" --case "Lina first" --type pretrial_detention \
+	--date 2024-01-01 --until 2024-03 --view own
+ok cw log milestone --person "Chea Lina" --case "Lina second" --type pretrial_detention \
+	--date 2024-02-10 --view own
+ok cw timeline "Chea Lina"
+has "perhaps held past the last day of the detention order (own observation), 2024-03"
+lacks "dated only to 2024-03"
+week 2024-W16
+for f in md html csv; do
+	row $f "perhaps held past the last day of the detention order (own observation), 2024-03"
+	norow $f "dated only to 2024-03"
+done
+# Alone, the month is what leaves it open: said so.
+DB="$WORK/month-order-alone"
+ok cw init
+ok cw person add --name "Chea Lina"
+ok cw case add --title "Lina first" --defendant "Chea Lina" --custody detained --stage pretrial \
+	--charge 494/495 --view own
+ok cw log milestone --person "Chea Lina" --case "Lina first" --type pretrial_detention \
+	--date 2024-01-01 --until 2024-03 --view own
+ok cw log milestone --person "Chea Lina" --case "Lina first" --type release --outcome granted \
+	--date 2024-03-20 --view own
+ok cw timeline "Chea Lina"
+has "perhaps held past the last day of the detention order (own observation), dated only to 2024-03"
+
 echo "detention_order: $checks checks passed"
