@@ -1067,11 +1067,10 @@ static void print_difference(void *ctx, const char *field, const char *in_a, con
  * record's item gets "doubled", one {person, field, message} for each person it names twice,
  * its message the line `conflicts` prints; a record with no conflict besides is an item of its
  * own with no versions, so that the list's length counts what waits, as the plain list shows
- * it. Those of one page of them (d->skip). */
+ * it. At most the first CW_DOUBLED_MAX records, as the plain list names them. */
 static json_t *doubled_json(json_t *arr, const struct cw_doubled *d)
 {
-	size_t left = d->n > d->skip ? d->n - d->skip : 0;
-	size_t listed = left < CW_DOUBLED_MAX ? left : CW_DOUBLED_MAX;
+	size_t listed = d->n < CW_DOUBLED_MAX ? d->n : CW_DOUBLED_MAX;
 
 	for (size_t i = 0; i < listed; i++) {
 		char hex[CW_ID_HEX_LEN + 1], who[CW_ID_HEX_LEN + 1], line[CW_ERROR_LINE_MAX];
@@ -1155,20 +1154,7 @@ static int conflicts_list(struct cw_cli *cli)
 			json_decref(arr);
 			return rc;
 		}
-		/* Every record, page by page: the plain list names the first CW_DOUBLED_MAX
-		 * and says how many more; a program reading this has no such line (it gave 16
-		 * of 18, and nothing said two more waited). */
-		doubled_json(arr, &doubled);
-		for (size_t skip = CW_DOUBLED_MAX; skip < doubled.n && rc == 0;
-		     skip += CW_DOUBLED_MAX)
-			if ((rc = cw_store_doubled_page(cli->session.store, skip, &doubled,
-							&cli->err)) == 0)
-				doubled_json(arr, &doubled);
-		if (rc != 0) {
-			json_decref(arr);
-			return rc;
-		}
-		return cw_cli_print_json(cli, arr);
+		return cw_cli_print_json(cli, doubled_json(arr, &doubled));
 	}
 	if (n == 0 && doubled.n == 0)
 		fprintf(cli->out, _("no conflicts\n"));

@@ -470,13 +470,11 @@ static int doubled_line(const struct cw_record *rec, const struct cw_id *who, co
 static void doubled_note(struct cw_doubled *d, const struct cw_error *line,
 			 const struct cw_record *rec, const struct cw_id *who)
 {
-	if (d->n >= d->skip && d->n - d->skip < CW_DOUBLED_MAX) {
-		size_t i = d->n - d->skip;
-
-		d->lines[i] = *line;
-		d->records[i] = rec->id;
-		d->people[i] = *who;
-		d->kinds[i] = rec->kind;
+	if (d->n < CW_DOUBLED_MAX) {
+		d->lines[d->n] = *line;
+		d->records[d->n] = rec->id;
+		d->people[d->n] = *who;
+		d->kinds[d->n] = rec->kind;
 	}
 	d->n++;
 }
@@ -1162,14 +1160,7 @@ static int doubled_walk(struct cw_store *st, struct cw_doubled *out, struct cw_i
 
 int cw_store_doubled_entries(struct cw_store *st, struct cw_doubled *out, struct cw_error *err)
 {
-	return cw_store_doubled_page(st, 0, out, err);
-}
-
-int cw_store_doubled_page(struct cw_store *st, size_t skip, struct cw_doubled *out,
-			  struct cw_error *err)
-{
 	memset(out, 0, sizeof *out);
-	out->skip = skip;
 	return doubled_walk(st, out, NULL, err);
 }
 

@@ -458,18 +458,11 @@ struct cw_doubled {
 	struct cw_id records[CW_DOUBLED_MAX], people[CW_DOUBLED_MAX];
 	uint8_t kinds[CW_DOUBLED_MAX];
 	size_t n; /* records found, also past the first CW_DOUBLED_MAX given a line */
-	/* The first this many found are counted but given no line: the lines are those of the
-	 * next CW_DOUBLED_MAX (cw_store_doubled_page). 0 but there. */
-	size_t skip;
 };
 /* Every record that names someone a merge kept (a deletion that says where its person went)
  * twice with entries that differ, as above: what `conflicts` (plain and --json) and the
  * terminal interface's `X` list beside versions, until an edit makes the entries one. */
 int cw_store_doubled_entries(struct cw_store *st, struct cw_doubled *out, struct cw_error *err);
-/* The same, the lines given to the CW_DOUBLED_MAX records found after the first `skip` (out->n
- * counts them all): a page of them, for a list of every one (`conflicts --json`). */
-int cw_store_doubled_page(struct cw_store *st, size_t skip, struct cw_doubled *out,
-			  struct cw_error *err);
 /* The ids of those records, all of them, sorted, each once (*ids NULL when none): what a
  * report's header, a timeline and the terminal interface's status line count beside the
  * records whose conflicts wait (cw_sync_conflicted_ids), since a figure read from such a
