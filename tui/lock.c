@@ -78,6 +78,7 @@ static void forget_screens(struct cw_app *app)
 	if (app->warnings)
 		app->warnings_wiped = 1;
 	cw_app_forget_warnings(app);
+	cw_app_forget_doubled(app);
 	cw_drafts_free(app->drafts, app->ndrafts);
 	app->drafts = NULL;
 	app->ndrafts = 0;

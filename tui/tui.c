@@ -2230,6 +2230,7 @@ int cw_tui_main(struct cw_session *session, int *ended_by, struct cw_error *err)
 	cw_agenda_free(&app->agenda);
 	cw_app_forget_report(app);
 	cw_app_forget_warnings(app);
+	cw_app_forget_doubled(app);
 	cw_drafts_free(app->drafts, app->ndrafts);
 	cw_edit_free(&app->prompt);
 	cw_lock_end(app);

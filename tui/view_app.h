@@ -140,6 +140,12 @@ struct cw_app {
 	size_t conflicts;
 	uint64_t conflicts_generation;
 	int conflicts_counted;
+	/* What X lists of the records naming one person twice (cw_store_doubled_entries): found
+	 * again when the database changed since (doubled_generation), not at every key, since
+	 * finding them reads every deletion. NULL until X first shows; wiped when it locks and
+	 * on quitting (its lines name people: cw_app_forget_doubled). */
+	struct cw_doubled *doubled;
+	uint64_t doubled_generation;
 	int quit;
 	int scripted;
 	/* The lock (lock.c). While locked the store is closed (its key wiped), the screens above
@@ -199,6 +205,9 @@ void cw_app_forget_report(struct cw_app *app);
 void cw_app_status_tail(struct cw_app *app, const char *tail);
 /* Wipes and lets go of the last save's warnings (`!`); on lock and on quitting. */
 void cw_app_forget_warnings(struct cw_app *app);
+/* Wipes and lets go of the records X listed as naming one person twice; on lock and on
+ * quitting (view_detail.c). */
+void cw_app_forget_doubled(struct cw_app *app);
 /* Opens a person's timeline (or, for a case, its first named defendant's). */
 void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec);
 void cw_app_open_record(struct cw_app *app, const struct cw_id *id);

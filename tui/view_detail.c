@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "models/article.h"
 #include "models/json.h"
 #include "models/format.h"
@@ -845,22 +847,48 @@ static void add_wrapped(struct version_diff *d, const char *line)
  * no version (DOUBLED_PICK): there is none to keep, an edit makes the entries agree. */
 #define DOUBLED_PICK (-2L)
 
+void cw_app_forget_doubled(struct cw_app *app)
+{
+	if (app->doubled) {
+		sodium_memzero(app->doubled, sizeof *app->doubled);
+		free(app->doubled);
+	}
+	app->doubled = NULL;
+	app->doubled_generation = 0;
+}
+
+/* The records naming one person twice, found again only when the database changed since
+ * they were last found (every draw and key of X asks); NULL when they cannot be read (said on
+ * the status line) or memory ran out (*failed). */
+static const struct cw_doubled *doubled_found(struct cw_app *app, int *failed)
+{
+	uint64_t generation = cw_store_generation(app->st);
+	struct cw_error err;
+
+	if (app->doubled && app->doubled_generation == generation)
+		return app->doubled;
+	cw_app_forget_doubled(app);
+	if (!(app->doubled = malloc(sizeof *app->doubled))) { /* some 20 KiB */
+		*failed = 1;
+		return NULL;
+	}
+	if (cw_store_doubled_entries(app->st, app->doubled, &err) != 0) {
+		cw_app_forget_doubled(app);
+		cw_app_error(app, &err);
+		return NULL;
+	}
+	app->doubled_generation = generation;
+	return app->doubled;
+}
+
 static void doubled_lines(struct cw_app *app, struct version_diff *d, size_t *ndoubled)
 {
-	struct cw_doubled *dd = malloc(sizeof *dd); /* some 20 KiB: not on the stack */
-	struct cw_error err;
+	const struct cw_doubled *dd = doubled_found(app, &d->l->failed);
 	char line[CW_ERROR_LINE_MAX + 8];
 
 	*ndoubled = 0;
-	if (!dd) {
-		d->l->failed = 1;
+	if (!dd)
 		return;
-	}
-	if (cw_store_doubled_entries(app->st, dd, &err) != 0) {
-		cw_app_error(app, &err);
-		free(dd);
-		return;
-	}
 	*ndoubled = dd->n;
 	d->pick_now = DOUBLED_PICK;
 	if (dd->n)
@@ -883,7 +911,6 @@ static void doubled_lines(struct cw_app *app, struct version_diff *d, size_t *nd
 			 dd->n - CW_DOUBLED_MAX);
 		add_wrapped(d, line);
 	}
-	free(dd);
 }
 
 /* One field that differs, as "field: this version's value (shown: the first's)", newlines
