@@ -907,7 +907,9 @@ static void doubled_lines(struct cw_app *app, struct version_diff *d, size_t *nd
 		add_wrapped(d, line);
 	}
 	if (dd->n > CW_DOUBLED_MAX) {
-		snprintf(line, sizeof line, _("  ... and %zu more records"),
+		snprintf(line, sizeof line,
+			 P_("  ... and %zu more record", "  ... and %zu more records",
+			    dd->n - CW_DOUBLED_MAX),
 			 dd->n - CW_DOUBLED_MAX);
 		add_wrapped(d, line);
 	}

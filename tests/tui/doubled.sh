@@ -103,4 +103,23 @@ lacks "conflict"
 keys 'X<Dump>' 120x24
 has "no conflicts"
 lacks "Records naming one person twice"
+
+# More than X lists (16): the rest counted, in the plural as the count wants ("1 more
+# records" was said of the 17th).
+ok cw person add --name "Ouk Sopheap" --yes
+one=$(printf '%s' "$out" | awk '{print $3}')
+ok cw person add --name "Ouk Sophep" --yes
+two=$(printf '%s' "$out" | awk '{print $3}')
+ok cw bundle export --to a -o "$WORK/b2.cwb"
+ok ca bundle import "$WORK/b2.cwb"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do
+	ok cw case add --title "Land dispute $i" --defendant "$one" --custody detained \
+		--defendant "$two" --custody bail
+done
+ok ca person merge "$one" "$two"
+ok ca bundle export --to b -o "$WORK/a3.cwb"
+ok cw bundle import "$WORK/a3.cwb"
+keys 'X<Dump>' 120x300
+has "  ... and 1 more record"
+lacks "1 more records"
 echo "doubled: $checks checks"
