@@ -1063,42 +1063,41 @@ static void print_difference(void *ctx, const char *field, const char *in_a, con
 	fputs(")\n", out);
 }
 
-/* The records `conflicts` lists as naming one person twice (say_doubled), in its JSON: each
- * record's item gets "doubled", one {person, field, message} for each person it names twice,
- * its message the line `conflicts` prints; a record with no conflict besides is an item of its
- * own with no versions, so that the list's length counts what waits, as the plain list shows
- * it. At most the first CW_DOUBLED_MAX records, as the plain list names them. */
-static json_t *doubled_json(json_t *arr, const struct cw_doubled *d)
+/* The records `conflicts` lists as naming one person twice (say_doubled), in its JSON
+ * (cw_store_doubled_each): each record's item gets "doubled", one {person, field, message}
+ * for each person it names twice, its message the line `conflicts` prints; a record with no
+ * conflict besides is an item of its own with no versions, so that the list's length counts
+ * what waits. Every one of them, also past the first CW_DOUBLED_MAX the plain list names (a
+ * script reading the JSON has no "and N more" line to go by). */
+static int doubled_json(void *ctx, const struct cw_error *line, const struct cw_record *rec,
+			const struct cw_id *who, struct cw_error *err)
 {
-	size_t listed = d->n < CW_DOUBLED_MAX ? d->n : CW_DOUBLED_MAX;
+	json_t *arr = ctx, *item = NULL, *list;
+	char hex[CW_ID_HEX_LEN + 1], person[CW_ID_HEX_LEN + 1], text[CW_ERROR_LINE_MAX];
 
-	for (size_t i = 0; i < listed; i++) {
-		char hex[CW_ID_HEX_LEN + 1], who[CW_ID_HEX_LEN + 1], line[CW_ERROR_LINE_MAX];
-		json_t *item = NULL, *list;
-		size_t k;
+	cw_id_hex(&rec->id, hex);
+	cw_id_hex(who, person);
+	cw_error_format(line, text, sizeof text);
+	for (size_t k = 0; k < json_array_size(arr) && !item; k++) {
+		json_t *id = json_object_get(json_array_get(arr, k), "id");
 
-		cw_id_hex(&d->records[i], hex);
-		cw_id_hex(&d->people[i], who);
-		cw_error_format(&d->lines[i], line, sizeof line);
-		for (k = 0; k < json_array_size(arr) && !item; k++) {
-			json_t *id = json_object_get(json_array_get(arr, k), "id");
-
-			if (id && !strcmp(json_string_value(id), hex))
-				item = json_array_get(arr, k);
-		}
-		if (!item) {
-			item = json_pack("{s:s,s:s,s:[]}", "id", hex, "kind",
-					 cw_kind_name((enum cw_kind)d->kinds[i]), "versions");
-			json_array_append_new(arr, item);
-		}
-		if (!(list = json_object_get(item, "doubled"))) {
-			list = json_array();
-			json_object_set_new(item, "doubled", list);
-		}
-		json_array_append_new(list, json_pack("{s:s,s:s,s:s}", "person", who, "field",
-						      d->lines[i].field, "message", line));
+		if (id && !strcmp(json_string_value(id), hex))
+			item = json_array_get(arr, k);
 	}
-	return arr;
+	if (!item) {
+		item = json_pack("{s:s,s:s,s:[]}", "id", hex, "kind",
+				 cw_kind_name((enum cw_kind)rec->kind), "versions");
+		if (!item || json_array_append_new(arr, item) != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	if (!(list = json_object_get(item, "doubled"))) {
+		if (!(list = json_array()) || json_object_set_new(item, "doubled", list) != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	if (json_array_append_new(list, json_pack("{s:s,s:s,s:s}", "person", person, "field",
+						  line->field, "message", text)) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return 0;
 }
 
 static int conflicts_list(struct cw_cli *cli)
@@ -1110,7 +1109,8 @@ static int conflicts_list(struct cw_cli *cli)
 	char pad[64];
 	int64_t now = cw_now_us();
 
-	if ((rc = cw_store_doubled_entries(cli->session.store, &doubled, &cli->err)) != 0 ||
+	if ((!cli->json &&
+	     (rc = cw_store_doubled_entries(cli->session.store, &doubled, &cli->err)) != 0) ||
 	    (rc = cw_sync_conflicts(cli->session.store, &c, &n, &cli->err)) != 0)
 		return rc;
 	if (cli->json) {
@@ -1150,11 +1150,14 @@ static int conflicts_list(struct cw_cli *cli)
 		}
 		cw_sync_conflicts_free(c, n);
 		cw_report_free(&names);
+		if (rc == 0)
+			rc = cw_store_doubled_each(cli->session.store, doubled_json, arr,
+						   &cli->err);
 		if (rc != 0) {
 			json_decref(arr);
 			return rc;
 		}
-		return cw_cli_print_json(cli, doubled_json(arr, &doubled));
+		return cw_cli_print_json(cli, arr);
 	}
 	if (n == 0 && doubled.n == 0)
 		fprintf(cli->out, _("no conflicts\n"));

@@ -467,15 +467,10 @@ static int doubled_line(const struct cw_record *rec, const struct cw_id *who, co
 	return 1;
 }
 
-static void doubled_note(struct cw_doubled *d, const struct cw_error *line,
-			 const struct cw_record *rec, const struct cw_id *who)
+static void doubled_note(struct cw_doubled *d, const struct cw_error *line)
 {
-	if (d->n < CW_DOUBLED_MAX) {
+	if (d->n < CW_DOUBLED_MAX)
 		d->lines[d->n] = *line;
-		d->records[d->n] = rec->id;
-		d->people[d->n] = *who;
-		d->kinds[d->n] = rec->kind;
-	}
 	d->n++;
 }
 
@@ -559,7 +554,7 @@ int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const stru
 			else if ((rc = cw_txn_put(t, &rec, 0, NULL, err)) == 0 && moved)
 				(*moved)++;
 			if (rc == 0 && doubled && doubled_line(&rec, to, to_name, &line))
-				doubled_note(doubled, &line, &rec, to);
+				doubled_note(doubled, &line);
 		}
 		cw_record_free(&rec);
 	}
@@ -1110,10 +1105,7 @@ int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_doubled *
 	return rc;
 }
 
-/* Every record naming a person a merge kept twice with entries that differ: each given its
- * line in *out (NULL: not asked), and its id added to *found (NULL: not asked). */
-static int doubled_walk(struct cw_store *st, struct cw_doubled *out, struct cw_idset *found,
-			struct cw_error *err)
+int cw_store_doubled_each(struct cw_store *st, cw_doubled_fn fn, void *ctx, struct cw_error *err)
 {
 	struct cw_txn t;
 	struct merged_pair *pairs = NULL;
@@ -1143,12 +1135,8 @@ static int doubled_walk(struct cw_store *st, struct cw_doubled *out, struct cw_i
 
 			if ((rc = cw_store_read_record(st, t.txn, &ids[r], &rec, err)) != 0)
 				break;
-			if (doubled_line(&rec, &pairs[i].to, name, &line)) {
-				if (out)
-					doubled_note(out, &line, &rec, &pairs[i].to);
-				if (found && cw_idset_add(found, &rec.id) != 0)
-					rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-			}
+			if (doubled_line(&rec, &pairs[i].to, name, &line))
+				rc = fn(ctx, &line, &rec, &pairs[i].to, err);
 			cw_record_free(&rec);
 		}
 		free(ids);
@@ -1158,10 +1146,30 @@ static int doubled_walk(struct cw_store *st, struct cw_doubled *out, struct cw_i
 	return rc;
 }
 
+static int doubled_note_fn(void *ctx, const struct cw_error *line, const struct cw_record *rec,
+			   const struct cw_id *who, struct cw_error *err)
+{
+	(void)rec;
+	(void)who;
+	(void)err;
+	doubled_note(ctx, line);
+	return 0;
+}
+
 int cw_store_doubled_entries(struct cw_store *st, struct cw_doubled *out, struct cw_error *err)
 {
 	memset(out, 0, sizeof *out);
-	return doubled_walk(st, out, NULL, err);
+	return cw_store_doubled_each(st, doubled_note_fn, out, err);
+}
+
+static int doubled_id_fn(void *ctx, const struct cw_error *line, const struct cw_record *rec,
+			 const struct cw_id *who, struct cw_error *err)
+{
+	(void)line;
+	(void)who;
+	if (cw_idset_add(ctx, &rec->id) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return 0;
 }
 
 int cw_store_doubled_ids(struct cw_store *st, struct cw_id **ids, size_t *n, struct cw_error *err)
@@ -1171,7 +1179,7 @@ int cw_store_doubled_ids(struct cw_store *st, struct cw_id **ids, size_t *n, str
 
 	*ids = NULL;
 	*n = 0;
-	if ((rc = doubled_walk(st, NULL, &set, err)) != 0 || !set.n) {
+	if ((rc = cw_store_doubled_each(st, doubled_id_fn, &set, err)) != 0 || !set.n) {
 		free(set.v);
 		return rc;
 	}

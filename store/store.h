@@ -454,15 +454,19 @@ int cw_store_merge_people(struct cw_store *st, const struct cw_id *keep, const s
 #define CW_DOUBLED_MAX 16
 struct cw_doubled {
 	struct cw_error lines[CW_DOUBLED_MAX];
-	/* Of each line: the record, its kind and the person it names twice. */
-	struct cw_id records[CW_DOUBLED_MAX], people[CW_DOUBLED_MAX];
-	uint8_t kinds[CW_DOUBLED_MAX];
 	size_t n; /* records found, also past the first CW_DOUBLED_MAX given a line */
 };
 /* Every record that names someone a merge kept (a deletion that says where its person went)
- * twice with entries that differ, as above: what `conflicts` (plain and --json) and the
- * terminal interface's `X` list beside versions, until an edit makes the entries one. */
+ * twice with entries that differ, as above: what `conflicts` and the terminal interface's `X`
+ * list beside versions (the first CW_DOUBLED_MAX, and how many more), until an edit makes the
+ * entries one. */
 int cw_store_doubled_entries(struct cw_store *st, struct cw_doubled *out, struct cw_error *err);
+/* The same records, every one of them, each given to fn with its line and the person it names
+ * twice (a record naming two such people, once for each), in one read; fn's non-zero return
+ * (its error in err) stops the walk and is returned. */
+typedef int (*cw_doubled_fn)(void *ctx, const struct cw_error *line, const struct cw_record *rec,
+			     const struct cw_id *who, struct cw_error *err);
+int cw_store_doubled_each(struct cw_store *st, cw_doubled_fn fn, void *ctx, struct cw_error *err);
 /* The ids of those records, all of them, sorted, each once (*ids NULL when none): what a
  * report's header, a timeline and the terminal interface's status line count beside the
  * records whose conflicts wait (cw_sync_conflicted_ids), since a figure read from such a

@@ -122,4 +122,8 @@ ok cw bundle import "$WORK/a3.cwb"
 keys 'X<Dump>' 120x300
 has "  ... and 1 more record"
 lacks "1 more records"
+# conflicts --json gives all 17, past what the plain list names (it gave the first 16).
+ok cw conflicts --json
+json "len(d) == 17 and all(c['versions'] == [] and [x['person'] for x in c['doubled']] == ['$one'] for c in d)"
+json "sorted(c['doubled'][0]['message'].split('(')[1].split(')')[0] for c in d) == sorted('Land dispute %d' % i for i in range(1, 18))"
 echo "doubled: $checks checks"
