@@ -580,6 +580,11 @@ struct access_ctx {
 	struct cw_visit *v;
 	int lawyer;
 	struct cw_error *err;
+	/* The people this save adds (typed_in_detainees) named in the field so far, each with
+	 * the word it was given: one given two is refused before the save asks to add them. */
+	char adding[CW_FORM_NEW_PEOPLE][CW_FORM_NAME_BYTES];
+	uint8_t adding_word[CW_FORM_NEW_PEOPLE];
+	size_t nadding;
 };
 
 static uint8_t *access_of(struct cw_detainee_access *a, int lawyer)
@@ -607,6 +612,35 @@ static int typed_in_detainees(const struct cw_form *fm, const char *name)
 		if ((size_t)(end - t) == len && !strncmp(t, name, len))
 			return 1;
 		p += n + (p[n] == ';');
+	}
+	return 0;
+}
+
+static int given_twice(struct access_ctx *ac, const char *name, unsigned was, unsigned word)
+{
+	return cw_error_set(ac->err, CW_EINVAL, ac->ff->name,
+			    "'%.60s' is given twice, %s and %s: give each detainee's access once",
+			    name, cw_enum_word(&cw_words_access, was),
+			    cw_enum_word(&cw_words_access, word));
+}
+
+/* A detainee this save adds, given `word` (0: unknown) in the field: refused if given
+ * another before, as one already in the database is (their entry waits for their id). */
+static int adding_access(struct access_ctx *ac, const char *name, unsigned word)
+{
+	for (size_t i = 0; i < ac->nadding; i++) {
+		if (strcmp(ac->adding[i], name) != 0)
+			continue;
+		if (word && ac->adding_word[i] && ac->adding_word[i] != word)
+			return given_twice(ac, name, ac->adding_word[i], word);
+		if (word)
+			ac->adding_word[i] = (uint8_t)word;
+		return 0;
+	}
+	/* More than a save adds is said on the detainees field (too_many). */
+	if (ac->nadding < CW_FORM_NEW_PEOPLE && strlen(name) < CW_FORM_NAME_BYTES) {
+		snprintf(ac->adding[ac->nadding], sizeof ac->adding[0], "%s", name);
+		ac->adding_word[ac->nadding++] = (uint8_t)word;
 	}
 	return 0;
 }
@@ -643,7 +677,7 @@ static int add_access_part(void *ctx, const char *part)
 	    (rc = resolve_ref(ac->fm, ac->ff, CW_KIND_PERSON, name, &id, ac->err)) != 0) {
 		if (rc == CW_ENOTFOUND && typed_in_detainees(ac->fm, name)) {
 			cw_error_clear(ac->err);
-			rc = 0;
+			rc = adding_access(ac, name, (unsigned)word);
 		}
 		free(name);
 		return rc;
@@ -654,14 +688,9 @@ static int add_access_part(void *ctx, const char *part)
 		if (!cw_id_equal(&e->person, &id))
 			continue;
 		if (*access_of(e, ac->lawyer) && *access_of(e, ac->lawyer) != word) {
-			cw_error_set(ac->err, CW_EINVAL, ac->ff->name,
-				     "'%.60s' is given twice, %s and %s: give each detainee's "
-				     "access once",
-				     name,
-				     cw_enum_word(&cw_words_access, *access_of(e, ac->lawyer)),
-				     cw_enum_word(&cw_words_access, (unsigned)word));
+			rc = given_twice(ac, name, *access_of(e, ac->lawyer), (unsigned)word);
 			free(name);
-			return CW_EINVAL;
+			return rc;
 		}
 		*access_of(e, ac->lawyer) = (uint8_t)word;
 		a = e;
@@ -713,7 +742,7 @@ static int each_access_part(struct access_ctx *ac)
 static int apply_detainee_access(struct cw_form *fm, struct cw_record *rec, struct cw_error *err)
 {
 	struct cw_visit *v = &rec->u.visit;
-	struct access_ctx ac = {fm, NULL, v, 0, err};
+	struct access_ctx ac = {.fm = fm, .v = v, .err = err};
 	int changed = 0, rc;
 
 	for (int lawyer = 1; lawyer >= 0; lawyer--) {
@@ -734,6 +763,7 @@ static int apply_detainee_access(struct cw_form *fm, struct cw_record *rec, stru
 				   lawyer) = 0;
 		ac.ff = &fm->fields[i];
 		ac.lawyer = lawyer;
+		ac.nadding = 0;
 		if ((rc = each_access_part(&ac)) != 0)
 			return rc;
 	}
@@ -854,8 +884,11 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 	 * the visit met them is checked on saving, the detainees being typed in any order). */
 	if (rc == 0 && fm->kind == CW_KIND_VISIT &&
 	    (!strcmp(ff->name, "lawyer_access") || !strcmp(ff->name, "family_access"))) {
-		struct access_ctx ac = {fm, ff, &scratch.u.visit,
-					!strcmp(ff->name, "lawyer_access"), &err};
+		struct access_ctx ac = {.fm = fm,
+					.ff = ff,
+					.v = &scratch.u.visit,
+					.lawyer = !strcmp(ff->name, "lawyer_access"),
+					.err = &err};
 
 		rc = each_access_part(&ac);
 	}

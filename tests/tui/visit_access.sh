@@ -118,6 +118,14 @@ send C-g detainees Enter 'Chhun Dara; Mean Sreyleak'
 send C-g
 send -l "lawyer access"
 send Enter
+# Given two words, someone the save adds is refused before the question (it was asked, and
+# the save refused once the answer was yes).
+send -l "Mean Sreyleak=denied; Chhun Dara=granted; Mean Sreyleak=restricted"
+send C-s
+wait_for "'Mean Sreyleak' is given twice, denied and restricted: give each detainee's access once"
+capture
+printf '%s\n' "$pane" | grep -qF "add this person and save" && fail "asked before refusing: $pane"
+send C-u
 send -l "Mean Sreyleak=denied; Chhun Dara=granted"
 send C-s
 wait_for "Mean Sreyleak is not in the database yet: add this person and save? y/N"
