@@ -38,12 +38,13 @@ tests_check_detention_SOURCES = tests/check_detention.c tests/testutil.h tests/s
 tests_check_detention_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
 tests_check_detention_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
 
+SLOW_TESTS += tests/cli/report_fidelity.sh tests/cli/confidential.sh tests/cli/report_groups.sh
 CLI_TESTS += tests/cli/report.sh tests/cli/report_formats.sh tests/cli/report_escaping.sh \
-	tests/cli/report_partners.sh tests/cli/report_pdf.sh tests/cli/report_fidelity.sh \
-	tests/cli/report_groups.sh tests/cli/report_detained.sh tests/cli/report_filter_summary.sh \
+	tests/cli/report_partners.sh tests/cli/report_pdf.sh \
+	tests/cli/report_detained.sh tests/cli/report_filter_summary.sh \
 	tests/cli/hearing_defendants.sh tests/cli/verdict_detention.sh tests/cli/bail_detention.sh \
 	tests/cli/agenda.sh tests/cli/upcoming_months.sh \
-	tests/cli/export.sh tests/cli/confidential.sh tests/cli/confidential_articles.sh \
+	tests/cli/export.sh tests/cli/confidential_articles.sh \
 	tests/cli/confidential_case_mark.sh tests/cli/confidential_visit.sh \
 	tests/cli/visits_by_article.sh tests/cli/demos_by_article.sh \
 	tests/cli/report_conflicts.sh tests/cli/detention_order.sh

@@ -16,7 +16,8 @@ tests_check_sync_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_
 	$(ZSTD_CFLAGS)
 tests_check_sync_LDADD = $(STORE_LIBS) $(CHECK_LIBS)
 
-CLI_TESTS += tests/cli/sync.sh tests/cli/sync_refused.sh tests/cli/bundles_signed.sh tests/cli/peer_removed.sh tests/cli/peer_removed_told.sh \
+SLOW_TESTS += tests/cli/sync.sh tests/cli/bundles_signed.sh
+CLI_TESTS += tests/cli/sync_refused.sh tests/cli/peer_removed.sh tests/cli/peer_removed_told.sh \
 	tests/cli/sync_clocks.sh tests/cli/deletions.sh tests/cli/bundles_stream.sh \
 	tests/cli/signatures.sh tests/cli/signature_target.sh tests/cli/resolve_fields.sh \
 	tests/cli/delete_ruling_stage.sh \

@@ -3,7 +3,7 @@
 ## Makefile.am (included by it). make check runs both, short: 30 kills, and the first and last
 ## call of each kind failed. make crash-test runs CRASH_RUNS kills (default 1000) and fails
 ## every call in turn.
-CLI_TESTS += tests/crash/crash.sh tests/crash/faults.sh
+SLOW_TESTS += tests/crash/faults.sh tests/crash/crash.sh
 EXTRA_DIST += tests/crash/common.sh tests/crash/faultshim.c
 
 ## The shim is a shared object built with a plain rule (the project has no libtool), without
