@@ -888,6 +888,25 @@ static json_t *upcoming(const struct cw_report *r)
 }
 
 /* A detainee row's detention order (report.h: order_until), or null. */
+/* One access of a detainee at a visit (report.h: struct cw_report_access), or null. */
+static json_t *one_access_json(const struct cw_report *r, const struct cw_report_access *a)
+{
+	if (cw_id_is_zero(&a->visit))
+		return json_null();
+	return json_pack("{s:o,s:o,s:o,s:o}", "visit", jnamed(r, &a->visit), "date", jdate(a->date),
+			 "view", jword(&cw_words_view, a->view), "access",
+			 jword(&cw_words_access, a->access));
+}
+
+/* A detainee's access_at_visit: {lawyer, family}, or null when no visit recorded either. */
+static json_t *access_json(const struct cw_report *r, const struct cw_report_detainee *d)
+{
+	if (cw_id_is_zero(&d->lawyer_at_visit.visit) && cw_id_is_zero(&d->family_at_visit.visit))
+		return json_null();
+	return json_pack("{s:o,s:o}", "lawyer", one_access_json(r, &d->lawyer_at_visit), "family",
+			 one_access_json(r, &d->family_at_visit));
+}
+
 static json_t *order_json(const struct cw_report *r, const struct cw_report_detainee *d)
 {
 	if (!cw_date_is_known(d->order_until))
@@ -1018,21 +1037,10 @@ static json_t *detainees(const struct cw_report *r)
 		      * none gives the day it runs to): its record, account and last day, and
 		      * the days held past that day, least and most (0: not past it) */
 		     json_object_set_new(o, "detention_order", order_json(r, d)) != 0 ||
-		     /* their access to a lawyer and to family at the latest prison visit that
-		      * recorded it (null: none did): the visit, its date and account, each
-		      * access (null: not recorded) */
-		     json_object_set_new(
-			     o, "access_at_visit",
-			     !cw_id_is_zero(&d->access_visit)
-				     ? json_pack("{s:o,s:o,s:o,s:o,s:o}", "visit",
-						 jnamed(r, &d->access_visit), "date",
-						 jdate(d->access_date), "view",
-						 jword(&cw_words_view, d->access_view),
-						 "lawyer_access",
-						 jword(&cw_words_access, d->lawyer_access),
-						 "family_access",
-						 jword(&cw_words_access, d->family_access))
-				     : json_null()) != 0)) {
+		     /* their access to a lawyer and to family, each at the latest prison visit
+		      * that recorded it (null: none did): the visit, its date and account, and
+		      * the access; null when no visit recorded either */
+		     json_object_set_new(o, "access_at_visit", access_json(r, d)) != 0)) {
 			json_decref(o);
 			o = NULL;
 		}

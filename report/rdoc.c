@@ -1626,36 +1626,48 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 		sb_add(&sb, "%s", order);
 	}
 	/* Their access to a lawyer or to family denied or restricted at the latest prison visit
-	 * that recorded it (report.h: access_visit), its day and whose account; granted is no
-	 * concern here, as in the visit's row (the JSON's access_at_visit gives it). */
-	if (!cw_id_is_zero(&d->access_visit)) {
-		struct sb what = {0};
-		char when[CW_DATE_TEXT_MAX];
+	 * that recorded it (report.h: lawyer_at_visit), its day and whose account: one clause
+	 * when one visit gives both; granted is no concern here, as in the visit's row (the
+	 * JSON's access_at_visit gives it). */
+	{
+		const struct cw_report_access *each[] = {&d->lawyer_at_visit, &d->family_at_visit};
+		int bad[2];
 
-		for (int lawyer = 1; lawyer >= 0; lawyer--) {
-			uint8_t a = lawyer ? d->lawyer_access : d->family_access;
+		for (int k = 0; k < 2; k++)
+			bad[k] = each[k]->access == CW_ACCESS_DENIED ||
+				 each[k]->access == CW_ACCESS_RESTRICTED;
+		for (int k = 0; k < 2; k++) {
+			struct sb what = {0};
+			char when[CW_DATE_TEXT_MAX];
+			const struct cw_report_access *at = each[k];
 
-			if (a != CW_ACCESS_DENIED && a != CW_ACCESS_RESTRICTED)
+			if (!bad[k] ||
+			    (k == 1 && bad[0] && cw_id_equal(&at->visit, &each[0]->visit)))
 				continue;
-			if (what.n)
-				sb_add(&what, ", ");
-			/* TRANSLATORS: a detainee's access to a lawyer (family) at a prison
-			 * visit: "denied", "restricted" */
-			sb_add(&what, lawyer ? _("lawyer access %s") : _("family access %s"),
-			       word(&cw_words_access, a));
-		}
-		cw_date_format(d->access_date, when);
-		if (what.n && sb.n)
-			sb_add(&sb, "; ");
-		if (what.n)
+			for (int j = k; j < 2; j++) {
+				if (!bad[j] ||
+				    (j != k && !cw_id_equal(&each[j]->visit, &at->visit)))
+					continue;
+				if (what.n)
+					sb_add(&what, ", ");
+				/* TRANSLATORS: a detainee's access to a lawyer (family) at a
+				 * prison visit: "denied", "restricted" */
+				sb_add(&what,
+				       j == 0 ? _("lawyer access %s") : _("family access %s"),
+				       word(&cw_words_access, each[j]->access));
+			}
+			cw_date_format(at->date, when);
+			if (sb.n)
+				sb_add(&sb, "; ");
 			/* TRANSLATORS: "lawyer access denied, family access restricted at the
 			 * prison visit of 2024-05-07 (account: NGO)" */
 			sb_add(&sb, _("%s at the prison visit of %s (account: %s)"), what.s, when,
-			       d->access_view ? cw_enum_label(&cw_words_view, d->access_view)
-					      : _("not recorded"));
-		if (what.failed)
-			sb.failed = 1;
-		free(what.s);
+			       at->view ? cw_enum_label(&cw_words_view, at->view)
+					: _("not recorded"));
+			if (what.failed)
+				sb.failed = 1;
+			free(what.s);
+		}
 	}
 	/* An earlier stretch (held, bailed, arrested again): the row's days are this stretch's;
 	 * the days in all are what the legal maximum is read against. */

@@ -3882,20 +3882,42 @@ static int order_from(struct cw_report *r, struct cw_report_detainee *d,
 	return 0;
 }
 
-/* d's access to a lawyer and to family at the latest prison visit that recorded it (report.h:
- * access_visit), from their records as the row reads them (tl). A confidential one, written
- * with --include-confidential, is among what the report holds. 0 or CW_ENOMEM. */
+/* Into *best, the access of one kind (lawyer: 1, family: 0) v gives d, when v is a later visit
+ * of the stretch than best's that gives it (of one day, the team's own account). */
+static void later_access(const struct cw_record *v, const struct cw_report_detainee *d, int lawyer,
+			 struct cw_report_access *best)
+{
+	const struct cw_detainee_access *a = v->u.visit.detainee_access.items;
+	uint8_t access = 0;
+	int later;
+
+	/* From the first entry of theirs that gives it (a merge from a bundle may have kept
+	 * two). */
+	for (size_t k = 0; k < v->u.visit.detainee_access.n && !access; k++)
+		if (cw_id_equal(&a[k].person, &d->person))
+			access = lawyer ? a[k].lawyer_access : a[k].family_access;
+	if (!access)
+		return;
+	later = cw_id_is_zero(&best->visit) ? 1 : cw_date_compare(v->u.visit.date, best->date);
+	if (later < 0 || (later == 0 && (best->view == CW_VIEW_OWN || v->view != CW_VIEW_OWN)))
+		return;
+	best->visit = v->id;
+	best->date = v->u.visit.date;
+	best->view = v->view;
+	best->access = access;
+}
+
+/* d's access to a lawyer and to family, each at the latest prison visit that recorded it
+ * (report.h: lawyer_at_visit), from their records as the row reads them (tl). A confidential
+ * visit, written with --include-confidential, is among what the report holds. 0 or
+ * CW_ENOMEM. */
 static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
 			   const struct cw_record_list *tl)
 {
-	const struct cw_record *best = NULL;
-	uint8_t lawyer = 0, family = 0;
+	const struct cw_report_access *each[] = {&d->lawyer_at_visit, &d->family_at_visit};
 
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct cw_record *v = &tl->items[i];
-		const struct cw_detainee_access *a = v->u.visit.detainee_access.items;
-		uint8_t l = 0, f = 0;
-		int later;
 
 		if (v->kind != CW_KIND_VISIT || !cw_date_is_known(v->u.visit.date) ||
 		    cw_date_compare(cw_date_last_day(v->u.visit.date), r->held_to) > 0 ||
@@ -3907,34 +3929,22 @@ static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
 		    (r->confidential.leave_out &&
 		     cw_record_field_is_confidential(v, "detainee_access")))
 			continue;
-		/* Each access from the first entry of theirs that gives it (a merge from a
-		 * bundle may have kept two). */
-		for (size_t k = 0; k < v->u.visit.detainee_access.n; k++)
-			if (cw_id_equal(&a[k].person, &d->person)) {
-				l = l ? l : a[k].lawyer_access;
-				f = f ? f : a[k].family_access;
-			}
-		if (!l && !f)
-			continue;
-		later = best ? cw_date_compare(v->u.visit.date, best->u.visit.date) : 1;
-		if (later < 0 ||
-		    (later == 0 && (best->view == CW_VIEW_OWN || v->view != CW_VIEW_OWN)))
-			continue;
-		best = v;
-		lawyer = l;
-		family = f;
+		later_access(v, d, 1, &d->lawyer_at_visit);
+		later_access(v, d, 0, &d->family_at_visit);
 	}
-	if (!best)
-		return 0;
-	d->access_visit = best->id;
-	d->access_date = best->u.visit.date;
-	d->access_view = best->view;
-	d->lawyer_access = lawyer;
-	d->family_access = family;
-	if (!r->confidential.leave_out &&
-	    (best->confidential || cw_record_field_is_confidential(best, "detainee_access")) &&
-	    cw_withheld_count(&r->confidential, &best->id) != 0)
-		return CW_ENOMEM;
+	for (size_t k = 0; k < 2; k++) {
+		const struct cw_record *v = NULL;
+
+		if (cw_id_is_zero(&each[k]->visit))
+			continue;
+		for (size_t i = 0; i < tl->n && !v; i++)
+			if (cw_id_equal(&tl->items[i].id, &each[k]->visit))
+				v = &tl->items[i];
+		if (!r->confidential.leave_out && v &&
+		    (v->confidential || cw_record_field_is_confidential(v, "detainee_access")) &&
+		    cw_withheld_count(&r->confidential, &v->id) != 0)
+			return CW_ENOMEM;
+	}
 	return 0;
 }
 
@@ -4802,9 +4812,11 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 			rc = ref_add(rd, r, &r->detainees[i].start_id, err);
 		if (rc == 0)
 			rc = ref_add(rd, r, &r->detainees[i].start_other_id, err);
-		/* The visit that gives their access, for its id. */
+		/* The visits that give their access, for their ids. */
 		if (rc == 0)
-			rc = ref_add(rd, r, &r->detainees[i].access_visit, err);
+			rc = ref_add(rd, r, &r->detainees[i].lawyer_at_visit.visit, err);
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->detainees[i].family_at_visit.visit, err);
 	}
 	return rc;
 }

@@ -109,6 +109,13 @@ struct cw_report_upcoming {
  * defendants (person zero, group its label). days is the least number of days the records'
  * dates allow, days_max the most (the same when the detention is dated to the day; -1 when
  * the records set no bound: models/timeline.h); days is -1 when they give no figure at all. */
+/* One access of a detainee (to a lawyer, or to family) as a prison visit recorded it. */
+struct cw_report_access {
+	struct cw_id visit;   /* the visit's record; zero: no visit recorded it */
+	struct cw_date date;  /* the visit's date */
+	uint8_t view, access; /* its account (cw_words_view); the access (cw_words_access) */
+};
+
 struct cw_report_detainee {
 	struct cw_id person;
 	/* A group: its label as the case gives it, and how many of it are held (-1: the sources
@@ -170,14 +177,13 @@ struct cw_report_detainee {
 	struct cw_date order_until;
 	long days_past_order, days_past_order_max;
 	uint8_t order_held_otherwise; /* models/timeline.h, order_held_otherwise */
-	/* Their access to a lawyer and to family (cw_words_access, 0 not recorded) at the latest
-	 * prison visit dated in the stretch, from `since` wholly up to the period's end, that
-	 * recorded it (struct cw_detainee_access; of two accounts of one day, the team's own):
-	 * its record (zero when none), date and account. A person's row only; read as the row's
-	 * other records are (what is withheld and the accounts left out are not there). */
-	struct cw_id access_visit;
-	struct cw_date access_date;
-	uint8_t access_view, lawyer_access, family_access;
+	/* Their access to a lawyer, and apart to family, at the latest prison visit dated in the
+	 * stretch, from `since` wholly up to the period's end, that recorded that access (struct
+	 * cw_detainee_access; of two accounts of one day, the team's own): each its own visit,
+	 * since a later visit that saw the family only says nothing of the lawyer an earlier one
+	 * was kept from. A person's row only; read as the row's other records are (what is
+	 * withheld and the accounts left out are not there). */
+	struct cw_report_access lawyer_at_visit, family_at_visit;
 	/* Listed whatever its length (arrested or detained in the period, or the accounts
 	 * differ), not as one of the CW_REPORT_DETAINEES_MAX longest. */
 	uint8_t kept;
