@@ -3820,8 +3820,29 @@ static int charged_under_filter(const struct cw_report *r, const struct cw_recor
  * their custody stops is what the count runs to: models/timeline.h); confidential records
  * tell nothing here either (not counted: the person's row is), and visits of accounts the
  * filter leaves out are dropped. */
-static int detention_records(struct cw_reader *rd, struct cw_report *r, const struct cw_id *person,
-			     struct cw_record_list *tl, struct cw_error *err)
+/* The latest date of a detention order or extension of the person's (models/timeline.h,
+ * detention_order) among records the report leaves out (confidential), into *latest (unknown:
+ * none). */
+static void withheld_order(struct cw_report *r, const struct cw_id *person,
+			   const struct cw_record_list *l, struct cw_date *latest)
+{
+	*latest = (struct cw_date){0};
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_record *rec = &l->items[i];
+		const struct cw_milestone *m = &rec->u.milestone;
+
+		if (rec->kind == CW_KIND_MILESTONE &&
+		    (m->type == CW_MS_PRETRIAL_DETENTION || m->type == CW_MS_DETENTION_EXTENDED) &&
+		    cw_date_is_known(m->until) && cw_id_equal(&m->person, person) &&
+		    cw_withheld_leaves_out(&r->confidential, rec) &&
+		    (!cw_date_is_known(*latest) || cw_date_compare(m->date, *latest) > 0))
+			*latest = m->date;
+	}
+}
+
+static int detention_records_noting(struct cw_reader *rd, struct cw_report *r,
+				    const struct cw_id *person, struct cw_record_list *tl,
+				    struct cw_date *withheld, struct cw_error *err)
 {
 	int rc = cw_reader_person_records(
 		rd, person,
@@ -3831,11 +3852,19 @@ static int detention_records(struct cw_reader *rd, struct cw_report *r, const st
 
 	if (rc != 0)
 		return rc;
+	if (withheld)
+		withheld_order(r, person, tl, withheld);
 	if (detention_sift(r, tl) != 0) {
 		cw_record_list_free(tl);
 		return oom(err);
 	}
 	return 0;
+}
+
+static int detention_records(struct cw_reader *rd, struct cw_report *r, const struct cw_id *person,
+			     struct cw_record_list *tl, struct cw_error *err)
+{
+	return detention_records_noting(rd, r, person, tl, NULL, err);
 }
 
 /* Whether the report quotes the other account of a detainee's start (models/timeline.h):
@@ -3868,8 +3897,17 @@ static int start_other_quoted(struct cw_report *r, struct cw_timeline_summary *s
  * confidential one, written with --include-confidential, is among what the report holds (its
  * id and account are given). */
 static int order_from(struct cw_report *r, struct cw_report_detainee *d,
-		      const struct cw_timeline_summary *sum)
+		      const struct cw_timeline_summary *sum, const struct cw_record_list *tl,
+		      struct cw_date withheld)
 {
+	/* An order the report leaves out dated on or after the one it reads (an extension
+	 * marked confidential) would supersede it: the row says nothing of an order rather
+	 * than that they were held past one the team knows was extended (a hostile reader
+	 * holding the extension would show the report false). */
+	for (size_t i = 0; i < tl->n && cw_date_is_known(withheld); i++)
+		if (cw_id_equal(&tl->items[i].id, &sum->order_id) &&
+		    cw_date_compare(withheld, tl->items[i].u.milestone.date) >= 0)
+			return 0;
 	if (sum->order_confidential && !r->confidential.leave_out &&
 	    cw_withheld_count(&r->confidential, &sum->order_id) != 0)
 		return CW_ENOMEM;
@@ -3964,13 +4002,14 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	struct cw_timeline_summary sum;
 	struct cw_record_list tl;
 	const struct cw_record *kase = NULL;
+	struct cw_date withheld;
 	int rc, listed = 0, contested = 0;
 
 	/* A filter naming a person lists that person, not their co-defendants, whose cases
 	 * name them too. */
 	if (!cw_matcher_admits_person(m, person))
 		return 0;
-	if ((rc = detention_records(rd, r, person, &tl, err)) != 0)
+	if ((rc = detention_records_noting(rd, r, person, &tl, &withheld, err)) != 0)
 		return rc;
 	memset(&d, 0, sizeof d);
 	/* As the records tell it at the end of the range: the summary counts nothing dated
@@ -4056,7 +4095,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.start_other_days = sum.pretrial_start_other_days;
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
-	if (order_from(r, &d, &sum) != 0 || access_at_visit(r, &d, &tl) != 0 ||
+	if (order_from(r, &d, &sum, &tl, withheld) != 0 || access_at_visit(r, &d, &tl) != 0 ||
 	    ((d.total != d.days || d.total_max != d.days_max) &&
 	     case_days(person, kase, &tl, r->held_to, &d) != 0)) {
 		cw_record_list_free(&tl);
@@ -4135,7 +4174,8 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	     sum.pretrial_to_kind == CW_PRETRIAL_TO_LATEST))
 		d.views |= cw_view_bit(sum.pretrial_to_view);
 	group_joined(r, kase, tl, label, &d);
-	if (order_from(r, &d, &sum) != 0)
+	/* A group's order extended in a record left out is not looked for (a person's is). */
+	if (order_from(r, &d, &sum, tl, (struct cw_date){0}) != 0)
 		return CW_ENOMEM;
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;

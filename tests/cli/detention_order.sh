@@ -159,9 +159,11 @@ has "| bail (granted) at a hearing | Bail Hearing | Bail hearing case | ended a 
 ok cw report --week 2023-W35 --person "Bail Hearing" --format json
 json '[r["ended_detention"] for r in d["releases"] if r.get("at_hearing")] == [{"since": "2023-03-01", "days": 181, "days_at_least": 181, "days_at_most": 181}]'
 
-# ---- a confidential order: left out for partners (the earlier one counts), given with
-# --include-confidential, and then counted among what the report holds (a review found the
-# header saying it held none)
+# ---- a confidential order: left out for partners, given with --include-confidential, and
+# then counted among what the report holds (a review found the header saying it held none).
+# An extension left out supersedes the order partners see: their report says nothing of an
+# order rather than "held 57 days past" one the team knows was extended (a hostile reader's
+# trial: whoever holds the extension would show the report false).
 export CASEWATCH_NOW=2023-09-01T03:00:00Z
 ok cw person add --name "Secret Order"
 ok cw case add --title "Secret order case" --defendant "Secret Order" --custody detained \
@@ -171,8 +173,13 @@ ok cw log milestone --person "Secret Order" --case "Secret order case" \
 ok cw log milestone --person "Secret Order" --case "Secret order case" \
 	--type detention_extended --date 2023-07-03 --until 2023-09-30 --view own --confidential
 ok cw report --week 2023-W35 --person "Secret Order"
-has "held 57 days past the last day of the detention order (UN), 2023-07-05"
-has "Of those listed, 1 was held past"
+has "| Secret Order |"
+lacks "days past the last day"
+lacks "detention order"
+lacks "2023-09-30"
+lacks "Of those listed"
+ok cw report --week 2023-W35 --person "Secret Order" --format json
+json '[r["detention_order"] for r in d["pretrial_detention"]] == [None]'
 ok cw report --week 2023-W35 --person "Secret Order" --include-confidential
 has "the detention order (own observation) runs to 2023-09-30"
 has "CONFIDENTIAL: this holds 1 record with confidential material"
