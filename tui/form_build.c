@@ -56,13 +56,15 @@ static int resolve_ref(struct cw_form *fm, const struct cw_form_field *ff, enum 
 	return rc;
 }
 
-/* Splits "a; b; c" into trimmed parts; calls fn on each non-empty one. */
+/* Splits "a; b; c" into trimmed parts; calls fn on each non-empty one. The whole text, however
+ * long (a visit may meet many): CW_ENOMEM when it cannot be copied. */
 static int each_part(const char *text, int (*fn)(void *ctx, const char *part), void *ctx)
 {
-	char buf[1024], *save = NULL;
+	char *buf = strdup(text), *save = NULL;
 	int rc = 0;
 
-	snprintf(buf, sizeof buf, "%s", text);
+	if (!buf)
+		return CW_ENOMEM;
 	for (char *t = strtok_r(buf, ";", &save); t && rc == 0; t = strtok_r(NULL, ";", &save)) {
 		char *end;
 
@@ -74,6 +76,7 @@ static int each_part(const char *text, int (*fn)(void *ctx, const char *part), v
 		if (*t)
 			rc = fn(ctx, t);
 	}
+	free(buf);
 	return rc;
 }
 
@@ -710,27 +713,12 @@ static int add_access_part(void *ctx, const char *part)
 	return 0;
 }
 
-/* Each part of a field "A=denied; B=granted" (the whole text: a visit may meet many). */
+/* Each part of a field "A=denied; B=granted". */
 static int each_access_part(struct access_ctx *ac)
 {
-	char *buf = strdup(cw_edit_text(&ac->ff->edit)), *save = NULL;
-	int rc = 0;
+	int rc = each_part(cw_edit_text(&ac->ff->edit), add_access_part, ac);
 
-	if (!buf)
-		return cw_error_set(ac->err, CW_ENOMEM, "", "out of memory");
-	for (char *t = strtok_r(buf, ";", &save); t && rc == 0; t = strtok_r(NULL, ";", &save)) {
-		char *end;
-
-		while (*t == ' ')
-			t++;
-		end = t + strlen(t);
-		while (end > t && end[-1] == ' ')
-			*--end = '\0';
-		if (*t)
-			rc = add_access_part(ac, t);
-	}
-	free(buf);
-	return rc;
+	return rc == CW_ENOMEM ? cw_error_set(ac->err, CW_ENOMEM, "", "out of memory") : rc;
 }
 
 /* The visit's detainee access from its two fields. A field left as the form opened it keeps
