@@ -3815,34 +3815,55 @@ static int charged_under_filter(const struct cw_report *r, const struct cw_recor
 	return cw_articles_meet(mine, n, r->filter.articles, r->filter.narticles);
 }
 
+/* Whether the detention order the team's own records give the person (models/timeline.h:
+ * order_id), read from all of l as --include-confidential reads it, is one the report leaves
+ * out (an extension marked confidential): read from the rest, the row would say they were held
+ * past an order the team knows was extended. Only the accounts the filter leaves out are not
+ * read. 0 when the report leaves nothing out or no order of theirs is withheld; -1 out of
+ * memory. */
+static int order_withheld(struct cw_report *r, const struct cw_id *person,
+			  const struct cw_record_list *l)
+{
+	struct cw_timeline_summary all;
+	struct cw_record *v;
+	size_t n = 0;
+	int any = 0, withheld = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		any |= l->items[i].kind == CW_KIND_MILESTONE &&
+		       (l->items[i].u.milestone.type == CW_MS_PRETRIAL_DETENTION ||
+			l->items[i].u.milestone.type == CW_MS_DETENTION_EXTENDED) &&
+		       cw_withheld_leaves_out(&r->confidential, &l->items[i]);
+	if (!any)
+		return 0;
+	/* Shallow copies: the records stay l's. */
+	if (!(v = malloc(l->n * sizeof *v)))
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {
+		enum cw_kind k = l->items[i].kind;
+
+		if (!r->filter.accounts ||
+		    !(k == CW_KIND_VISIT || k == CW_KIND_MILESTONE || k == CW_KIND_HEARING) ||
+		    (r->filter.accounts & cw_report_view_bit(&l->items[i])))
+			v[n++] = l->items[i];
+	}
+	cw_timeline_summarise(person, v, n, r->held_to, &all);
+	for (size_t i = 0; i < n && cw_date_is_known(all.order_until); i++)
+		if (cw_id_equal(&v[i].id, &all.order_id))
+			withheld = cw_withheld_leaves_out(&r->confidential, &v[i]);
+	free(v);
+	return withheld;
+}
+
 /* The records a person's detention is read from, as the report reads them: their cases,
  * milestones and hearings, and prison visits too (one that met them after the account of
  * their custody stops is what the count runs to: models/timeline.h); confidential records
  * tell nothing here either (not counted: the person's row is), and visits of accounts the
- * filter leaves out are dropped. */
-/* The latest date of a detention order or extension of the person's (models/timeline.h,
- * detention_order) among records the report leaves out (confidential), into *latest (unknown:
- * none). */
-static void withheld_order(struct cw_report *r, const struct cw_id *person,
-			   const struct cw_record_list *l, struct cw_date *latest)
-{
-	*latest = (struct cw_date){0};
-	for (size_t i = 0; i < l->n; i++) {
-		const struct cw_record *rec = &l->items[i];
-		const struct cw_milestone *m = &rec->u.milestone;
-
-		if (rec->kind == CW_KIND_MILESTONE &&
-		    (m->type == CW_MS_PRETRIAL_DETENTION || m->type == CW_MS_DETENTION_EXTENDED) &&
-		    cw_date_is_known(m->until) && cw_id_equal(&m->person, person) &&
-		    cw_withheld_leaves_out(&r->confidential, rec) &&
-		    (!cw_date_is_known(*latest) || cw_date_compare(m->date, *latest) > 0))
-			*latest = m->date;
-	}
-}
-
+ * filter leaves out are dropped. With order_left_out, into it whether the order their records
+ * give is one left out (order_withheld). */
 static int detention_records_noting(struct cw_reader *rd, struct cw_report *r,
 				    const struct cw_id *person, struct cw_record_list *tl,
-				    struct cw_date *withheld, struct cw_error *err)
+				    int *order_left_out, struct cw_error *err)
 {
 	int rc = cw_reader_person_records(
 		rd, person,
@@ -3852,8 +3873,10 @@ static int detention_records_noting(struct cw_reader *rd, struct cw_report *r,
 
 	if (rc != 0)
 		return rc;
-	if (withheld)
-		withheld_order(r, person, tl, withheld);
+	if (order_left_out && (*order_left_out = order_withheld(r, person, tl)) < 0) {
+		cw_record_list_free(tl);
+		return oom(err);
+	}
 	if (detention_sift(r, tl) != 0) {
 		cw_record_list_free(tl);
 		return oom(err);
@@ -3897,17 +3920,14 @@ static int start_other_quoted(struct cw_report *r, struct cw_timeline_summary *s
  * confidential one, written with --include-confidential, is among what the report holds (its
  * id and account are given). */
 static int order_from(struct cw_report *r, struct cw_report_detainee *d,
-		      const struct cw_timeline_summary *sum, const struct cw_record_list *tl,
-		      struct cw_date withheld)
+		      const struct cw_timeline_summary *sum, int order_left_out)
 {
-	/* An order the report leaves out dated on or after the one it reads (an extension
-	 * marked confidential) would supersede it: the row says nothing of an order rather
-	 * than that they were held past one the team knows was extended (a hostile reader
-	 * holding the extension would show the report false). */
-	for (size_t i = 0; i < tl->n && cw_date_is_known(withheld); i++)
-		if (cw_id_equal(&tl->items[i].id, &sum->order_id) &&
-		    cw_date_compare(withheld, tl->items[i].u.milestone.date) >= 0)
-			return 0;
+	/* The order the team's records give is one the report leaves out (order_withheld: an
+	 * extension marked confidential supersedes the order it reads): the row says nothing
+	 * of an order rather than that they were held past one the team knows was extended (a
+	 * hostile reader holding the extension would show the report false). */
+	if (order_left_out)
+		return 0;
 	if (sum->order_confidential && !r->confidential.leave_out &&
 	    cw_withheld_count(&r->confidential, &sum->order_id) != 0)
 		return CW_ENOMEM;
@@ -4002,14 +4022,13 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	struct cw_timeline_summary sum;
 	struct cw_record_list tl;
 	const struct cw_record *kase = NULL;
-	struct cw_date withheld;
-	int rc, listed = 0, contested = 0;
+	int rc, listed = 0, contested = 0, order_left_out = 0;
 
 	/* A filter naming a person lists that person, not their co-defendants, whose cases
 	 * name them too. */
 	if (!cw_matcher_admits_person(m, person))
 		return 0;
-	if ((rc = detention_records_noting(rd, r, person, &tl, &withheld, err)) != 0)
+	if ((rc = detention_records_noting(rd, r, person, &tl, &order_left_out, err)) != 0)
 		return rc;
 	memset(&d, 0, sizeof d);
 	/* As the records tell it at the end of the range: the summary counts nothing dated
@@ -4095,7 +4114,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.start_other_days = sum.pretrial_start_other_days;
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
-	if (order_from(r, &d, &sum, &tl, withheld) != 0 || access_at_visit(r, &d, &tl) != 0 ||
+	if (order_from(r, &d, &sum, order_left_out) != 0 || access_at_visit(r, &d, &tl) != 0 ||
 	    ((d.total != d.days || d.total_max != d.days_max) &&
 	     case_days(person, kase, &tl, r->held_to, &d) != 0)) {
 		cw_record_list_free(&tl);
@@ -4175,7 +4194,7 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 		d.views |= cw_view_bit(sum.pretrial_to_view);
 	group_joined(r, kase, tl, label, &d);
 	/* A group's order extended in a record left out is not looked for (a person's is). */
-	if (order_from(r, &d, &sum, tl, (struct cw_date){0}) != 0)
+	if (order_from(r, &d, &sum, 0) != 0)
 		return CW_ENOMEM;
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;

@@ -184,6 +184,34 @@ ok cw report --week 2023-W35 --person "Secret Order" --include-confidential
 has "the detention order (own observation) runs to 2023-09-30"
 has "CONFIDENTIAL: this holds 1 record with confidential material"
 lacks "Of those listed"
+# A withheld order the team's own reading does not take supersedes nothing: one dated after
+# the period (logged since), or of the order's own day running shorter (an extension runs
+# longest), leaves partners the public order, as --include-confidential says it (a review
+# found both rows saying nothing of it, and the summary not counting them).
+export CASEWATCH_NOW=2023-10-15T03:00:00Z
+for who in "Later Secret" "Shorter Secret"; do
+	ok cw person add --name "$who"
+	ok cw case add --title "$who case" --defendant "$who" --custody detained \
+		--custody-as-of 2023-08-31 --charge 494/495 --view un
+	ok cw log milestone --person "$who" --case "$who case" --type pretrial_detention \
+		--date 2023-01-06 --until 2023-07-05 --view un
+done
+ok cw log milestone --person "Later Secret" --case "Later Secret case" \
+	--type detention_extended --date 2023-09-20 --until 2023-12-30 --view own --confidential
+ok cw log milestone --person "Shorter Secret" --case "Shorter Secret case" \
+	--type detention_extended --date 2023-01-06 --until 2023-03-05 --view own --confidential
+for who in "Later Secret" "Shorter Secret"; do
+	for conf in "" --include-confidential; do
+		ok cw report --week 2023-W35 --person "$who" $conf
+		has "held 57 days past the last day of the detention order (UN), 2023-07-05"
+		has "Of those listed, 1 was held past"
+		lacks "2023-12-30"
+		lacks "2023-03-05"
+	done
+	ok cw report --week 2023-W35 --person "$who" --format json
+	json '[r["detention_order"]["until"] for r in d["pretrial_detention"]] == ["2023-07-05"]'
+done
+export CASEWATCH_NOW=2023-09-01T03:00:00Z
 
 # ---- the days held past the order are those of the detention's own count, one figure: an end
 # dated only to a month (bail granted in April), with a visit that met him on 12 April, is 42 to
