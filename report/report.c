@@ -3943,7 +3943,7 @@ static int order_from(struct cw_report *r, struct cw_report_detainee *d,
 /* Into *best, the access of one kind (lawyer: 1, family: 0) v gives d, when v is a later visit
  * of the stretch than best's that gives it (of one day, the team's own account). */
 static void later_access(const struct cw_record *v, const struct cw_report_detainee *d, int lawyer,
-			 struct cw_report_access *best)
+			 struct cw_report_access *best, const struct cw_record **best_rec)
 {
 	const struct cw_detainee_access *a = v->u.visit.detainee_access.items;
 	uint8_t access = 0;
@@ -3963,6 +3963,7 @@ static void later_access(const struct cw_record *v, const struct cw_report_detai
 	best->date = v->u.visit.date;
 	best->view = v->view;
 	best->access = access;
+	*best_rec = v;
 }
 
 /* d's access to a lawyer and to family, each at the latest prison visit that recorded it
@@ -3972,7 +3973,8 @@ static void later_access(const struct cw_record *v, const struct cw_report_detai
 static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
 			   const struct cw_record_list *tl)
 {
-	const struct cw_report_access *each[] = {&d->lawyer_at_visit, &d->family_at_visit};
+	/* The visits that give each access, as later_access chose them. */
+	const struct cw_record *from[2] = {NULL, NULL};
 
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct cw_record *v = &tl->items[i];
@@ -3987,17 +3989,12 @@ static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
 		    (r->confidential.leave_out &&
 		     cw_record_field_is_confidential(v, "detainee_access")))
 			continue;
-		later_access(v, d, 1, &d->lawyer_at_visit);
-		later_access(v, d, 0, &d->family_at_visit);
+		later_access(v, d, 1, &d->lawyer_at_visit, &from[0]);
+		later_access(v, d, 0, &d->family_at_visit, &from[1]);
 	}
 	for (size_t k = 0; k < 2; k++) {
-		const struct cw_record *v = NULL;
+		const struct cw_record *v = from[k];
 
-		if (cw_id_is_zero(&each[k]->visit))
-			continue;
-		for (size_t i = 0; i < tl->n && !v; i++)
-			if (cw_id_equal(&tl->items[i].id, &each[k]->visit))
-				v = &tl->items[i];
 		if (!r->confidential.leave_out && v &&
 		    (v->confidential || cw_record_field_is_confidential(v, "detainee_access")) &&
 		    cw_withheld_count(&r->confidential, &v->id) != 0)
