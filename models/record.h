@@ -601,7 +601,9 @@ typedef void (*cw_person_namer)(void *ctx, const struct cw_id *id, char *buf, si
  *   cw_charges_text take it);
  *   a hearing that lists one person both present and absent (on "absent": it cannot be both),
  *   the person named by name_fn (NULL: by the start of their id) as the user typed them;
- *   a demonstration's response of "none" beside another (cw_record_validate_response).
+ *   a demonstration's response of "none" beside another (cw_record_validate_response);
+ *   a prison visit refused access (access denied) that records a detainee's lawyer or family
+ *   access (on "detainee_access": it met no one, so it neither heard nor saw it).
  * Not part of cw_record_validate, which the store applies to what it is given whole: a bundle
  * was checked by its sender's clock (a laptop whose clock is behind would refuse it), and a
  * record an older casewatch saved would have every bundle that carries it refused. `was`: the

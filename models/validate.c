@@ -275,6 +275,50 @@ static int validate_detainee_access(const struct cw_visit *v, const struct cw_vi
 	return 0;
 }
 
+/* Whether the visit holds an entry giving the person's lawyer or family access as e does. */
+static int access_entry_held(const struct cw_visit *v, const struct cw_detainee_access *e)
+{
+	const struct cw_detainee_access *a = v->detainee_access.items;
+
+	for (size_t i = 0; i < v->detainee_access.n; i++)
+		if (cw_id_equal(&a[i].person, &e->person) &&
+		    a[i].lawyer_access == e->lawyer_access &&
+		    a[i].family_access == e->family_access)
+			return 1;
+	return 0;
+}
+
+/* A visit refused access (access denied) met no one: the report says its detainees were not
+ * met. A detainee's lawyer or family access recorded at it would read, and be counted, as told
+ * or seen there; what someone else said of it (a relative at the gate) goes in the notes, or
+ * in a visit that met them. An edit of a record that holds such entries already (imported
+ * from a bundle or an older database, which the store takes; the report does not count them)
+ * saves while it adds none and changes none of them. Names the first such detainee. */
+static int validate_refused_access(const struct cw_visit *v, const struct cw_visit *was,
+				   cw_person_namer name_fn, void *ctx, struct cw_error *err)
+{
+	const struct cw_detainee_access *a = v->detainee_access.items;
+
+	if (v->access != CW_ACCESS_DENIED)
+		return 0;
+	for (size_t i = 0; i < v->detainee_access.n; i++) {
+		char name[200];
+
+		if ((!a[i].lawyer_access && !a[i].family_access) ||
+		    (was && was->access == CW_ACCESS_DENIED && access_entry_held(was, &a[i])))
+			continue;
+		person_named(&a[i].person, name_fn, ctx, name, sizeof name);
+		return cw_error_set(
+			err, CW_EINVAL, "detainee_access",
+			"'%.100s' was not met: the visit was refused access (access "
+			"denied), so it cannot record their lawyer or family access; "
+			"give it at a visit that met them, or say in the notes who told "
+			"of it",
+			name);
+	}
+	return 0;
+}
+
 static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err)
 {
 	if (rec->kind == CW_KIND_VISIT)
@@ -473,10 +517,15 @@ int cw_record_validate_typed(const struct cw_record *rec, const struct cw_record
 	if ((rc = cw_record_validate_response(rec, was, err)) != 0)
 		return rc;
 	/* As cw_record_validate checks it, the person named (it is first on the command line). */
-	if (rec->kind == CW_KIND_VISIT)
-		return validate_detainee_access(
-			&rec->u.visit, was && was->kind == CW_KIND_VISIT ? &was->u.visit : NULL, 1,
-			name_fn, ctx, err);
+	if (rec->kind == CW_KIND_VISIT) {
+		const struct cw_visit *was_visit =
+			was && was->kind == CW_KIND_VISIT ? &was->u.visit : NULL;
+
+		if ((rc = validate_detainee_access(&rec->u.visit, was_visit, 1, name_fn, ctx,
+						   err)) != 0)
+			return rc;
+		return validate_refused_access(&rec->u.visit, was_visit, name_fn, ctx, err);
+	}
 	if (rec->kind == CW_KIND_HEARING)
 		return validate_attendance(&rec->u.hearing,
 					   was && was->kind == CW_KIND_HEARING ? &was->u.hearing

@@ -189,4 +189,44 @@ ok cw edit "$held" --date 2024-04-15
 ok cw report --week 2024-W19 --format json
 json "[(r['access_at_visit']['lawyer'], r['access_at_visit']['family']['date']) for r in d['pretrial_detention']] == [(None, '2024-05-08')]"
 
+# ---- a visit refused access met no one: it records no detainee's access to a lawyer or family.
+# Typed (the command line, the form), such a record is refused; one that holds it already (an
+# older database, another team's bundle: import takes it) is not counted as access told or
+# seen at the visit, in the summary or the detainee's row, and its row says so.
+DB="$WORK/refused"
+ok cw init
+ok cw person add --name "Eng Sroy"
+sroy=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+ok cw case add --title "Sroy case" --defendant "Eng Sroy" --custody detained --stage pretrial
+ok cw log milestone --person "Eng Sroy" --case "Sroy case" --type pretrial_detention \
+	--date 2024-04-01
+before=$(db_snapshot)
+fails 65 "detainee-access" cw log visit --facility "Prey Sar CC2" --date 2024-05-06 \
+	--access denied --detainee "Eng Sroy" --family-access "Eng Sroy=denied"
+printf '%s\n' "$err" | grep -q "'Eng Sroy' was not met: the visit was refused access" ||
+	fail "not said: $err"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused command changed the database"
+checks=$((checks + 1))
+ok cw log visit --facility "Prey Sar CC2" --date 2024-05-06 --access denied --detainee "Eng Sroy"
+gate=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+before=$(db_snapshot)
+fails 65 "detainee-access" cw edit $gate --lawyer-access "Eng Sroy=restricted"
+ok cw log visit --facility "Prey Sar CC2" --date 2024-05-07 --access granted \
+	--detainee "Eng Sroy" --lawyer-access "Eng Sroy=restricted" --view ngo
+met=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+before=$(db_snapshot)
+fails 65 "detainee-access" cw edit $met --access denied
+[ "$(db_snapshot)" = "$before" ] || fail "a refused edit changed the database"
+checks=$((checks + 1))
+# Imported from another team's bundle or an older database: taken as it is.
+printf '%s\n' "{\"kind\": \"visit\", \"ref\": \"v-gate\", \"facility\": \"Prey Sar CC2\", \"date\": \"2024-05-08\", \"access\": \"denied\", \"view\": \"un\", \"detainees\": [\"$sroy\"], \"detainee_access\": [{\"person\": \"$sroy\", \"lawyer_access\": \"denied\", \"family_access\": \"denied\"}]}" >"$WORK/gate.jsonl"
+ok cw import "$WORK/gate.jsonl"
+# An edit that leaves its access as it was is taken (the record is not made worse); one that
+# adds to it is refused.
+ok cw edit ref:v-gate --notes "the family said so at the gate"
+fails 65 "detainee-access" cw edit ref:v-gate --lawyer-access "Eng Sroy=restricted"
+ok cw edit ref:v-gate --clear detainee-access
+ok cw show ref:v-gate --json
+json "'detainee_access' not in d or d['detainee_access'] == []"
+
 done_ok

@@ -5,7 +5,8 @@
 # that access anew. Saving refuses what the command line refuses (a word that is no access, a
 # detainee named twice, someone the visit did not meet), naming the field, nothing written;
 # a detainee taken out of the people met is taken out of these fields too, or the save is
-# refused naming them. A new person met, added by the save, gets the access typed for them.
+# refused naming them. A new person met, added by the save, gets the access typed for them. A
+# visit refused access (access denied) met no one: any detainee's access given there is refused.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -133,4 +134,21 @@ send y
 wait_for "added Mean Sreyleak; added visit "
 ok cw list records --kind visit --json
 json "[sorted((a['person_name'], a.get('lawyer_access')) for a in v['detainee_access']) for v in d if v['facility'] == 'CC1'] == [[('Chhun Dara', 'granted'), ('Mean Sreyleak', 'denied')]]"
+# ---- a visit refused access met no one: saving its detainee's access is refused ------------
+before=$(db_snapshot)
+send V
+wait_for "New visit"
+send C-g facility Enter 'CC3'
+send C-g date Enter '2024-04-19'
+send C-g access Enter
+send -l denied
+send C-g detainees Enter 'Chhun Dara'
+send C-g
+send -l "lawyer access"
+send Enter
+send -l "Chhun Dara=denied"
+send C-s
+wait_for "'Chhun Dara' was not met: the visit was refused access"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused save changed the database"
+checks=$((checks + 1))
 done_ok
