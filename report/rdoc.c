@@ -1138,7 +1138,9 @@ static void verdicts(struct builder *b)
 /* Each detainee whose access to a lawyer or to family the visit heard or saw was denied or
  * restricted, after the visit's own access in its cell: "restricted; lawyer access denied:
  * Eng Sroy; family access restricted: Sok Meas" (the row's account says whose word it is).
- * Granted is no concern: the JSON's detainee_access gives it. */
+ * Granted is no concern: the JSON's detainee_access gives it. A visit refused access met no
+ * one: what it records (a bundle or an older database may hold it: models/validate.c refuses
+ * it as typed) is said as that, and counted nowhere (cw_report_visit_access_kept). */
 static void detainee_access_cell(struct builder *b, const struct cw_visit *v)
 {
 	static const uint8_t bad[] = {CW_ACCESS_DENIED, CW_ACCESS_RESTRICTED};
@@ -1171,6 +1173,13 @@ static void detainee_access_cell(struct builder *b, const struct cw_visit *v)
 		}
 	if (sb.failed)
 		b->failed = 1;
+	else if (sb.n && v->access == CW_ACCESS_DENIED)
+		/* TRANSLATORS: the access cell of a prison visit refused access that records
+		 * detainees' access all the same: the visit's access ("denied"), then "lawyer
+		 * access denied: Eng Sroy; ..." */
+		cell(b, CW_RC_OUTCOME,
+		     _("%s; recorded at a visit that did not meet them, not counted: %s"),
+		     b->row[CW_RC_OUTCOME], sb.s);
 	else if (sb.n)
 		cell(b, CW_RC_OUTCOME, "%s; %s", b->row[CW_RC_OUTCOME], sb.s);
 	free(sb.s);

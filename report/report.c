@@ -2523,7 +2523,10 @@ size_t cw_report_visit_access_kept(const struct cw_report *r, int lawyer)
 		const struct cw_visit *v = &r->visits.items[i].u.visit;
 		const struct cw_detainee_access *a = v->detainee_access.items;
 
-		if (!cw_report_counted(r->visit_counted, i))
+		/* A visit refused access met no one: what it records of their access was
+		 * neither told nor seen there (models/validate.c refuses it as typed; a bundle
+		 * or an older database may hold it), and is not counted. */
+		if (!cw_report_counted(r->visit_counted, i) || v->access == CW_ACCESS_DENIED)
 			continue;
 		for (size_t k = 0; k < v->detainee_access.n; k++) {
 			uint8_t access = lawyer ? a[k].lawyer_access : a[k].family_access;
@@ -2536,7 +2539,8 @@ size_t cw_report_visit_access_kept(const struct cw_report *r, int lawyer)
 				const struct cw_visit *w = &r->visits.items[j].u.visit;
 				const struct cw_detainee_access *b = w->detainee_access.items;
 
-				if (!cw_report_counted(r->visit_counted, j))
+				if (!cw_report_counted(r->visit_counted, j) ||
+				    w->access == CW_ACCESS_DENIED)
 					continue;
 				for (size_t m = 0; m < w->detainee_access.n && !before; m++) {
 					uint8_t was =
@@ -3979,7 +3983,9 @@ static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct cw_record *v = &tl->items[i];
 
-		if (v->kind != CW_KIND_VISIT || !cw_date_is_known(v->u.visit.date) ||
+		/* A visit refused access met no one (cw_report_visit_access_kept). */
+		if (v->kind != CW_KIND_VISIT || v->u.visit.access == CW_ACCESS_DENIED ||
+		    !cw_date_is_known(v->u.visit.date) ||
 		    cw_date_compare(cw_date_last_day(v->u.visit.date), r->held_to) > 0 ||
 		    /* A visit dated to the month the stretch began on its first day is in it
 		     * wholly (2024-04 of one from 1 April); one of the month it began part way

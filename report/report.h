@@ -181,8 +181,9 @@ struct cw_report_detainee {
 	 * stretch, from `since` wholly up to the period's end, that recorded that access (struct
 	 * cw_detainee_access; of two accounts of one day, the team's own): each its own visit,
 	 * since a later visit that saw the family only says nothing of the lawyer an earlier one
-	 * was kept from. A person's row only; read as the row's other records are (what is
-	 * withheld and the accounts left out are not there). */
+	 * was kept from. Not a visit refused access, which met no one. A person's row only;
+	 * read as the row's other records are (what is withheld and the accounts left out are
+	 * not there). */
 	struct cw_report_access lawyer_at_visit, family_at_visit;
 	/* Listed whatever its length (arrested or detained in the period, or the accounts
 	 * differ), not as one of the CW_REPORT_DETAINEES_MAX longest. */
@@ -219,7 +220,8 @@ int cw_report_visit_access_differs(const struct cw_record_list *visits, const si
 
 /* How many detainees the period's prison visits (the accounts counted, as the figures) give
  * access to a lawyer (lawyer 1) or to family (0) denied or restricted, each person once
- * however many visits say it (struct cw_detainee_access). */
+ * however many visits say it (struct cw_detainee_access). Not a visit refused access, which
+ * met no one: what it records of their access was neither told nor seen there. */
 size_t cw_report_visit_access_kept(const struct cw_report *r, int lawyer);
 
 /* Accounts of one event dated in different periods (linked as the same event, or disputing

@@ -221,6 +221,21 @@ checks=$((checks + 1))
 # Imported from another team's bundle or an older database: taken as it is.
 printf '%s\n' "{\"kind\": \"visit\", \"ref\": \"v-gate\", \"facility\": \"Prey Sar CC2\", \"date\": \"2024-05-08\", \"access\": \"denied\", \"view\": \"un\", \"detainees\": [\"$sroy\"], \"detainee_access\": [{\"person\": \"$sroy\", \"lawyer_access\": \"denied\", \"family_access\": \"denied\"}]}" >"$WORK/gate.jsonl"
 ok cw import "$WORK/gate.jsonl"
+ok cw report --week 2024-W19
+has "1 detainee denied or restricted access to a lawyer."
+lacks "access to family"
+has "| denied; recorded at a visit that did not meet them, not counted: lawyer access denied: Eng Sroy; family access denied: Eng Sroy |"
+has "lawyer access restricted at the prison visit of 2024-05-07 (account: NGO) |"
+lacks "at the prison visit of 2024-05-08"
+for f in html csv; do
+	ok cw report --week 2024-W19 --format $f
+	has "recorded at a visit that did not meet them, not counted: lawyer access denied: Eng Sroy"
+	has "lawyer access restricted at the prison visit of 2024-05-07 (account: NGO)"
+	lacks "at the prison visit of 2024-05-08"
+done
+ok cw report --week 2024-W19 --format json
+json "[(a['lawyer']['date'], a['lawyer']['access'], a['family']) for a in (r['access_at_visit'] for r in d['pretrial_detention'])] == [('2024-05-07', 'restricted', None)]"
+json "[(v['detainees_not_met'], [(a['lawyer_access'], a['family_access']) for a in v['detainee_access']]) for v in d['visits'] if v['date'] == '2024-05-08'] == [(True, [('denied', 'denied')])]"
 # An edit that leaves its access as it was is taken (the record is not made worse); one that
 # adds to it is refused.
 ok cw edit ref:v-gate --notes "the family said so at the gate"
