@@ -893,9 +893,16 @@ static json_t *one_access_json(const struct cw_report *r, const struct cw_report
 {
 	if (cw_id_is_zero(&a->visit))
 		return json_null();
-	return json_pack("{s:o,s:o,s:o,s:o}", "visit", jnamed(r, &a->visit), "date", jdate(a->date),
-			 "view", jword(&cw_words_view, a->view), "access",
-			 jword(&cw_words_access, a->access));
+	return json_pack("{s:o,s:o,s:o,s:o,s:o}", "visit", jnamed(r, &a->visit), "date",
+			 jdate(a->date), "view", jword(&cw_words_view, a->view), "access",
+			 jword(&cw_words_access, a->access),
+			 /* the latest visit after it that met them and did not record it */
+			 "not_recorded_later",
+			 cw_id_is_zero(&a->later)
+				 ? json_null()
+				 : json_pack("{s:o,s:o,s:o}", "visit", jnamed(r, &a->later), "date",
+					     jdate(a->later_date), "view",
+					     jword(&cw_words_view, a->later_view)));
 }
 
 /* A detainee's access_at_visit: {lawyer, family}, or null when no visit recorded either. */

@@ -1525,6 +1525,75 @@ static void counted_to(struct sb *sb, const struct cw_report_detainee *d)
 	       to);
 }
 
+/* Whether two of a detainee's accesses are said in one clause: given by one visit, and not
+ * recorded by the same later one (report.h: struct cw_report_access). */
+static int access_same_visits(const struct cw_report_access *a, const struct cw_report_access *b)
+{
+	return cw_id_equal(&a->visit, &b->visit) && cw_id_equal(&a->later, &b->later);
+}
+
+/* Their access to a lawyer or to family denied or restricted at the latest prison visit that
+ * recorded it (report.h: lawyer_at_visit), its day and whose account, and the latest visit
+ * after it that met them without recording it, when one did (the access is then the last
+ * known, not what that visit found): one clause when the same visits give both; granted is
+ * no concern here, as in the visit's row (the JSON's access_at_visit gives it). Added to sb
+ * after "; " when it holds text. */
+static void access_at_visit_text(struct sb *sb, const struct cw_report_detainee *d)
+{
+	const struct cw_report_access *each[] = {&d->lawyer_at_visit, &d->family_at_visit};
+	int bad[2];
+
+	for (int k = 0; k < 2; k++)
+		bad[k] = each[k]->access == CW_ACCESS_DENIED ||
+			 each[k]->access == CW_ACCESS_RESTRICTED;
+	for (int k = 0; k < 2; k++) {
+		struct sb what = {0};
+		char when[CW_DATE_TEXT_MAX];
+		const struct cw_report_access *at = each[k];
+		const char *view;
+
+		if (!bad[k] || (k == 1 && bad[0] && access_same_visits(at, each[0])))
+			continue;
+		for (int j = k; j < 2; j++) {
+			if (!bad[j] || (j != k && !access_same_visits(each[j], at)))
+				continue;
+			if (what.n)
+				sb_add(&what, ", ");
+			/* TRANSLATORS: a detainee's access to a lawyer (family) at a prison
+			 * visit: "denied", "restricted" */
+			sb_add(&what, j == 0 ? _("lawyer access %s") : _("family access %s"),
+			       word(&cw_words_access, each[j]->access));
+		}
+		cw_date_format(at->date, when);
+		view = at->view ? cw_enum_label(&cw_words_view, at->view) : _("not recorded");
+		if (sb->n)
+			sb_add(sb, "; ");
+		if (cw_id_is_zero(&at->later)) {
+			/* TRANSLATORS: "lawyer access denied, family access restricted at the
+			 * prison visit of 2024-05-07 (account: NGO)" */
+			sb_add(sb, _("%s at the prison visit of %s (account: %s)"), what.s, when,
+			       view);
+		} else {
+			char later[CW_DATE_TEXT_MAX];
+
+			cw_date_format(at->later_date, later);
+			/* TRANSLATORS: "lawyer access denied at the prison visit of 2024-04-20
+			 * (account: NGO), not recorded at the later prison visit of 2024-05-06
+			 * (account: UN)": the later visit met them and did not record it, so the
+			 * access is the last known one */
+			sb_add(sb,
+			       _("%s at the prison visit of %s (account: %s), not recorded at the "
+				 "later prison visit of %s (account: %s)"),
+			       what.s, when, view, later,
+			       at->later_view ? cw_enum_label(&cw_words_view, at->later_view)
+					      : _("not recorded"));
+		}
+		if (what.failed)
+			sb->failed = 1;
+		free(what.s);
+	}
+}
+
 static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 {
 	struct sb sb = {0};
@@ -1634,50 +1703,7 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 				       sizeof order);
 		sb_add(&sb, "%s", order);
 	}
-	/* Their access to a lawyer or to family denied or restricted at the latest prison visit
-	 * that recorded it (report.h: lawyer_at_visit), its day and whose account: one clause
-	 * when one visit gives both; granted is no concern here, as in the visit's row (the
-	 * JSON's access_at_visit gives it). */
-	{
-		const struct cw_report_access *each[] = {&d->lawyer_at_visit, &d->family_at_visit};
-		int bad[2];
-
-		for (int k = 0; k < 2; k++)
-			bad[k] = each[k]->access == CW_ACCESS_DENIED ||
-				 each[k]->access == CW_ACCESS_RESTRICTED;
-		for (int k = 0; k < 2; k++) {
-			struct sb what = {0};
-			char when[CW_DATE_TEXT_MAX];
-			const struct cw_report_access *at = each[k];
-
-			if (!bad[k] ||
-			    (k == 1 && bad[0] && cw_id_equal(&at->visit, &each[0]->visit)))
-				continue;
-			for (int j = k; j < 2; j++) {
-				if (!bad[j] ||
-				    (j != k && !cw_id_equal(&each[j]->visit, &at->visit)))
-					continue;
-				if (what.n)
-					sb_add(&what, ", ");
-				/* TRANSLATORS: a detainee's access to a lawyer (family) at a
-				 * prison visit: "denied", "restricted" */
-				sb_add(&what,
-				       j == 0 ? _("lawyer access %s") : _("family access %s"),
-				       word(&cw_words_access, each[j]->access));
-			}
-			cw_date_format(at->date, when);
-			if (sb.n)
-				sb_add(&sb, "; ");
-			/* TRANSLATORS: "lawyer access denied, family access restricted at the
-			 * prison visit of 2024-05-07 (account: NGO)" */
-			sb_add(&sb, _("%s at the prison visit of %s (account: %s)"), what.s, when,
-			       at->view ? cw_enum_label(&cw_words_view, at->view)
-					: _("not recorded"));
-			if (what.failed)
-				sb.failed = 1;
-			free(what.s);
-		}
-	}
+	access_at_visit_text(&sb, d);
 	/* An earlier stretch (held, bailed, arrested again): the row's days are this stretch's;
 	 * the days in all are what the legal maximum is read against. */
 	if (d->total >= 0 && d->days >= 0 &&

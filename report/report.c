@@ -3970,35 +3970,83 @@ static void later_access(const struct cw_record *v, const struct cw_report_detai
 	*best_rec = v;
 }
 
-/* d's access to a lawyer and to family, each at the latest prison visit that recorded it
- * (report.h: lawyer_at_visit), from their records as the row reads them (tl). A confidential
- * visit, written with --include-confidential, is among what the report holds. 0 or
- * CW_ENOMEM. */
+/* Whether the row of d reads v for their access (report.h: lawyer_at_visit): a prison visit
+ * of the stretch, from `since` wholly up to the period's end, not refused access (it met no
+ * one: cw_report_visit_access_kept), what it says of the detainees not withheld. */
+static int access_visit_of_stretch(const struct cw_report *r, const struct cw_report_detainee *d,
+				   const struct cw_record *v)
+{
+	return v->kind == CW_KIND_VISIT && v->u.visit.access != CW_ACCESS_DENIED &&
+	       cw_date_is_known(v->u.visit.date) &&
+	       cw_date_compare(cw_date_last_day(v->u.visit.date), r->held_to) <= 0 &&
+	       /* A visit dated to the month the stretch began on its first day is in it wholly
+		* (2024-04 of one from 1 April); one of the month it began part way through may
+		* be of the days before. */
+	       cw_date_compare(cw_date_first_day(v->u.visit.date), cw_date_first_day(d->since)) >=
+		       0 &&
+	       !(r->confidential.leave_out &&
+		 cw_record_field_is_confidential(v, "detainee_access"));
+}
+
+/* Into at->later, when v met d (a detainee it lists, not a tally) surely after at's visit (its
+ * first day after the other's last) and records no access of that kind (lawyer: 1, family: 0)
+ * for them, and is later than the one there (of one day, the team's own account). */
+static void later_unrecorded(const struct cw_record *v, const struct cw_report_detainee *d,
+			     int lawyer, struct cw_report_access *at, const struct cw_record **rec)
+{
+	const struct cw_visit *w = &v->u.visit;
+	const struct cw_person_ref *met = w->detainees.items;
+	const struct cw_detainee_access *a = w->detainee_access.items;
+	int seen = 0, later;
+
+	if (cw_id_is_zero(&at->visit) || w->tally.count >= 0 ||
+	    cw_date_compare(cw_date_first_day(w->date), cw_date_last_day(at->date)) <= 0)
+		return;
+	for (size_t k = 0; k < w->detainees.n && !seen; k++)
+		seen = cw_id_equal(&met[k].person, &d->person);
+	for (size_t k = 0; k < w->detainee_access.n && seen; k++)
+		if (cw_id_equal(&a[k].person, &d->person) &&
+		    (lawyer ? a[k].lawyer_access : a[k].family_access))
+			seen = 0;
+	if (!seen)
+		return;
+	later = cw_id_is_zero(&at->later) ? 1 : cw_date_compare(w->date, at->later_date);
+	if (later < 0 || (later == 0 && (at->later_view == CW_VIEW_OWN || v->view != CW_VIEW_OWN)))
+		return;
+	at->later = v->id;
+	at->later_date = w->date;
+	at->later_view = v->view;
+	*rec = v;
+}
+
+/* d's access to a lawyer and to family, each at the latest prison visit that recorded it, and
+ * the latest visit after it that met them without recording it (report.h: lawyer_at_visit),
+ * from their records as the row reads them (tl). A confidential visit, written with
+ * --include-confidential, is among what the report holds. 0 or CW_ENOMEM. */
 static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
 			   const struct cw_record_list *tl)
 {
-	/* The visits that give each access, as later_access chose them. */
-	const struct cw_record *from[2] = {NULL, NULL};
+	/* The visits that give each access, as later_access chose them, then the later ones
+	 * that did not record it. */
+	const struct cw_record *from[4] = {NULL, NULL, NULL, NULL};
 
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct cw_record *v = &tl->items[i];
 
-		/* A visit refused access met no one (cw_report_visit_access_kept). */
-		if (v->kind != CW_KIND_VISIT || v->u.visit.access == CW_ACCESS_DENIED ||
-		    !cw_date_is_known(v->u.visit.date) ||
-		    cw_date_compare(cw_date_last_day(v->u.visit.date), r->held_to) > 0 ||
-		    /* A visit dated to the month the stretch began on its first day is in it
-		     * wholly (2024-04 of one from 1 April); one of the month it began part way
-		     * through may be of the days before. */
-		    cw_date_compare(cw_date_first_day(v->u.visit.date),
-				    cw_date_first_day(d->since)) < 0 ||
-		    (r->confidential.leave_out &&
-		     cw_record_field_is_confidential(v, "detainee_access")))
+		if (!access_visit_of_stretch(r, d, v))
 			continue;
 		later_access(v, d, 1, &d->lawyer_at_visit, &from[0]);
 		later_access(v, d, 0, &d->family_at_visit, &from[1]);
 	}
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct cw_record *v = &tl->items[i];
+
+		if (!access_visit_of_stretch(r, d, v))
+			continue;
+		later_unrecorded(v, d, 1, &d->lawyer_at_visit, &from[2]);
+		later_unrecorded(v, d, 0, &d->family_at_visit, &from[3]);
+	}
+	for (size_t k = 0; k < 4; k++) {
 		const struct cw_record *v = from[k];
 
 		if (!r->confidential.leave_out && v &&
@@ -4879,6 +4927,10 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 			rc = ref_add(rd, r, &r->detainees[i].lawyer_at_visit.visit, err);
 		if (rc == 0)
 			rc = ref_add(rd, r, &r->detainees[i].family_at_visit.visit, err);
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->detainees[i].lawyer_at_visit.later, err);
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->detainees[i].family_at_visit.later, err);
 	}
 	return rc;
 }

@@ -114,6 +114,13 @@ struct cw_report_access {
 	struct cw_id visit;   /* the visit's record; zero: no visit recorded it */
 	struct cw_date date;  /* the visit's date */
 	uint8_t view, access; /* its account (cw_words_view); the access (cw_words_access) */
+	/* The latest visit of the same stretch surely after that one (its first day after the
+	 * other's last) that met them and recorded no such access ("unknown": it did not ask, or
+	 * was not told): its record (zero: none), date and account. The access above is then
+	 * the last known, not what that visit found, and the row says both. */
+	struct cw_id later;
+	struct cw_date later_date;
+	uint8_t later_view;
 };
 
 struct cw_report_detainee {
@@ -181,9 +188,10 @@ struct cw_report_detainee {
 	 * stretch, from `since` wholly up to the period's end, that recorded that access (struct
 	 * cw_detainee_access; of two accounts of one day, the team's own): each its own visit,
 	 * since a later visit that saw the family only says nothing of the lawyer an earlier one
-	 * was kept from. Not a visit refused access, which met no one. A person's row only;
-	 * read as the row's other records are (what is withheld and the accounts left out are
-	 * not there). */
+	 * was kept from; and a later visit that met them without recording it (struct
+	 * cw_report_access: later) does not hide it either. Not a visit refused access, which
+	 * met no one. A person's row only; read as the row's other records are (what is
+	 * withheld and the accounts left out are not there). */
 	struct cw_report_access lawyer_at_visit, family_at_visit;
 	/* Listed whatever its length (arrested or detained in the period, or the accounts
 	 * differ), not as one of the CW_REPORT_DETAINEES_MAX longest. */

@@ -177,11 +177,12 @@ has "lawyer access denied at the prison visit of 2024-04 (account: NGO)"
 ok cw report --week 2024-W19 --format json
 json "[r['access_at_visit'] and r['access_at_visit']['lawyer']['date'] for r in d['pretrial_detention']] == ['2024-04']"
 # A later visit that saw only the family says nothing of the lawyer: the row keeps the earlier
-# visit's lawyer access denied (the later visit, recording either, stood for both and hid it).
+# visit's lawyer access denied (the later visit, recording either, stood for both and hid it),
+# and says that the later one did not record it.
 ok cw log visit --facility "Prey Sar CC2" --date 2024-05-08 --detainee "Eng Sroy" --view un \
 	--family-access "Eng Sroy=restricted"
 ok cw report --week 2024-W19
-has "lawyer access denied at the prison visit of 2024-04 (account: NGO); family access restricted at the prison visit of 2024-05-08 (account: UN)"
+has "lawyer access denied at the prison visit of 2024-04 (account: NGO), not recorded at the later prison visit of 2024-05-08 (account: UN); family access restricted at the prison visit of 2024-05-08 (account: UN)"
 ok cw report --week 2024-W19 --format json
 json "[(a['lawyer']['date'], a['lawyer']['access'], a['family']['date'], a['family']['view'], a['family']['access']) for a in (r['access_at_visit'] for r in d['pretrial_detention'])] == [('2024-04', 'denied', '2024-05-08', 'un', 'restricted')]"
 # One dated to a month the stretch began in part way through may be of the days before it.
@@ -243,5 +244,40 @@ fails 65 "detainee-access" cw edit ref:v-gate --lawyer-access "Eng Sroy=restrict
 ok cw edit ref:v-gate --clear detainee-access
 ok cw show ref:v-gate --json
 json "'detainee_access' not in d or d['detainee_access'] == []"
+
+# ---- a later visit that met them and did not record an access leaves the earlier one's ------
+# standing, and the row says so: a denial is not lost because a later visit did not ask, nor
+# read as what the later visit found.
+DB="$WORK/unasked"
+ok cw init
+ok cw person add --name "Eng Sroy"
+ok cw case add --title "Sroy case" --defendant "Eng Sroy" --custody detained --stage pretrial
+ok cw log milestone --person "Eng Sroy" --case "Sroy case" --type pretrial_detention \
+	--date 2024-04-01
+ok cw log visit --facility "Prey Sar CC2" --date 2024-04-20 --access granted --view ngo \
+	--detainee "Eng Sroy" --lawyer-access "Eng Sroy=denied" --family-access "Eng Sroy=restricted"
+ok cw log visit --facility "Prey Sar CC2" --date 2024-05-06 --access granted --view un \
+	--detainee "Eng Sroy" --lawyer-access "Eng Sroy=unknown"
+later=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+# refused at the gate: it met no one, so it is no visit that did not ask
+ok cw log visit --facility "Prey Sar CC2" --date 2024-05-08 --access denied --detainee "Eng Sroy"
+want="lawyer access denied, family access restricted at the prison visit of 2024-04-20 (account: NGO), not recorded at the later prison visit of 2024-05-06 (account: UN)"
+for f in md html csv; do
+	ok cw report --week 2024-W19 --format $f
+	has "$want"
+done
+ok cw report --week 2024-W19 --format json
+json "[(a['lawyer']['date'], a['lawyer']['access'], a['lawyer']['not_recorded_later'], a['family']['date'], a['family']['not_recorded_later']['date']) for a in (r['access_at_visit'] for r in d['pretrial_detention'])] == [('2024-04-20', 'denied', {'visit': '$later', 'date': '2024-05-06', 'view': 'un'}, '2024-04-20', '2024-05-06')]"
+# A later visit that records the family only: the lawyer's denial stands, said apart.
+ok cw log visit --facility "Prey Sar CC2" --date 2024-05-07 --access granted \
+	--detainee "Eng Sroy" --family-access "Eng Sroy=granted"
+ok cw report --week 2024-W19
+has "lawyer access denied at the prison visit of 2024-04-20 (account: NGO), not recorded at the later prison visit of 2024-05-07 (account: not recorded) |"
+lacks "family access restricted"
+ok cw report --week 2024-W19 --format json
+json "[(a['lawyer']['not_recorded_later']['date'], a['family']['date'], a['family']['access'], a['family']['not_recorded_later']) for a in (r['access_at_visit'] for r in d['pretrial_detention'])] == [('2024-05-07', '2024-05-07', 'granted', None)]"
+# Before the later visits, nothing to say of them.
+ok cw report --week 2024-W17
+has "lawyer access denied, family access restricted at the prison visit of 2024-04-20 (account: NGO) |"
 
 done_ok
