@@ -1069,7 +1069,7 @@ static json_t *unstarted(const struct cw_report *r)
 		json_array_append_new(
 			a,
 			json_pack(
-				"{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "person",
+				"{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "person",
 				d->group[0] ? json_null() : jperson(r, &d->person), "group",
 				jstr(d->group[0] ? d->group : NULL), "count",
 				d->count > 0 ? json_integer((json_int_t)d->count) : json_null(),
@@ -1083,7 +1083,10 @@ static json_t *unstarted(const struct cw_report *r)
 				/* held again: the day their last detention logged ended */
 				"last_detention_ended",
 				cw_date_is_known(d->since) ? jdate(d->since) : json_null(),
-				"source", k ? jstr(k->source) : json_null()));
+				"source", k ? jstr(k->source) : json_null(),
+				/* as a detainee's row: each access at the latest prison visit
+				 * that recorded it (null: none did) */
+				"access_at_visit", access_json(r, d)));
 	}
 	return a;
 }

@@ -1806,6 +1806,7 @@ static void detainees(struct builder *b)
 	for (size_t i = 0; i < r->nunstarted; i++) {
 		const struct cw_report_detainee *d = &r->unstarted[i];
 		char known[CW_DATE_TEXT_MAX];
+		struct sb sb = {0};
 
 		detainee_cells(b, d);
 		cell(b, CW_RC_DATE, "%s", "");
@@ -1814,30 +1815,33 @@ static void detainees(struct builder *b)
 			char ended[CW_DATE_TEXT_MAX];
 
 			cw_date_format(d->since, ended);
-			cell(b, CW_RC_DETAIL,
-			     _("their last detention logged ended on %s, and the case records them "
-			       "as detained again as of %s with no arrest or detention logged "
-			       "since; "
-			       "their days since are not known"),
-			     ended, known);
+			sb_add(&sb,
+			       _("their last detention logged ended on %s, and the case records "
+				 "them as detained again as of %s with no arrest or detention "
+				 "logged since; their days since are not known"),
+			       ended, known);
 		} else if (cw_date_is_known(d->to))
-			cell(b, CW_RC_DETAIL,
-			     _("no dated arrest or detention logged: the case records them as "
-			       "detained as of %s; their days are not known"),
-			     known);
+			sb_add(&sb,
+			       _("no dated arrest or detention logged: the case records them as "
+				 "detained as of %s; their days are not known"),
+			       known);
 		else if (cw_date_is_known(d->recorded)) {
 			char recorded[CW_DATE_TEXT_MAX];
 
 			cw_date_format(d->recorded, recorded);
-			cell(b, CW_RC_DETAIL,
-			     _("no dated arrest or detention logged: the case records them as "
-			       "detained, as of no date, and was first recorded here on %s; their "
-			       "days are not known"),
-			     recorded);
+			sb_add(&sb,
+			       _("no dated arrest or detention logged: the case records them as "
+				 "detained, as of no date, and was first recorded here on %s; "
+				 "their days are not known"),
+			       recorded);
 		} else
-			cell(b, CW_RC_DETAIL, "%s",
-			     _("no dated arrest or detention logged: the case records them as "
-			       "detained, as of no date; their days are not known"));
+			sb_add(&sb, "%s",
+			       _("no dated arrest or detention logged: the case records them as "
+				 "detained, as of no date; their days are not known"));
+		/* Their access at prison visits, as a detainee's row says it (report.h:
+		 * unstarted). */
+		access_at_visit_text(&sb, d);
+		cell_take(b, CW_RC_DETAIL, &sb);
 		cell(b, CW_RC_LABEL, "%s", _("detained, no dated arrest"));
 		row_end(b);
 	}

@@ -3971,10 +3971,12 @@ static void later_access(const struct cw_record *v, const struct cw_report_detai
 }
 
 /* Whether the row of d reads v for their access (report.h: lawyer_at_visit): a prison visit
- * of the stretch, from `since` wholly up to the period's end, not refused access (it met no
- * one: cw_report_visit_access_kept), what it says of the detainees not withheld. */
+ * of the stretch, from `since` wholly up to the period's end (with after_since, wholly after
+ * `since`, the day the detention before it ended; `since` unknown: from any day), not refused
+ * access (it met no one: cw_report_visit_access_kept), what it says of the detainees not
+ * withheld. */
 static int access_visit_of_stretch(const struct cw_report *r, const struct cw_report_detainee *d,
-				   const struct cw_record *v)
+				   int after_since, const struct cw_record *v)
 {
 	return v->kind == CW_KIND_VISIT && v->u.visit.access != CW_ACCESS_DENIED &&
 	       cw_date_is_known(v->u.visit.date) &&
@@ -3982,8 +3984,11 @@ static int access_visit_of_stretch(const struct cw_report *r, const struct cw_re
 	       /* A visit dated to the month the stretch began on its first day is in it wholly
 		* (2024-04 of one from 1 April); one of the month it began part way through may
 		* be of the days before. */
-	       cw_date_compare(cw_date_first_day(v->u.visit.date), cw_date_first_day(d->since)) >=
-		       0 &&
+	       (!cw_date_is_known(d->since) ||
+		(after_since ? cw_date_compare(cw_date_first_day(v->u.visit.date),
+					       cw_date_last_day(d->since)) > 0
+			     : cw_date_compare(cw_date_first_day(v->u.visit.date),
+					       cw_date_first_day(d->since)) >= 0)) &&
 	       !(r->confidential.leave_out &&
 		 cw_record_field_is_confidential(v, "detainee_access"));
 }
@@ -4021,9 +4026,11 @@ static void later_unrecorded(const struct cw_record *v, const struct cw_report_d
 
 /* d's access to a lawyer and to family, each at the latest prison visit that recorded it, and
  * the latest visit after it that met them without recording it (report.h: lawyer_at_visit),
- * from their records as the row reads them (tl). A confidential visit, written with
+ * from their records as the row reads them (tl), the visits of the stretch as
+ * access_visit_of_stretch reads them (after_since: d is a row of unstarted, whose `since` is
+ * the day their last detention ended). A confidential visit, written with
  * --include-confidential, is among what the report holds. 0 or CW_ENOMEM. */
-static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
+static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d, int after_since,
 			   const struct cw_record_list *tl)
 {
 	/* The visits that give each access, as later_access chose them, then the later ones
@@ -4033,7 +4040,7 @@ static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct cw_record *v = &tl->items[i];
 
-		if (!access_visit_of_stretch(r, d, v))
+		if (!access_visit_of_stretch(r, d, after_since, v))
 			continue;
 		later_access(v, d, 1, &d->lawyer_at_visit, &from[0]);
 		later_access(v, d, 0, &d->family_at_visit, &from[1]);
@@ -4041,7 +4048,7 @@ static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d,
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct cw_record *v = &tl->items[i];
 
-		if (!access_visit_of_stretch(r, d, v))
+		if (!access_visit_of_stretch(r, d, after_since, v))
 			continue;
 		later_unrecorded(v, d, 1, &d->lawyer_at_visit, &from[2]);
 		later_unrecorded(v, d, 0, &d->family_at_visit, &from[3]);
@@ -4165,7 +4172,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.start_other_days = sum.pretrial_start_other_days;
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
-	if (order_from(r, &d, &sum, order_left_out) != 0 || access_at_visit(r, &d, &tl) != 0 ||
+	if (order_from(r, &d, &sum, order_left_out) != 0 || access_at_visit(r, &d, 0, &tl) != 0 ||
 	    ((d.total != d.days || d.total_max != d.days_max) &&
 	     case_days(person, kase, &tl, r->held_to, &d) != 0)) {
 		cw_record_list_free(&tl);
@@ -4730,6 +4737,24 @@ static int held_elsewhere(struct cw_reader *rd, struct cw_report *r, const struc
 	return 0;
 }
 
+/* The access to a lawyer and to family of a person held with no dated arrest or detention
+ * (a row of unstarted), at prison visits, as a detainee's row gives it (access_at_visit): from
+ * their visits as the report reads them (detention_sift), up to the period's end, and when
+ * held again after a detention that ended (row->since), from the visits after that day. */
+static int unstarted_access(struct cw_reader *rd, struct cw_report *r,
+			    struct cw_report_detainee *row, struct cw_error *err)
+{
+	struct cw_record_list tl;
+	int rc = cw_reader_person_records(rd, &row->person, CW_KIND_BIT(CW_KIND_VISIT), &tl, err);
+
+	if (rc != 0)
+		return rc;
+	if (detention_sift(r, &tl) != 0 || access_at_visit(r, row, 1, &tl) != 0)
+		rc = oom(err);
+	cw_record_list_free(&tl);
+	return rc;
+}
+
 /* Whoever a case the filter admits records as detained, known so by the period's end, with no
  * arrest or detention of theirs in it dated up to then: the index names them (store.h), the
  * case is read for the filter, what is withheld and its groups. People held in pretrial
@@ -4820,6 +4845,9 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 				row.since = u[i].ended; /* held again since then, if known */
 				row.days = row.days_max = row.total = row.total_max = -1;
 				row.views = cw_report_view_bit(&one.items[0]);
+				/* Their access at visits, for a row that is listed. */
+				if (rc == 0 && listed < CW_REPORT_DETAINEES_MAX)
+					rc = unstarted_access(rd, r, &row, err);
 				if (rc == 0 && listed++ < CW_REPORT_DETAINEES_MAX) {
 					if (unstarted_push(r, &row) != 0)
 						rc = oom(err);
@@ -4842,6 +4870,15 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 			rc = ref_add(rd, r, &r->unstarted[i].person, err);
 		if (rc == 0)
 			rc = ref_add(rd, r, &r->unstarted[i].case_id, err);
+		/* The visits that give their access, for their ids. */
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->unstarted[i].lawyer_at_visit.visit, err);
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->unstarted[i].family_at_visit.visit, err);
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->unstarted[i].lawyer_at_visit.later, err);
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->unstarted[i].family_at_visit.later, err);
 	}
 	return rc;
 }

@@ -476,9 +476,11 @@ struct cw_report {
 	 * gives its person or group, case and views (the case's account), in `to` the date the
 	 * entry is known by (unknown when none), and in `since`, for a person held again, the day
 	 * their last detention logged ended (before the entry was known); days are -1. Latest known
-	 * first: at most CW_REPORT_DETAINEES_MAX people, and every group. unstarted_people counts
-	 * the people found, listed or not, and the people of the groups (a group that gives no
-	 * number as one: unstarted_uncounted such groups). */
+	 * first: at most CW_REPORT_DETAINEES_MAX people, and every group. A person's row gives
+	 * their access at visits as a detainee's does (lawyer_at_visit), from any visit up to the
+	 * period's end, or, held again, after `since`. unstarted_people counts the people found,
+	 * listed or not, and the people of the groups (a group that gives no number as one:
+	 * unstarted_uncounted such groups). */
 	struct cw_report_detainee *unstarted;
 	size_t nunstarted, unstarted_people, unstarted_named, unstarted_uncounted;
 	/* Of unstarted_people, those held again after their last detention logged ended. */

@@ -280,4 +280,49 @@ json "[(a['lawyer']['not_recorded_later']['date'], a['family']['date'], a['famil
 ok cw report --week 2024-W17
 has "lawyer access denied, family access restricted at the prison visit of 2024-04-20 (account: NGO) |"
 
+# ---- those held with no dated arrest or detention: their rows say their access at visits as
+# the other detainees' rows do (from any visit up to the period's end; held again after a
+# release, from visits after it).
+DB="$WORK/unstarted"
+ok cw init
+ok cw person add --name "Keo Sopheap"
+ok cw case add --title "Sopheap case" --defendant "Keo Sopheap" --custody detained \
+	--as-of 2024-03 --view ngo --stage pretrial
+ok cw log visit --facility "Prey Sar CC2" --date 2024-05-07 --access granted --view ngo \
+	--detainee "Keo Sopheap" --lawyer-access "Keo Sopheap=denied"
+ok cw log visit --facility "Prey Sar CC2" --date 2024-05-08 --access granted --view un \
+	--detainee "Keo Sopheap"
+ok cw person add --name "Bailed Again"
+ok cw case add --title "Again case" --stage pretrial --as-of 2024-04-01 \
+	--defendant "Bailed Again" --custody detained --view ngo
+ok cw log milestone --person "Bailed Again" --case "Again case" --type arrest --date 2024-01-05 \
+	--view ngo
+ok cw log milestone --person "Bailed Again" --case "Again case" --type bail --outcome granted \
+	--date 2024-02-10 --view ngo
+# of the detention the bail ended: not of this one
+ok cw log visit --facility "Prey Sar CC1" --date 2024-01-20 --access granted \
+	--detainee "Bailed Again" --lawyer-access "Bailed Again=denied"
+ok cw log visit --facility "Prey Sar CC1" --date 2024-04-10 --access granted --view ngo \
+	--detainee "Bailed Again" --family-access "Bailed Again=restricted"
+for f in md html csv; do
+	ok cw report --week 2024-W19 --format $f
+	has "no dated arrest or detention logged: the case records them as detained as of 2024-03; their days are not known; lawyer access denied at the prison visit of 2024-05-07 (account: NGO), not recorded at the later prison visit of 2024-05-08 (account: UN)"
+	has "their days since are not known; family access restricted at the prison visit of 2024-04-10 (account: NGO)"
+	lacks "at the prison visit of 2024-01-20"
+done
+ok cw report --week 2024-W19 --format json
+json "{x['person']['name']: x['access_at_visit'] and tuple(x['access_at_visit'][k] and (x['access_at_visit'][k]['date'], x['access_at_visit'][k]['access']) for k in ('lawyer', 'family')) for x in d['held_no_arrest_logged']} == {'Keo Sopheap': (('2024-05-07', 'denied'), None), 'Bailed Again': (None, ('2024-04-10', 'restricted'))}"
+json "[x['access_at_visit']['lawyer']['not_recorded_later']['date'] for x in d['held_no_arrest_logged'] if x['person']['name'] == 'Keo Sopheap'] == ['2024-05-08']"
+# A visit whose detainees are confidential tells nothing here either, unless asked for.
+ok cw log visit --facility "Prey Sar CC2" --date 2024-05-09 --access granted \
+	--detainee "Keo Sopheap" --family-access "Keo Sopheap=denied" --confidential-field detainees
+ok cw report --week 2024-W19
+lacks "prison visit of 2024-05-09"
+has "(account: NGO), not recorded at the later prison visit of 2024-05-08 (account: UN) |"
+ok cw report --week 2024-W19 --include-confidential
+has "not recorded at the later prison visit of 2024-05-09 (account: not recorded); family access denied at the prison visit of 2024-05-09 (account: not recorded) |"
+# A week before those visits: nothing to say.
+ok cw report --week 2024-W14
+has "their days since are not known |"
+
 done_ok
