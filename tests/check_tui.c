@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/namesakes.h"
 #include "app/session.h"
 #include "app/settings.h"
 #include "models/i18n.h"
@@ -2148,6 +2149,153 @@ START_TEST(test_form_hearing_attendance_and_verdicts)
 }
 END_TEST
 
+/* ---- people of one name ----------------------------------------------------------------- */
+
+/* A person put straight into the store: name (or NULL), Khmer name (or NULL), year of birth
+ * (-1: none), province (or NULL). */
+static struct cw_id put_person(const char *name, const char *name_km, int64_t born,
+			       const char *province)
+{
+	struct cw_record rec;
+	struct cw_error err;
+	struct cw_id id;
+
+	cw_record_init(&rec, CW_KIND_PERSON);
+	rec.u.person.name = name ? strdup(name) : NULL;
+	rec.u.person.name_km = name_km ? strdup(name_km) : NULL;
+	rec.u.person.birth_year = born;
+	rec.u.person.province = province ? strdup(province) : NULL;
+	ck_assert_msg(cw_store_put(st, &rec, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	id = rec.id;
+	cw_record_free(&rec);
+	return id;
+}
+
+static void hex8(const struct cw_id *id, char out[9])
+{
+	char hex[CW_ID_HEX_LEN + 1];
+
+	cw_id_hex(id, hex);
+	snprintf(out, 9, "%.8s", hex);
+}
+
+/* How a form names one of two people of one name, and reads it back (app/namesakes.h): by
+ * their name and the start of their id, which must be a person's whose name holds the name
+ * given; and what tells them apart. */
+START_TEST(test_namesakes_text_resolve_describe)
+{
+	struct cw_id a = put_person("Sok Dara", NULL, 1980, "Kandal"),
+		     b = put_person("Sok Dara", NULL, 1995, "Takeo"),
+		     pheap = put_person("Sok Darapheap", NULL, -1, NULL),
+		     meas = put_person("Meas Sophal", "មាស សុផល", -1, NULL), out, kase;
+	struct cw_namesake_memo *memo;
+	struct cw_record_list cands = {0};
+	struct cw_namesake ns;
+	struct cw_record rec;
+	struct cw_error err;
+	char a8[9], b8[9], k8[9], text[300], want[300];
+
+	hex8(&a, a8);
+	hex8(&b, b8);
+	ck_assert_int_eq(cw_namesake_memo_load(st, &memo, &err), 0);
+	/* Written with their id when another has the name, with and without the memo alike. */
+	for (int with = 0; with < 2; with++) {
+		ck_assert_int_eq(cw_store_get(st, &b, &rec, &err), 0);
+		ck_assert_int_eq(
+			cw_namesake_text(st, with ? memo : NULL, &rec, text, sizeof text, &err), 0);
+		snprintf(want, sizeof want, "Sok Dara (%s)", b8);
+		ck_assert_str_eq(text, want);
+		/* Cut in its name, never in its id, when the room is short. */
+		ck_assert_int_eq(cw_namesake_text(st, with ? memo : NULL, &rec, text, 15, &err), 0);
+		snprintf(want, sizeof want, "Sok (%s)", b8);
+		ck_assert_str_eq(text, want);
+		cw_record_free(&rec);
+		/* A name no one else has (one that only starts another's: Sok Darapheap) alone. */
+		ck_assert_int_eq(cw_store_get(st, &pheap, &rec, &err), 0);
+		ck_assert_int_eq(
+			cw_namesake_text(st, with ? memo : NULL, &rec, text, sizeof text, &err), 0);
+		ck_assert_str_eq(text, "Sok Darapheap");
+		cw_record_free(&rec);
+		ck_assert_int_eq(cw_store_get(st, &meas, &rec, &err), 0);
+		ck_assert_int_eq(
+			cw_namesake_text(st, with ? memo : NULL, &rec, text, sizeof text, &err), 0);
+		ck_assert_str_eq(text, "Meas Sophal");
+		cw_record_free(&rec);
+	}
+	cw_namesake_memo_free(memo);
+
+	/* Read back by the id, the name holding what is given before it (any case, Khmer). */
+	snprintf(text, sizeof text, "Sok Dara (%s)", b8);
+	ck_assert(cw_namesake_has_id(text));
+	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), 0);
+	ck_assert(cw_id_equal(&out, &b));
+	snprintf(text, sizeof text, "  dara  (%s) ", a8);
+	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), 0);
+	ck_assert(cw_id_equal(&out, &a));
+	/* A typo in the name or the digits that finds someone else is refused. */
+	snprintf(text, sizeof text, "Meas Sophal (%s)", b8);
+	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), CW_EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.message, "Sok Dara"));
+	ck_assert_int_eq(cw_namesake_resolve(st, "Sok Dara (00000000)", &out, NULL, &err),
+			 CW_ENOTFOUND);
+	ck_assert(!cw_namesake_has_id("Sok Dara (1234567)")); /* 7 digits: part of a name */
+	ck_assert(!cw_namesake_has_id("Sok Dara (Bong)"));
+	/* The name alone matches several: those its whole name is first in the list. */
+	ck_assert_int_eq(cw_namesake_resolve(st, "Sok Dara", &out, &cands, &err), CW_EAMBIGUOUS);
+	ck_assert_uint_eq(cands.n, 3);
+	cw_record_list_free(&cands);
+	ck_assert_int_eq(cw_namesake_resolve(st, "មាស សុផល", &out, NULL, &err), 0);
+	ck_assert(cw_id_equal(&out, &meas));
+
+	/* What tells them apart: year of birth, province, their cases, the last visit. */
+	cw_record_init(&rec, CW_KIND_CASE);
+	rec.u.kase.title = strdup("Kandal land dispute");
+	{
+		struct cw_defendant *d = cw_list_append(
+			&rec.u.kase.defendants,
+			cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants")->sub);
+
+		d->person = a;
+	}
+	ck_assert_int_eq(cw_store_put(st, &rec, CW_PUT_NEW, &err), 0);
+	kase = rec.id;
+	cw_record_free(&rec);
+	hex8(&kase, k8);
+	snprintf(text, sizeof text, "Sok Dara (%s)", k8);
+	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), CW_EINVAL);
+	cw_record_init(&rec, CW_KIND_VISIT);
+	rec.u.visit.facility = strdup("Prey Sar CC2");
+	rec.u.visit.date = (struct cw_date){2024, 3, 1};
+	((struct cw_person_ref *)cw_list_append(
+		 &rec.u.visit.detainees,
+		 cw_schema_field(cw_schema_for_kind(CW_KIND_VISIT), "detainees")->sub))
+		->person = b;
+	ck_assert_int_eq(cw_store_put(st, &rec, CW_PUT_NEW, &err), 0);
+	cw_record_free(&rec);
+	ck_assert_int_eq(cw_store_get(st, &a, &rec, &err), 0);
+	ck_assert_int_eq(cw_namesake_describe(st, &rec, &ns, &err), 0);
+	cw_record_free(&rec);
+	ck_assert_str_eq(ns.hex, a8);
+	ck_assert_int_eq(ns.born, 1980);
+	ck_assert_str_eq(ns.province, "Kandal");
+	ck_assert_str_eq(ns.cases, "Kandal land dispute");
+	ck_assert_uint_eq(ns.ncases, 1);
+	ck_assert_str_eq(ns.facility, "");
+	ck_assert_int_eq(cw_store_get(st, &b, &rec, &err), 0);
+	ck_assert_int_eq(cw_namesake_describe(st, &rec, &ns, &err), 0);
+	cw_record_free(&rec);
+	ck_assert_int_eq(ns.born, 1995);
+	ck_assert_str_eq(ns.cases, "");
+	ck_assert_str_eq(ns.facility, "Prey Sar CC2");
+	ck_assert_uint_eq(ns.seen.day, 1);
+	ck_assert_int_eq(cw_store_get(st, &meas, &rec, &err), 0);
+	ck_assert_int_eq(cw_namesake_describe(st, &rec, &ns, &err), 0);
+	cw_record_free(&rec);
+	ck_assert_str_eq(ns.other, "មាស សុផល");
+	ck_assert_int_eq(ns.born, -1);
+}
+END_TEST
+
 START_TEST(test_form_edit_and_errors_map)
 {
 	struct cw_form fm;
@@ -2463,6 +2611,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_draft_of_edit_keeps_later_change);
 	tcase_add_test(forms, test_form_hearing_attendance_and_verdicts);
 	tcase_add_test(forms, test_form_edit_and_errors_map);
+	tcase_add_test(forms, test_namesakes_text_resolve_describe);
 	suite_add_tcase(s, forms);
 	tcase_add_test(lock, test_lock_after_parse);
 	tcase_add_test(lock, test_lock_after_config);

@@ -1,0 +1,300 @@
+/* namesakes.c - people who share a name: how a form names one, and what tells them apart; see
+ * namesakes.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/namesakes.h"
+#include "models/text.h"
+#include "models/utf8.h"
+
+void cw_namesake_hex(struct cw_store *st, const struct cw_id *id, char hex[CW_ID_HEX_LEN + 1])
+{
+	char full[CW_ID_HEX_LEN + 1];
+
+	cw_id_hex(id, full);
+	for (int n = CW_NAMESAKE_HEX_MIN; n < CW_ID_HEX_LEN; n += 4) {
+		struct cw_id found;
+
+		snprintf(hex, CW_ID_HEX_LEN + 1, "%.*s", n, full);
+		/* Unique now: a start another record shares finds none (CW_EAMBIGUOUS). One not
+		 * here (a record not read back yet) takes the fewest digits. */
+		if (cw_store_find_id(st, hex, &found, NULL) != CW_EAMBIGUOUS)
+			return;
+	}
+	memcpy(hex, full, sizeof full);
+}
+
+/* One name of one person, folded (a person with a Khmer name too has two). */
+struct memo_name {
+	char *folded;
+	struct cw_id id;
+};
+
+struct cw_namesake_memo {
+	struct memo_name *names; /* sorted by folded */
+	size_t n;
+};
+
+static int memo_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct memo_name *)a)->folded, ((const struct memo_name *)b)->folded);
+}
+
+void cw_namesake_memo_free(struct cw_namesake_memo *memo)
+{
+	if (!memo)
+		return;
+	for (size_t i = 0; i < memo->n; i++)
+		free(memo->names[i].folded);
+	free(memo->names);
+	free(memo);
+}
+
+int cw_namesake_memo_load(struct cw_store *st, struct cw_namesake_memo **out, struct cw_error *err)
+{
+	struct cw_namesake_memo *memo = calloc(1, sizeof *memo);
+	struct cw_record_list l;
+	struct cw_filter f;
+	int rc;
+
+	*out = NULL;
+	if (!memo)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	cw_filter_init(&f);
+	f.kinds = CW_KIND_BIT(CW_KIND_PERSON);
+	if ((rc = cw_store_list(st, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &l, err)) != 0) {
+		free(memo);
+		return rc;
+	}
+	if (l.n && !(memo->names = calloc(2 * l.n, sizeof *memo->names)))
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		const char *names[2] = {l.items[i].u.person.name, l.items[i].u.person.name_km};
+
+		for (int k = 0; k < 2 && rc == 0; k++) {
+			if (!names[k] || !*names[k])
+				continue;
+			if (!(memo->names[memo->n].folded = cw_text_fold(names[k])))
+				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			else
+				memo->names[memo->n++].id = l.items[i].id;
+		}
+	}
+	cw_record_list_free(&l);
+	if (rc != 0) {
+		cw_namesake_memo_free(memo);
+		return rc;
+	}
+	if (memo->n)
+		qsort(memo->names, memo->n, sizeof *memo->names, memo_cmp);
+	*out = memo;
+	return 0;
+}
+
+/* Whether the memo holds a person other than `self` whose name is `label`, as
+ * cw_store_resolve matches a whole name (folded); a name that cannot be folded (not UTF-8) is
+ * found by no one, as it finds no one there. -1 when out of memory. */
+static int memo_shared(const struct cw_namesake_memo *memo, const char *label,
+		       const struct cw_id *self)
+{
+	struct memo_name key = {cw_text_fold(label), {{0}}};
+	size_t lo = 0, hi = memo->n;
+	int shared = 0;
+
+	if (!key.folded)
+		return -1;
+	if (strchr(key.folded, '\xFF')) {
+		free(key.folded);
+		return 1;
+	}
+	while (lo < hi) { /* the first not below it */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (memo_cmp(&memo->names[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < memo->n && !shared && !memo_cmp(&memo->names[i], &key); i++)
+		shared = !cw_id_equal(&memo->names[i].id, self);
+	free(key.folded);
+	return shared;
+}
+
+int cw_namesake_text(struct cw_store *st, const struct cw_namesake_memo *memo,
+		     const struct cw_record *person, char *buf, size_t len, struct cw_error *err)
+{
+	const char *label = cw_record_label(person);
+	char hex[CW_ID_HEX_LEN + 1];
+	int shared;
+
+	if (!*label) {
+		shared = 1;
+	} else if (memo) {
+		if ((shared = memo_shared(memo, label, &person->id)) < 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	} else {
+		struct cw_id found;
+		struct cw_error none;
+		int rc;
+
+		/* A read that fails (another person's record damaged) cannot say: the id is
+		 * written then, which names them whatever the others are. */
+		cw_error_clear(&none);
+		rc = cw_store_resolve(st, CW_KIND_PERSON, label, &found, NULL, &none);
+		shared = rc != 0 || !cw_id_equal(&found, &person->id);
+	}
+	if (!shared) {
+		snprintf(buf, len, "%s", label);
+		return 0;
+	}
+	/* Another's name too, or not found by it: the id says which, after the name, which is
+	 * cut first when the room is short. */
+	cw_namesake_hex(st, &person->id, hex);
+	if (strlen(label) + strlen(hex) + 4 > len && len > strlen(hex) + 4) {
+		snprintf(buf, len - strlen(hex) - 3, "%s", label);
+		cw_text_trim_utf8(buf);
+		snprintf(buf + strlen(buf), len - strlen(buf), " (%s)", hex);
+	} else {
+		snprintf(buf, len, "%s (%s)", label, hex);
+	}
+	return 0;
+}
+
+/* "NAME (HEX)": the name, trimmed, into name and the digits into hex; 0 when text is not so. */
+static int split_named(const char *text, char *name, size_t nlen, char hex[CW_ID_HEX_LEN + 1])
+{
+	const char *open = strrchr(text, '('), *close = text + strlen(text);
+	size_t digits, n;
+
+	while (close > text && close[-1] == ' ')
+		close--;
+	if (!open || close == text || close[-1] != ')')
+		return 0;
+	close--;
+	digits = (size_t)(close - open - 1);
+	if (digits < CW_NAMESAKE_HEX_MIN || digits > CW_ID_HEX_LEN ||
+	    strspn(open + 1, "0123456789abcdefABCDEF") != digits)
+		return 0;
+	snprintf(hex, CW_ID_HEX_LEN + 1, "%.*s", (int)digits, open + 1);
+	for (n = (size_t)(open - text); n && text[n - 1] == ' '; n--)
+		;
+	while (n && *text == ' ')
+		text++, n--;
+	if (n >= nlen)
+		return 0; /* longer than any name: no name of one */
+	snprintf(name, nlen, "%.*s", (int)n, text);
+	return 1;
+}
+
+int cw_namesake_has_id(const char *text)
+{
+	char name[256], hex[CW_ID_HEX_LEN + 1];
+
+	return split_named(text, name, sizeof name, hex);
+}
+
+/* Whether a person's Latin or Khmer name holds `name` (both folded as searches fold). */
+static int name_holds(const struct cw_person *p, const char *name)
+{
+	char *folded = cw_text_fold(name);
+	int yes;
+
+	if (!folded)
+		return 0;
+	yes = (p->name && cw_text_contains_folded(p->name, folded)) ||
+	      (p->name_km && cw_text_contains_folded(p->name_km, folded));
+	free(folded);
+	return yes;
+}
+
+int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out,
+			struct cw_record_list *cands, struct cw_error *err)
+{
+	char name[256], hex[CW_ID_HEX_LEN + 1];
+	struct cw_record rec;
+	int rc;
+
+	if (!split_named(text, name, sizeof name, hex))
+		return cw_store_resolve(st, CW_KIND_PERSON, text, out, cands, err);
+	rc = cw_store_find_id(st, hex, out, err);
+	if (rc == CW_ENOTFOUND || rc == CW_EINVAL)
+		return cw_error_set(err, CW_ENOTFOUND, "person",
+				    "no person here has the id %.32s ('%.60s')", hex, text);
+	if (rc == CW_EAMBIGUOUS)
+		return cw_error_set(err, rc, "person",
+				    "%.32s starts several ids: give more of its digits ('%.60s')",
+				    hex, text);
+	if (rc != 0 || (rc = cw_store_get(st, out, &rec, err)) != 0)
+		return rc;
+	if (rec.kind != CW_KIND_PERSON)
+		rc = cw_error_set(err, CW_EINVAL, "person", "%.32s is a %s's id, not a person's",
+				  hex, cw_kind_text(rec.kind));
+	else if (*name && !name_holds(&rec.u.person, name))
+		rc = cw_error_set(err, CW_EINVAL, "person",
+				  "%.32s is the id of %.60s, not of '%.60s': give the name and id "
+				  "of one person",
+				  hex, cw_record_label(&rec), name);
+	cw_record_free(&rec);
+	return rc;
+}
+
+/* Appends a case's title to the list of them ("; " between), while the whole title fits. */
+static void add_case(struct cw_namesake *ns, const char *title)
+{
+	size_t at = strlen(ns->cases);
+
+	ns->ncases++;
+	if (!*title || at + strlen(title) + 3 > sizeof ns->cases)
+		return;
+	snprintf(ns->cases + at, sizeof ns->cases - at, "%s%s", at ? "; " : "", title);
+}
+
+int cw_namesake_describe(struct cw_store *st, const struct cw_record *person,
+			 struct cw_namesake *out, struct cw_error *err)
+{
+	const struct cw_person *p = &person->u.person;
+	struct cw_record_list l;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->id = person->id;
+	out->born = -1;
+	cw_namesake_hex(st, &person->id, out->hex);
+	snprintf(out->name, sizeof out->name, "%s", cw_record_label(person));
+	cw_text_trim_utf8(out->name);
+	/* The label is the Latin name when there is one: the Khmer one beside it. */
+	if (p->name && *p->name && p->name_km && *p->name_km) {
+		snprintf(out->other, sizeof out->other, "%s", p->name_km);
+		cw_text_trim_utf8(out->other);
+	}
+	out->born = p->birth_year >= 0 ? p->birth_year : -1;
+	out->sex = p->sex;
+	snprintf(out->province, sizeof out->province, "%s", p->province ? p->province : "");
+	cw_text_trim_utf8(out->province);
+	snprintf(out->affiliation, sizeof out->affiliation, "%s",
+		 p->affiliation ? p->affiliation : "");
+	cw_text_trim_utf8(out->affiliation);
+	if ((rc = cw_store_person_records(st, &person->id,
+					  CW_KIND_BIT(CW_KIND_CASE) | CW_KIND_BIT(CW_KIND_VISIT),
+					  &l, err)) != 0)
+		return rc;
+	/* Oldest first, undated ones last: walked back from the end, the newest case comes
+	 * first, and the first visit met is the latest (a visit is dated when logged). */
+	for (size_t i = l.n; i-- > 0;) {
+		const struct cw_record *r = &l.items[i];
+
+		if (r->kind == CW_KIND_CASE)
+			add_case(out, cw_record_label(r));
+		else if (r->kind == CW_KIND_VISIT && !out->facility[0] && r->u.visit.facility) {
+			snprintf(out->facility, sizeof out->facility, "%s", r->u.visit.facility);
+			cw_text_trim_utf8(out->facility);
+			out->seen = r->u.visit.date;
+		}
+	}
+	cw_record_list_free(&l);
+	return 0;
+}
