@@ -2296,6 +2296,144 @@ START_TEST(test_namesakes_text_resolve_describe)
 }
 END_TEST
 
+/* How many visits the store holds. */
+static size_t visits(void)
+{
+	struct cw_filter f;
+	struct cw_error err;
+	size_t n;
+
+	cw_filter_init(&f);
+	f.kinds = CW_KIND_BIT(CW_KIND_VISIT);
+	ck_assert_int_eq(cw_store_count(st, &f, f.kinds, &n, &err), 0);
+	return n;
+}
+
+/* A visit's form naming one of two people of one name: saving lists them, Esc writes nothing,
+ * Down and Enter take the second and save; an edit opens with the name and id and saves as
+ * it was; a detainee's access by the shared name is the detainee met; leaving the field lists
+ * them too, and not again once Esc closed the list on the same text. */
+START_TEST(test_form_namesakes_picker)
+{
+	struct cw_id a = put_person("Sok Dara", NULL, 1980, "Kandal"),
+		     b = put_person("Sok Dara", NULL, 1995, "Takeo"), saved;
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	char a8[9], b8[9], want[100];
+	int di;
+
+	put_person("Eng Sroy", NULL, -1, NULL);
+	hex8(&a, a8);
+	hex8(&b, b8);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	go_to(&fm, "facility");
+	type(&fm, "CC1");
+	go_to(&fm, "date");
+	type(&fm, "2024-04-18");
+	go_to(&fm, "detainees");
+	di = (int)fm.cur;
+	type(&fm, "Sok Dara");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(fm.which);
+	ck_assert_uint_eq(fm.which->n, 2);
+	ck_assert_int_eq((int)fm.cur, di);
+	ck_assert(cw_id_equal(&fm.which->people[0].id, &a));
+	ck_assert(cw_id_equal(&fm.which->people[1].id, &b));
+	ck_assert_int_eq(fm.which->people[1].born, 1995);
+	ck_assert_uint_eq(cw_form_key_ctx(&fm), CW_CTX_WHICH);
+	/* Only its keys while it is open: a letter types nothing. */
+	type(&fm, "x");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[di].edit), "Sok Dara");
+	type(&fm, "<Esc>");
+	ck_assert_ptr_null(fm.which);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[di].edit), "Sok Dara");
+	ck_assert_uint_eq(visits(), 0);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(fm.which);
+	type(&fm, "<Down><Down>"); /* stays on the last */
+	ck_assert_uint_eq(fm.which->sel, 1);
+	ck_assert_int_eq(cw_form_key(&fm, '\r'), CW_FORM_SAVED);
+	saved = fm.saved_id;
+	cw_form_free(&fm);
+	ck_assert_uint_eq(visits(), 1);
+	ck_assert_int_eq(cw_store_get(st, &saved, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.visit.detainees.n, 1);
+	ck_assert(
+		cw_id_equal(&((struct cw_person_ref *)rec.u.visit.detainees.items)[0].person, &b));
+
+	/* The edit: the name and id; saved as it was, nothing changed. Then the access. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_NONE, &rec, &err), 0);
+	cw_record_free(&rec);
+	snprintf(want, sizeof want, "Sok Dara (%s)", b8);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "detainees")].edit), want);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(fm.unchanged, 1);
+	go_to(&fm, "lawyer_access");
+	type(&fm, "Sok Dara=denied");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_ptr_null(fm.which);
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &saved, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.visit.detainee_access.n, 1);
+	ck_assert(cw_id_equal(
+		&((struct cw_detainee_access *)rec.u.visit.detainee_access.items)[0].person, &b));
+	cw_record_free(&rec);
+
+	/* An access by the shared name of a visit that met both, or neither: both listed. */
+	for (int met = 0; met < 2; met++) {
+		ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+		go_to(&fm, "facility");
+		type(&fm, "CC2");
+		go_to(&fm, "date");
+		type(&fm, "2024-04-19");
+		go_to(&fm, "detainees");
+		if (met)
+			snprintf(want, sizeof want, "Sok Dara (%s); Sok Dara (%s)", a8, b8);
+		else
+			snprintf(want, sizeof want, "Eng Sroy");
+		type(&fm, want);
+		go_to(&fm, "lawyer_access");
+		type(&fm, "Sok Dara=denied");
+		ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+		ck_assert_ptr_nonnull(fm.which);
+		ck_assert_uint_eq(fm.which->n, 2);
+		ck_assert_str_eq(fm.fields[fm.which->field].name, "lawyer_access");
+		/* One the visit did not meet, taken: refused as the command line refuses it. */
+		ck_assert_int_eq(cw_form_key(&fm, '\r'), met ? CW_FORM_SAVED : CW_FORM_CONTINUE);
+		if (!met)
+			ck_assert_ptr_nonnull(
+				strstr(fm.fields[fm.cur].error, "not among the detainees"));
+		cw_form_free(&fm);
+	}
+	ck_assert_uint_eq(visits(), 2);
+
+	/* Leaving the field: the list, Enter takes one and goes on; Esc stays, and Tab then goes
+	 * on without it for that text. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	go_to(&fm, "detainees");
+	type(&fm, "Eng Sroy; Sok Dara<Tab>"); /* beside someone saving is to add */
+	ck_assert_ptr_nonnull(fm.which);
+	ck_assert_int_eq(fm.which->move, 1);
+	type(&fm, "<Enter>");
+	ck_assert_ptr_null(fm.which);
+	ck_assert_int_eq((int)fm.cur, di + 1);
+	snprintf(want, sizeof want, "Eng Sroy; Sok Dara (%s)", a8);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[di].edit), want);
+	go_to(&fm, "detainees");
+	type(&fm, "<C-u>Sok Dara<Tab>");
+	ck_assert_ptr_nonnull(fm.which);
+	type(&fm, "<Esc>");
+	ck_assert_ptr_null(fm.which);
+	ck_assert_int_eq((int)fm.cur, di);
+	type(&fm, "<Tab>");
+	ck_assert_ptr_null(fm.which);
+	ck_assert_int_eq((int)fm.cur, di + 1);
+	ck_assert_ptr_nonnull(strstr(fm.fields[di].error, "matches 2 people"));
+	cw_form_free(&fm);
+}
+END_TEST
+
 START_TEST(test_form_edit_and_errors_map)
 {
 	struct cw_form fm;
@@ -2612,6 +2750,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_hearing_attendance_and_verdicts);
 	tcase_add_test(forms, test_form_edit_and_errors_map);
 	tcase_add_test(forms, test_namesakes_text_resolve_describe);
+	tcase_add_test(forms, test_form_namesakes_picker);
 	suite_add_tcase(s, forms);
 	tcase_add_test(lock, test_lock_after_parse);
 	tcase_add_test(lock, test_lock_after_config);

@@ -205,11 +205,14 @@ static enum cw_form_widget widget_for(const struct cw_field *f, enum cw_kind kin
 /* A record's name for an id, for the text of a picker: "" when the store holds none. One it
  * holds and cannot read (it fails its authentication, the database failed) is an error, with
  * the store's message naming it: a blank name read as no one, and saving the form then left
- * the person out of the list it was in (attendance, verdicts, the people a visit met). */
-static int label_of(struct cw_store *st, const struct cw_id *id, char *buf, size_t len,
-		    struct cw_error *err)
+ * the person out of the list it was in (attendance, verdicts, the people a visit met). A person
+ * whose name another has too is named with their id, "Sok Dara (10f31149)" (app/namesakes.h):
+ * by the name alone, an edit that changed nothing else could not be saved. */
+static int label_of(struct cw_store *st, struct cw_namesake_memo **memo, const struct cw_id *id,
+		    char *buf, size_t len, struct cw_error *err)
 {
 	struct cw_record r;
+	struct cw_error unread;
 	int rc;
 
 	buf[0] = '\0';
@@ -221,16 +224,25 @@ static int label_of(struct cw_store *st, const struct cw_id *id, char *buf, size
 		cw_error_clear(err);
 		return 0;
 	}
-	snprintf(buf, len, "%s", cw_record_label(&r));
+	/* Whose names are shared, read once for the form (a mass trial's defendants); when the
+	 * people cannot all be read (one's record damaged), each name is looked up, and one that
+	 * cannot be told from the others so is written with its id. */
+	if (r.kind == CW_KIND_PERSON && memo && !*memo &&
+	    cw_namesake_memo_load(st, memo, &unread) != 0)
+		memo = NULL;
+	if (r.kind == CW_KIND_PERSON)
+		rc = cw_namesake_text(st, memo ? *memo : NULL, &r, buf, len, err);
+	else
+		snprintf(buf, len, "%s", cw_record_label(&r));
 	cw_record_free(&r);
-	return 0;
+	return rc;
 }
 
 void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len)
 {
 	/* A name in a validation message only: one that cannot be read is named by its id
 	 * there, and saving reads it again and fails with the store's error. */
-	if (label_of(st, id, buf, len, NULL) != 0)
+	if (label_of(st, NULL, id, buf, len, NULL) != 0)
 		buf[0] = '\0';
 }
 
@@ -247,7 +259,8 @@ static int defendants_summary(struct cw_form *fm, char *buf, size_t len, struct 
 		char who[300], charges[600];
 
 		if (!cw_id_is_zero(&d->person)) {
-			if ((rc = label_of(fm->st, &d->person, who, sizeof who, err)) != 0)
+			if ((rc = label_of(fm->st, &fm->names, &d->person, who, sizeof who, err)) !=
+			    0)
 				return rc;
 		} else if (d->unnamed_count > 0)
 			snprintf(who, sizeof who, _("%lld unnamed %s"), (long long)d->unnamed_count,
@@ -271,7 +284,8 @@ static int set_picked(struct cw_form *fm, struct cw_form_field *ff, const struct
 	int rc;
 
 	ff->picked = *id;
-	if ((rc = label_of(fm->st, id, ff->picked_label, sizeof ff->picked_label, err)) != 0)
+	if ((rc = label_of(fm->st, &fm->names, id, ff->picked_label, sizeof ff->picked_label,
+			   err)) != 0)
 		return rc;
 	cw_edit_set(&ff->edit, ff->picked_label);
 	return 0;
@@ -327,7 +341,7 @@ static int value_text(struct cw_form *fm, const void *base, const struct cw_fiel
 		for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
 			char name[200];
 
-			if ((rc = label_of(fm->st,
+			if ((rc = label_of(fm->st, &fm->names,
 					   (const struct cw_id *)((const char *)l->items +
 								  i * f->sub->size),
 					   name, sizeof name, err)) != 0)
@@ -356,7 +370,7 @@ static int attendance_text(struct cw_form *fm, struct cw_form_field *ff, int ans
 
 		if (a->present != answer)
 			continue;
-		if ((rc = label_of(fm->st, &a->person, name, sizeof name, err)) != 0)
+		if ((rc = label_of(fm->st, &fm->names, &a->person, name, sizeof name, err)) != 0)
 			return rc;
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? "; " : "", name);
 	}
@@ -380,7 +394,7 @@ static int verdicts_text(struct cw_form *fm, struct cw_form_field *ff, struct cw
 			cw_article_format(&v->article, art);
 		else
 			continue; /* a verdict on an offence with no article is kept as it is */
-		if ((rc = label_of(fm->st, &v->person, name, sizeof name, err)) != 0)
+		if ((rc = label_of(fm->st, &fm->names, &v->person, name, sizeof name, err)) != 0)
 			return rc;
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s=%s%s%s", n ? "; " : "", art,
 				      cw_enum_word(&cw_words_verdict, v->result),
@@ -390,7 +404,11 @@ static int verdicts_text(struct cw_form *fm, struct cw_form_field *ff, struct cw
 	return 0;
 }
 
-int cw_form_access_text(struct cw_form *fm, int lawyer, char **out, struct cw_error *err)
+/* A visit's detainees' access to a lawyer (lawyer) or to family, as the form shows it and
+ * takes it: "Eng Sroy=denied; Sok Meas=granted", the record's entries with that access
+ * known, in order. *out is malloc'd; 0, CW_ENOMEM or the error of a person who cannot be
+ * read. */
+static int access_text(struct cw_form *fm, int lawyer, char **out, struct cw_error *err)
 {
 	const struct cw_list *l = &fm->rec.u.visit.detainee_access;
 	size_t n = 0, cap = 1;
@@ -409,7 +427,7 @@ int cw_form_access_text(struct cw_form *fm, int lawyer, char **out, struct cw_er
 
 		if (!word)
 			continue;
-		if ((rc = label_of(fm->st, &a->person, name, sizeof name, err)) != 0) {
+		if ((rc = label_of(fm->st, &fm->names, &a->person, name, sizeof name, err)) != 0) {
 			free(buf);
 			return rc;
 		}
@@ -446,11 +464,12 @@ static int add_access_fields(struct cw_form *fm, struct cw_error *err)
 				      "Sroy=denied")
 				  : _("each detainee met: their access to family, NAME=WORD; ... "
 				      "(granted, restricted, denied or unknown)");
-		if ((rc = cw_form_access_text(fm, lawyer, &text, err)) != 0)
+		if ((rc = access_text(fm, lawyer, &text, err)) != 0)
 			return rc;
-		rc = cw_edit_set(&ff->edit, text);
-		free(text);
-		if (rc != 0)
+		/* Kept as opened: saving tells a field left as it was from one changed. */
+		free(fm->access_opened[lawyer]);
+		fm->access_opened[lawyer] = text;
+		if (cw_edit_set(&ff->edit, text) != 0)
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	}
 	return 0;
@@ -628,6 +647,8 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 			goto nomem;
 	}
 	cw_form_mark_required(fm);
+	cw_namesake_memo_free(fm->names); /* for the opening only: the database goes on */
+	fm->names = NULL;
 	return 0;
 nomem:
 	cw_form_free(fm);
@@ -742,9 +763,14 @@ void cw_form_free(struct cw_form *fm)
 	for (size_t i = 0; i < fm->n; i++) {
 		cw_edit_free(&fm->fields[i].edit);
 		free(fm->fields[i].theirs);
+		free(fm->fields[i].declined);
 	}
 	free(fm->fields);
 	cw_form_clear_suggestions(fm);
+	cw_form_which_close(fm);
+	cw_namesake_memo_free(fm->names);
+	free(fm->access_opened[0]);
+	free(fm->access_opened[1]);
 	cw_record_free(&fm->rec);
 	free(fm->base);
 	memset(fm, 0, sizeof *fm);
@@ -802,6 +828,8 @@ int cw_form_preset_ref(struct cw_form *fm, const char *name, const struct cw_id 
 		return CW_ENOTFOUND;
 	if ((rc = set_picked(fm, &fm->fields[i], id, &err)) != 0)
 		cw_error_format(&err, fm->message, sizeof fm->message);
+	cw_namesake_memo_free(fm->names); /* one person: no use keeping it */
+	fm->names = NULL;
 	return rc;
 }
 

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "app/namesakes.h"
 #include "models/record.h"
 #include "store/store.h"
 #include "tui/widget.h"
@@ -43,6 +44,9 @@ enum cw_form_widget {
  * and more, so that one too long is said so, not cut inside a character. */
 #define CW_FORM_NAME_BYTES  256
 #define CW_FORM_SUGGEST_MAX 6
+/* The most people a name may match for the form to list them to choose one (more: type more of
+ * the name, or C-n). */
+#define CW_FORM_WHICH_MAX 20
 
 struct cw_form_field {
 	char name[40];   /* what errors name: the schema field, or "defendant", "charges" ... */
@@ -67,6 +71,24 @@ struct cw_form_field {
 	 * edit): the other version's value, shown under the user's until the form is saved
 	 * (malloc'd; NULL when none). */
 	char *theirs;
+	/* The text as it was when Esc closed the list of the people a name of it matches:
+	 * leaving the field does not list them again until the text changes (saving does).
+	 * malloc'd; NULL when none. */
+	char *declined;
+};
+
+/* A name typed that matches several people (two detainees called Sok Dara): the list of them,
+ * under the field, each with what tells them apart, to choose the one meant (form_which.c).
+ * Up and Down move, Enter puts the one chosen in the field by their name and id, "Sok Dara
+ * (10f31149)" (app/namesakes.h), Esc goes back to the form with nothing changed. */
+struct cw_form_which {
+	size_t field;                  /* the field whose text names them */
+	char part[CW_FORM_NAME_BYTES]; /* the name as typed there */
+	struct cw_namesake *people;    /* those it matches, its whole name first */
+	size_t n, sel, top;            /* top: the first shown (view_form.c keeps sel shown) */
+	/* What asked: a save (0; Enter saves again once one is chosen), or leaving the field
+	 * (the move it stopped, +1 or -1: Enter makes it). */
+	int move;
 };
 
 struct cw_form {
@@ -124,6 +146,20 @@ struct cw_form {
 	char missing_for[1024];
 	char missing_field[32]; /* the field they were typed in: "defendant", "detainees", ... */
 	int add_missing;
+	/* A name that matched several people, as the fields were read last (the first such name
+	 * since amb_n was set to 0): its field, the name, and whom it matched (those whose whole
+	 * name it is first). Saving, or leaving the field, then lists them (which). */
+	size_t amb_field, amb_n;
+	char amb_part[CW_FORM_NAME_BYTES];
+	struct cw_id amb_ids[CW_FORM_WHICH_MAX];
+	int amb_quiet; /* reading a field only for another's sake: what it matches is not kept */
+	struct cw_form_which *which; /* the list open; NULL when none */
+	int tried_save; /* the last key tried to save (C-s, or Enter on the list a save opened) */
+	/* While the form opens: whose names are shared, read once (app/namesakes.h). */
+	struct cw_namesake_memo *names;
+	/* A visit's detainees' access to family [0] and to a lawyer [1] as the form opened with
+	 * it: a field left so keeps the record's entries (malloc'd; NULL when none). */
+	char *access_opened[2];
 };
 
 /* Whether the form's record is marked confidential as a whole (its "confidential" field). */
@@ -218,7 +254,9 @@ enum cw_form_result {
 /* Handles one key (see keys.h, contexts FORM, CHOICE, TOGGLE, PICKER and EDIT). Enter takes
  * the suggestion shown (or the word picked) and moves to the next field. In a choice field,
  * typing narrows its words to those containing the text (those starting with it first). C-g
- * asks for a field's name (any part of its label) and goes there. */
+ * asks for a field's name (any part of its label) and goes there. A name that matches several
+ * people, met by a save or by leaving its field, opens the list of them (fm->which), whose
+ * keys (context WHICH) then go to it alone. */
 enum cw_form_result cw_form_key(struct cw_form *fm, int key);
 
 /* The key context of the current field (for the help line). */

@@ -8,6 +8,7 @@
 #include "tui/form_internal.h"
 #include "app/advice.h"
 #include "app/groups.h"
+#include "app/namesakes.h"
 #include "models/article.h"
 #include "models/i18n.h"
 #include "models/json.h"
@@ -25,9 +26,26 @@ static int field_error(struct cw_form *fm, size_t i, struct cw_error *err)
 	return err->code ? err->code : CW_EINVAL;
 }
 
-/* Resolves a person or case from typed text: the suggestion chosen, else a name or id. */
-static int resolve_ref(struct cw_form *fm, const struct cw_form_field *ff, enum cw_kind kind,
-		       const char *text, struct cw_id *out, struct cw_error *err)
+/* Whether id is one of the people a list of struct cw_person_ref names. */
+static int among_them(const struct cw_list *among, const struct cw_id *id)
+{
+	const struct cw_person_ref *refs = among->items;
+
+	for (size_t k = 0; k < among->n; k++)
+		if (cw_id_equal(&refs[k].person, id))
+			return 1;
+	return 0;
+}
+
+/* Resolves a person or case from typed text: the suggestion chosen, else a name or id, a
+ * person also by name and id, "Sok Dara (10f31149)" (app/namesakes.h). A name that matches
+ * several people, among them one of `among` only (struct cw_person_ref; NULL: none), is that
+ * one: a visit's detainee's access names one of the detainees it met. Else the people it
+ * matches (those of `among`, when several are) are kept for the list that asks which one
+ * (cw_form_which_note). */
+static int resolve_among(struct cw_form *fm, const struct cw_form_field *ff, enum cw_kind kind,
+			 const char *text, const struct cw_list *among, struct cw_id *out,
+			 struct cw_error *err)
 {
 	struct cw_record_list cands = {0};
 	int rc;
@@ -38,8 +56,40 @@ static int resolve_ref(struct cw_form *fm, const struct cw_form_field *ff, enum 
 	}
 	if ((rc = cw_text_validate(text, 400, 0, ff->name, err)) != 0)
 		return rc;
-	rc = cw_store_resolve(fm->st, kind, text, out, &cands, err);
-	if (rc == CW_EAMBIGUOUS && cands.n) {
+	rc = kind == CW_KIND_PERSON ? cw_namesake_resolve(fm->st, text, out, &cands, err)
+				    : cw_store_resolve(fm->st, kind, text, out, &cands, err);
+	if (rc == CW_EAMBIGUOUS && among && among->n) {
+		size_t keep = 0;
+
+		for (size_t i = 0; i < cands.n; i++)
+			keep += among_them(among, &cands.items[i].id);
+		/* None among them: every one is listed (the save then says why not). */
+		for (size_t i = 0, k = 0; keep && i < cands.n; i++) {
+			if (among_them(among, &cands.items[i].id))
+				cands.items[k++] = cands.items[i];
+			else
+				cw_record_free(&cands.items[i]);
+		}
+		if (keep)
+			cands.n = keep;
+		if (keep == 1) {
+			*out = cands.items[0].id;
+			cw_error_clear(err);
+			rc = 0;
+		}
+	}
+	if (rc == CW_EAMBIGUOUS && cands.n && kind == CW_KIND_PERSON &&
+	    cands.n <= CW_FORM_WHICH_MAX) {
+		cw_form_which_note(fm, ff, text, &cands);
+		cw_error_set(err, rc, ff->name,
+			     "'%.40s' matches %zu people: saving lists them, to choose the one "
+			     "meant",
+			     text, cands.n);
+	} else if (rc == CW_EAMBIGUOUS && cands.n && kind == CW_KIND_PERSON) {
+		cw_error_set(err, rc, ff->name,
+			     "'%.40s' matches %zu people: type more of the name, or pick one (C-n)",
+			     text, cands.n);
+	} else if (rc == CW_EAMBIGUOUS && cands.n) {
 		char list[200] = "";
 		size_t n = 0;
 
@@ -48,12 +98,18 @@ static int resolve_ref(struct cw_form *fm, const struct cw_form_field *ff, enum 
 					      cw_record_label(&cands.items[i]));
 		cw_error_set(err, rc, ff->name, "'%.40s' matches several: %s; pick one (C-n)", text,
 			     list);
-	} else if (rc == CW_ENOTFOUND) {
+	} else if (rc == CW_ENOTFOUND && !(kind == CW_KIND_PERSON && cw_namesake_has_id(text))) {
 		cw_error_set(err, rc, ff->name, "no %s matches '%.40s'; add it first",
 			     cw_kind_text(kind), text);
 	}
 	cw_record_list_free(&cands);
 	return rc;
+}
+
+static int resolve_ref(struct cw_form *fm, const struct cw_form_field *ff, enum cw_kind kind,
+		       const char *text, struct cw_id *out, struct cw_error *err)
+{
+	return resolve_among(fm, ff, kind, text, NULL, out, err);
 }
 
 /* Splits "a; b; c" into trimmed parts; calls fn on each non-empty one. The whole text, however
@@ -676,8 +732,9 @@ static int add_access_part(void *ctx, const char *part)
 	if (!(name = strndup(part, n)))
 		return cw_error_set(ac->err, CW_ENOMEM, "", "out of memory");
 	id = added_in_save(ac->fm, "detainees", name);
-	if (cw_id_is_zero(&id) &&
-	    (rc = resolve_ref(ac->fm, ac->ff, CW_KIND_PERSON, name, &id, ac->err)) != 0) {
+	/* Of two detainees with one name, the one the visit met when it met only one of them. */
+	if (cw_id_is_zero(&id) && (rc = resolve_among(ac->fm, ac->ff, CW_KIND_PERSON, name,
+						      &ac->v->detainees, &id, ac->err)) != 0) {
 		if (rc == CW_ENOTFOUND && typed_in_detainees(ac->fm, name)) {
 			cw_error_clear(ac->err);
 			rc = adding_access(ac, name, (unsigned)word);
@@ -735,15 +792,9 @@ static int apply_detainee_access(struct cw_form *fm, struct cw_record *rec, stru
 
 	for (int lawyer = 1; lawyer >= 0; lawyer--) {
 		int i = cw_form_find(fm, lawyer ? "lawyer_access" : "family_access");
-		char *opened;
+		const char *opened = fm->access_opened[lawyer] ? fm->access_opened[lawyer] : "";
 
-		if (i < 0)
-			continue;
-		if ((rc = cw_form_access_text(fm, lawyer, &opened, err)) != 0)
-			return rc;
-		rc = strcmp(opened, cw_edit_text(&fm->fields[i].edit));
-		free(opened);
-		if (rc == 0)
+		if (i < 0 || !strcmp(opened, cw_edit_text(&fm->fields[i].edit)))
 			continue;
 		changed = 1;
 		for (size_t k = 0; k < v->detainee_access.n; k++)
@@ -877,7 +928,16 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 					.v = &scratch.u.visit,
 					.lawyer = !strcmp(ff->name, "lawyer_access"),
 					.err = &err};
+		int di = cw_form_find(fm, "detainees");
+		struct cw_error ignored;
 
+		/* The detainees met, as saving has them (resolve_among): their field's own
+		 * errors are its own, and so are the names it matches. */
+		if (di >= 0) {
+			fm->amb_quiet++;
+			(void)apply_field(fm, &scratch, &fm->fields[di], &ignored);
+			fm->amb_quiet--;
+		}
 		rc = each_access_part(&ac);
 	}
 	if (rc == 0 && !ff->f && ff->widget == CW_W_PERSON && *cw_edit_text(&ff->edit)) {

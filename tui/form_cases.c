@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app/advice.h"
+#include "app/namesakes.h"
 #include "models/text.h"
 #include "tui/form_internal.h"
 
@@ -43,7 +44,8 @@ static int named(struct cw_form *fm, const struct cw_form_field *ff, enum cw_kin
 		*out = ff->picked;
 		return 0;
 	}
-	return cw_store_resolve(fm->st, kind, text, out, NULL, err);
+	return kind == CW_KIND_PERSON ? cw_namesake_resolve(fm->st, text, out, NULL, err)
+				      : cw_store_resolve(fm->st, kind, text, out, NULL, err);
 }
 
 int cw_form_person(struct cw_form *fm, struct cw_id *id, char *name, size_t len,

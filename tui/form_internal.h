@@ -16,12 +16,6 @@ int cw_form_label_listed(const char *english);
  * label of the record id names, "" when it cannot be read (form.c). */
 void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len);
 
-/* A visit's detainees' access to a lawyer (lawyer) or to family, as the form shows it and
- * takes it: "Eng Sroy=denied; Sok Meas=granted", the record's entries with that access
- * known, in order (form.c). *out is malloc'd; 0, CW_ENOMEM or the error of a person who cannot
- * be read. */
-int cw_form_access_text(struct cw_form *fm, int lawyer, char **out, struct cw_error *err);
-
 /* Frees the suggestions shown (form.c, since freeing the form frees them too); recomputing
  * them, moving to another field and Esc start from none. What the suggestions said of a read
  * that failed (cw_form_suggest_unread) goes with them. */
@@ -102,6 +96,27 @@ int cw_form_check_case(struct cw_form *fm, struct cw_error *err);
 /* The cursor came to a field (form_suggest.c): a case field beside a person shows the
  * person's cases at once, before anything is typed (Enter takes one; Tab passes it by). */
 void cw_form_offer(struct cw_form *fm);
+
+/* A name that matches several people (form_which.c; see struct cw_form_which).
+ *
+ * cw_form_which_note: the people a name typed in ff matched (cands, as cw_store_resolve gives
+ * them), kept in fm->amb_* unless a name was kept there already since amb_n was set to 0:
+ * those whose whole name it is first. cw_form_which_open: opens the list of those kept, on
+ * their field, each described (cw_namesake_describe); `move` as struct cw_form_which has it.
+ * 1 when it opened; 0 when none was kept for the current field, or when one cannot be read
+ * (then said in fm->message, the store's words naming it). cw_form_which_key: a key while it
+ * is open. cw_form_which_close: closes it, nothing changed. */
+void cw_form_which_note(struct cw_form *fm, const struct cw_form_field *ff, const char *part,
+			const struct cw_record_list *cands);
+int cw_form_which_open(struct cw_form *fm, int move);
+enum cw_form_result cw_form_which_key(struct cw_form *fm, int key);
+void cw_form_which_close(struct cw_form *fm);
+
+/* The keys' moves and save, for the list above to go on with what asked it (form_keys.c):
+ * cw_form_move leaves the field by delta (+1, -1) as Tab and Up do; cw_form_save_key saves as
+ * C-s does, opening the list again for the next name that matches several. */
+void cw_form_move(struct cw_form *fm, int delta);
+enum cw_form_result cw_form_save_key(struct cw_form *fm);
 
 /* The links to other accounts of the event (form_links.c): a field "same_event" and one
  * "disputes" on the form of an event, each of records separated by ';', each named as

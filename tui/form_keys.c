@@ -51,6 +51,8 @@ unsigned cw_form_key_ctx(const struct cw_form *fm)
 
 	if (!ff)
 		return 0;
+	if (fm->which)
+		return CW_CTX_WHICH; /* the list of people a name matches: its keys alone */
 	switch (ff->widget) {
 	case CW_W_INFO:
 		return 0; /* to read: only the form's keys */
@@ -93,16 +95,25 @@ static void settle_choice(struct cw_form *fm)
 
 static void move_field(struct cw_form *fm, int delta)
 {
+	struct cw_form_field *ff;
 	int leaves;
 
 	if (!fm->n)
 		return;
+	ff = &fm->fields[fm->cur];
 	leaves = delta > 0 ? fm->cur + 1 < fm->n : fm->cur > 0;
 	/* A field of words settles as it is left; on the first or the last field, which Tab
 	 * does not leave, the separator after its last word stays, for the next word. */
-	if (leaves || fm->fields[fm->cur].widget != CW_W_WORDS)
+	if (leaves || ff->widget != CW_W_WORDS)
 		settle_choice(fm);
-	cw_form_check_field(fm, fm->cur);
+	/* A name that matches several people: the list of them, to choose one, before the
+	 * cursor goes on (unless Esc closed it on this very text). */
+	fm->amb_n = 0;
+	if (cw_form_check_field(fm, fm->cur) == CW_EAMBIGUOUS && fm->amb_n &&
+	    fm->amb_field == fm->cur &&
+	    !(ff->declined && !strcmp(ff->declined, cw_edit_text(&ff->edit))) &&
+	    cw_form_which_open(fm, delta))
+		return;
 	cw_form_account_follows(fm);
 	fm->typing = 0;
 	if (delta > 0 && fm->cur + 1 < fm->n)
@@ -110,6 +121,29 @@ static void move_field(struct cw_form *fm, int delta)
 	else if (delta < 0 && fm->cur > 0)
 		fm->cur--;
 	cw_form_offer(fm);
+}
+
+void cw_form_move(struct cw_form *fm, int delta)
+{
+	move_field(fm, delta);
+}
+
+enum cw_form_result cw_form_save_key(struct cw_form *fm)
+{
+	struct cw_error err;
+	int rc;
+
+	settle_choice(fm);
+	fm->tried_save = 1;
+	fm->amb_n = 0;
+	if ((rc = cw_form_save(fm, &err)) == 0)
+		return CW_FORM_SAVED;
+	cw_form_clear_suggestions(fm);
+	/* Stopped at a name that matches several people: which one is meant (Enter then saves
+	 * again). */
+	if (rc == CW_EAMBIGUOUS && fm->amb_n && fm->amb_field == fm->cur)
+		cw_form_which_open(fm, 0);
+	return CW_FORM_CONTINUE;
 }
 
 /* How well typed text names word k of a choice field: 0 its stored word or its label
@@ -364,10 +398,12 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
 	unsigned ctx = cw_form_key_ctx(fm);
 	enum cw_action a = CW_ACT_NONE;
-	struct cw_error err;
 
 	if (!ff)
 		return CW_FORM_CANCEL;
+	fm->tried_save = 0;
+	if (fm->which)
+		return cw_form_which_key(fm, key);
 	if (fm->jumping)
 		return jump_key(fm, key);
 	if (fm->noting)
@@ -418,11 +454,7 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		}
 		return CW_FORM_CONTINUE;
 	case CW_ACT_SAVE:
-		settle_choice(fm);
-		if (cw_form_save(fm, &err) == 0)
-			return CW_FORM_SAVED;
-		cw_form_clear_suggestions(fm);
-		return CW_FORM_CONTINUE;
+		return cw_form_save_key(fm);
 	case CW_ACT_CANCEL:
 		if (fm->nsugg) {                       /* first Esc closes the suggestions */
 			if (ff->widget == CW_W_CHOICE) /* ... and a picker's words with them */

@@ -37,8 +37,14 @@ static void add_suggestion(struct cw_form *fm, const char *text, const struct cw
 	if (fm->nsugg >= CW_FORM_SUGGEST_MAX)
 		return;
 	for (size_t i = 0; i < fm->nsugg; i++)
-		if (!strcmp(fm->sugg[i], text) || (id && cw_id_equal(&fm->sugg_id[i], id)))
+		if (!strcmp(fm->sugg[i], text) || (id && cw_id_equal(&fm->sugg_id[i], id))) {
+			/* Two people of one name: the suggestion is the name, which neither is
+			 * taken for; leaving the field lists them, to choose (form_which.c). */
+			if (id && fm->fields[fm->cur].widget != CW_W_CASE &&
+			    !cw_id_equal(&fm->sugg_id[i], id))
+				memset(&fm->sugg_id[i], 0, sizeof fm->sugg_id[i]);
 			return;
+		}
 	if (!(fm->sugg[fm->nsugg] = strdup(text)))
 		return;
 	memset(&fm->sugg_id[fm->nsugg], 0, sizeof fm->sugg_id[0]);

@@ -19,6 +19,7 @@
 #define E    CW_CTX_EDIT
 #define X_   CW_CTX_CONFLICTS
 #define K    CW_CTX_LOCK
+#define W    CW_CTX_WHICH
 #define C(c) CW_KEY_CTRL(c)
 
 const struct cw_binding cw_bindings[] = {
@@ -99,7 +100,7 @@ const struct cw_binding cw_bindings[] = {
 	{F, CW_KEY_ESC, CW_ACT_CANCEL},
 	{F, C('c'), CW_ACT_CANCEL},
 	{F, C('o'), CW_ACT_EDITOR},
-	{F, CW_FN(KEY_F(1)), CW_ACT_FORM_HELP},
+	{F | W, CW_FN(KEY_F(1)), CW_ACT_FORM_HELP},
 	{F, C('g'), CW_ACT_GO_TO_FIELD},
 	{F, C('t'), CW_ACT_SAVE_DRAFT},
 	{F, CW_FN(KEY_F(3)), CW_ACT_SAVE_DRAFT},
@@ -112,6 +113,16 @@ const struct cw_binding cw_bindings[] = {
 	{CW_CTX_TOGGLE, 'u', CW_ACT_ANSWER_UNKNOWN},
 	{CW_CTX_PICKER, C('n'), CW_ACT_PICK_NEXT},
 	{CW_CTX_PICKER, C('p'), CW_ACT_PICK_PREV},
+	/* A form's list of the people a name matches: only these keys while it is open. */
+	{W, CW_FN(KEY_DOWN), CW_ACT_DOWN},
+	{W, C('n'), CW_ACT_DOWN},
+	{W, CW_FN(KEY_UP), CW_ACT_UP},
+	{W, C('p'), CW_ACT_UP},
+	{W, '\r', CW_ACT_WHICH_TAKE},
+	{W, '\n', CW_ACT_WHICH_TAKE},
+	{W, CW_FN(KEY_ENTER), CW_ACT_WHICH_TAKE},
+	{W, CW_KEY_ESC, CW_ACT_WHICH_BACK},
+	{W, C('c'), CW_ACT_WHICH_BACK},
 	{CW_CTX_PROMPT, '\r', CW_ACT_APPLY},
 	{CW_CTX_PROMPT, '\n', CW_ACT_APPLY},
 	{CW_CTX_PROMPT, CW_FN(KEY_ENTER), CW_ACT_APPLY},
@@ -291,6 +302,7 @@ static const struct {
 	{CW_CTX_CHOICE, N_("Form fields with a set of words")},
 	{CW_CTX_TOGGLE, N_("Fair-trial indicators and other yes/no/na/unknown fields")},
 	{CW_CTX_PICKER, N_("Fields with suggestions (people, cases, courts, prisons)")},
+	{CW_CTX_WHICH, N_("Choosing one of the people a name matches (two called Sok Dara)")},
 	{CW_CTX_EDIT, N_("Typing text (form fields and the filter line)")},
 	{CW_CTX_PROMPT, N_("The filter line")},
 	{CW_CTX_CONFLICTS, N_("Conflicts between laptops")},

@@ -39,6 +39,7 @@ enum cw_key_ctx {
 	CW_CTX_PROMPT = 512,     /* the filter line */
 	CW_CTX_CONFLICTS = 1024, /* versions of records that laptops changed concurrently */
 	CW_CTX_LOCK = 2048,      /* the lock screen: the passphrase being typed */
+	CW_CTX_WHICH = 4096,     /* a form's list of the people a name matches, to choose one */
 	CW_CTX_VIEWS =
 		CW_CTX_LIST | CW_CTX_TIMELINE | CW_CTX_RECORD | CW_CTX_HELP | CW_CTX_CONFLICTS,
 };
@@ -112,6 +113,8 @@ enum cw_key_ctx {
 	X(ANSWER_UNKNOWN, N_("answer unknown"))                                                    \
 	X(PICK_NEXT, N_("next suggestion"))                                                        \
 	X(PICK_PREV, N_("previous suggestion"))                                                    \
+	X(WHICH_TAKE, N_("take this person: the field names them with their id (a save goes on)")) \
+	X(WHICH_BACK, N_("back to the form, nothing changed: the name stays as typed"))            \
 	X(CURSOR_LEFT, N_("cursor left"))                                                          \
 	X(CURSOR_RIGHT, N_("cursor right"))                                                        \
 	X(LINE_START, N_("start of the text"))                                                     \

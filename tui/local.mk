@@ -12,6 +12,7 @@ libcwtui_a_SOURCES += \
 	tui/form_words.c \
 	tui/form_draft.c \
 	tui/form_links.c \
+	tui/form_which.c \
 	tui/form_internal.h \
 	tui/screen.c tui/screen.h \
 	tui/lock.c \
@@ -57,6 +58,7 @@ CLI_TESTS += \
 	tests/tui/words_last_field.sh \
 	tests/tui/account_follows.sh \
 	tests/tui/person_picker.sh \
+	tests/tui/namesakes.sh \
 	tests/tui/milestone_case.sh \
 	tests/tui/edit_required.sh \
 	tests/tui/advice.sh \

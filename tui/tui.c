@@ -1648,7 +1648,7 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 	int editing = v->form->editing;
 
 	if (cw_keys_lookup(CW_CTX_FORM, key) == CW_ACT_SAVE && !v->form->jumping &&
-	    !v->form->noting && ask_if_twice(app, v->form))
+	    !v->form->noting && !v->form->which && ask_if_twice(app, v->form))
 		return;
 
 	switch (cw_form_key(v->form, key)) {
@@ -1719,13 +1719,15 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 		break;
 	case CW_FORM_HELP:
 		/* The form's keys first (a field trial's F1 in a form opened on the lists'). */
-		cw_app_push(app, CW_V_HELP)->help_first =
-			CW_CTX_FORM | CW_CTX_CHOICE | CW_CTX_TOGGLE | CW_CTX_PICKER | CW_CTX_EDIT;
+		cw_app_push(app, CW_V_HELP)->help_first = CW_CTX_FORM | CW_CTX_CHOICE |
+							  CW_CTX_TOGGLE | CW_CTX_PICKER |
+							  CW_CTX_EDIT | CW_CTX_WHICH;
 		break;
 	case CW_FORM_CONTINUE:
-		/* Saving stopped at defendants who are no person yet: add them with the case? */
-		if (v->form->nmissing && !v->form->add_missing &&
-		    cw_keys_lookup(CW_CTX_FORM, key) == CW_ACT_SAVE) {
+		/* Saving stopped at defendants who are no person yet: add them with the case? (A
+		 * save goes on after one of the people a name matches is chosen, by Enter.) */
+		if (v->form->nmissing && !v->form->add_missing && v->form->tried_save &&
+		    !v->form->which) {
 			v->form->agreed = 0;
 			ask_add_person(app, v->form);
 		}

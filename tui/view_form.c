@@ -124,6 +124,146 @@ static int label_rows(const char *label, int lw, struct label_row rows[LABEL_ROW
 	return n;
 }
 
+/* The list of the people a name matches (form_which.c), under its field: its title, the
+ * columns' headings, and a row each. */
+#define WHICH_HEAD_ROWS 2
+/* The widest a column of text is made (the cases: a title or two). */
+#define WHICH_COL_MAX 30
+
+static int which_rows(const struct cw_form *fm)
+{
+	return fm->which ? WHICH_HEAD_ROWS + (int)fm->which->n : 0;
+}
+
+enum { W_ID, W_NAME, W_BORN, W_PROVINCE, W_AFFILIATION, W_CASES, W_VISIT, W_NCOLS };
+
+/* The columns' headings (msgids: cw_columns_layout and the heading translate them). */
+static const char *const which_titles[W_NCOLS] = {
+	N_("id"),
+	N_("name"),
+	N_("born"),
+	N_("province"),
+	N_("affiliation"),
+	N_("cases"),
+	N_("last prison visit"),
+};
+
+/* The cells of one person, as the database holds them (cw_row_format neutralises them). */
+static void which_cells(const struct cw_namesake *p, char cells[W_NCOLS][420])
+{
+	char day[CW_DATE_TEXT_MAX];
+
+	snprintf(cells[W_ID], sizeof cells[W_ID], "%s", p->hex);
+	if (p->other[0])
+		snprintf(cells[W_NAME], sizeof cells[W_NAME], "%s / %s", p->name, p->other);
+	else
+		snprintf(cells[W_NAME], sizeof cells[W_NAME], "%s", p->name);
+	cells[W_BORN][0] = '\0';
+	if (p->born >= 0)
+		snprintf(cells[W_BORN], sizeof cells[W_BORN], "%lld", (long long)p->born);
+	snprintf(cells[W_PROVINCE], sizeof cells[W_PROVINCE], "%s", p->province);
+	snprintf(cells[W_AFFILIATION], sizeof cells[W_AFFILIATION], "%s", p->affiliation);
+	snprintf(cells[W_CASES], sizeof cells[W_CASES], "%s", p->cases);
+	cells[W_VISIT][0] = '\0';
+	if (p->facility[0]) {
+		cw_date_format(p->seen, day);
+		snprintf(cells[W_VISIT], sizeof cells[W_VISIT], "%s, %s", p->facility, day);
+	}
+	for (int c = 0; c < W_NCOLS; c++) /* a cell cut by its room: never inside a letter */
+		cw_text_trim_utf8(cells[c]);
+}
+
+/* The display width of a cell as it is shown (neutralised). */
+static int cell_width(const char *cell)
+{
+	char *safe = cw_text_for_terminal(cell, 0);
+	int w = safe ? cw_text_width(safe) : (int)strlen(cell);
+
+	free(safe);
+	return w;
+}
+
+/* Draws the list from row y, the whole width of the screen, not below `bottom`: each person
+ * on a row of columns lined up by display width (a Khmer name takes fewer columns than it has
+ * bytes), a column no one has a value in left out; the id is never cut, since it is what tells
+ * them apart for sure. The rows follow the one chosen when they do not all fit. Returns the
+ * row after the last one drawn. */
+static int draw_which(struct cw_form_which *w, int y, int bottom, int cols)
+{
+	char(*cells)[W_NCOLS][420] = calloc(w->n ? w->n : 1, sizeof *cells);
+	struct cw_column colspec[W_NCOLS];
+	const char *row[W_NCOLS];
+	int shown[W_NCOLS], nshown = 0, widths[W_NCOLS], keep[W_NCOLS], room = bottom - y, head,
+			    visible;
+	char line[4096], title[600];
+
+	if (!cells || room <= 0) {
+		free(cells);
+		return y;
+	}
+	for (size_t i = 0; i < w->n; i++)
+		which_cells(&w->people[i], cells[i]);
+	for (int c = 0; c < W_NCOLS; c++) {
+		int natural = cw_text_width(which_titles[c]), any = c == W_ID || c == W_NAME;
+
+		for (size_t i = 0; i < w->n; i++) {
+			int cw = cell_width(cells[i][c]);
+
+			natural = cw > natural ? cw : natural;
+			any |= cells[i][c][0] != '\0';
+		}
+		if (!any)
+			continue;
+		colspec[nshown] = (struct cw_column){
+			which_titles[c], natural < WHICH_COL_MAX ? natural : WHICH_COL_MAX, 0,
+			NULL};
+		keep[nshown] = c == W_ID || c == W_BORN ? natural : 0;
+		shown[nshown++] = c;
+	}
+	/* No column takes the room left over; short of room, the widest gives first. */
+	cw_columns_layout(colspec, nshown, cols - 3, keep, widths);
+	head = room > WHICH_HEAD_ROWS ? WHICH_HEAD_ROWS : 0;
+	visible = room - head < (int)w->n ? room - head : (int)w->n;
+	if (w->sel < w->top)
+		w->top = w->sel;
+	if (w->sel >= w->top + (size_t)visible)
+		w->top = w->sel - (size_t)visible + 1;
+	if (w->top + (size_t)visible > w->n) /* a taller screen since: as many as fit */
+		w->top = w->n - (size_t)visible;
+	if (head) {
+		/* TRANSLATORS: over the list of the people a name typed in a form matches */
+		snprintf(title, sizeof title, _("'%s' matches %zu people: which one is meant?"),
+			 w->part, w->n);
+		cw_text_trim_utf8(title);
+		cw_screen_put(y++, 2, cols - 3, title, CW_ROLE_TITLE);
+		for (int k = 0; k < nshown; k++)
+			row[k] = _(which_titles[shown[k]]);
+		if (cw_row_format(row, widths, nshown, line, sizeof line) != 0)
+			line[0] = '\0';
+		cw_screen_put(y, 0, 2, "", CW_ROLE_NORMAL);
+		cw_screen_put(y++, 2, cols - 3, line, CW_ROLE_HEADER);
+	}
+	for (size_t i = w->top; i < w->top + (size_t)visible && y < bottom; i++) {
+		int sel = i == w->sel;
+
+		for (int k = 0; k < nshown; k++)
+			row[k] = cells[i][shown[k]];
+		if (cw_row_format(row, widths, nshown, line, sizeof line) != 0)
+			line[0] = '\0';
+		cw_screen_put(y, 0, 2, sel ? ">" : "", sel ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
+		cw_screen_put(y++, 2, cols - 3, line, sel ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
+	}
+	free(cells);
+	return y;
+}
+
+/* Whether a field's error is shown under it: not while the list of the people a name of it
+ * matches is open, whose title says what the error says. */
+static int error_shown(const struct cw_form *fm, size_t i)
+{
+	return fm->fields[i].error[0] && !(fm->which && fm->which->field == i);
+}
+
 static int field_rows(const struct cw_form *fm, size_t i, int vw, int lw)
 {
 	const struct cw_form_field *ff = &fm->fields[i];
@@ -140,8 +280,8 @@ static int field_rows(const struct cw_form *fm, size_t i, int vw, int lw)
 		theirs_line(ff, theirs, sizeof theirs);
 		rows += wrapped_rows(theirs, vw, THEIRS_ROWS);
 	}
-	return rows + (ff->error[0] ? wrapped_rows(error, vw, ERROR_ROWS) : 0) +
-	       (i == fm->cur ? (int)fm->nsugg : 0);
+	return rows + (error_shown(fm, i) ? wrapped_rows(error, vw, ERROR_ROWS) : 0) +
+	       (i == fm->cur ? (int)fm->nsugg + which_rows(fm) : 0);
 }
 
 /* The byte where a one-line text must start for the cursor to fit in width columns: the start
@@ -362,6 +502,13 @@ static void form_hint(const struct cw_form *fm, char *hint, size_t size)
 	hint[0] = '\0';
 	if (!ff)
 		return;
+	/* The list of the people a name matches: its keys alone work. */
+	if (fm->which) {
+		snprintf(hint, size, "%s",
+			 _("Up, Down: choose | Enter: this one (the field names them with their "
+			   "id) | Esc: back to the form, nothing changed"));
+		return;
+	}
 	n = (size_t)snprintf(hint, size, "%s", ff->hint ? ff->hint : "");
 
 	if (fm->nsugg && n < size)
@@ -505,13 +652,15 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			y = put_wrapped(y, top + 1 + avail, vx, vw, msg,
 					wrapped_rows(msg, vw, THEIRS_ROWS), CW_ROLE_HINT);
 		}
-		if (ff->error[0]) {
+		if (error_shown(fm, i)) {
 			char msg[CW_MESSAGE_MAX + 8];
 
 			error_line(ff, msg, sizeof msg);
 			y = put_wrapped(y, top + 1 + avail, vx, vw, msg,
 					wrapped_rows(msg, vw, ERROR_ROWS), CW_ROLE_ERROR);
 		}
+		if (active && fm->which)
+			y = draw_which(fm->which, y, top + 1 + avail, cols);
 		if (active)
 			for (size_t s = 0; s < fm->nsugg && y < top + 1 + avail; s++) {
 				char line[600];
