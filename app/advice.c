@@ -1555,8 +1555,8 @@ static int same_event_fields(const struct cw_record *rec, const struct cw_record
 		return rec->u.visit.facility && *rec->u.visit.facility &&
 		       same_words(rec->u.visit.facility, o->u.visit.facility) &&
 		       rec->u.visit.detainees.n && same_detainees(&rec->u.visit, &o->u.visit);
-	return same_words(rec->u.demo.place, o->u.demo.place) &&
-	       !differ_where_given(rec->u.demo.cause, o->u.demo.cause);
+	/* as the reports read it (report/report.h, cw_report_demo_unlinked) */
+	return cw_demo_may_be_same(&rec->u.demo, &o->u.demo);
 }
 
 /* How many of the other records a warning names by their short ids after the first, which it

@@ -711,6 +711,15 @@ int cw_demo_injured_at_least(const struct cw_demo *d)
 	return d->injured >= 0 && d->injured_at_least;
 }
 
+int cw_demo_may_be_same(const struct cw_demo *a, const struct cw_demo *b)
+{
+	return cw_date_precision(a->date) == CW_DATE_DAY &&
+	       cw_date_compare(a->date, b->date) == 0 && a->place && *a->place && b->place &&
+	       strcasecmp(a->place, b->place) == 0 &&
+	       !(a->cause && *a->cause && b->cause && *b->cause &&
+		 strcasecmp(a->cause, b->cause) != 0);
+}
+
 /* Whether an entry with stage `now`, known as of `as_of`, is to move to `stage` by an event of
  * `date`: a later stage (the enum is in the order a case goes through), not past "closed", and
  * the entry not written knowing of it. */

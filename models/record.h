@@ -819,6 +819,11 @@ int cw_demo_arrests_at_least(const struct cw_demo *d);
 int64_t cw_demo_injured(const struct cw_demo *d);
 /* Whether that figure is a least ("at least 3 injured"). */
 int cw_demo_injured_at_least(const struct cw_demo *d);
+/* Whether two demonstrations may be one told twice: both dated to the same day (a day known,
+ * not a month), at the same place (letter case aside; a place given), their causes not
+ * differing where both give one. Logging warns of such a record not linked to the other
+ * (app/advice.c), and reports say where two they count are not linked (report/report.h). */
+int cw_demo_may_be_same(const struct cw_demo *a, const struct cw_demo *b);
 
 /* Takes back what the record `by` moved (a verdict corrected or deleted): removes its steps
  * from every charge's history and, where its step was the last (the latest ruling by date:

@@ -1573,6 +1573,34 @@ START_TEST(codec_demo_injured_round_trip)
 }
 END_TEST
 
+/* Two demonstrations that may be one told twice, as logging warns of them and reports say them:
+ * the same day, known to the day, the same place (letter case aside), causes not differing
+ * where both give one. */
+START_TEST(demo_may_be_same_by_day_and_place)
+{
+	struct cw_demo a = {.date = D("2024-03-06"), .place = "Freedom Park"},
+		       b = {.date = D("2024-03-06"), .place = "freedom park"};
+
+	ck_assert(cw_demo_may_be_same(&a, &b));
+	ck_assert(cw_demo_may_be_same(&b, &a));
+	b.cause = "wages";
+	ck_assert(cw_demo_may_be_same(&a, &b)); /* one gives no cause */
+	a.cause = "land";
+	ck_assert(!cw_demo_may_be_same(&a, &b));
+	a.cause = "WAGES";
+	ck_assert(cw_demo_may_be_same(&a, &b));
+	b.date = D("2024-03-07");
+	ck_assert(!cw_demo_may_be_same(&a, &b));
+	a.date = b.date = D("2024-03"); /* two "in March" are no sign of one */
+	ck_assert(!cw_demo_may_be_same(&a, &b));
+	a.date = b.date = D("2024-03-06");
+	b.place = "Wat Phnom";
+	ck_assert(!cw_demo_may_be_same(&a, &b));
+	a.place = b.place = NULL; /* no place: nothing to tell them by */
+	ck_assert(!cw_demo_may_be_same(&a, &b));
+}
+END_TEST
+
 START_TEST(codec_refuses_newer_and_skips_unknown_tags)
 {
 	struct cw_record a, b;
@@ -4952,6 +4980,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, enum_words_accept_spellings);
 	tcase_add_test(tc, codec_tags_are_unique);
 	tcase_add_test(tc, codec_demo_injured_round_trip);
+	tcase_add_test(tc, demo_may_be_same_by_day_and_place);
 	tcase_add_test(tc, enum_values_have_labels);
 	tcase_add_test(tc, source_own_observation_with_names);
 	suite_add_tcase(s, tc);
