@@ -751,6 +751,19 @@ static json_t *visits(const struct cw_report *r)
 	return a;
 }
 
+/* The ids of the rows of other events of the period that may be the same demonstration as
+ * row i, not linked to it (cw_report_demo_unlinked): the counted row of each. */
+static json_t *demo_unlinked(const struct cw_report *r, size_t i)
+{
+	json_t *a = json_array();
+
+	for (size_t j = 0; a && j < r->demos.n; j++)
+		if (cw_report_counted(r->demo_counted, j) &&
+		    cw_report_demo_unlinked(&r->demos, r->demo_counted, i, j))
+			json_array_append_new(a, jid(&r->demos.items[j].id));
+	return a;
+}
+
 static json_t *demos(const struct cw_report *r)
 {
 	json_t *a = json_array();
@@ -811,6 +824,9 @@ static json_t *demos(const struct cw_report *r)
 					    json_boolean(cw_report_demo_injured_differ(
 								 &r->demos, r->demo_counted, i,
 								 &at_least) >= 0));
+			/* The rows of other events it may be the same demonstration as, not
+			 * linked to it: each counted apart, as the summary says. */
+			json_object_set_new(o, "may_be_same_as", demo_unlinked(r, i));
 		}
 		json_array_append_new(a, o);
 	}
@@ -1233,6 +1249,46 @@ static json_t *jmetric(size_t n)
 	return n == CW_REPORT_NOT_RECORDED ? json_null() : json_integer((json_int_t)n);
 }
 
+/* A figure of a period's demonstrations by account: [{view, count, at_least}], one for each
+ * account that gives one, the team's first (struct cw_report_by_account). */
+static json_t *by_account(const struct cw_report_by_account *by)
+{
+	json_t *a = json_array();
+
+	for (size_t k = 0; a && k < CW_REPORT_VIEWS; k++) {
+		unsigned v = cw_report_view_at(k);
+		uint32_t bit = UINT32_C(1) << v;
+
+		if (by->given & bit)
+			json_array_append_new(
+				a, json_pack("{s:o,s:I,s:b}", "view",
+					     v ? json_string(cw_enum_word(&cw_words_view, v))
+					       : json_null(),
+					     "count", (json_int_t)by->n[v], "at_least",
+					     (by->at_least & bit) != 0));
+	}
+	return a;
+}
+
+/* A figure of demonstrations in the comparison: null where several accounts give one (their
+ * figures are not added: *_by_account gives each), its least, and each account's figure. */
+static void demo_metric(json_t *one, int current_at_least, int previous_at_least,
+			const struct cw_report_by_account *cur,
+			const struct cw_report_by_account *prev)
+{
+	int cur_apart = cw_report_several(cur->given), prev_apart = cw_report_several(prev->given);
+
+	if (cur_apart)
+		json_object_set_new(one, "current", json_null());
+	if (prev_apart)
+		json_object_set_new(one, "previous", json_null());
+	json_object_set_new(one, "current_at_least", json_boolean(current_at_least && !cur_apart));
+	json_object_set_new(one, "previous_at_least",
+			    json_boolean(previous_at_least && !prev_apart));
+	json_object_set_new(one, "current_by_account", by_account(cur));
+	json_object_set_new(one, "previous_by_account", by_account(prev));
+}
+
 static json_t *comparison(const struct cw_report *r)
 {
 	json_t *o = json_object();
@@ -1244,20 +1300,17 @@ static json_t *comparison(const struct cw_report *r)
 					cw_export_views_json(r->previous_views[m]));
 
 		/* Arrests at demonstrations may be a least (people named, no number; or some
-		 * demonstrations giving none), as the summary and the table say. */
-		if (one && m == CW_METRIC_DEMO_ARRESTS) {
-			json_object_set_new(one, "current_at_least",
-					    json_boolean(r->demo_arrests_at_least));
-			json_object_set_new(one, "previous_at_least",
-					    json_boolean(r->previous_demo_arrests_at_least));
-		}
+		 * demonstrations giving none), as the summary and the table say, and each
+		 * account's figure is given apart where several give one. */
+		if (one && m == CW_METRIC_DEMO_ARRESTS)
+			demo_metric(one, r->demo_arrests_at_least,
+				    r->previous_demo_arrests_at_least, &r->demo_arrests_by,
+				    &r->previous_demo_arrests_by);
 		/* ... and so may the people injured at them. */
-		if (one && m == CW_METRIC_DEMO_INJURED) {
-			json_object_set_new(one, "current_at_least",
-					    json_boolean(r->demo_injured_at_least));
-			json_object_set_new(one, "previous_at_least",
-					    json_boolean(r->previous_demo_injured_at_least));
-		}
+		if (one && m == CW_METRIC_DEMO_INJURED)
+			demo_metric(one, r->demo_injured_at_least,
+				    r->previous_demo_injured_at_least, &r->demo_injured_by,
+				    &r->previous_demo_injured_by);
 		json_object_set_new(o, cw_report_metric_name((enum cw_report_metric)m), one);
 	}
 	return o;

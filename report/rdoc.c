@@ -1234,6 +1234,33 @@ static void visits(struct builder *b)
 	}
 }
 
+/* The rows of other events the period counts that may be the same demonstration as row i,
+ * not linked to it (cw_report_demo_unlinked), each by what a reader sees of it: "not linked to
+ * the row of 2024-03-06, own observation, Freedom Park (16c76db2) as one event: it may be
+ * another account of the same demonstration, counted apart". The counted row of each event. */
+static void demo_unlinked_rows(const struct cw_report *r, struct sb *detail, size_t i)
+{
+	const size_t *counted = r->demo_counted;
+
+	for (size_t j = 0; j < r->demos.n; j++) {
+		struct sb row = {0};
+
+		if (!cw_report_counted(counted, j) ||
+		    !cw_report_demo_unlinked(&r->demos, counted, i, j))
+			continue;
+		row_ref(r, &r->demos.items[j], &row);
+		sb_add(detail, "%s", detail->n ? "; " : "");
+		/* TRANSLATORS: another row of the demonstrations: its date, account, place and
+		 * record; the two are not linked as one event */
+		sb_add(detail,
+		       _("not linked to the row of %s as one event: it may be another account "
+			 "of the same demonstration, counted apart"),
+		       row.s ? row.s : "");
+		detail->failed |= row.failed;
+		free(row.s);
+	}
+}
+
 static void demos(struct builder *b)
 {
 	const struct cw_record_list *l = &b->r->demos;
@@ -1280,6 +1307,7 @@ static void demos(struct builder *b)
 		if (d->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", d->notes);
 		account_links(b, &detail, l, b->r->demo_counted, b->r->demo_elsewhere, i);
+		demo_unlinked_rows(b->r, &detail, i);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		if (arrests >= 0 && cw_demo_arrests_at_least(d)) {
 			/* TRANSLATORS: arrests at a demonstration: those named, no number given */
@@ -2302,11 +2330,58 @@ static void metric_cell(struct builder *b, enum cw_rcol col, enum cw_rcol least_
 
 /* Which figures demo_figures_differ says. */
 enum { DEMO_ARRESTS = 1, DEMO_INJURED = 2 };
-static void demo_figures_differ(struct sb *sb, const struct cw_report *r, int which);
+static void demo_figures_differ(struct sb *sb, const struct cw_report *r, int which, int view);
+static void by_account_text(struct sb *sb, const struct cw_report *r,
+			    const struct cw_report_by_account *by, int which);
+
+/* A period's figure of one account (struct cw_report_by_account) for a row of the comparison:
+ * its own, "not recorded" when the events it tells give none, else 0 (it tells none). */
+static void account_metric_cell(struct builder *b, enum cw_rcol col, enum cw_rcol least_col,
+				const struct cw_report_by_account *by, unsigned v)
+{
+	uint32_t bit = UINT32_C(1) << v;
+
+	metric_cell(b, col, least_col,
+		    by->given & bit  ? by->n[v]
+		    : by->told & bit ? CW_REPORT_NOT_RECORDED
+				     : 0,
+		    (by->given & by->at_least & bit) != 0);
+}
+
+/* The comparison's rows of a figure of demonstrations several accounts give in either period:
+ * one an account, never added (by_account_text). */
+static void comparison_by_account(struct builder *b, int m)
+{
+	int arrests = m == CW_METRIC_DEMO_ARRESTS;
+	const struct cw_report_by_account *cur = arrests ? &b->r->demo_arrests_by
+							 : &b->r->demo_injured_by,
+					  *prev = arrests ? &b->r->previous_demo_arrests_by
+							  : &b->r->previous_demo_injured_by;
+
+	for (size_t k = 0; k < CW_REPORT_VIEWS; k++) {
+		unsigned v = cw_report_view_at(k);
+		struct sb others = {0};
+
+		if (!(((cur->given | prev->given) >> v) & 1))
+			continue;
+		cell(b, CW_RC_LABEL, "%s", cw_report_metric_label((enum cw_report_metric)m));
+		cell(b, CW_RC_DETAIL, "%s", cw_report_metric_name((enum cw_report_metric)m));
+		account_metric_cell(b, CW_RC_COUNT, CW_RC_AT_LEAST, cur, v);
+		account_metric_cell(b, CW_RC_PREVIOUS, CW_RC_PREVIOUS_AT_LEAST, prev, v);
+		views_cell(b, UINT32_C(1) << v);
+		demo_figures_differ(&others, b->r, arrests ? DEMO_ARRESTS : DEMO_INJURED, (int)v);
+		if (others.n)
+			cell(b, CW_RC_CONCERNS, "%s", others.s);
+		b->failed |= others.failed;
+		free(others.s);
+		row_end(b);
+	}
+}
 
 /* The comparison's rows. The arrests and people injured at the period's demonstrations say
  * where another account of one gives another figure than the one counted ("government gives
- * 2 arrests"), as the summary does, in a column of their own (comparison_others). */
+ * 2 arrests"), as the summary does, in a column of their own (comparison_others), and where
+ * several accounts give them, a row an account (comparison_by_account). */
 static void comparison(struct builder *b)
 {
 	for (int m = 0; m < CW_METRIC_COUNT; m++) {
@@ -2314,6 +2389,15 @@ static void comparison(struct builder *b)
 		 * and every other row always have it). */
 		if (m == CW_METRIC_HEARINGS_KEPT_OUT && !b->r->counts[m] && !b->r->previous[m])
 			continue;
+		if ((m == CW_METRIC_DEMO_ARRESTS &&
+		     cw_report_several(b->r->demo_arrests_by.given |
+				       b->r->previous_demo_arrests_by.given)) ||
+		    (m == CW_METRIC_DEMO_INJURED &&
+		     cw_report_several(b->r->demo_injured_by.given |
+				       b->r->previous_demo_injured_by.given))) {
+			comparison_by_account(b, m);
+			continue;
+		}
 		cell(b, CW_RC_LABEL, "%s", cw_report_metric_label((enum cw_report_metric)m));
 		cell(b, CW_RC_DETAIL, "%s", cw_report_metric_name((enum cw_report_metric)m));
 		metric_cell(b, CW_RC_COUNT, CW_RC_AT_LEAST, b->r->counts[m],
@@ -2328,9 +2412,9 @@ static void comparison(struct builder *b)
 		if (m == CW_METRIC_DEMO_ARRESTS || m == CW_METRIC_DEMO_INJURED) {
 			struct sb others = {0};
 
-			demo_figures_differ(&others, b->r,
-					    m == CW_METRIC_DEMO_ARRESTS ? DEMO_ARRESTS
-									: DEMO_INJURED);
+			demo_figures_differ(
+				&others, b->r,
+				m == CW_METRIC_DEMO_ARRESTS ? DEMO_ARRESTS : DEMO_INJURED, -1);
 			if (others.n)
 				cell(b, CW_RC_CONCERNS, "%s", others.s);
 			b->failed |= others.failed;
@@ -2757,8 +2841,9 @@ static void injured_text(struct sb *sb, int64_t n, int at_least)
  * injured (those of `which`) otherwise than the figure counted
  * (cw_report_demo_arrests_differ, cw_report_demo_injured_differ): each, "government gives 2
  * arrests", "government gives 2 arrests and 0 injured", with the demonstration's date and
- * place when the period has several. */
-static void demo_figures_differ(struct sb *sb, const struct cw_report *r, int which)
+ * place when the period has several. With a view (enum cw_view; -1: any) and one figure in
+ * `which`, only where the figure counted is that account's (struct cw_report_by_account). */
+static void demo_figures_differ(struct sb *sb, const struct cw_report *r, int which, int view_of)
 {
 	for (size_t j = 0; j < r->demos.n; j++) {
 		const struct cw_record *rec = &r->demos.items[j];
@@ -2776,6 +2861,20 @@ static void demo_figures_differ(struct sb *sb, const struct cw_report *r, int wh
 
 		if (n < 0 && injured < 0)
 			continue;
+		if (view_of >= 0) {
+			/* differing: counted[j] is the row of another account of its event */
+			size_t from = j;
+			int least;
+
+			if (which & DEMO_ARRESTS)
+				(void)cw_report_event_arrests(&r->demos, r->demo_counted,
+							      r->demo_counted[j], &least, &from);
+			else
+				(void)cw_report_event_injured(&r->demos, r->demo_counted,
+							      r->demo_counted[j], &least, &from);
+			if (r->demos.items[from].view != (unsigned)view_of)
+				continue;
+		}
 		if (n >= 0)
 			arrests_text(&arrests, n, at_least);
 		if (n >= 0 && injured >= 0)
@@ -2808,7 +2907,136 @@ static void demo_figures_differ(struct sb *sb, const struct cw_report *r, int wh
 
 static void demo_arrests_differ(struct sb *sb, const struct cw_report *r)
 {
-	demo_figures_differ(sb, r, DEMO_ARRESTS | DEMO_INJURED);
+	demo_figures_differ(sb, r, DEMO_ARRESTS | DEMO_INJURED, -1);
+}
+
+/* A figure of the period's demonstrations that several accounts give (`which`: arrests or
+ * injured), each account's apart and never added, the team's first, with where a linked
+ * account gives another figure than the one counted: "5 arrests (account: own observation)
+ * and 2 arrests (account: government)". */
+static void by_account_text(struct sb *sb, const struct cw_report *r,
+			    const struct cw_report_by_account *by, int which)
+{
+	size_t said = 0, accounts = 0;
+
+	for (size_t k = 0; k < CW_REPORT_VIEWS; k++)
+		accounts += (by->given >> cw_report_view_at(k)) & 1;
+	for (size_t k = 0; k < CW_REPORT_VIEWS; k++) {
+		unsigned v = cw_report_view_at(k);
+		uint32_t bit = UINT32_C(1) << v;
+		struct sb differ = {0};
+
+		if (!(by->given & bit))
+			continue;
+		if (said)
+			sb_add(sb, "%s", said + 1 == accounts ? _(" and ") : _(", "));
+		if (which == DEMO_ARRESTS)
+			arrests_text(sb, (int64_t)by->n[v], (by->at_least & bit) != 0);
+		else
+			injured_text(sb, (int64_t)by->n[v], (by->at_least & bit) != 0);
+		demo_figures_differ(&differ, r, which, (int)v);
+		accounts_and(sb, bit, &differ);
+		free(differ.s);
+		said++;
+	}
+}
+
+/* The period's demonstrations' figures, account by account, where several accounts give their
+ * arrests or the people injured: "own observation gives 5 arrests and 3 injured, government
+ * gives 2 arrests" (the team's first). */
+static void demo_accounts_give(struct sb *sb, const struct cw_report *r)
+{
+	const struct cw_report_by_account *a = &r->demo_arrests_by, *in = &r->demo_injured_by;
+	int first = 1;
+
+	for (size_t k = 0; k < CW_REPORT_VIEWS; k++) {
+		unsigned v = cw_report_view_at(k);
+		uint32_t bit = UINT32_C(1) << v;
+		struct sb figures = {0};
+
+		if (!((a->given | in->given) & bit))
+			continue;
+		if (a->given & bit)
+			arrests_text(&figures, (int64_t)a->n[v], (a->at_least & bit) != 0);
+		if ((a->given & bit) && (in->given & bit))
+			sb_add(&figures, "%s", _(" and "));
+		if (in->given & bit)
+			injured_text(&figures, (int64_t)in->n[v], (in->at_least & bit) != 0);
+		sb_add(sb, "%s", first ? "" : _(", "));
+		if (v == CW_VIEW_UNKNOWN)
+			/* TRANSLATORS: the arrests or injured at the period's demonstrations
+			 * that records giving no account give: "2 arrests" */
+			sb_add(sb, _("accounts not recorded give %s"), figures.s ? figures.s : "");
+		else
+			/* TRANSLATORS: another account of the period's demonstration and the
+			 * arrests or injured it gives: "government gives 2 arrests" */
+			sb_add(sb, _("%s gives %s"), _(cw_enum_label(&cw_words_view, v)),
+			       figures.s ? figures.s : "");
+		sb->failed |= figures.failed;
+		free(figures.s);
+		first = 0;
+	}
+}
+
+/* Where events the period counts may be one demonstration, not linked as one
+ * (cw_report_demo_unlinked): each such set, "; 2 of them, on 2024-03-06 at Freedom Park
+ * (accounts: government, own observation), are not linked as one event and may be the same
+ * demonstration" (a government's account of a demonstration the team logged too, left unlinked,
+ * read as a second demonstration and its arrests as more). */
+static void demo_unlinked_text(struct sb *sb, const struct cw_report *r)
+{
+	const size_t *counted = r->demo_counted;
+
+	for (size_t i = 0; i < r->demos.n; i++) {
+		const struct cw_demo *d = &r->demos.items[i].u.demo;
+		uint32_t views = cw_report_view_bit(&r->demos.items[i]);
+		struct sb which = {0};
+		char date[CW_DATE_TEXT_MAX];
+		size_t k = 1;
+		int earlier = 0;
+
+		if (!cw_report_counted(counted, i))
+			continue;
+		for (size_t j = 0; j < i && !earlier; j++)
+			earlier = cw_report_counted(counted, j) &&
+				  cw_report_demo_unlinked(&r->demos, counted, j, i);
+		for (size_t j = i + 1; !earlier && j < r->demos.n; j++)
+			if (cw_report_counted(counted, j) &&
+			    cw_report_demo_unlinked(&r->demos, counted, i, j)) {
+				k++;
+				views |= cw_report_view_bit(&r->demos.items[j]);
+			}
+		if (earlier || k < 2)
+			continue;
+		cw_date_format(d->date, date);
+		accounts(&which, views);
+		sb_add(sb, "; ");
+		/* TRANSLATORS: demonstrations the period counts as several that may be one: how
+		 * many, their day, their place and " (accounts: government, own observation)" */
+		sb_add(sb,
+		       P_("%zu of them, on %s at %s%s, is not linked as one event and may be the "
+			  "same demonstration",
+			  "%zu of them, on %s at %s%s, are not linked as one event and may be the "
+			  "same demonstration",
+			  k),
+		       k, date, str(d->place), which.s ? which.s : "");
+		sb->failed |= which.failed;
+		free(which.s);
+	}
+}
+
+/* The arrests at the period's demonstrations set against the arrests logged: the figure, or,
+ * when several accounts give theirs, the largest of them (they are not added). */
+static size_t demo_arrests_said(const struct cw_report *r, const size_t *c)
+{
+	size_t most = 0;
+
+	if (!cw_report_several(r->demo_arrests_by.given))
+		return demo_arrests(c);
+	for (size_t v = 0; v < CW_REPORT_VIEWS; v++)
+		if (r->demo_arrests_by.n[v] > most)
+			most = r->demo_arrests_by.n[v];
+	return most;
 }
 
 /* The arrests the period's demonstrations recorded, "2 arrests", or "at least 2 arrests" when
@@ -2825,9 +3053,14 @@ static void demo_arrests_text(struct sb *sb, const struct cw_report *r, const si
 {
 	struct sb text = {0}, differ = {0};
 
-	arrests_text(&text, (int64_t)demo_arrests(c), r->demo_arrests_at_least);
-	demo_figures_differ(&differ, r, DEMO_ARRESTS);
-	accounts_and(&text, r->counts_views[CW_METRIC_DEMO_ARRESTS], &differ);
+	/* Several accounts give theirs: each apart, never added (by_account_text). */
+	if (cw_report_several(r->demo_arrests_by.given)) {
+		by_account_text(&text, r, &r->demo_arrests_by, DEMO_ARRESTS);
+	} else {
+		arrests_text(&text, (int64_t)demo_arrests(c), r->demo_arrests_at_least);
+		demo_figures_differ(&differ, r, DEMO_ARRESTS, -1);
+		accounts_and(&text, r->counts_views[CW_METRIC_DEMO_ARRESTS], &differ);
+	}
 	sb_add(sb, fmt, text.s ? text.s : "");
 	sb->failed |= text.failed;
 	free(differ.s);
@@ -4385,7 +4618,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		 * among them, not the other way (a trial read "1 new arrest ... at least 3
 		 * arrests, which may be among these"). */
 		if (demo_arrests(c) && c[CW_METRIC_ARRESTS] &&
-		    demo_arrests(c) > c[CW_METRIC_ARRESTS])
+		    demo_arrests_said(r, c) > c[CW_METRIC_ARRESTS])
 			demo_arrests_text(&sb, r, c,
 					  _("; the demonstrations below recorded %s, and these may "
 					    "be among them"));
@@ -4656,7 +4889,29 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		}
 		other_accounts(&sb, r->visit_counted, r->visits.n);
 	}
-	if (c[CW_METRIC_DEMOS]) {
+	if (c[CW_METRIC_DEMOS] && (cw_report_several(r->demo_arrests_by.given) ||
+				   cw_report_several(r->demo_injured_by.given))) {
+		/* Several accounts give the arrests or the people injured: each account's
+		 * figures apart, never added (a government's 2 arrests and the team's 5 read "7
+		 * arrests"). */
+		struct sb differ = {0};
+
+		sb_add(&sb, "%s", sb.n ? "; " : "");
+		sb_add(&sb, P_("%zu demonstration", "%zu demonstrations", c[CW_METRIC_DEMOS]),
+		       c[CW_METRIC_DEMOS]);
+		if (c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED)
+			sb_add(&sb, "%s", _(", arrests not recorded"));
+		demo_arrests_differ(&differ, r);
+		accounts_and(&sb,
+			     c_views[CW_METRIC_DEMOS] | r->demo_arrests_by.given |
+				     r->demo_injured_by.given,
+			     &differ);
+		free(differ.s);
+		sb_add(&sb, "%s", _(": "));
+		demo_accounts_give(&sb, r);
+		demo_unlinked_text(&sb, r);
+		other_accounts(&sb, r->demo_counted, r->demos.n);
+	} else if (c[CW_METRIC_DEMOS]) {
 		sb_add(&sb, "%s", sb.n ? "; " : "");
 		sb_add(&sb, P_("%zu demonstration", "%zu demonstrations", c[CW_METRIC_DEMOS]),
 		       c[CW_METRIC_DEMOS]);
@@ -4712,6 +4967,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				     &differ);
 			free(differ.s);
 		}
+		demo_unlinked_text(&sb, r);
 		other_accounts(&sb, r->demo_counted, r->demos.n);
 	}
 	if (r->incidents.n) {

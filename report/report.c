@@ -2506,6 +2506,15 @@ int64_t cw_report_demo_injured_differ(const struct cw_record_list *demos, const 
 	return figure_differ(&demo_injured_figure, demos, counted, j, at_least);
 }
 
+int cw_report_demo_unlinked(const struct cw_record_list *demos, const size_t *counted, size_t i,
+			    size_t j)
+{
+	size_t ei = counted ? counted[i] : i, ej = counted ? counted[j] : j;
+
+	return i != j && ei != CW_REPORT_ELSEWHERE && ej != CW_REPORT_ELSEWHERE && ei != ej &&
+	       cw_demo_may_be_same(&demos->items[i].u.demo, &demos->items[j].u.demo);
+}
+
 int cw_report_visit_access_differs(const struct cw_record_list *visits, const size_t *counted,
 				   size_t j)
 {
@@ -2592,15 +2601,38 @@ static void rows_counted_here(const struct cw_record_list *hearings, const size_
 	*n = kept;
 }
 
-/* The period's figures into counts and views. The accounts its events are counted by
- * (accounts_across: hearings, arrests and charges, visits, demonstrations) go to acc when it
- * is given (the report keeps the current period's for its rows), else are freed. 0, or
- * CW_ENOMEM. */
+/* Adds the figure of the demonstration event counted by demos->items[i] to `by`: n (-1: no
+ * account of it gives one) from demos->items[from], a least or not. */
+static void by_account_add(struct cw_report_by_account *by, uint32_t *none,
+			   const struct cw_record_list *demos, size_t i, size_t from, int64_t n,
+			   int at_least)
+{
+	unsigned told = demos->items[i].view, view = n >= 0 ? demos->items[from].view : told;
+	uint32_t bit = view < CW_REPORT_VIEWS ? UINT32_C(1) << view : 0;
+
+	by->told |= told < CW_REPORT_VIEWS ? UINT32_C(1) << told : 0;
+	if (!bit)
+		return;
+	if (n < 0) {
+		*none |= bit;
+		return;
+	}
+	by->n[view] += (size_t)n;
+	by->given |= bit;
+	by->at_least |= at_least ? bit : 0;
+}
+
+/* The period's figures into counts and views, and the figures of its demonstrations by
+ * account into by (their arrests, then the people injured). The accounts its events are
+ * counted by (accounts_across: hearings, arrests and charges, visits, demonstrations) go to
+ * acc when it is given (the report keeps the current period's for its rows), else are freed.
+ * 0, or CW_ENOMEM. */
 static int count_period(const struct cw_report *r, const struct period *p,
 			size_t counts[CW_METRIC_COUNT], uint32_t views[CW_METRIC_COUNT],
 			int *demo_arrests_at_least, int *demo_injured_at_least,
-			struct accounts keep[NEARS])
+			struct cw_report_by_account by[2], struct accounts keep[NEARS])
 {
+	uint32_t no_arrests = 0, no_injured = 0;
 	size_t demo_arrests = 0, demos_counted = 0, demo_injured = 0, injured_counted = 0,
 	       verdict_hearings = 0, verdicts = 0, rulings = 0, arrests = 0, charges = 0,
 	       detentions = 0, own = 0, nrows = 0, hearings = 0, kept_out = 0, visits = 0,
@@ -2725,6 +2757,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	}
 	counts[CW_METRIC_VISIT_DETAINEES] = detainees.n;
 	cw_idmap_free(&detainees);
+	memset(by, 0, 2 * sizeof *by);
 	for (size_t i = 0; i < p->demos.n; i++) {
 		int at_least;
 		size_t from;
@@ -2733,6 +2766,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		if (!cw_report_counted(dc, i))
 			continue;
 		n = cw_report_event_arrests(&p->demos, dc, i, &at_least, &from);
+		by_account_add(&by[0], &no_arrests, &p->demos, i, from, n, at_least);
 		demos++;
 		views[CW_METRIC_DEMOS] |= cw_report_view_bit(&p->demos.items[i]);
 		*demo_arrests_at_least |= at_least;
@@ -2744,6 +2778,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		/* The people injured, read as the arrests: the figure of the account counted,
 		 * else of the first other account that gives one. */
 		n = cw_report_event_injured(&p->demos, dc, i, &at_least, &from);
+		by_account_add(&by[1], &no_injured, &p->demos, i, from, n, at_least);
 		*demo_injured_at_least |= at_least;
 		if (n >= 0) {
 			demo_injured += (size_t)n;
@@ -2751,11 +2786,14 @@ static int count_period(const struct cw_report *r, const struct period *p,
 			views[CW_METRIC_DEMO_INJURED] |= cw_report_view_bit(&p->demos.items[from]);
 		}
 	}
-	/* Some gave a figure, some none: what is known is a least. */
+	/* Some gave a figure, some none: what is known is a least; by account, the figure of an
+	 * account whose other events give none. */
 	if (demos_counted && demos_counted < demos)
 		*demo_arrests_at_least = 1;
 	if (injured_counted && injured_counted < demos)
 		*demo_injured_at_least = 1;
+	by[0].at_least |= no_arrests & by[0].given;
+	by[1].at_least |= no_injured & by[1].given;
 	counts[CW_METRIC_HEARINGS] = hearings;
 	counts[CW_METRIC_HEARINGS_OWN] = own;
 	counts[CW_METRIC_HEARINGS_KEPT_OUT] = kept_out;
@@ -5466,6 +5504,7 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 {
 	struct period cur, prev;
 	struct accounts acc[NEARS] = {{NULL, NULL}};
+	struct cw_report_by_account by[2], previous_by[2];
 	struct events events;
 	struct cw_date none = {0, 0, 0}, today;
 	long days;
@@ -5584,10 +5623,10 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	arrests_of_filter_articles(out, &prev.arrests, out->prev_to);
 	/* The current period's counted accounts are kept for the rows (report.h). */
 	if (count_period(out, &cur, out->counts, out->counts_views, &out->demo_arrests_at_least,
-			 &out->demo_injured_at_least, acc) != 0 ||
+			 &out->demo_injured_at_least, by, acc) != 0 ||
 	    count_period(out, &prev, out->previous, out->previous_views,
 			 &out->previous_demo_arrests_at_least, &out->previous_demo_injured_at_least,
-			 NULL) != 0) {
+			 previous_by, NULL) != 0) {
 		accounts_free(acc); /* the current period's, when only the previous one failed */
 		period_free(&cur);
 		period_free(&prev);
@@ -5601,6 +5640,10 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	out->visit_elsewhere = acc[NEAR_VISITS].elsewhere;
 	out->demo_counted = acc[NEAR_DEMOS].counted;
 	out->demo_elsewhere = acc[NEAR_DEMOS].elsewhere;
+	out->demo_arrests_by = by[0];
+	out->demo_injured_by = by[1];
+	out->previous_demo_arrests_by = previous_by[0];
+	out->previous_demo_injured_by = previous_by[1];
 	period_free(&prev);
 	out->hearings = cur.hearings;
 	out->arrests = cur.arrests;

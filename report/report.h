@@ -220,6 +220,51 @@ int64_t cw_report_event_injured(const struct cw_record_list *demos, const size_t
 int64_t cw_report_demo_injured_differ(const struct cw_record_list *demos, const size_t *counted,
 				      size_t j, int *at_least);
 
+/* The accounts a figure of demonstrations is kept apart by: enum cw_view, below this. */
+#define CW_REPORT_VIEWS (CW_VIEW_OTHER + 1)
+
+/* The k-th account (k < CW_REPORT_VIEWS) in the order figures kept apart by account are given:
+ * the team's own first, as its hearings come before those documents report, then the others
+ * in the order their list has them. */
+static inline unsigned cw_report_view_at(size_t k)
+{
+	static const uint8_t order[CW_REPORT_VIEWS] = {
+		CW_VIEW_OWN, CW_VIEW_UN,    CW_VIEW_GOVERNMENT, CW_VIEW_MEDIA,
+		CW_VIEW_NGO, CW_VIEW_OTHER, CW_VIEW_UNKNOWN};
+
+	return order[k];
+}
+
+/* A figure of a period's demonstrations, their arrests or the people injured at them, by whose
+ * account it is: each event's figure goes to the account it is drawn from
+ * (cw_report_event_arrests, cw_report_event_injured). What the period's figures are when
+ * several accounts give them: never added in what a reader is given (the team's 5 arrests and
+ * a government's 2, at what may be one demonstration, read "7 arrests"). */
+struct cw_report_by_account {
+	size_t n[CW_REPORT_VIEWS]; /* the figure of each account in `given` */
+	uint32_t given;            /* a bit (1 << enum cw_view) for each account that gives one */
+	/* Those whose figure is a least: a figure recorded as one, or another event the account
+	 * is counted by (demo_counted) that no account gives a figure of. */
+	uint32_t at_least;
+	/* The accounts the period's events are counted by, whether they give a figure or not:
+	 * one here and not in `given` gives none ("not recorded"); one in neither tells none of
+	 * them (0). */
+	uint32_t told;
+};
+
+/* Whether a set of accounts (bits 1 << enum cw_view) holds more than one. */
+static inline int cw_report_several(uint32_t views)
+{
+	return (views & (views - 1)) != 0;
+}
+
+/* Whether demos->items[i] and demos->items[j] are accounts of two events the period counts
+ * (demo_counted: neither counted in another period) that may be one demonstration, not linked
+ * as the same event: the day and place, as logging warns of them (cw_demo_may_be_same). Their
+ * figures are each counted; the report says they may be one. */
+int cw_report_demo_unlinked(const struct cw_record_list *demos, const size_t *counted, size_t i,
+			    size_t j);
+
 /* Whether visits->items[j], another account of a prison visit another row of the period counts
  * (visit_counted), gives another access (granted, restricted, denied) than the account
  * counted, whose access the summary's figures count. */
@@ -415,6 +460,10 @@ struct cw_report {
 	/* The same of the people injured at them (counts[CW_METRIC_DEMO_INJURED]): a figure
 	 * recorded as a least, or some events giving none. */
 	int demo_injured_at_least, previous_demo_injured_at_least;
+	/* Those two figures by whose account they are, of the period and the previous one: where
+	 * several accounts give one, the report gives each apart (cw_report_several). */
+	struct cw_report_by_account demo_arrests_by, previous_demo_arrests_by, demo_injured_by,
+		previous_demo_injured_by;
 
 	/* For hearings.items[i], another's account of a hearing the team observed too (linked as
 	 * the same event, directly or through other accounts): the index in hearings of the
