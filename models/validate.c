@@ -275,15 +275,16 @@ static int validate_detainee_access(const struct cw_visit *v, const struct cw_vi
 	return 0;
 }
 
-/* Whether the visit holds an entry giving the person's lawyer or family access as e does. */
+/* Whether the visit holds an entry of the person that gives each access e gives as e does: e
+ * keeps it, or takes one of the two back (unknown), as an edit that corrects it may. */
 static int access_entry_held(const struct cw_visit *v, const struct cw_detainee_access *e)
 {
 	const struct cw_detainee_access *a = v->detainee_access.items;
 
 	for (size_t i = 0; i < v->detainee_access.n; i++)
 		if (cw_id_equal(&a[i].person, &e->person) &&
-		    a[i].lawyer_access == e->lawyer_access &&
-		    a[i].family_access == e->family_access)
+		    (!e->lawyer_access || a[i].lawyer_access == e->lawyer_access) &&
+		    (!e->family_access || a[i].family_access == e->family_access))
 			return 1;
 	return 0;
 }
@@ -293,7 +294,8 @@ static int access_entry_held(const struct cw_visit *v, const struct cw_detainee_
  * or seen there; what someone else said of it (a relative at the gate) goes in the notes, or
  * in a visit that met them. An edit of a record that holds such entries already (imported
  * from a bundle or an older database, which the store takes; the report does not count them)
- * saves while it adds none and changes none of them. Names the first such detainee. */
+ * saves while it adds none and changes none of them (taking one back is no change: what is
+ * left is what the record held). Names the first such detainee. */
 static int validate_refused_access(const struct cw_visit *v, const struct cw_visit *was,
 				   cw_person_namer name_fn, void *ctx, struct cw_error *err)
 {

@@ -241,6 +241,11 @@ json "[(v['detainees_not_met'], [(a['lawyer_access'], a['family_access']) for a 
 # adds to it is refused.
 ok cw edit ref:v-gate --notes "the family said so at the gate"
 fails 65 "detainee-access" cw edit ref:v-gate --lawyer-access "Eng Sroy=restricted"
+# Taking one of the two back corrects the record: what is left is what it held.
+ok cw edit ref:v-gate --lawyer-access "Eng Sroy=unknown"
+ok cw show ref:v-gate --json
+json "[(a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [(None, 'denied')]"
+fails 65 "detainee-access" cw edit ref:v-gate --family-access "Eng Sroy=restricted"
 ok cw edit ref:v-gate --clear detainee-access
 ok cw show ref:v-gate --json
 json "'detainee_access' not in d or d['detainee_access'] == []"
