@@ -4009,12 +4009,11 @@ static void later_access(const struct cw_record *v, const struct cw_report_detai
 }
 
 /* Whether the row of d reads v for their access (report.h: lawyer_at_visit): a prison visit
- * of the stretch, from `since` wholly up to the period's end (with after_since, wholly after
- * `since`, the day the detention before it ended; `since` unknown: from any day), not refused
- * access (it met no one: cw_report_visit_access_kept), what it says of the detainees not
- * withheld. */
+ * of the stretch, from `since` wholly up to the period's end (`after` known: wholly after it,
+ * the day a detention before it ended; both unknown: from any day), not refused access (it
+ * met no one: cw_report_visit_access_kept), what it says of the detainees not withheld. */
 static int access_visit_of_stretch(const struct cw_report *r, const struct cw_report_detainee *d,
-				   int after_since, const struct cw_record *v)
+				   struct cw_date after, const struct cw_record *v)
 {
 	return v->kind == CW_KIND_VISIT && v->u.visit.access != CW_ACCESS_DENIED &&
 	       cw_date_is_known(v->u.visit.date) &&
@@ -4022,11 +4021,11 @@ static int access_visit_of_stretch(const struct cw_report *r, const struct cw_re
 	       /* A visit dated to the month the stretch began on its first day is in it wholly
 		* (2024-04 of one from 1 April); one of the month it began part way through may
 		* be of the days before. */
-	       (!cw_date_is_known(d->since) ||
-		(after_since ? cw_date_compare(cw_date_first_day(v->u.visit.date),
-					       cw_date_last_day(d->since)) > 0
-			     : cw_date_compare(cw_date_first_day(v->u.visit.date),
-					       cw_date_first_day(d->since)) >= 0)) &&
+	       (cw_date_is_known(after)      ? cw_date_compare(cw_date_first_day(v->u.visit.date),
+							       cw_date_last_day(after)) > 0
+		: cw_date_is_known(d->since) ? cw_date_compare(cw_date_first_day(v->u.visit.date),
+							       cw_date_first_day(d->since)) >= 0
+					     : 1) &&
 	       !(r->confidential.leave_out &&
 		 cw_record_field_is_confidential(v, "detainee_access"));
 }
@@ -4065,10 +4064,10 @@ static void later_unrecorded(const struct cw_record *v, const struct cw_report_d
 /* d's access to a lawyer and to family, each at the latest prison visit that recorded it, and
  * the latest visit after it that met them without recording it (report.h: lawyer_at_visit),
  * from their records as the row reads them (tl), the visits of the stretch as
- * access_visit_of_stretch reads them (after_since: d is a row of unstarted, whose `since` is
- * the day their last detention ended). A confidential visit, written with
+ * access_visit_of_stretch reads them (after: for a row of unstarted, the day their last
+ * detention logged ended; unknown for a detainee's). A confidential visit, written with
  * --include-confidential, is among what the report holds. 0 or CW_ENOMEM. */
-static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d, int after_since,
+static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d, struct cw_date after,
 			   const struct cw_record_list *tl)
 {
 	/* The visits that give each access, as later_access chose them, then the later ones
@@ -4078,7 +4077,7 @@ static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d, in
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct cw_record *v = &tl->items[i];
 
-		if (!access_visit_of_stretch(r, d, after_since, v))
+		if (!access_visit_of_stretch(r, d, after, v))
 			continue;
 		later_access(v, d, 1, &d->lawyer_at_visit, &from[0]);
 		later_access(v, d, 0, &d->family_at_visit, &from[1]);
@@ -4086,7 +4085,7 @@ static int access_at_visit(struct cw_report *r, struct cw_report_detainee *d, in
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct cw_record *v = &tl->items[i];
 
-		if (!access_visit_of_stretch(r, d, after_since, v))
+		if (!access_visit_of_stretch(r, d, after, v))
 			continue;
 		later_unrecorded(v, d, 1, &d->lawyer_at_visit, &from[2]);
 		later_unrecorded(v, d, 0, &d->family_at_visit, &from[3]);
@@ -4210,7 +4209,8 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.start_other_days = sum.pretrial_start_other_days;
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
-	if (order_from(r, &d, &sum, order_left_out) != 0 || access_at_visit(r, &d, 0, &tl) != 0 ||
+	if (order_from(r, &d, &sum, order_left_out) != 0 ||
+	    access_at_visit(r, &d, (struct cw_date){0, 0, 0}, &tl) != 0 ||
 	    ((d.total != d.days || d.total_max != d.days_max) &&
 	     case_days(person, kase, &tl, r->held_to, &d) != 0)) {
 		cw_record_list_free(&tl);
@@ -4777,17 +4777,47 @@ static int held_elsewhere(struct cw_reader *rd, struct cw_report *r, const struc
 
 /* The access to a lawyer and to family of a person held with no dated arrest or detention
  * (a row of unstarted), at prison visits, as a detainee's row gives it (access_at_visit): from
- * their visits as the report reads them (detention_sift), up to the period's end, and when
- * held again after a detention that ended (row->since), from the visits after that day. */
+ * their records as the report reads them (detention_records), up to the period's end, and
+ * after the last of their detentions logged that ended before the row's case knew them held:
+ * the one of the row's case (row->since: held again), or one of another case (bailed in one,
+ * held with no date in another), whose visits are of a detention that is over. */
 static int unstarted_access(struct cw_reader *rd, struct cw_report *r,
 			    struct cw_report_detainee *row, struct cw_error *err)
 {
+	struct cw_timeline_summary sum;
 	struct cw_record_list tl;
-	int rc = cw_reader_person_records(rd, &row->person, CW_KIND_BIT(CW_KIND_VISIT), &tl, err);
+	struct cw_record *other;
+	struct cw_date after = row->since;
+	size_t n = 0;
+	int rc = detention_records(rd, r, &row->person, &tl, err);
 
 	if (rc != 0)
 		return rc;
-	if (detention_sift(r, &tl) != 0 || access_at_visit(r, row, 1, &tl) != 0)
+	if (!(other = malloc((tl.n ? tl.n : 1) * sizeof *other))) {
+		cw_record_list_free(&tl);
+		return oom(err);
+	}
+	/* Shallow copies, read only, of all but the row's case (its records are read through
+	 * it, so that they are left out with it): the summary frees nothing. */
+	for (size_t i = 0; i < tl.n; i++)
+		if (tl.items[i].kind != CW_KIND_CASE ||
+		    !cw_id_equal(&tl.items[i].id, &row->case_id))
+			other[n++] = tl.items[i];
+	cw_timeline_summarise(&row->person, other, n, r->held_to, &sum);
+	free(other);
+	/* Not one that ended surely after the row's case knew them held (row->to): held in both
+	 * at once, that is one stretch, and its visits are of it (as a detainee's row reads a
+	 * second case's detention that overlaps). */
+	if (!sum.pretrial_ongoing &&
+	    (sum.pretrial_to_kind == CW_PRETRIAL_TO_END ||
+	     sum.pretrial_to_kind == CW_PRETRIAL_TO_ENDED_IN) &&
+	    cw_date_is_known(sum.pretrial_to) &&
+	    (!cw_date_is_known(row->to) ||
+	     cw_date_compare(cw_date_first_day(sum.pretrial_to), cw_date_last_day(row->to)) < 0) &&
+	    (!cw_date_is_known(after) ||
+	     cw_date_compare(cw_date_last_day(sum.pretrial_to), cw_date_last_day(after)) > 0))
+		after = sum.pretrial_to;
+	if (access_at_visit(r, row, after, &tl) != 0)
 		rc = oom(err);
 	cw_record_list_free(&tl);
 	return rc;

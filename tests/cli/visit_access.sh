@@ -329,5 +329,36 @@ has "not recorded at the later prison visit of 2024-05-09 (account: not recorded
 # A week before those visits: nothing to say.
 ok cw report --week 2024-W14
 has "their days since are not known |"
+# Bailed in one case, then held with no dated arrest in another: a visit of the detention the
+# bail ended is not of this one (the index's "held again" reads one case only).
+DB="$WORK/twocases"
+ok cw init
+ok cw person add --name "Keo Sopheap"
+ok cw case add --title "First case" --defendant "Keo Sopheap" --custody released \
+	--stage pretrial --view ngo
+ok cw log milestone --person "Keo Sopheap" --case "First case" --type arrest --date 2024-01-05 \
+	--view ngo
+ok cw log milestone --person "Keo Sopheap" --case "First case" --type bail --outcome granted \
+	--date 2024-02-10 --view ngo
+bail=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "Prey Sar CC1" --date 2024-01-20 --access granted --view ngo \
+	--detainee "Keo Sopheap" --lawyer-access "Keo Sopheap=denied"
+ok cw log visit --facility "Prey Sar CC1" --date 2024-02 --access granted --view ngo \
+	--detainee "Keo Sopheap" --family-access "Keo Sopheap=denied"
+ok cw case add --title "Second case" --defendant "Keo Sopheap" --custody detained \
+	--as-of 2024-04 --view ngo --stage pretrial
+ok cw report --week 2024-W19
+has "their days are not known |"
+lacks "prison visit of 2024-01-20"
+lacks "prison visit of 2024-02"
+ok cw log visit --facility "Prey Sar CC2" --date 2024-04-15 --access granted --view ngo \
+	--detainee "Keo Sopheap" --family-access "Keo Sopheap=restricted"
+ok cw report --week 2024-W19 --format json
+json "[(x['access_at_visit']['lawyer'], x['access_at_visit']['family']['date']) for x in d['held_no_arrest_logged']] == [(None, '2024-04-15')]"
+# Bailed only after the second case knew them held: held in both at once, one stretch, whose
+# visits are of it.
+ok cw edit "$bail" --date 2024-05-02
+ok cw report --week 2024-W19 --format json
+json "[(x['access_at_visit']['lawyer']['date'], x['access_at_visit']['family']['date']) for x in d['held_no_arrest_logged']] == [('2024-01-20', '2024-04-15')]"
 
 done_ok
