@@ -684,9 +684,19 @@ static int given_twice(struct access_ctx *ac, const char *name, unsigned was, un
 }
 
 /* A detainee this save adds, given `word` (0: unknown) in the field: refused if given
- * another before, as one already in the database is (their entry waits for their id). */
+ * another before, or given one at a visit refused access (models/validate.c, which names them
+ * once they have an id: by a person not yet written), as one already in the database is
+ * (their entry waits for their id), before the save asks to add them. */
 static int adding_access(struct access_ctx *ac, const char *name, unsigned word)
 {
+	if (word && ac->v->access == CW_ACCESS_DENIED)
+		return cw_error_set(
+			ac->err, CW_EINVAL, ac->ff->name,
+			"'%.100s' was not met: the visit was refused access (access "
+			"denied), so it cannot record their lawyer or family access; "
+			"give it at a visit that met them, or say in the notes who told "
+			"of it",
+			name);
 	for (size_t i = 0; i < ac->nadding; i++) {
 		if (strcmp(ac->adding[i], name) != 0)
 			continue;

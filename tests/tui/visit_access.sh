@@ -151,4 +151,20 @@ send C-s
 wait_for "'Chhun Dara' was not met: the visit was refused access"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused save changed the database"
 checks=$((checks + 1))
+# Someone the save would add is refused so too, by name, before the save asks to add them
+# (asked, then refused once the answer was yes, naming the start of an id never written).
+send C-g
+send -l "lawyer access"
+send Enter
+send C-u
+send -l "Pich Sokha=denied"
+send C-g detainees Enter
+send C-u
+send -l "Pich Sokha"
+send C-s
+wait_for "'Pich Sokha' was not met: the visit was refused access"
+capture
+printf '%s\n' "$pane" | grep -qF "add this person and save" && fail "asked before refusing: $pane"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused save changed the database"
+checks=$((checks + 1))
 done_ok
