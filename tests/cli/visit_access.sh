@@ -284,6 +284,11 @@ json "[(a['lawyer']['not_recorded_later']['date'], a['family']['date'], a['famil
 # Before the later visits, nothing to say of them.
 ok cw report --week 2024-W17
 has "lawyer access denied, family access restricted at the prison visit of 2024-04-20 (account: NGO) |"
+# One dated only to the month of the visit that recorded it may be before it: not later.
+ok cw log visit --facility "Prey Sar CC2" --date 2024-04 --access granted --view un \
+	--detainee "Eng Sroy"
+ok cw report --week 2024-W18
+has "lawyer access denied, family access restricted at the prison visit of 2024-04-20 (account: NGO) |"
 
 # ---- those held with no dated arrest or detention: their rows say their access at visits as
 # the other detainees' rows do (from any visit up to the period's end; held again after a
