@@ -197,16 +197,17 @@ int cw_namesake_has_id(const char *text)
 	return split_named(text, name, sizeof name, hex);
 }
 
-/* Whether a person's Latin or Khmer name holds `name` (both folded as searches fold). */
-static int name_holds(const struct cw_person *p, const char *name)
+/* Whether `name` is a person's Latin or Khmer name, whole (both folded as searches fold): a
+ * name that only holds it is another person's (Sok Darapheap is not Sok Dara). */
+static int name_is(const struct cw_person *p, const char *name)
 {
 	char *folded = cw_text_fold(name);
 	int yes;
 
 	if (!folded)
 		return 0;
-	yes = (p->name && cw_text_contains_folded(p->name, folded)) ||
-	      (p->name_km && cw_text_contains_folded(p->name_km, folded));
+	yes = (p->name && cw_text_equals_folded(p->name, folded)) ||
+	      (p->name_km && cw_text_equals_folded(p->name_km, folded));
 	free(folded);
 	return yes;
 }
@@ -233,7 +234,7 @@ int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out
 	if (rec.kind != CW_KIND_PERSON)
 		rc = cw_error_set(err, CW_EINVAL, "person", "%.32s is a %s's id, not a person's",
 				  hex, cw_kind_text(rec.kind));
-	else if (*name && !name_holds(&rec.u.person, name))
+	else if (*name && !name_is(&rec.u.person, name))
 		rc = cw_error_set(err, CW_EINVAL, "person",
 				  "%.32s is the id of %.60s, not of '%.60s': give the name and id "
 				  "of one person",

@@ -16,9 +16,12 @@
 
 /* The fewest digits of an id a form writes: as many as the lists show. */
 #define CW_NAMESAKE_HEX_MIN 8
+/* Room for any name and id cw_namesake_text writes, uncut: a name's 200 bytes, " (", all 32
+ * digits, ")" and the end. */
+#define CW_NAMESAKE_TEXT (200 + 2 + 32 + 1 + 1)
 
 /* The start of a record's id that no other record's id starts with, 8 hex digits or more (ids
- * made in the same second share their first seven), into hex. */
+ * made one after another share their first seven), into hex. */
 void cw_namesake_hex(struct cw_store *st, const struct cw_id *id, char hex[CW_ID_HEX_LEN + 1]);
 
 /* Every person's names, folded as searches fold them, read in one walk of the people: for a
@@ -32,17 +35,19 @@ void cw_namesake_memo_free(struct cw_namesake_memo *memo);
 /* How a form names a person, into buf: their name (cw_record_label), when typing it finds
  * them alone (cw_store_resolve; memo, when not NULL, says it without a walk); else, or when
  * that cannot be read (another person's record is damaged), their name and the start of their
- * id in parentheses, "Sok Dara (10f31149)", the name cut first when len is short. 0, or
- * CW_ENOMEM (err). */
+ * id in parentheses, "Sok Dara (10f31149)", the name cut first when len is short (a text
+ * cut so is only to show: cw_namesake_resolve does not take a part of a name; CW_NAMESAKE_TEXT
+ * bytes hold any). 0, or CW_ENOMEM (err). */
 int cw_namesake_text(struct cw_store *st, const struct cw_namesake_memo *memo,
 		     const struct cw_record *person, char *buf, size_t len, struct cw_error *err);
 
 /* The person a form's text names: "NAME (HEX)", HEX 8 to 32 hex digits that start one id,
- * which must be a person's whose Latin or Khmer name holds NAME (any case, folded as searches
- * fold; a typo in the digits that finds someone else is refused, not saved under them);
- * anything else as cw_store_resolve reads it (a name, an id, "ref:"), the candidates of a name
- * that matches several in *cands (may be NULL). 0, CW_ENOTFOUND, CW_EAMBIGUOUS, CW_EINVAL, or
- * the error of a read that failed; err says which (its field "person"). */
+ * which must be a person's whose Latin or Khmer name is NAME, whole (any case, folded as
+ * searches fold; a typo in the digits that finds someone else, the next record made, is
+ * refused, not saved under them); anything else as cw_store_resolve reads it (a name, an id,
+ * "ref:"), the candidates of a name that matches several in *cands (may be NULL). 0,
+ * CW_ENOTFOUND, CW_EAMBIGUOUS, CW_EINVAL, or the error of a read that failed; err says which
+ * (its field "person"). */
 int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out,
 			struct cw_record_list *cands, struct cw_error *err);
 

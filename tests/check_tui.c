@@ -2180,7 +2180,7 @@ static void hex8(const struct cw_id *id, char out[9])
 }
 
 /* How a form names one of two people of one name, and reads it back (app/namesakes.h): by
- * their name and the start of their id, which must be a person's whose name holds the name
+ * their name and the start of their id, which must be a person's whose name is the name
  * given; and what tells them apart. */
 START_TEST(test_namesakes_text_resolve_describe)
 {
@@ -2224,12 +2224,12 @@ START_TEST(test_namesakes_text_resolve_describe)
 	}
 	cw_namesake_memo_free(memo);
 
-	/* Read back by the id, the name holding what is given before it (any case, Khmer). */
+	/* Read back by the id, the name before it theirs, whole (any case, spaces aside). */
 	snprintf(text, sizeof text, "Sok Dara (%s)", b8);
 	ck_assert(cw_namesake_has_id(text));
 	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), 0);
 	ck_assert(cw_id_equal(&out, &b));
-	snprintf(text, sizeof text, "  dara  (%s) ", a8);
+	snprintf(text, sizeof text, "  sok dara  (%s) ", a8);
 	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), 0);
 	ck_assert(cw_id_equal(&out, &a));
 	/* A typo in the name or the digits that finds someone else is refused. */
@@ -2430,6 +2430,68 @@ START_TEST(test_form_namesakes_picker)
 	ck_assert_ptr_null(fm.which);
 	ck_assert_int_eq((int)fm.cur, di + 1);
 	ck_assert_ptr_nonnull(strstr(fm.fields[di].error, "matches 2 people"));
+	cw_form_free(&fm);
+}
+END_TEST
+
+/* The id beside a name names the person only when the name is theirs, whole: ids made one
+ * after another on a laptop differ in their eighth digit, so a typo there found the next
+ * record, and a name that only held the one given (Sok Dara in Sok Darapheap) was saved as
+ * that other person's. */
+START_TEST(test_namesakes_id_needs_whole_name)
+{
+	struct cw_id a = put_person("Sok Dara", NULL, 1980, NULL),
+		     pheap = put_person("Sok Darapheap", NULL, -1, NULL), out;
+	struct cw_error err;
+	char a8[9], p8[9], text[300];
+
+	hex8(&a, a8);
+	hex8(&pheap, p8);
+	snprintf(text, sizeof text, "Sok Dara (%s)", p8); /* a typo in the digits */
+	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), CW_EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.message, "Sok Darapheap"));
+	snprintf(text, sizeof text, "Dara (%s)", a8); /* a part of the name */
+	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), CW_EINVAL);
+	snprintf(text, sizeof text, "  sok DARA  (%s) ", a8); /* case and spaces aside */
+	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), 0);
+	ck_assert(cw_id_equal(&out, &a));
+}
+END_TEST
+
+/* Two people with a name as long as a name may be (200 bytes): an edit names them with the
+ * name whole and the id, and saves as it was (a name cut to make room for the id is no one's
+ * name). */
+START_TEST(test_namesakes_longest_name)
+{
+	char name[201], want[CW_NAMESAKE_TEXT], b8[9];
+	struct cw_id b, saved;
+	struct cw_record rec;
+	struct cw_error err;
+	struct cw_form fm;
+
+	memset(name, 'a', 200);
+	name[200] = '\0';
+	memcpy(name, "Sok Dara ", 9);
+	put_person(name, NULL, -1, NULL);
+	b = put_person(name, NULL, -1, NULL);
+	hex8(&b, b8);
+	cw_record_init(&rec, CW_KIND_VISIT);
+	rec.u.visit.facility = strdup("CC1");
+	rec.u.visit.date = (struct cw_date){2024, 3, 1};
+	((struct cw_person_ref *)cw_list_append(
+		 &rec.u.visit.detainees,
+		 cw_schema_field(cw_schema_for_kind(CW_KIND_VISIT), "detainees")->sub))
+		->person = b;
+	ck_assert_int_eq(cw_store_put(st, &rec, CW_PUT_NEW, &err), 0);
+	saved = rec.id;
+	cw_record_free(&rec);
+	ck_assert_int_eq(cw_store_get(st, &saved, &rec, &err), 0);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_NONE, &rec, &err), 0);
+	cw_record_free(&rec);
+	snprintf(want, sizeof want, "%s (%s)", name, b8);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "detainees")].edit), want);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(fm.unchanged, 1);
 	cw_form_free(&fm);
 }
 END_TEST
@@ -2751,6 +2813,8 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_edit_and_errors_map);
 	tcase_add_test(forms, test_namesakes_text_resolve_describe);
 	tcase_add_test(forms, test_form_namesakes_picker);
+	tcase_add_test(forms, test_namesakes_id_needs_whole_name);
+	tcase_add_test(forms, test_namesakes_longest_name);
 	suite_add_tcase(s, forms);
 	tcase_add_test(lock, test_lock_after_parse);
 	tcase_add_test(lock, test_lock_after_config);

@@ -339,7 +339,7 @@ static int value_text(struct cw_form *fm, const void *base, const struct cw_fiel
 		size_t n = 0;
 
 		for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
-			char name[200];
+			char name[CW_NAMESAKE_TEXT];
 
 			if ((rc = label_of(fm->st, &fm->names,
 					   (const struct cw_id *)((const char *)l->items +
@@ -366,7 +366,7 @@ static int attendance_text(struct cw_form *fm, struct cw_form_field *ff, int ans
 
 	for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
 		const struct cw_attendance *a = (const struct cw_attendance *)l->items + i;
-		char name[200];
+		char name[CW_NAMESAKE_TEXT];
 
 		if (a->present != answer)
 			continue;
@@ -388,7 +388,7 @@ static int verdicts_text(struct cw_form *fm, struct cw_form_field *ff, struct cw
 
 	for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
 		const struct cw_verdict *v = (const struct cw_verdict *)l->items + i;
-		char art[CW_ARTICLE_TEXT_MAX] = "", name[200] = "";
+		char art[CW_ARTICLE_TEXT_MAX] = "", name[CW_NAMESAKE_TEXT] = "";
 
 		if (v->article.law)
 			cw_article_format(&v->article, art);
@@ -422,7 +422,7 @@ static int access_text(struct cw_form *fm, int lawyer, char **out, struct cw_err
 		const struct cw_detainee_access *a =
 			(const struct cw_detainee_access *)l->items + i;
 		unsigned word = lawyer ? a->lawyer_access : a->family_access;
-		char name[200], *grown;
+		char name[CW_NAMESAKE_TEXT], *grown;
 		size_t need;
 
 		if (!word)

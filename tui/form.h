@@ -60,7 +60,7 @@ struct cw_form_field {
 	int choice;                  /* their current word */
 	struct cw_edit edit;         /* the others: the text as typed */
 	struct cw_id picked;         /* PERSON, CASE: the record a suggestion chose */
-	char picked_label[200];      /* ... and its name, to see whether the text still says it */
+	char picked_label[CW_NAMESAKE_TEXT]; /* ... its name, to see whether the text says it */
 	int multi;    /* PERSON: takes several names separated by ';' (a case's defendants) */
 	int required; /* saving needs it given (cw_record_requires): its label is marked " *" */
 	char error[CW_MESSAGE_MAX]; /* inline error, "" when none */
