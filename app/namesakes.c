@@ -212,21 +212,20 @@ static int name_is(const struct cw_person *p, const char *name)
 	return yes;
 }
 
-int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out,
-			struct cw_record_list *cands, struct cw_error *err)
+/* The person "NAME (HEX)" names by the id: 0, or why not (CW_EINVAL: no such id, a start
+ * several ids share, another kind's id, a name that is not theirs), or the error of a read that
+ * failed. */
+static int by_id(struct cw_store *st, const char *text, const char *name, const char *hex,
+		 struct cw_id *out, struct cw_error *err)
 {
-	char name[256], hex[CW_ID_HEX_LEN + 1];
 	struct cw_record rec;
-	int rc;
+	int rc = cw_store_find_id(st, hex, out, err);
 
-	if (!split_named(text, name, sizeof name, hex))
-		return cw_store_resolve(st, CW_KIND_PERSON, text, out, cands, err);
-	rc = cw_store_find_id(st, hex, out, err);
 	if (rc == CW_ENOTFOUND || rc == CW_EINVAL)
-		return cw_error_set(err, CW_ENOTFOUND, "person",
+		return cw_error_set(err, CW_EINVAL, "person",
 				    "no person here has the id %.32s ('%.60s')", hex, text);
 	if (rc == CW_EAMBIGUOUS)
-		return cw_error_set(err, rc, "person",
+		return cw_error_set(err, CW_EINVAL, "person",
 				    "%.32s starts several ids: give more of its digits ('%.60s')",
 				    hex, text);
 	if (rc != 0 || (rc = cw_store_get(st, out, &rec, err)) != 0)
@@ -240,6 +239,32 @@ int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out
 				  "of one person",
 				  hex, cw_record_label(&rec), name);
 	cw_record_free(&rec);
+	return rc;
+}
+
+int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out,
+			struct cw_record_list *cands, struct cw_error *err)
+{
+	char name[256], hex[CW_ID_HEX_LEN + 1];
+	struct cw_error why;
+	int rc, named;
+
+	if (!split_named(text, name, sizeof name, hex))
+		return cw_store_resolve(st, CW_KIND_PERSON, text, out, cands, err);
+	cw_error_clear(&why);
+	if ((rc = by_id(st, text, name, hex, out, &why)) != CW_EINVAL) {
+		if (err)
+			*err = why;
+		return rc;
+	}
+	/* A name of its own that ends so, "Sok Dara (19800101)" (a date of birth written to
+	 * tell two apart): a name. Else what the id says; never CW_ENOTFOUND, which a form reads
+	 * as a new person to add, who would be named with another's id. */
+	named = cw_store_resolve(st, CW_KIND_PERSON, text, out, cands, err);
+	if (named != CW_ENOTFOUND)
+		return named;
+	if (err)
+		*err = why;
 	return rc;
 }
 

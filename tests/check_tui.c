@@ -2237,7 +2237,7 @@ START_TEST(test_namesakes_text_resolve_describe)
 	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), CW_EINVAL);
 	ck_assert_ptr_nonnull(strstr(err.message, "Sok Dara"));
 	ck_assert_int_eq(cw_namesake_resolve(st, "Sok Dara (00000000)", &out, NULL, &err),
-			 CW_ENOTFOUND);
+			 CW_EINVAL);
 	ck_assert(!cw_namesake_has_id("Sok Dara (1234567)")); /* 7 digits: part of a name */
 	ck_assert(!cw_namesake_has_id("Sok Dara (Bong)"));
 	/* The name alone matches several: those its whole name is first in the list. */
@@ -2492,6 +2492,68 @@ START_TEST(test_namesakes_longest_name)
 	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "detainees")].edit), want);
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
 	ck_assert_int_eq(fm.unchanged, 1);
+	cw_form_free(&fm);
+}
+END_TEST
+
+/* A name that ends in eight digits in parentheses of its own ("Sok Dara (19800101)", a date
+ * of birth written to tell two apart) is a name: it resolves as one, and an edit that names
+ * them saves as it was. */
+START_TEST(test_namesakes_name_with_digits)
+{
+	struct cw_id d = put_person("Sok Dara (19800101)", NULL, 1980, NULL), out, saved;
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+
+	ck_assert_int_eq(cw_namesake_resolve(st, "Sok Dara (19800101)", &out, NULL, &err), 0);
+	ck_assert(cw_id_equal(&out, &d));
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	go_to(&fm, "facility");
+	type(&fm, "CC1");
+	go_to(&fm, "date");
+	type(&fm, "2024-04-18");
+	go_to(&fm, "detainees");
+	type(&fm, "Sok Dara (19800101)");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	saved = fm.saved_id;
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &saved, &rec, &err), 0);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_NONE, &rec, &err), 0);
+	cw_record_free(&rec);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "detainees")].edit),
+			 "Sok Dara (19800101)");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(fm.unchanged, 1);
+	cw_form_free(&fm);
+}
+END_TEST
+
+/* A name and an id that names no one (a draft kept while a merge took that person away, a
+ * typo in the digits) is refused as such: not offered as a new person to add, whose name
+ * would be "Sok Dara (00000000)". */
+START_TEST(test_namesakes_unknown_id_not_a_new_person)
+{
+	struct cw_form fm;
+	struct cw_error err;
+
+	put_person("Sok Dara", NULL, 1980, NULL);
+	put_person("Sok Dara", NULL, 1995, NULL);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	go_to(&fm, "facility");
+	type(&fm, "CC1");
+	go_to(&fm, "date");
+	type(&fm, "2024-04-18");
+	go_to(&fm, "detainees");
+	type(&fm, "Sok Dara (00000000)");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_uint_eq(fm.nmissing, 0);
+	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "00000000"));
+	ck_assert_uint_eq(visits(), 0);
+	/* Leaving the field says the same, not "not yet a person". */
+	type(&fm, "<Tab>");
+	ck_assert_ptr_nonnull(strstr(fm.fields[cw_form_find(&fm, "detainees")].error, "id"));
+	ck_assert_ptr_null(strstr(fm.fields[cw_form_find(&fm, "detainees")].error, "add"));
 	cw_form_free(&fm);
 }
 END_TEST
@@ -2815,6 +2877,8 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_namesakes_picker);
 	tcase_add_test(forms, test_namesakes_id_needs_whole_name);
 	tcase_add_test(forms, test_namesakes_longest_name);
+	tcase_add_test(forms, test_namesakes_name_with_digits);
+	tcase_add_test(forms, test_namesakes_unknown_id_not_a_new_person);
 	suite_add_tcase(s, forms);
 	tcase_add_test(lock, test_lock_after_parse);
 	tcase_add_test(lock, test_lock_after_config);
