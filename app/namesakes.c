@@ -242,6 +242,33 @@ static int by_id(struct cw_store *st, const char *text, const char *name, const 
 	return rc;
 }
 
+/* cw_store_resolve, a person: of the candidates of a name that matches several, those whose
+ * name it is whole, when there are any (two called Sok Dara, not Sok Darapheap with them: the
+ * name was typed in full, and an exact name wins as cw_store_resolve has it). */
+static int resolve_name(struct cw_store *st, const char *text, struct cw_id *out,
+			struct cw_record_list *cands, struct cw_error *err)
+{
+	int rc = cw_store_resolve(st, CW_KIND_PERSON, text, out, cands, err);
+	size_t whole = 0;
+
+	if (rc != CW_EAMBIGUOUS || !cands)
+		return rc;
+	for (size_t i = 0; i < cands->n; i++)
+		whole += name_is(&cands->items[i].u.person, text);
+	if (!whole || whole == cands->n)
+		return rc;
+	for (size_t i = 0, k = 0; i < cands->n; i++) {
+		if (name_is(&cands->items[i].u.person, text))
+			cands->items[k++] = cands->items[i];
+		else
+			cw_record_free(&cands->items[i]);
+	}
+	cands->n = whole;
+	return cw_error_set(err, rc, "person",
+			    "'%.60s' matches %zu %s records; give more of the name or an id", text,
+			    whole, cw_kind_text(CW_KIND_PERSON));
+}
+
 int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out,
 			struct cw_record_list *cands, struct cw_error *err)
 {
@@ -250,7 +277,7 @@ int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out
 	int rc, named;
 
 	if (!split_named(text, name, sizeof name, hex))
-		return cw_store_resolve(st, CW_KIND_PERSON, text, out, cands, err);
+		return resolve_name(st, text, out, cands, err);
 	cw_error_clear(&why);
 	if ((rc = by_id(st, text, name, hex, out, &why)) != CW_EINVAL) {
 		if (err)
@@ -260,7 +287,7 @@ int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out
 	/* A name of its own that ends so, "Sok Dara (19800101)" (a date of birth written to
 	 * tell two apart): a name. Else what the id says; never CW_ENOTFOUND, which a form reads
 	 * as a new person to add, who would be named with another's id. */
-	named = cw_store_resolve(st, CW_KIND_PERSON, text, out, cands, err);
+	named = resolve_name(st, text, out, cands, err);
 	if (named != CW_ENOTFOUND)
 		return named;
 	if (err)

@@ -46,9 +46,10 @@ int cw_namesake_text(struct cw_store *st, const struct cw_namesake_memo *memo,
  * searches fold; a typo in the digits that finds someone else, the next record made, is
  * refused, not saved under them); else a person whose name is the whole text ("Sok Dara
  * (19800101)"); anything else as cw_store_resolve reads it (a name, an id, "ref:"), the
- * candidates of a name that matches several in *cands (may be NULL). 0, CW_ENOTFOUND (no one,
- * and no id given), CW_EAMBIGUOUS, CW_EINVAL (an id given that names no one, or someone
- * else), or the error of a read that failed; err says which (its field "person"). */
+ * candidates of a name that matches several in *cands (may be NULL): those whose name it is,
+ * whole, when there are any (not Sok Darapheap beside two called Sok Dara). 0, CW_ENOTFOUND
+ * (no one, and no id given), CW_EAMBIGUOUS, CW_EINVAL (an id given that names no one, or
+ * someone else), or the error of a read that failed; err says which (its field "person"). */
 int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out,
 			struct cw_record_list *cands, struct cw_error *err);
 

@@ -2240,9 +2240,9 @@ START_TEST(test_namesakes_text_resolve_describe)
 			 CW_EINVAL);
 	ck_assert(!cw_namesake_has_id("Sok Dara (1234567)")); /* 7 digits: part of a name */
 	ck_assert(!cw_namesake_has_id("Sok Dara (Bong)"));
-	/* The name alone matches several: those its whole name is first in the list. */
+	/* The name alone matches several: those whose whole name it is (not Sok Darapheap). */
 	ck_assert_int_eq(cw_namesake_resolve(st, "Sok Dara", &out, &cands, &err), CW_EAMBIGUOUS);
-	ck_assert_uint_eq(cands.n, 3);
+	ck_assert_uint_eq(cands.n, 2);
 	cw_record_list_free(&cands);
 	ck_assert_int_eq(cw_namesake_resolve(st, "មាស សុផល", &out, NULL, &err), 0);
 	ck_assert(cw_id_equal(&out, &meas));
@@ -2554,6 +2554,69 @@ START_TEST(test_namesakes_unknown_id_not_a_new_person)
 	type(&fm, "<Tab>");
 	ck_assert_ptr_nonnull(strstr(fm.fields[cw_form_find(&fm, "detainees")].error, "id"));
 	ck_assert_ptr_null(strstr(fm.fields[cw_form_find(&fm, "detainees")].error, "add"));
+	cw_form_free(&fm);
+}
+END_TEST
+
+/* A name typed whole that is two people's: those two are the ones it names, not the others
+ * whose names hold it. Sok is a common family name, Dara a common given one: with more than
+ * the list holds of Sok Darapheap, Sok Daravy ... the form said "type more of the name" of a
+ * name typed in full; and a detainee's access by the name went to Sok Darapheap, the visit's
+ * detainee, as if the name were theirs. */
+START_TEST(test_namesakes_whole_name_first)
+{
+	struct cw_id a = put_person("Sok Dara", NULL, 1980, NULL),
+		     b = put_person("Sok Dara", NULL, 1995, NULL), out;
+	struct cw_record_list cands = {0};
+	struct cw_form fm;
+	struct cw_error err;
+
+	put_person("Sok Darapheap", NULL, -1, NULL);
+	ck_assert_int_eq(cw_namesake_resolve(st, "sok dara", &out, &cands, &err), CW_EAMBIGUOUS);
+	ck_assert_uint_eq(cands.n, 2);
+	ck_assert(cw_id_equal(&cands.items[0].id, &a) || cw_id_equal(&cands.items[1].id, &a));
+	ck_assert(cw_id_equal(&cands.items[0].id, &b) || cw_id_equal(&cands.items[1].id, &b));
+	cw_record_list_free(&cands);
+	/* A part of names: all that hold it, as before. */
+	ck_assert_int_eq(cw_namesake_resolve(st, "Sok Dar", &out, &cands, &err), CW_EAMBIGUOUS);
+	ck_assert_uint_eq(cands.n, 3);
+	cw_record_list_free(&cands);
+
+	/* The access of a visit that met Sok Darapheap only, given by the name of two others. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	go_to(&fm, "facility");
+	type(&fm, "CC1");
+	go_to(&fm, "date");
+	type(&fm, "2024-04-18");
+	go_to(&fm, "detainees");
+	type(&fm, "Sok Darapheap");
+	go_to(&fm, "lawyer_access");
+	type(&fm, "Sok Dara=denied");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(fm.which);
+	ck_assert_uint_eq(fm.which->n, 2);
+	ck_assert_uint_eq(visits(), 0);
+	cw_form_free(&fm);
+
+	/* More names that hold it than the list takes: the two are listed all the same. */
+	for (int i = 0; i < CW_FORM_WHICH_MAX; i++) {
+		char name[40];
+
+		snprintf(name, sizeof name, "Sok Dara %c", 'A' + i);
+		put_person(name, NULL, -1, NULL);
+	}
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	go_to(&fm, "facility");
+	type(&fm, "CC1");
+	go_to(&fm, "date");
+	type(&fm, "2024-04-18");
+	go_to(&fm, "detainees");
+	type(&fm, "Sok Dara");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(fm.which);
+	ck_assert_uint_eq(fm.which->n, 2);
+	type(&fm, "<Down><Enter>");
+	ck_assert_uint_eq(visits(), 1);
 	cw_form_free(&fm);
 }
 END_TEST
@@ -2879,6 +2942,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_namesakes_longest_name);
 	tcase_add_test(forms, test_namesakes_name_with_digits);
 	tcase_add_test(forms, test_namesakes_unknown_id_not_a_new_person);
+	tcase_add_test(forms, test_namesakes_whole_name_first);
 	suite_add_tcase(s, forms);
 	tcase_add_test(lock, test_lock_after_parse);
 	tcase_add_test(lock, test_lock_after_config);
