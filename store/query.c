@@ -1539,8 +1539,10 @@ static int list_people_in_order(struct cw_store *st, MDB_txn *txn, const struct 
 		size_t n;
 
 		if ((rc = walk_in_order(st, txn, c, CW_ORDER_OLDEST_FIRST, list_visit, &l, err)) !=
-		    0)
+		    0) {
+			cw_record_list_free(&all); /* those read before the one that failed */
 			return rc;
+		}
 		if (all.n > 1)
 			qsort(all.items, all.n, sizeof *all.items, compare_names);
 		if (!(ids = malloc((all.n ? all.n : 1) * sizeof *ids))) {
