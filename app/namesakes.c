@@ -36,6 +36,7 @@ struct memo_name {
 struct cw_namesake_memo {
 	struct memo_name *names; /* sorted by folded */
 	size_t n;
+	int unread; /* the people could not all be read: whose name is shared is not known */
 };
 
 static int memo_cmp(const void *a, const void *b)
@@ -66,7 +67,12 @@ int cw_namesake_memo_load(struct cw_store *st, struct cw_namesake_memo **out, st
 	cw_filter_init(&f);
 	f.kinds = CW_KIND_BIT(CW_KIND_PERSON);
 	if ((rc = cw_store_list(st, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &l, err)) != 0) {
-		free(memo);
+		if (rc == CW_ENOMEM) {
+			free(memo);
+			return rc;
+		}
+		memo->unread = 1;
+		*out = memo;
 		return rc;
 	}
 	if (l.n && !(memo->names = calloc(2 * l.n, sizeof *memo->names)))
@@ -100,10 +106,13 @@ int cw_namesake_memo_load(struct cw_store *st, struct cw_namesake_memo **out, st
 static int memo_shared(const struct cw_namesake_memo *memo, const char *label,
 		       const struct cw_id *self)
 {
-	struct memo_name key = {cw_text_fold(label), {{0}}};
+	struct memo_name key;
 	size_t lo = 0, hi = memo->n;
 	int shared = 0;
 
+	if (memo->unread)
+		return 1;
+	key = (struct memo_name){cw_text_fold(label), {{0}}};
 	if (!key.folded)
 		return -1;
 	if (strchr(key.folded, '\xFF')) {

@@ -27,7 +27,11 @@ void cw_namesake_hex(struct cw_store *st, const struct cw_id *id, char hex[CW_ID
 /* Every person's names, folded as searches fold them, read in one walk of the people: for a
  * form that names many (a mass trial's 150 defendants), whether each one's name is another's
  * too is then looked up, where a lookup of each name walks the people again. What it holds is
- * the database as it was read: keep it for one task (a form opening), not longer. */
+ * the database as it was read: keep it for one task (a form opening), not longer. When a
+ * person's record cannot be read (damaged), the read's error, and *out all the same, a memo
+ * that knows no name: by it every person is named with their id (as a lookup of each name,
+ * failing at the same record, would have them), rather than the people walked again for each
+ * name to fail again. NULL only when out of memory. */
 struct cw_namesake_memo;
 int cw_namesake_memo_load(struct cw_store *st, struct cw_namesake_memo **out, struct cw_error *err);
 void cw_namesake_memo_free(struct cw_namesake_memo *memo);

@@ -225,10 +225,10 @@ static int label_of(struct cw_store *st, struct cw_namesake_memo **memo, const s
 		return 0;
 	}
 	/* Whose names are shared, read once for the form (a mass trial's defendants); when the
-	 * people cannot all be read (one's record damaged), each name is looked up, and one that
-	 * cannot be told from the others so is written with its id. */
+	 * people cannot all be read (one's record damaged), the memo names every one with their
+	 * id, read no more; out of memory for it, each name is looked up. */
 	if (r.kind == CW_KIND_PERSON && memo && !*memo &&
-	    cw_namesake_memo_load(st, memo, &unread) != 0)
+	    cw_namesake_memo_load(st, memo, &unread) != 0 && !*memo)
 		memo = NULL;
 	if (r.kind == CW_KIND_PERSON)
 		rc = cw_namesake_text(st, memo ? *memo : NULL, &r, buf, len, err);
