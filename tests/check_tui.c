@@ -2704,6 +2704,38 @@ START_TEST(test_namesakes_memo_damaged)
 }
 END_TEST
 
+/* Two people of one name whose ids share their first eight digits (made on two laptops): the
+ * form writes as many digits as tell them apart, and eight that start both are refused, not
+ * taken for either. */
+START_TEST(test_namesakes_shared_prefix)
+{
+	struct cw_id ids[2];
+	struct cw_record rec;
+	struct cw_error err;
+	struct cw_id out;
+	char text[CW_NAMESAKE_TEXT], want[CW_NAMESAKE_TEXT];
+
+	for (int i = 0; i < 2; i++) {
+		cw_record_init(&rec, CW_KIND_PERSON);
+		rec.u.person.name = strdup("Sok Dara");
+		memset(rec.id.b, 0x11, sizeof rec.id.b);
+		rec.id.b[4] = (unsigned char)(0xa0 + i);
+		ck_assert_msg(cw_store_put(st, &rec, CW_PUT_NEW, &err) == 0, "%s", err.message);
+		ids[i] = rec.id;
+		cw_record_free(&rec);
+	}
+	ck_assert_int_eq(cw_store_get(st, &ids[1], &rec, &err), 0);
+	ck_assert_int_eq(cw_namesake_text(st, NULL, &rec, text, sizeof text, &err), 0);
+	cw_record_free(&rec);
+	ck_assert_str_eq(text, "Sok Dara (11111111a111)");
+	ck_assert_int_eq(cw_namesake_resolve(st, text, &out, NULL, &err), 0);
+	ck_assert(cw_id_equal(&out, &ids[1]));
+	snprintf(want, sizeof want, "Sok Dara (11111111)");
+	ck_assert_int_eq(cw_namesake_resolve(st, want, &out, NULL, &err), CW_EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.message, "several ids"));
+}
+END_TEST
+
 START_TEST(test_form_edit_and_errors_map)
 {
 	struct cw_form fm;
@@ -3027,6 +3059,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_namesakes_unknown_id_not_a_new_person);
 	tcase_add_test(forms, test_namesakes_whole_name_first);
 	tcase_add_test(forms, test_namesakes_memo_damaged);
+	tcase_add_test(forms, test_namesakes_shared_prefix);
 	suite_add_tcase(s, forms);
 	tcase_add_test(lock, test_lock_after_parse);
 	tcase_add_test(lock, test_lock_after_config);
