@@ -2736,6 +2736,42 @@ START_TEST(test_namesakes_shared_prefix)
 }
 END_TEST
 
+/* Two people of one name whose second comes after the suggestions are full: the first was
+ * offered with their id, and taking it named them, never asked which one was meant. A
+ * milestone's person typed "Sok" offered five others and one Sok Dara. */
+START_TEST(test_namesakes_suggestions_full)
+{
+	struct cw_id b;
+	struct cw_form fm;
+	struct cw_error err;
+	size_t at = CW_FORM_SUGGEST_MAX;
+	const char *five[] = {"Sok Aa", "Sok Ab", "Sok Ac", "Sok Ad", "Sok Ae"};
+
+	for (size_t i = 0; i < 5; i++)
+		put_person(five[i], NULL, -1, NULL);
+	put_person("Sok Dara", NULL, 1980, NULL);
+	b = put_person("Sok Dara", NULL, 1995, NULL);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_MILESTONE, NULL, &err), 0);
+	go_to(&fm, "person");
+	type(&fm, "Sok");
+	ck_assert_uint_eq(fm.nsugg, CW_FORM_SUGGEST_MAX);
+	for (size_t i = 0; i < fm.nsugg; i++)
+		if (!strcmp(fm.sugg[i], "Sok Dara"))
+			at = i;
+	ck_assert_uint_lt(at, CW_FORM_SUGGEST_MAX);
+	ck_assert(cw_id_is_zero(&fm.sugg_id[at]));
+	/* Taken, then the field left: which of them is meant. */
+	fm.sugg_sel = at;
+	type(&fm, "<Enter>");
+	ck_assert_ptr_nonnull(fm.which);
+	ck_assert_uint_eq(fm.which->n, 2);
+	type(&fm, "<Down><Enter>");
+	ck_assert_ptr_null(fm.which);
+	ck_assert(cw_id_equal(&fm.fields[cw_form_find(&fm, "person")].picked, &b));
+	cw_form_free(&fm);
+}
+END_TEST
+
 START_TEST(test_form_edit_and_errors_map)
 {
 	struct cw_form fm;
@@ -3060,6 +3096,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_namesakes_whole_name_first);
 	tcase_add_test(forms, test_namesakes_memo_damaged);
 	tcase_add_test(forms, test_namesakes_shared_prefix);
+	tcase_add_test(forms, test_namesakes_suggestions_full);
 	suite_add_tcase(s, forms);
 	tcase_add_test(lock, test_lock_after_parse);
 	tcase_add_test(lock, test_lock_after_config);

@@ -34,8 +34,8 @@ static void none_offered(struct cw_form *fm, int rc, const struct cw_error *err)
 /* A suggestion; `apart`: a case that does not name the form's person (shown so). */
 static void add_suggestion(struct cw_form *fm, const char *text, const struct cw_id *id, int apart)
 {
-	if (fm->nsugg >= CW_FORM_SUGGEST_MAX)
-		return;
+	/* Those shown are looked at even when no more can be: another person of a name shown
+	 * (the next in name order, past the last shown) makes it the name of two. */
 	for (size_t i = 0; i < fm->nsugg; i++)
 		if (!strcmp(fm->sugg[i], text) || (id && cw_id_equal(&fm->sugg_id[i], id))) {
 			/* Two people of one name: the suggestion is the name, which neither is
@@ -45,7 +45,7 @@ static void add_suggestion(struct cw_form *fm, const char *text, const struct cw
 				memset(&fm->sugg_id[i], 0, sizeof fm->sugg_id[i]);
 			return;
 		}
-	if (!(fm->sugg[fm->nsugg] = strdup(text)))
+	if (fm->nsugg >= CW_FORM_SUGGEST_MAX || !(fm->sugg[fm->nsugg] = strdup(text)))
 		return;
 	memset(&fm->sugg_id[fm->nsugg], 0, sizeof fm->sugg_id[0]);
 	if (id)
