@@ -1250,7 +1250,8 @@ static json_t *jmetric(size_t n)
 }
 
 /* A figure of a period's demonstrations by account: [{view, count, at_least}], one for each
- * account that gives one, the team's first (struct cw_report_by_account). */
+ * account that gives one, the team's first (struct cw_report_by_account), and count null for
+ * one that tells demonstrations of the period and gives none. */
 static json_t *by_account(const struct cw_report_by_account *by)
 {
 	json_t *a = json_array();
@@ -1259,13 +1260,15 @@ static json_t *by_account(const struct cw_report_by_account *by)
 		unsigned v = cw_report_view_at(k);
 		uint32_t bit = UINT32_C(1) << v;
 
-		if (by->given & bit)
+		if ((by->given | by->told) & bit)
 			json_array_append_new(
-				a, json_pack("{s:o,s:I,s:b}", "view",
+				a, json_pack("{s:o,s:o,s:b}", "view",
 					     v ? json_string(cw_enum_word(&cw_words_view, v))
 					       : json_null(),
-					     "count", (json_int_t)by->n[v], "at_least",
-					     (by->at_least & bit) != 0));
+					     "count",
+					     by->given & bit ? json_integer((json_int_t)by->n[v])
+							     : json_null(),
+					     "at_least", (by->given & by->at_least & bit) != 0));
 	}
 	return a;
 }

@@ -2362,7 +2362,8 @@ static void comparison_by_account(struct builder *b, int m)
 		unsigned v = cw_report_view_at(k);
 		struct sb others = {0};
 
-		if (!(((cur->given | prev->given) >> v) & 1))
+		/* an account that tells a demonstration and gives no figure too: "not recorded" */
+		if (!(((cur->given | prev->given | cur->told | prev->told) >> v) & 1))
 			continue;
 		cell(b, CW_RC_LABEL, "%s", cw_report_metric_label((enum cw_report_metric)m));
 		cell(b, CW_RC_DETAIL, "%s", cw_report_metric_name((enum cw_report_metric)m));
@@ -2943,7 +2944,8 @@ static void by_account_text(struct sb *sb, const struct cw_report *r,
 
 /* The period's demonstrations' figures, account by account, where several accounts give their
  * arrests or the people injured: "own observation gives 5 arrests and 3 injured, government
- * gives 2 arrests" (the team's first). */
+ * gives 2 arrests" (the team's first); an account that tells demonstrations and gives neither,
+ * "UN gives no figure" (said nowhere else, it read as if every arrest were counted). */
 static void demo_accounts_give(struct sb *sb, const struct cw_report *r)
 {
 	const struct cw_report_by_account *a = &r->demo_arrests_by, *in = &r->demo_injured_by;
@@ -2954,8 +2956,23 @@ static void demo_accounts_give(struct sb *sb, const struct cw_report *r)
 		uint32_t bit = UINT32_C(1) << v;
 		struct sb figures = {0};
 
-		if (!((a->given | in->given) & bit))
+		if (!((a->given | in->given | a->told | in->told) & bit))
 			continue;
+		if (!((a->given | in->given) & bit)) {
+			sb_add(sb, "%s", first ? "" : _(", "));
+			if (v == CW_VIEW_UNKNOWN)
+				/* TRANSLATORS: records of the period's demonstrations that give no
+				 * account and give neither their arrests nor the people injured */
+				sb_add(sb, "%s", _("accounts not recorded give no figure"));
+			else
+				/* TRANSLATORS: an account of the period's demonstrations that
+				 * gives neither their arrests nor the people injured: "UN gives no
+				 * figure" */
+				sb_add(sb, _("%s gives no figure"),
+				       _(cw_enum_label(&cw_words_view, v)));
+			first = 0;
+			continue;
+		}
 		if (a->given & bit)
 			arrests_text(&figures, (int64_t)a->n[v], (a->at_least & bit) != 0);
 		if ((a->given & bit) && (in->given & bit))

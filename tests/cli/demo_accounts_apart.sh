@@ -115,6 +115,31 @@ has "2 demonstrations with 5 arrests (account: own observation)."
 has "| arrests at demonstrations | 5 | 1 | own observation |"
 has "| arrests at demonstrations | 0 | at least 28 | UN |"
 
+# An account that tells a demonstration and gives no figure is said to, beside the others'
+# figures: a review found the UN's demonstration of no recorded arrests beside the team's 5 and
+# a government's 2 said nowhere (before, "at least 7 arrests" said some gave none), no row of
+# the comparison for it and nothing in JSON, so a partner read all arrests as counted.
+ok cw log demo --date 2024-07-01 --place "Freedom Park" --arrests-count 5 --view own \
+	--source "own observation"
+ok cw log demo --date 2024-07-02 --place "Wat Phnom" --arrests-count 2 --view government \
+	--source "Ministry statement"
+ok cw log demo --date 2024-07-03 --place "Kampot" --view un --source "UN statement"
+for f in md html csv json; do
+	ok cw report --week 2024-W27 --format $f
+	has "3 demonstrations (accounts: UN, government, own observation): own observation gives 5 arrests, UN gives no figure, government gives 2 arrests."
+done
+ok cw report --week 2024-W27 --format md
+has "| arrests at demonstrations | 5 | 0 | own observation |"
+has "| arrests at demonstrations | not recorded | 0 | UN |"
+has "| arrests at demonstrations | 2 | 0 | government |"
+ok cw report --week 2024-W27 --format json
+json "d['comparison']['demonstration_arrests']['current'] is None and d['comparison']['demonstration_arrests']['current_by_account'] == [{'view': 'own', 'count': 5, 'at_least': False}, {'view': 'un', 'count': None, 'at_least': False}, {'view': 'government', 'count': 2, 'at_least': False}]"
+# the week after: the UN's row, of no figure then, is "not recorded" in the previous period
+ok cw report --week 2024-W28 --format md
+has "| arrests at demonstrations | 0 | not recorded | UN |"
+ok cw report --week 2024-W28 --format json
+json "d['comparison']['demonstration_arrests']['previous'] is None and [x['count'] for x in d['comparison']['demonstration_arrests']['previous_by_account']] == [5, None, 2]"
+
 # Records that give no account are kept apart as theirs too.
 ok cw log demo --date 2024-06-03 --place "Kampot" --arrests-count 1 --view own \
 	--source "own observation"
