@@ -188,6 +188,18 @@ has "2 other events of cases (account: government): 2 other."
 ok cw timeline "Wanchalearm Satsaksit"
 has "2020-12-08  milestone  gov"
 has "other: summons: the Phnom Penh Municipal Court summoned his family and lawyers to appear before it on this day at 9:00 AM"
+# A demo database seeded before the summons became a milestone keeps the hearing it was:
+# seeding adds and changes records, removes none. The README says how to delete it, by its ref.
+old_hearing='{"kind": "hearing", "ref": "h-wanchalearm-summons-2020-12-08-gov", "source": "Comments by the State on the Special Rapporteur'"'"'s report, HRC 54th session (21 August 2023), para 30", "view": "government", "reported_on": "2023-08-21", "case": "c-wanchalearm-complaint-gov", "date": "2020-12-08", "time": "09:00", "court": "Phnom Penh Municipal Court", "stage": "investigation", "outcome": "unknown"}'
+printf '%s\n' "$old_hearing" >"$WORK/old-seed.jsonl"
+ok cw import "$WORK/old-seed.jsonl"
+ok cw seed "$SEED_FILE"
+ok cw report --week 2020-W50
+has "Documents report 1 hearing"
+ok cw delete ref:h-wanchalearm-summons-2020-12-08-gov --yes
+ok cw report --week 2020-W50
+lacks "Documents report 1 hearing"
+has "2 other events of cases (account: government): 2 other."
 # 001 para 34: the group arrests and the October 2023 bail of four are records
 ok cw list records --case "Eng Sroy" --kind milestone --json
 json "sorted((m['type'], m.get('group'), m.get('count'), m['date']) for m in d if m.get('group')) == [('arrest', 'Candlelight Party activists arrested with Eng Sroy', 3, '2023-07'), ('arrest', 'deputy head of the Candlelight Party in Tbong Khmum Province', 1, '2023-08-20'), ('bail', 'Candlelight Party activists arrested with Eng Sroy', 3, '2023-10'), ('bail', 'deputy head of the Candlelight Party in Tbong Khmum Province', 1, '2023-10'), ('charge', 'Candlelight Party activists arrested with Eng Sroy', 3, '2023-07')]"
