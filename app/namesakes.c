@@ -27,125 +27,30 @@ void cw_namesake_hex(struct cw_store *st, const struct cw_id *id, char hex[CW_ID
 	memcpy(hex, full, sizeof full);
 }
 
-/* One name of one person, folded (a person with a Khmer name too has two). */
-struct memo_name {
-	char *folded;
-	struct cw_id id;
-};
-
-struct cw_namesake_memo {
-	struct memo_name *names; /* sorted by folded */
-	size_t n;
-	int unread; /* the people could not all be read: whose name is shared is not known */
-};
-
-static int memo_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct memo_name *)a)->folded, ((const struct memo_name *)b)->folded);
-}
-
-void cw_namesake_memo_free(struct cw_namesake_memo *memo)
-{
-	if (!memo)
-		return;
-	for (size_t i = 0; i < memo->n; i++)
-		free(memo->names[i].folded);
-	free(memo->names);
-	free(memo);
-}
-
-int cw_namesake_memo_load(struct cw_store *st, struct cw_namesake_memo **out, struct cw_error *err)
-{
-	struct cw_namesake_memo *memo = calloc(1, sizeof *memo);
-	struct cw_record_list l;
-	struct cw_filter f;
-	int rc;
-
-	*out = NULL;
-	if (!memo)
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	cw_filter_init(&f);
-	f.kinds = CW_KIND_BIT(CW_KIND_PERSON);
-	if ((rc = cw_store_list(st, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &l, err)) != 0) {
-		if (rc == CW_ENOMEM) {
-			free(memo);
-			return rc;
-		}
-		memo->unread = 1;
-		*out = memo;
-		return rc;
-	}
-	if (l.n && !(memo->names = calloc(2 * l.n, sizeof *memo->names)))
-		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	for (size_t i = 0; i < l.n && rc == 0; i++) {
-		const char *names[2] = {l.items[i].u.person.name, l.items[i].u.person.name_km};
-
-		for (int k = 0; k < 2 && rc == 0; k++) {
-			if (!names[k] || !*names[k])
-				continue;
-			if (!(memo->names[memo->n].folded = cw_text_fold(names[k])))
-				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-			else
-				memo->names[memo->n++].id = l.items[i].id;
-		}
-	}
-	cw_record_list_free(&l);
-	if (rc != 0) {
-		cw_namesake_memo_free(memo);
-		return rc;
-	}
-	if (memo->n)
-		qsort(memo->names, memo->n, sizeof *memo->names, memo_cmp);
-	*out = memo;
-	return 0;
-}
-
-/* Whether the memo holds a person other than `self` whose name is `label`, as
- * cw_store_resolve matches a whole name (folded); a name that cannot be folded (not UTF-8) is
- * found by no one, as it finds no one there. -1 when out of memory. */
-static int memo_shared(const struct cw_namesake_memo *memo, const char *label,
-		       const struct cw_id *self)
-{
-	struct memo_name key;
-	size_t lo = 0, hi = memo->n;
-	int shared = 0;
-
-	if (memo->unread)
-		return 1;
-	key = (struct memo_name){cw_text_fold(label), {{0}}};
-	if (!key.folded)
-		return -1;
-	if (strchr(key.folded, '\xFF')) {
-		free(key.folded);
-		return 1;
-	}
-	while (lo < hi) { /* the first not below it */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (memo_cmp(&memo->names[mid], &key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < memo->n && !shared && !memo_cmp(&memo->names[i], &key); i++)
-		shared = !cw_id_equal(&memo->names[i].id, self);
-	free(key.folded);
-	return shared;
-}
-
-int cw_namesake_text(struct cw_store *st, const struct cw_namesake_memo *memo,
-		     const struct cw_record *person, char *buf, size_t len, struct cw_error *err)
+void cw_namesake_text_id(struct cw_store *st, const struct cw_record *person, char *buf, size_t len)
 {
 	const char *label = cw_record_label(person);
 	char hex[CW_ID_HEX_LEN + 1];
-	int shared;
 
-	if (!*label) {
-		shared = 1;
-	} else if (memo) {
-		if ((shared = memo_shared(memo, label, &person->id)) < 0)
-			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	/* The id says which, after the name, which is cut first when the room is short. */
+	cw_namesake_hex(st, &person->id, hex);
+	if (strlen(label) + strlen(hex) + 4 > len && len > strlen(hex) + 4) {
+		snprintf(buf, len - strlen(hex) - 3, "%s", label);
+		cw_text_trim_utf8(buf);
+		snprintf(buf + strlen(buf), len - strlen(buf), " (%s)", hex);
 	} else {
+		snprintf(buf, len, "%s (%s)", label, hex);
+	}
+}
+
+int cw_namesake_text(struct cw_store *st, const struct cw_record *person, char *buf, size_t len,
+		     struct cw_error *err)
+{
+	const char *label = cw_record_label(person);
+	int shared = 1;
+
+	(void)err;
+	if (*label) {
 		struct cw_id found;
 		struct cw_error none;
 		int rc;
@@ -156,20 +61,10 @@ int cw_namesake_text(struct cw_store *st, const struct cw_namesake_memo *memo,
 		rc = cw_store_resolve(st, CW_KIND_PERSON, label, &found, NULL, &none);
 		shared = rc != 0 || !cw_id_equal(&found, &person->id);
 	}
-	if (!shared) {
+	if (shared)
+		cw_namesake_text_id(st, person, buf, len);
+	else
 		snprintf(buf, len, "%s", label);
-		return 0;
-	}
-	/* Another's name too, or not found by it: the id says which, after the name, which is
-	 * cut first when the room is short. */
-	cw_namesake_hex(st, &person->id, hex);
-	if (strlen(label) + strlen(hex) + 4 > len && len > strlen(hex) + 4) {
-		snprintf(buf, len - strlen(hex) - 3, "%s", label);
-		cw_text_trim_utf8(buf);
-		snprintf(buf + strlen(buf), len - strlen(buf), " (%s)", hex);
-	} else {
-		snprintf(buf, len, "%s (%s)", label, hex);
-	}
 	return 0;
 }
 

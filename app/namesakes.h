@@ -24,26 +24,19 @@
  * made one after another share their first seven), into hex. */
 void cw_namesake_hex(struct cw_store *st, const struct cw_id *id, char hex[CW_ID_HEX_LEN + 1]);
 
-/* Every person's names, folded as searches fold them, read in one walk of the people: for a
- * form that names many (a mass trial's 150 defendants), whether each one's name is another's
- * too is then looked up, where a lookup of each name walks the people again. What it holds is
- * the database as it was read: keep it for one task (a form opening), not longer. When a
- * person's record cannot be read (damaged), the read's error, and *out all the same, a memo
- * that knows no name: by it every person is named with their id (as a lookup of each name,
- * failing at the same record, would have them), rather than the people walked again for each
- * name to fail again. NULL only when out of memory. */
-struct cw_namesake_memo;
-int cw_namesake_memo_load(struct cw_store *st, struct cw_namesake_memo **out, struct cw_error *err);
-void cw_namesake_memo_free(struct cw_namesake_memo *memo);
+/* How a form names a person whose name it cannot tell from another's, into buf: their name
+ * (cw_record_label) and the start of their id in parentheses, "Sok Dara (10f31149)", the name
+ * cut first when len is short (a text cut so is only to show: cw_namesake_resolve does not
+ * take a part of a name; CW_NAMESAKE_TEXT bytes hold any). No walk of the people. */
+void cw_namesake_text_id(struct cw_store *st, const struct cw_record *person, char *buf,
+			 size_t len);
 
-/* How a form names a person, into buf: their name (cw_record_label), when typing it finds
- * them alone (cw_store_resolve; memo, when not NULL, says it without a walk); else, or when
- * that cannot be read (another person's record is damaged), their name and the start of their
- * id in parentheses, "Sok Dara (10f31149)", the name cut first when len is short (a text
- * cut so is only to show: cw_namesake_resolve does not take a part of a name; CW_NAMESAKE_TEXT
- * bytes hold any). 0, or CW_ENOMEM (err). */
-int cw_namesake_text(struct cw_store *st, const struct cw_namesake_memo *memo,
-		     const struct cw_record *person, char *buf, size_t len, struct cw_error *err);
+/* How a form names a person chosen among others, into buf: their name when typing it finds
+ * them alone (cw_store_resolve: a walk of the people); else, or when that cannot be read
+ * (another person's record is damaged), their name and id (cw_namesake_text_id). 0; err is
+ * kept for a failure to say (none now). */
+int cw_namesake_text(struct cw_store *st, const struct cw_record *person, char *buf, size_t len,
+		     struct cw_error *err);
 
 /* The person a form's text names: "NAME (HEX)", HEX 8 to 32 hex digits that start one id,
  * which must be a person's whose Latin or Khmer name is NAME, whole (any case, folded as

@@ -202,18 +202,82 @@ static enum cw_form_widget widget_for(const struct cw_field *f, enum cw_kind kin
 	}
 }
 
+static int among_ids(const struct cw_id *ids, size_t n, const struct cw_id *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cw_id_equal(&ids[i], id))
+			return 1;
+	return 0;
+}
+
+static int add_with_id(struct cw_form *fm, const struct cw_id *id)
+{
+	struct cw_id *grown;
+
+	if (among_ids(fm->with_id, fm->nwith_id, id))
+		return 0;
+	if (!(grown = realloc(fm->with_id, (fm->nwith_id + 1) * sizeof *grown)))
+		return CW_ENOMEM;
+	fm->with_id = grown;
+	fm->with_id[fm->nwith_id++] = *id;
+	return 0;
+}
+
+/* Keeps the text the form wrote for a person, to read it back as them (cw_form_opened). The
+ * same text written for another person too: both are to be written with their id (the form
+ * then opens again: open_form). */
+static int keep_opened(struct cw_form *fm, const char *text, const struct cw_id *id)
+{
+	struct cw_form_named *grown;
+
+	for (size_t i = 0; i < fm->nopened; i++) {
+		if (strcmp(fm->opened[i].text, text))
+			continue;
+		if (cw_id_equal(&fm->opened[i].id, id))
+			return 0;
+		fm->named_alike = 1;
+		if (add_with_id(fm, id) != 0 || add_with_id(fm, &fm->opened[i].id) != 0)
+			return CW_ENOMEM;
+	}
+	if (!(grown = realloc(fm->opened, (fm->nopened + 1) * sizeof *grown)))
+		return CW_ENOMEM;
+	fm->opened = grown;
+	if (!(fm->opened[fm->nopened].text = strdup(text)))
+		return CW_ENOMEM;
+	fm->opened[fm->nopened++].id = *id;
+	return 0;
+}
+
+const struct cw_id *cw_form_opened(const struct cw_form *fm, const char *text)
+{
+	const struct cw_id *found = NULL;
+
+	for (size_t i = 0; i < fm->nopened; i++) {
+		if (strcmp(fm->opened[i].text, text))
+			continue;
+		if (found && !cw_id_equal(found, &fm->opened[i].id))
+			return NULL; /* two of them (named after the form opened): neither */
+		found = &fm->opened[i].id;
+	}
+	return found;
+}
+
 /* A record's name for an id, for the text of a picker: "" when the store holds none. One it
  * holds and cannot read (it fails its authentication, the database failed) is an error, with
  * the store's message naming it: a blank name read as no one, and saving the form then left
- * the person out of the list it was in (attendance, verdicts, the people a visit met). A person
- * whose name another has too is named with their id, "Sok Dara (10f31149)" (app/namesakes.h):
- * by the name alone, an edit that changed nothing else could not be saved. */
-static int label_of(struct cw_store *st, struct cw_namesake_memo **memo, const struct cw_id *id,
-		    char *buf, size_t len, struct cw_error *err)
+ * the person out of the list it was in (attendance, verdicts, the people a visit met).
+ *
+ * A person is written by their name, and the form keeps which person that text named
+ * (keep_opened): an edit that leaves it so saves them again, whoever else has the name, with
+ * no lookup of the name, which walks every person. Two people of the form who share a name
+ * are written with their id, "Sok Dara (10f31149)" (app/namesakes.h), as is one without a
+ * name. With no form (a name in a message), a person whose name another has too is named
+ * with their id (cw_namesake_text). */
+static int label_of(struct cw_store *st, struct cw_form *fm, const struct cw_id *id, char *buf,
+		    size_t len, struct cw_error *err)
 {
 	struct cw_record r;
-	struct cw_error unread;
-	int rc;
+	int rc = 0;
 
 	buf[0] = '\0';
 	if (cw_id_is_zero(id) || !st)
@@ -224,16 +288,16 @@ static int label_of(struct cw_store *st, struct cw_namesake_memo **memo, const s
 		cw_error_clear(err);
 		return 0;
 	}
-	/* Whose names are shared, read once for the form (a mass trial's defendants); when the
-	 * people cannot all be read (one's record damaged), the memo names every one with their
-	 * id, read no more; out of memory for it, each name is looked up. */
-	if (r.kind == CW_KIND_PERSON && memo && !*memo &&
-	    cw_namesake_memo_load(st, memo, &unread) != 0 && !*memo)
-		memo = NULL;
-	if (r.kind == CW_KIND_PERSON)
-		rc = cw_namesake_text(st, memo ? *memo : NULL, &r, buf, len, err);
+	if (r.kind != CW_KIND_PERSON)
+		snprintf(buf, len, "%s", cw_record_label(&r));
+	else if (!fm)
+		rc = cw_namesake_text(st, &r, buf, len, err);
+	else if (!*cw_record_label(&r) || among_ids(fm->with_id, fm->nwith_id, id))
+		cw_namesake_text_id(st, &r, buf, len);
 	else
 		snprintf(buf, len, "%s", cw_record_label(&r));
+	if (rc == 0 && fm && r.kind == CW_KIND_PERSON && keep_opened(fm, buf, id) != 0)
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	cw_record_free(&r);
 	return rc;
 }
@@ -259,8 +323,7 @@ static int defendants_summary(struct cw_form *fm, char *buf, size_t len, struct 
 		char who[300], charges[600];
 
 		if (!cw_id_is_zero(&d->person)) {
-			if ((rc = label_of(fm->st, &fm->names, &d->person, who, sizeof who, err)) !=
-			    0)
+			if ((rc = label_of(fm->st, fm, &d->person, who, sizeof who, err)) != 0)
 				return rc;
 		} else if (d->unnamed_count > 0)
 			snprintf(who, sizeof who, _("%lld unnamed %s"), (long long)d->unnamed_count,
@@ -284,8 +347,7 @@ static int set_picked(struct cw_form *fm, struct cw_form_field *ff, const struct
 	int rc;
 
 	ff->picked = *id;
-	if ((rc = label_of(fm->st, &fm->names, id, ff->picked_label, sizeof ff->picked_label,
-			   err)) != 0)
+	if ((rc = label_of(fm->st, fm, id, ff->picked_label, sizeof ff->picked_label, err)) != 0)
 		return rc;
 	cw_edit_set(&ff->edit, ff->picked_label);
 	return 0;
@@ -341,7 +403,7 @@ static int value_text(struct cw_form *fm, const void *base, const struct cw_fiel
 		for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
 			char name[CW_NAMESAKE_TEXT];
 
-			if ((rc = label_of(fm->st, &fm->names,
+			if ((rc = label_of(fm->st, fm,
 					   (const struct cw_id *)((const char *)l->items +
 								  i * f->sub->size),
 					   name, sizeof name, err)) != 0)
@@ -370,7 +432,7 @@ static int attendance_text(struct cw_form *fm, struct cw_form_field *ff, int ans
 
 		if (a->present != answer)
 			continue;
-		if ((rc = label_of(fm->st, &fm->names, &a->person, name, sizeof name, err)) != 0)
+		if ((rc = label_of(fm->st, fm, &a->person, name, sizeof name, err)) != 0)
 			return rc;
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? "; " : "", name);
 	}
@@ -394,7 +456,7 @@ static int verdicts_text(struct cw_form *fm, struct cw_form_field *ff, struct cw
 			cw_article_format(&v->article, art);
 		else
 			continue; /* a verdict on an offence with no article is kept as it is */
-		if ((rc = label_of(fm->st, &fm->names, &v->person, name, sizeof name, err)) != 0)
+		if ((rc = label_of(fm->st, fm, &v->person, name, sizeof name, err)) != 0)
 			return rc;
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s=%s%s%s", n ? "; " : "", art,
 				      cw_enum_word(&cw_words_verdict, v->result),
@@ -427,7 +489,7 @@ static int access_text(struct cw_form *fm, int lawyer, char **out, struct cw_err
 
 		if (!word)
 			continue;
-		if ((rc = label_of(fm->st, &fm->names, &a->person, name, sizeof name, err)) != 0) {
+		if ((rc = label_of(fm->st, fm, &a->person, name, sizeof name, err)) != 0) {
 			free(buf);
 			return rc;
 		}
@@ -475,8 +537,11 @@ static int add_access_fields(struct cw_form *fm, struct cw_error *err)
 	return 0;
 }
 
-static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
-		     const struct cw_record *rec, struct cw_error *err)
+/* One opening of the form, the people of with_id (its n) written with their id: the form
+ * takes them (*with_id set to NULL) once it writes its fields. */
+static int open_once(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
+		     const struct cw_record *rec, struct cw_id **with_id, size_t n,
+		     struct cw_error *err)
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec ? (enum cw_kind)rec->kind : kind);
 	static const char *const header[] = {"source", "view", "reportedly", "confidential",
@@ -505,6 +570,9 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		fm->own_by_default = 1;
 		fm->view_auto = CW_VIEW_OWN;
 	}
+	fm->with_id = *with_id;
+	fm->nwith_id = n;
+	*with_id = NULL;
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct cw_field *f = &s->fields[i];
 		struct cw_form_field *ff;
@@ -647,8 +715,6 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 			goto nomem;
 	}
 	cw_form_mark_required(fm);
-	cw_namesake_memo_free(fm->names); /* for the opening only: the database goes on */
-	fm->names = NULL;
 	return 0;
 nomem:
 	cw_form_free(fm);
@@ -657,6 +723,27 @@ unread:
 	/* A record the form names that cannot be read: no form, the store's error instead (the
 	 * front end says it), rather than fields whose saving would drop that record. */
 	cw_form_free(fm);
+	return rc;
+}
+
+static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
+		     const struct cw_record *rec, struct cw_error *err)
+{
+	struct cw_id *ids = NULL;
+	int rc = open_once(fm, st, kind, rec, &ids, 0, err);
+
+	/* Two people it names share a name (two detainees called Sok Dara): opened again, with
+	 * those two written by name and id, which the first opening knew only on meeting the
+	 * second. Whether anyone else has a name is not looked up: that walks all the people. */
+	if (rc == 0 && fm->named_alike) {
+		size_t n = fm->nwith_id;
+
+		ids = fm->with_id;
+		fm->with_id = NULL;
+		cw_form_free(fm);
+		rc = open_once(fm, st, kind, rec, &ids, n, err);
+		free(ids);
+	}
 	return rc;
 }
 
@@ -768,7 +855,10 @@ void cw_form_free(struct cw_form *fm)
 	free(fm->fields);
 	cw_form_clear_suggestions(fm);
 	cw_form_which_close(fm);
-	cw_namesake_memo_free(fm->names);
+	for (size_t i = 0; i < fm->nopened; i++)
+		free(fm->opened[i].text);
+	free(fm->opened);
+	free(fm->with_id);
 	free(fm->access_opened[0]);
 	free(fm->access_opened[1]);
 	cw_record_free(&fm->rec);
@@ -828,8 +918,6 @@ int cw_form_preset_ref(struct cw_form *fm, const char *name, const struct cw_id 
 		return CW_ENOTFOUND;
 	if ((rc = set_picked(fm, &fm->fields[i], id, &err)) != 0)
 		cw_error_format(&err, fm->message, sizeof fm->message);
-	cw_namesake_memo_free(fm->names); /* one person: no use keeping it */
-	fm->names = NULL;
 	return rc;
 }
 

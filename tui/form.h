@@ -91,6 +91,12 @@ struct cw_form_which {
 	int move;
 };
 
+/* A person the form opened with, and the text it wrote for them (malloc'd). */
+struct cw_form_named {
+	char *text;
+	struct cw_id id;
+};
+
 struct cw_form {
 	struct cw_store *st;
 	enum cw_kind kind;
@@ -155,8 +161,17 @@ struct cw_form {
 	int amb_quiet; /* reading a field only for another's sake: what it matches is not kept */
 	struct cw_form_which *which; /* the list open; NULL when none */
 	int tried_save; /* the last key tried to save (C-s, or Enter on the list a save opened) */
-	/* While the form opens: whose names are shared, read once (app/namesakes.h). */
-	struct cw_namesake_memo *names;
+	/* The people the form opened with, each by the text it wrote for them: a name typed so
+	 * (left as the form opened) names them again without looking the name up among all the
+	 * people (a walk of them: seconds on a database of 100,000). Their name alone, or, for
+	 * two the form names that share a name, their name and id (app/namesakes.h). */
+	struct cw_form_named *opened;
+	size_t nopened;
+	/* While the form opens: the people written with their id (two of its people share a
+	 * name), and whether another opening must write more so. */
+	struct cw_id *with_id;
+	size_t nwith_id;
+	int named_alike;
 	/* A visit's detainees' access to family [0] and to a lawyer [1] as the form opened with
 	 * it: a field left so keeps the record's entries (malloc'd; NULL when none). */
 	char *access_opened[2];

@@ -48,10 +48,16 @@ static int resolve_among(struct cw_form *fm, const struct cw_form_field *ff, enu
 			 struct cw_error *err)
 {
 	struct cw_record_list cands = {0};
+	const struct cw_id *opened;
 	int rc;
 
 	if (!cw_id_is_zero(&ff->picked) && !strcmp(text, ff->picked_label)) {
 		*out = ff->picked;
+		return 0;
+	}
+	/* A person's name as the form opened with it: that person, whoever else has it. */
+	if (kind == CW_KIND_PERSON && (opened = cw_form_opened(fm, text))) {
+		*out = *opened;
 		return 0;
 	}
 	if ((rc = cw_text_validate(text, 400, 0, ff->name, err)) != 0)

@@ -16,6 +16,11 @@ int cw_form_label_listed(const char *english);
  * label of the record id names, "" when it cannot be read (form.c). */
 void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len);
 
+/* The person the form opened with whose text is `text`, as it wrote it (their name, or name
+ * and id); NULL when none, or when two (form.c). Text left as the form opened names them
+ * without a lookup of the name (cw_store_resolve walks every person). */
+const struct cw_id *cw_form_opened(const struct cw_form *fm, const char *text);
+
 /* Frees the suggestions shown (form.c, since freeing the form frees them too); recomputing
  * them, moving to another field and Esc start from none. What the suggestions said of a read
  * that failed (cw_form_suggest_unread) goes with them. */

@@ -140,7 +140,7 @@ static int take(struct cw_form *fm, struct cw_error *err)
 				    "'%.60s' is no longer in the field", w->part);
 	if ((rc = cw_store_get(fm->st, id, &rec, err)) != 0)
 		return rc;
-	rc = cw_namesake_text(fm->st, NULL, &rec, name, sizeof name, err);
+	rc = cw_namesake_text(fm->st, &rec, name, sizeof name, err);
 	cw_record_free(&rec);
 	if (rc != 0)
 		return rc;
