@@ -27,7 +27,8 @@ report_pdf_so_LDFLAGS = $(AM_LDFLAGS) -shared
 report_pdf_so_LDADD = $(PANGOCAIRO_LIBS) $(ICU_LIBS)
 
 check_PROGRAMS += tests/check_report
-tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_fixture.h tests/test_keys.h
+tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_fixture.h tests/test_keys.h \
+	tests/damage_fixture.h
 tests_check_report_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
 tests_check_report_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
 

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <check.h>
-#include <lmdb.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -20,6 +19,7 @@
 #include "report/report.h"
 #include "report/write.h"
 #include "store/store.h"
+#include "tests/damage_fixture.h"
 #include "tests/store_fixture.h"
 
 static struct cw_date D(const char *text) {
@@ -806,39 +806,6 @@ START_TEST(calendar_window_without_end)
 	cw_record_list_free(&src);
 }
 END_TEST
-
-/* Flips a bit of the sealed value of record id behind the store's back, as tests/tamper does
- * for the command line's tests: it no longer opens (it fails its authentication). The store is
- * closed meanwhile (LMDB opens a file once per process) and opened again. */
-static void damage_record(const struct cw_id *id)
-{
-	struct cw_store_options opt = {.author = "tester"};
-	struct cw_error err;
-	MDB_env *env;
-	MDB_txn *txn;
-	MDB_dbi dbi;
-	MDB_val k = {sizeof id->b, (void *)id->b}, v;
-	unsigned char *copy;
-
-	cw_store_close(st);
-	ck_assert_int_eq(mdb_env_create(&env), 0);
-	mdb_env_set_maxdbs(env, 64);
-	ck_assert_int_eq(mdb_env_set_mapsize(env, (size_t)1 << 32), 0);
-	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
-	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	ck_assert_int_eq(mdb_dbi_open(txn, "records", 0, &dbi), 0);
-	ck_assert_int_eq(mdb_get(txn, dbi, &k, &v), 0);
-	ck_assert_ptr_nonnull(copy = malloc(v.mv_size));
-	memcpy(copy, v.mv_data, v.mv_size);
-	copy[v.mv_size - 1] ^= 1;
-	v.mv_data = copy;
-	ck_assert_int_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
-	ck_assert_int_eq(mdb_txn_commit(txn), 0);
-	mdb_env_close(env);
-	free(copy);
-	test_key_options(&opt, dir);
-	ck_assert_msg(cw_store_open(dir, &opt, &st, &err) == 0, "%s", err.message);
-}
 
 /* A next date a later hearing may have superseded is weighed with the case's court
  * (cw_timeline_next_date_superseded): a case that fails its authentication is an error naming

@@ -13,8 +13,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <lmdb.h>
-
 #include "app/namesakes.h"
 #include "app/session.h"
 #include "app/settings.h"
@@ -22,6 +20,7 @@
 #include "models/text.h"
 #include "store/store.h"
 #include "store/vault.h"
+#include "tests/damage_fixture.h"
 #include "tests/store_fixture.h"
 #include "tui/form.h"
 #include "tui/form_internal.h"
@@ -2633,37 +2632,6 @@ START_TEST(test_namesakes_whole_name_first)
 	cw_form_free(&fm);
 }
 END_TEST
-
-/* A record that no longer opens: a bit of its sealed bytes flipped behind the store's back. */
-static void damage_record(const struct cw_id *id)
-{
-	struct cw_store_options opt = {.author = "tester"};
-	struct cw_error err;
-	MDB_env *env;
-	MDB_txn *txn;
-	MDB_dbi dbi;
-	MDB_val k = {sizeof id->b, (void *)id->b}, v;
-	unsigned char *copy;
-
-	cw_store_close(st);
-	ck_assert_int_eq(mdb_env_create(&env), 0);
-	mdb_env_set_maxdbs(env, 64);
-	ck_assert_int_eq(mdb_env_set_mapsize(env, (size_t)1 << 32), 0);
-	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
-	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	ck_assert_int_eq(mdb_dbi_open(txn, "records", 0, &dbi), 0);
-	ck_assert_int_eq(mdb_get(txn, dbi, &k, &v), 0);
-	ck_assert_ptr_nonnull(copy = malloc(v.mv_size));
-	memcpy(copy, v.mv_data, v.mv_size);
-	copy[v.mv_size - 1] ^= 1;
-	v.mv_data = copy;
-	ck_assert_int_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
-	ck_assert_int_eq(mdb_txn_commit(txn), 0);
-	mdb_env_close(env);
-	free(copy);
-	test_key_options(&opt, dir);
-	ck_assert_msg(cw_store_open(dir, &opt, &st, &err) == 0, "%s", err.message);
-}
 
 /* Opening an edit reads the people it names, not all the people: whether another has a
  * person's name was a walk of them all (a second and 110 MB on an encrypted database of 100,000

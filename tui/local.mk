@@ -25,7 +25,8 @@ libcwtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(JANSSON_CFLAGS) $(SODIUM_C
 ## The logic that does not draw (keys, paging, columns, fitting, filter line, forms), tested
 ## without a terminal; linked with ncursesw only for the key codes of curses.h.
 check_PROGRAMS += tests/check_tui
-tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.h tests/store_fixture.h tests/test_keys.h
+tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.h tests/store_fixture.h tests/test_keys.h \
+	tests/damage_fixture.h
 tests_check_tui_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(NCURSESW_CFLAGS) $(LMDB_CFLAGS)
 tests_check_tui_LDADD = libcwtui.a libcwreport.a $(APP_LIBS) $(NCURSESW_LIBS) $(CHECK_LIBS)
 
