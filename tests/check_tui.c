@@ -2696,6 +2696,65 @@ START_TEST(test_form_opens_without_the_people)
 }
 END_TEST
 
+/* A name the form opened with names that person in the field it was written in, as it was
+ * written there: typed again in another field (a verdict for the other Sok Dara of the case),
+ * or once more in its own field (the visit met the other Sok Dara too), it may be another
+ * person of the name, and is asked about, not taken for the one the form opened with. */
+START_TEST(test_form_opened_name_typed_again)
+{
+	struct cw_id a = put_person("Sok Dara", NULL, -1, NULL),
+		     b = put_person("Sok Dara", NULL, 1995, NULL), visit, hearing;
+	struct cw_record rec;
+	struct cw_error err;
+	struct cw_form fm;
+	char text[64], a8[9];
+	int rc;
+
+	hex8(&a, a8);
+	visit = put_visit(&a, 1);
+	ck_assert_int_eq(cw_store_get(st, &visit, &rec, &err), 0);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_NONE, &rec, &err), 0);
+	cw_record_free(&rec);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "detainees")].edit), "Sok Dara");
+	go_to(&fm, "detainees");
+	type(&fm, "<End>; Sok Dara");
+	rc = cw_form_key(&fm, CW_KEY_CTRL('s'));
+	ck_assert_msg(rc != CW_FORM_SAVED, "saved: %s", fm.message);
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &visit, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.visit.detainees.n, 1);
+	cw_record_free(&rec);
+
+	/* A hearing A attended; a verdict typed for "Sok Dara" may be B's. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, NULL, &err), 0);
+	go_to(&fm, "title");
+	type(&fm, "Kandal land dispute");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
+	type(&fm, "Kandal<Enter>2024-05-25");
+	go_to(&fm, "present");
+	snprintf(text, sizeof text, "Sok Dara (%s)", a8);
+	type(&fm, text);
+	ck_assert_msg(cw_form_key(&fm, CW_KEY_CTRL('s')) == CW_FORM_SAVED, "%s", fm.message);
+	hearing = fm.saved_id;
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &hearing, &rec, &err), 0);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_NONE, &rec, &err), 0);
+	cw_record_free(&rec);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "present")].edit), "Sok Dara");
+	go_to(&fm, "verdicts");
+	type(&fm, "494=convicted@Sok Dara");
+	rc = cw_form_key(&fm, CW_KEY_CTRL('s'));
+	ck_assert_msg(rc != CW_FORM_SAVED, "saved: %s", fm.message);
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &hearing, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.hearing.verdicts.n, 0);
+	cw_record_free(&rec);
+	(void)b;
+}
+END_TEST
+
 /* Two people of one name whose ids share their first eight digits (made on two laptops): the
  * form writes as many digits as tell them apart, and eight that start both are refused, not
  * taken for either. */
@@ -3087,6 +3146,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_namesakes_unknown_id_not_a_new_person);
 	tcase_add_test(forms, test_namesakes_whole_name_first);
 	tcase_add_test(forms, test_form_opens_without_the_people);
+	tcase_add_test(forms, test_form_opened_name_typed_again);
 	tcase_add_test(forms, test_namesakes_shared_prefix);
 	tcase_add_test(forms, test_namesakes_suggestions_full);
 	suite_add_tcase(s, forms);

@@ -223,43 +223,112 @@ static int add_with_id(struct cw_form *fm, const struct cw_id *id)
 	return 0;
 }
 
-/* Keeps the text the form wrote for a person, to read it back as them (cw_form_opened). The
- * same text written for another person too: both are to be written with their id (the form
- * then opens again: open_form). */
-static int keep_opened(struct cw_form *fm, const char *text, const struct cw_id *id)
+/* Keeps the text the form wrote for a person in field `field`, to read it back as them
+ * (cw_form_opened). The same text written for another person too: both are to be written
+ * with their id (the form then opens again: open_form). */
+static int keep_opened(struct cw_form *fm, size_t field, const char *text, const struct cw_id *id)
 {
 	struct cw_form_named *grown;
 
 	for (size_t i = 0; i < fm->nopened; i++) {
 		if (strcmp(fm->opened[i].text, text))
 			continue;
-		if (cw_id_equal(&fm->opened[i].id, id))
+		if (!cw_id_equal(&fm->opened[i].id, id)) {
+			fm->named_alike = 1;
+			if (add_with_id(fm, id) != 0 || add_with_id(fm, &fm->opened[i].id) != 0)
+				return CW_ENOMEM;
+		} else if (fm->opened[i].field == field) {
+			fm->opened[i].count++;
 			return 0;
-		fm->named_alike = 1;
-		if (add_with_id(fm, id) != 0 || add_with_id(fm, &fm->opened[i].id) != 0)
-			return CW_ENOMEM;
+		}
 	}
 	if (!(grown = realloc(fm->opened, (fm->nopened + 1) * sizeof *grown)))
 		return CW_ENOMEM;
 	fm->opened = grown;
 	if (!(fm->opened[fm->nopened].text = strdup(text)))
 		return CW_ENOMEM;
-	fm->opened[fm->nopened++].id = *id;
+	fm->opened[fm->nopened].id = *id;
+	fm->opened[fm->nopened].field = field;
+	fm->opened[fm->nopened++].count = 1;
 	return 0;
 }
 
-const struct cw_id *cw_form_opened(const struct cw_form *fm, const char *text)
+/* Whether one part of a field ("Sok Dara", "494=convicted@Sok Dara", "Sok Dara=denied") names
+ * the person written `text`. */
+static int part_names(const char *part, size_t len, const char *text)
+{
+	size_t n = strlen(text);
+	const char *at = memchr(part, '=', len);
+
+	for (const char *p = part + len; p > part; p--)
+		if (p[-1] == '@') {
+			at = NULL;
+			len -= (size_t)(p - part);
+			part = p;
+			break;
+		}
+	if (at) /* NAME=WORD */
+		len = (size_t)(at - part);
+	while (len && *part == ' ')
+		part++, len--;
+	while (len && part[len - 1] == ' ')
+		len--;
+	return len == n && !memcmp(part, text, n);
+}
+
+/* How many of the parts of a field's text (separated by ;) name the person written `text`. */
+static size_t parts_naming(const char *field_text, const char *text)
+{
+	size_t n = 0;
+
+	for (const char *p = field_text;; p++) {
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		n += part_names(p, len, text);
+		if (!end)
+			return n;
+		p = end;
+	}
+}
+
+/* The person field fi opened with whose text is `text`: NULL when none, when two, or when the
+ * field now names them more often than it opened with them (the one more was typed, and may
+ * be another of the name). */
+static const struct cw_id *opened_in(const struct cw_form *fm, size_t fi, const char *text)
 {
 	const struct cw_id *found = NULL;
+	size_t count = 0;
 
 	for (size_t i = 0; i < fm->nopened; i++) {
-		if (strcmp(fm->opened[i].text, text))
+		if (fm->opened[i].field != fi || strcmp(fm->opened[i].text, text))
 			continue;
 		if (found && !cw_id_equal(found, &fm->opened[i].id))
-			return NULL; /* two of them (named after the form opened): neither */
+			return NULL; /* two of them: neither */
 		found = &fm->opened[i].id;
+		count += fm->opened[i].count;
 	}
+	if (found && parts_naming(cw_edit_text(&fm->fields[fi].edit), text) > count)
+		return NULL;
 	return found;
+}
+
+const struct cw_id *cw_form_opened(const struct cw_form *fm, const struct cw_form_field *ff,
+				   const char *text)
+{
+	const struct cw_id *found;
+	int di;
+
+	if (ff < fm->fields || ff >= fm->fields + fm->n)
+		return NULL;
+	if ((found = opened_in(fm, (size_t)(ff - fm->fields), text)))
+		return found;
+	/* A detainee's access names one of the detainees the visit met. */
+	if (fm->kind == CW_KIND_VISIT &&
+	    (!strcmp(ff->name, "lawyer_access") || !strcmp(ff->name, "family_access")) &&
+	    (di = cw_form_find(fm, "detainees")) >= 0)
+		return opened_in(fm, (size_t)di, text);
+	return NULL;
 }
 
 /* A record's name for an id, for the text of a picker: "" when the store holds none. One it
@@ -272,9 +341,9 @@ const struct cw_id *cw_form_opened(const struct cw_form *fm, const char *text)
  * no lookup of the name, which walks every person. Two people of the form who share a name
  * are written with their id, "Sok Dara (10f31149)" (app/namesakes.h), as is one without a
  * name. With no form (a name in a message), a person whose name another has too is named
- * with their id (cw_namesake_text). */
-static int label_of(struct cw_store *st, struct cw_form *fm, const struct cw_id *id, char *buf,
-		    size_t len, struct cw_error *err)
+ * with their id (cw_namesake_text). The text is kept as field fi's. */
+static int label_in(struct cw_store *st, struct cw_form *fm, size_t fi, const struct cw_id *id,
+		    char *buf, size_t len, struct cw_error *err)
 {
 	struct cw_record r;
 	int rc = 0;
@@ -296,10 +365,17 @@ static int label_of(struct cw_store *st, struct cw_form *fm, const struct cw_id 
 		cw_namesake_text_id(st, &r, buf, len);
 	else
 		snprintf(buf, len, "%s", cw_record_label(&r));
-	if (rc == 0 && fm && r.kind == CW_KIND_PERSON && keep_opened(fm, buf, id) != 0)
+	if (rc == 0 && fm && r.kind == CW_KIND_PERSON && keep_opened(fm, fi, buf, id) != 0)
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	cw_record_free(&r);
 	return rc;
+}
+
+/* label_in, for the field the form is writing as it opens (the last it added). */
+static int label_of(struct cw_store *st, struct cw_form *fm, const struct cw_id *id, char *buf,
+		    size_t len, struct cw_error *err)
+{
+	return label_in(st, fm, fm ? fm->n - 1 : 0, id, buf, len, err);
 }
 
 void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len)
@@ -347,7 +423,8 @@ static int set_picked(struct cw_form *fm, struct cw_form_field *ff, const struct
 	int rc;
 
 	ff->picked = *id;
-	if ((rc = label_of(fm->st, fm, id, ff->picked_label, sizeof ff->picked_label, err)) != 0)
+	if ((rc = label_in(fm->st, fm, (size_t)(ff - fm->fields), id, ff->picked_label,
+			   sizeof ff->picked_label, err)) != 0)
 		return rc;
 	cw_edit_set(&ff->edit, ff->picked_label);
 	return 0;

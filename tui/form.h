@@ -91,10 +91,13 @@ struct cw_form_which {
 	int move;
 };
 
-/* A person the form opened with, and the text it wrote for them (malloc'd). */
+/* A person the form opened with, and the text it wrote for them (malloc'd) in one field (its
+ * index), as many times as it wrote it there. */
 struct cw_form_named {
 	char *text;
 	struct cw_id id;
+	size_t field;
+	size_t count;
 };
 
 struct cw_form {

@@ -56,7 +56,7 @@ static int resolve_among(struct cw_form *fm, const struct cw_form_field *ff, enu
 		return 0;
 	}
 	/* A person's name as the form opened with it: that person, whoever else has it. */
-	if (kind == CW_KIND_PERSON && (opened = cw_form_opened(fm, text))) {
+	if (kind == CW_KIND_PERSON && (opened = cw_form_opened(fm, ff, text))) {
 		*out = *opened;
 		return 0;
 	}

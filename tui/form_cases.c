@@ -44,8 +44,8 @@ static int named(struct cw_form *fm, const struct cw_form_field *ff, enum cw_kin
 		*out = ff->picked;
 		return 0;
 	}
-	if (kind == CW_KIND_PERSON && cw_form_opened(fm, text)) {
-		*out = *cw_form_opened(fm, text);
+	if (kind == CW_KIND_PERSON && cw_form_opened(fm, ff, text)) {
+		*out = *cw_form_opened(fm, ff, text);
 		return 0;
 	}
 	return kind == CW_KIND_PERSON ? cw_namesake_resolve(fm->st, text, out, NULL, err)

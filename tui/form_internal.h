@@ -16,10 +16,15 @@ int cw_form_label_listed(const char *english);
  * label of the record id names, "" when it cannot be read (form.c). */
 void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len);
 
-/* The person the form opened with whose text is `text`, as it wrote it (their name, or name
- * and id); NULL when none, or when two (form.c). Text left as the form opened names them
- * without a lookup of the name (cw_store_resolve walks every person). */
-const struct cw_id *cw_form_opened(const struct cw_form *fm, const char *text);
+/* The person the form opened with whose text, in field ff, is `text`, as it wrote it there
+ * (their name, or name and id); a detainee's access, also as the visit's detainees field
+ * wrote it. NULL when none, when two, or when the field names them more often than it
+ * opened with them (one typed, maybe another of the name), or when written only in another
+ * field (a verdict typed for a name the attendance opened with) (form.c). Text left as the
+ * form opened names them without a lookup of the name (cw_store_resolve walks every
+ * person). */
+const struct cw_id *cw_form_opened(const struct cw_form *fm, const struct cw_form_field *ff,
+				   const char *text);
 
 /* Frees the suggestions shown (form.c, since freeing the form frees them too); recomputing
  * them, moving to another field and Esc start from none. What the suggestions said of a read
