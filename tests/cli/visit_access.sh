@@ -237,6 +237,23 @@ done
 ok cw report --week 2024-W19 --format json
 json "[(a['lawyer']['date'], a['lawyer']['access'], a['family']) for a in (r['access_at_visit'] for r in d['pretrial_detention'])] == [('2024-05-07', 'restricted', None)]"
 json "[(v['detainees_not_met'], [(a['lawyer_access'], a['family_access']) for a in v['detainee_access']]) for v in d['visits'] if v['date'] == '2024-05-08'] == [(True, [('denied', 'denied')])]"
+# The detainee's timeline says it as the report's row does: the access the refused visit holds,
+# not counted, and why; the visit that met them says its access as before. Its JSON (and the
+# exported timeline's) gives detainees_not_met beside detainee_access, as the report's does.
+ok cw timeline "Eng Sroy"
+has "access denied; recorded at a visit that did not meet them, not counted: lawyer access denied: Eng Sroy; family access denied: Eng Sroy"
+has "access granted; lawyer access restricted: Eng Sroy"
+[ "$(printf '%s\n' "$out" | grep -c "not counted")" = 1 ] || fail "not counted, not once: $out"
+checks=$((checks + 1))
+ok cw list records --kind visit
+has "access denied; recorded at a visit that did not meet them, not counted: lawyer access denied: Eng Sroy"
+entries="[(e['date'], e['detainees_not_met'], [(a.get('lawyer_access'), a.get('family_access')) for a in e.get('detainee_access', [])]) for e in d['entries'] if e['kind'] == 'visit']"
+want="[('2024-05-06', True, []), ('2024-05-07', False, [('restricted', None)]), ('2024-05-08', True, [('denied', 'denied')])]"
+ok cw timeline "Eng Sroy" --json
+json "$entries == $want"
+json "[e for e in d['entries'] if e['kind'] != 'visit' and 'detainees_not_met' in e] == []"
+ok cw export --timeline "Eng Sroy" --format json
+json "$entries == $want"
 # An edit that leaves its access as it was is taken (the record is not made worse); one that
 # adds to it is refused.
 ok cw edit ref:v-gate --notes "the family said so at the gate"

@@ -167,4 +167,31 @@ capture
 printf '%s\n' "$pane" | grep -qF "add this person and save" && fail "asked before refusing: $pane"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused save changed the database"
 checks=$((checks + 1))
+
+# ---- one that holds such access all the same (imported) says it in the detainee's timeline as
+# the report's row does: not counted, and why; the visit that met them as before -------------
+T kill-session -t cw
+DB="$WORK/refused"
+ok cw init
+ok cw person add --name "Eng Sroy"
+sroy=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "Prey Sar CC2" --date 2024-05-07 --access granted \
+	--detainee "Eng Sroy" --lawyer-access "Eng Sroy=restricted"
+printf '%s\n' "{\"kind\": \"visit\", \"ref\": \"v-gate\", \"facility\": \"Prey Sar CC2\", \"date\": \"2024-05-08\", \"access\": \"denied\", \"detainees\": [\"$sroy\"], \"detainee_access\": [{\"person\": \"$sroy\", \"lawyer_access\": \"denied\"}]}" >"$WORK/gate.jsonl"
+ok cw import "$WORK/gate.jsonl"
+# Wide enough for the whole line: the outcome column is cut to the terminal as every one is.
+tmux_start 420 30
+wait_for "2 records | 1/2"
+send 3
+send /
+send C-u
+send -l "kind:visit since:2024-05-08"
+send Enter
+send t
+wait_for "timeline of Eng Sroy"
+wait_for "access denied; recorded at a visit that did not meet them, not counted: lawyer access denied: Eng Sroy"
+capture
+printf '%s\n' "$pane" | grep -q "2024-05-07 .*access granted; lawyer access restricted: Eng Sroy *$" ||
+	fail "the visit that met them: $pane"
+checks=$((checks + 1))
 done_ok
