@@ -381,12 +381,18 @@ int cw_record_people_met(struct cw_store *st, const struct cw_record *r, size_t 
 
 /* What a visit heard or saw of its detainees' access to a lawyer and family where it was not
  * granted: "lawyer access denied: Hun Kimlong; family access restricted: Sok Dara", so that
- * a detainee's timeline says it on the visit's line. Appended to buf, after "; ". */
-static void detainee_access_text(struct lookup *lk, const struct cw_visit *v, char *buf, size_t len)
+ * a detainee's timeline says it on the visit's line, after the visit's access and "; ". A visit
+ * refused access met no one: what such a record holds all the same (imported; typed, it is
+ * refused: models/validate.c) is said as the report's row says it, not counted (rdoc.c,
+ * detainee_access_cell), never as access the visit was told of or saw. */
+static void detainee_access_text(struct lookup *lk, const struct cw_visit *v,
+				 struct cw_record_summary *out)
 {
 	static const uint8_t bad[] = {CW_ACCESS_DENIED, CW_ACCESS_RESTRICTED};
 	const struct cw_detainee_access *a = v->detainee_access.items;
 	struct cw_person_ref *who;
+	char said[sizeof out->what] = "", head[sizeof out->what];
+	int rc;
 
 	if (!v->detainee_access.n || !(who = calloc(v->detainee_access.n, sizeof *who)))
 		return;
@@ -394,20 +400,36 @@ static void detainee_access_text(struct lookup *lk, const struct cw_visit *v, ch
 		for (size_t b = 0; b < sizeof bad; b++) {
 			struct cw_list l = {who, 0};
 			char names[400];
-			size_t n = strlen(buf);
+			size_t n = strlen(said);
 
 			for (size_t i = 0; i < v->detainee_access.n; i++)
 				if ((lawyer ? a[i].lawyer_access : a[i].family_access) == bad[b])
 					who[l.n++].person = a[i].person;
-			if (!l.n || n >= len)
+			if (!l.n || n >= sizeof said)
 				continue;
 			arrested_names(lk, &l, names, sizeof names);
-			snprintf(buf + n, len - n,
+			snprintf(said + n, sizeof said - n,
 				 lawyer ? _("%slawyer access %s: %s") : _("%sfamily access %s: %s"),
 				 n ? "; " : "", cw_enum_label(&cw_words_access, bad[b]), names);
 		}
 	free(who);
-	cw_text_trim_utf8(buf);
+	if (!said[0])
+		return;
+	cw_text_trim_utf8(said);
+	snprintf(head, sizeof head, "%s", out->what);
+	if (v->access == CW_ACCESS_DENIED)
+		/* TRANSLATORS: a list's or a timeline's line of a prison visit refused access
+		 * that records detainees' access all the same: the visit's access ("access
+		 * denied"), then "lawyer access denied: Eng Sroy; ..." */
+		rc = snprintf(out->what, sizeof out->what,
+			      _("%s; recorded at a visit that did not meet them, not counted: %s"),
+			      head, said);
+	else
+		rc = snprintf(out->what, sizeof out->what, "%s%s%s", head, head[0] ? "; " : "",
+			      said);
+	if (rc < 0)
+		out->what[0] = '\0';
+	cw_text_trim_utf8(out->what);
 }
 
 /* memo: the people marked rows name, looked up there (NULL: no row's mark). */
@@ -645,7 +667,7 @@ static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct
 		}
 		PUT(what, _("%s%saccess %s"), t, t[0] ? "; " : "",
 		    v->access ? cw_enum_label(&cw_words_access, v->access) : _("unknown"));
-		detainee_access_text(lk, v, out->what, sizeof out->what);
+		detainee_access_text(lk, v, out);
 		break;
 	}
 	case CW_KIND_DEMO:
