@@ -1121,7 +1121,7 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 	char name[48];
 	struct cw_error err;
 
-	if (v->tally.count >= 0 || v->access == CW_ACCESS_DENIED || !cw_date_is_known(v->date))
+	if (v->tally.count >= 0 || cw_visit_met_no_one(v) || !cw_date_is_known(v->date))
 		return;
 	for (size_t i = 0; i < v->detainees.n; i++) {
 		const struct cw_id *person =

@@ -824,6 +824,15 @@ int cw_demo_injured_at_least(const struct cw_demo *d);
  * differing where both give one. Logging warns of such a record not linked to the other
  * (app/advice.c), and reports say where two they count are not linked (report/report.h). */
 int cw_demo_may_be_same(const struct cw_demo *a, const struct cw_demo *b);
+/* Whether a prison visit was refused access (access denied): it met no one, so the detainees it
+ * lists were not met, and what it records of their access to a lawyer or family (an imported
+ * record may hold it; typed, it is refused: cw_record_validate_typed) was neither told nor
+ * seen there. The one rule of every place that counts a visit's detainees or their access, or
+ * says that it does not. */
+int cw_visit_met_no_one(const struct cw_visit *v);
+/* Whether the detainees a visit lists were not met: it met no one (cw_visit_met_no_one) and
+ * lists someone. A report's, a timeline's and a record's JSON say it as "detainees_not_met". */
+int cw_visit_detainees_not_met(const struct cw_visit *v);
 
 /* Takes back what the record `by` moved (a verdict corrected or deleted): removes its steps
  * from every charge's history and, where its step was the last (the latest ruling by date:

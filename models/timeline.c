@@ -894,7 +894,7 @@ static int visit_met(const struct cw_record *r, const struct cw_id *person)
 {
 	const struct cw_visit *v = &r->u.visit;
 
-	if (r->kind != CW_KIND_VISIT || v->tally.count >= 0 || v->access == CW_ACCESS_DENIED ||
+	if (r->kind != CW_KIND_VISIT || v->tally.count >= 0 || cw_visit_met_no_one(v) ||
 	    !cw_date_is_known(v->date))
 		return 0;
 	for (size_t j = 0; j < v->detainees.n; j++)

@@ -301,13 +301,13 @@ static int validate_refused_access(const struct cw_visit *v, const struct cw_vis
 {
 	const struct cw_detainee_access *a = v->detainee_access.items;
 
-	if (v->access != CW_ACCESS_DENIED)
+	if (!cw_visit_met_no_one(v))
 		return 0;
 	for (size_t i = 0; i < v->detainee_access.n; i++) {
 		char name[200];
 
 		if ((!a[i].lawyer_access && !a[i].family_access) ||
-		    (was && was->access == CW_ACCESS_DENIED && access_entry_held(was, &a[i])))
+		    (was && cw_visit_met_no_one(was) && access_entry_held(was, &a[i])))
 			continue;
 		person_named(&a[i].person, name_fn, ctx, name, sizeof name);
 		return cw_error_set(

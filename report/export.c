@@ -635,9 +635,8 @@ static json_t *timeline_entries(const struct cw_report *r, const struct cw_recor
 		const struct cw_visit *v = &l->items[i].u.visit;
 
 		if (l->items[i].kind == CW_KIND_VISIT &&
-		    json_object_set_new(
-			    json_array_get(arr, i), "detainees_not_met",
-			    json_boolean(v->access == CW_ACCESS_DENIED && v->detainees.n)) != 0) {
+		    json_object_set_new(json_array_get(arr, i), "detainees_not_met",
+					json_boolean(cw_visit_detainees_not_met(v))) != 0) {
 			json_decref(arr);
 			return NULL;
 		}

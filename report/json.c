@@ -737,9 +737,8 @@ static json_t *visits(const struct cw_report *r)
 		/* the detainees it lists were not met, access being refused: as the other
 		 * formats' cell says, where "detainees" beside it would read as seen */
 		if (o)
-			json_object_set_new(
-				o, "detainees_not_met",
-				json_boolean(v->access == CW_ACCESS_DENIED && v->detainees.n));
+			json_object_set_new(o, "detainees_not_met",
+					    json_boolean(cw_visit_detainees_not_met(v)));
 		/* another account that gives another access than the one counted, as the
 		 * summary says it */
 		if (o)

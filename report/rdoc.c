@@ -1173,7 +1173,7 @@ static void detainee_access_cell(struct builder *b, const struct cw_visit *v)
 		}
 	if (sb.failed)
 		b->failed = 1;
-	else if (sb.n && v->access == CW_ACCESS_DENIED)
+	else if (sb.n && cw_visit_met_no_one(v))
 		/* TRANSLATORS: the access cell of a prison visit refused access that records
 		 * detainees' access all the same: the visit's access ("denied"), then "lawyer
 		 * access denied: Eng Sroy; ..." */
@@ -1218,7 +1218,7 @@ static void visits(struct builder *b)
 		 * column is of the detainees seen, so its cell says so itself, in every format
 		 * (a note beside it left a field trial reading the detainee as seen); the counts
 		 * of visits are not changed by it. */
-		if (v->access == CW_ACCESS_DENIED && v->detainees.n)
+		if (cw_visit_detainees_not_met(v))
 			/* TRANSLATORS: the "Detainees seen" cell of a prison visit refused
 			 * access; %s is the detainees it lists */
 			cell(b, CW_RC_PEOPLE, _("not met (access denied): %s"),

@@ -2535,7 +2535,7 @@ size_t cw_report_visit_access_kept(const struct cw_report *r, int lawyer)
 		/* A visit refused access met no one: what it records of their access was
 		 * neither told nor seen there (models/validate.c refuses it as typed; a bundle
 		 * or an older database may hold it), and is not counted. */
-		if (!cw_report_counted(r->visit_counted, i) || v->access == CW_ACCESS_DENIED)
+		if (!cw_report_counted(r->visit_counted, i) || cw_visit_met_no_one(v))
 			continue;
 		for (size_t k = 0; k < v->detainee_access.n; k++) {
 			uint8_t access = lawyer ? a[k].lawyer_access : a[k].family_access;
@@ -2549,7 +2549,7 @@ size_t cw_report_visit_access_kept(const struct cw_report *r, int lawyer)
 				const struct cw_detainee_access *b = w->detainee_access.items;
 
 				if (!cw_report_counted(r->visit_counted, j) ||
-				    w->access == CW_ACCESS_DENIED)
+				    cw_visit_met_no_one(w))
 					continue;
 				for (size_t m = 0; m < w->detainee_access.n && !before; m++) {
 					uint8_t was =
@@ -2740,7 +2740,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		/* The people met, each once however many visits met them (a prison visit
 		 * monitor's "3 visits" said nothing of how many were seen); at a visit refused
 		 * at the gate, no one. */
-		if (v->access == CW_ACCESS_DENIED)
+		if (cw_visit_met_no_one(v))
 			continue;
 		for (size_t j = 0; j < v->detainees.n; j++) {
 			int added = cw_idmap_put(&detainees, &met[j].person, 0, NULL);
@@ -4015,7 +4015,7 @@ static void later_access(const struct cw_record *v, const struct cw_report_detai
 static int access_visit_of_stretch(const struct cw_report *r, const struct cw_report_detainee *d,
 				   struct cw_date after, const struct cw_record *v)
 {
-	return v->kind == CW_KIND_VISIT && v->u.visit.access != CW_ACCESS_DENIED &&
+	return v->kind == CW_KIND_VISIT && !cw_visit_met_no_one(&v->u.visit) &&
 	       cw_date_is_known(v->u.visit.date) &&
 	       cw_date_compare(cw_date_last_day(v->u.visit.date), r->held_to) <= 0 &&
 	       /* A visit dated to the month the stretch began on its first day is in it wholly
@@ -4462,8 +4462,8 @@ static int found_held_by(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 	if (rec->kind == CW_KIND_VISIT) {
 		const struct cw_visit *v = &rec->u.visit;
 
-		for (size_t j = 0; v->tally.count < 0 && v->access != CW_ACCESS_DENIED &&
-				   j < v->detainees.n && rc == 0;
+		for (size_t j = 0;
+		     v->tally.count < 0 && !cw_visit_met_no_one(v) && j < v->detainees.n && rc == 0;
 		     j++) {
 			const struct cw_id *p =
 				&((const struct cw_person_ref *)v->detainees.items)[j].person;

@@ -695,7 +695,7 @@ static int given_twice(struct access_ctx *ac, const char *name, unsigned was, un
  * (their entry waits for their id), before the save asks to add them. */
 static int adding_access(struct access_ctx *ac, const char *name, unsigned word)
 {
-	if (word && ac->v->access == CW_ACCESS_DENIED)
+	if (word && cw_visit_met_no_one(ac->v))
 		return cw_error_set(
 			ac->err, CW_EINVAL, ac->ff->name,
 			"'%.100s' was not met: the visit was refused access (access "
