@@ -496,10 +496,14 @@ static int struct_from_json(const json_t *obj, void *base, const struct cw_schem
 		if (!f) {
 			/* linked_from: what `show --json` adds of the records that link to this
 			 * one, theirs to carry, not this record's; touches_confidential: what
-			 * the team's views say of it, made from the records it names. */
+			 * the team's views say of it, made from the records it names;
+			 * detainees_not_met: what a timeline's entry says of a prison visit,
+			 * made from its access and detainees (cw_visit_detainees_not_met). */
 			if (!prefix[0] &&
 			    (!strcmp(key, "kind") || !strcmp(key, "id") || !strcmp(key, "ref") ||
-			     !strcmp(key, "linked_from") || !strcmp(key, "touches_confidential")))
+			     !strcmp(key, "linked_from") || !strcmp(key, "touches_confidential") ||
+			     (s == cw_schema_for_kind(CW_KIND_VISIT) &&
+			      !strcmp(key, "detainees_not_met"))))
 				continue;
 			return cw_error_set(err, CW_EINVAL, at, "unknown field");
 		}

@@ -254,6 +254,24 @@ json "$entries == $want"
 json "[e for e in d['entries'] if e['kind'] != 'visit' and 'detainees_not_met' in e] == []"
 ok cw export --timeline "Eng Sroy" --format json
 json "$entries == $want"
+# The refused visit's entry imports back as the record it is, as what `show --json` gives does:
+# detainees_not_met is what the timeline says of it, not a field of the record.
+refused_entry() {
+	printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+print(json.dumps([e for e in json.load(sys.stdin)["entries"] if e.get("date") == "2024-05-08"][0]))'
+}
+before=$(db_snapshot)
+refused_entry >"$WORK/entry.jsonl"
+grep -q '"detainees_not_met": true' "$WORK/entry.jsonl" || fail "not the refused visit: $out"
+ok cw import "$WORK/entry.jsonl"
+[ "$out" = "imported 1 records (0 new or changed)" ] || fail "export --timeline's entry: $out"
+ok cw timeline "Eng Sroy" --json
+refused_entry >"$WORK/entry.jsonl"
+ok cw import "$WORK/entry.jsonl"
+[ "$out" = "imported 1 records (0 new or changed)" ] || fail "timeline --json's entry: $out"
+[ "$(db_snapshot)" = "$before" ] || fail "importing what the timeline gave changed the database"
+checks=$((checks + 1))
 # An edit that leaves its access as it was is taken (the record is not made worse); one that
 # adds to it is refused.
 ok cw edit ref:v-gate --notes "the family said so at the gate"
