@@ -593,6 +593,15 @@ json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record 
 		if (cw_record_field_withheld(rec, (enum cw_conf_field)w))
 			json_object_set_new(obj, cw_words_confidential_field.words[w],
 					    json_string(cw_confidential_text()));
+	/* A prison visit's detainees not met (access refused), as a report's visit row says it
+	 * (json.c): the detainees and detainee_access it lists would read as met, and heard or
+	 * seen there. */
+	if (obj && rec->kind == CW_KIND_VISIT &&
+	    json_object_set_new(obj, "detainees_not_met",
+				json_boolean(cw_visit_detainees_not_met(&rec->u.visit))) != 0) {
+		json_decref(obj);
+		obj = NULL;
+	}
 	if (obj && r && r->team_marks) {
 		int touches;
 
@@ -621,27 +630,6 @@ int cw_export_list_json(FILE *out, const struct cw_report *r, const struct cw_re
 			struct cw_error *err)
 {
 	return dump_json(out, list_json(r, l), err);
-}
-
-/* A timeline's entries: the records as an export gives them, a prison visit's with
- * detainees_not_met as a report's visit row has it (json.c, visits): access was refused, so
- * the detainees it lists were not met, and the detainee_access such a record holds (imported)
- * was neither told nor seen there, and is counted nowhere, as the text's line says. */
-static json_t *timeline_entries(const struct cw_report *r, const struct cw_record_list *l)
-{
-	json_t *arr = list_json(r, l);
-
-	for (size_t i = 0; arr && i < l->n; i++) {
-		const struct cw_visit *v = &l->items[i].u.visit;
-
-		if (l->items[i].kind == CW_KIND_VISIT &&
-		    json_object_set_new(json_array_get(arr, i), "detainees_not_met",
-					json_boolean(cw_visit_detainees_not_met(v))) != 0) {
-			json_decref(arr);
-			return NULL;
-		}
-	}
-	return arr;
 }
 
 /* An account's word (enum cw_view), as the records' "view" gives it. */
@@ -698,7 +686,7 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 			"adjournments", sum.adjournments, "adjournment_views",
 			cw_export_views_json(sum.adjournment_views), "next_hearing",
 			next[0] ? json_string(next) : json_null(), "cases", (json_int_t)sum.cases,
-			"entries", timeline_entries(r, l));
+			"entries", list_json(r, l));
 	/* Counted to an end: whose account the end is, and another account's record that finds
 	 * them held after it (timeline.h), null when none. */
 	cw_date_format(sum.held_after, held);

@@ -15,7 +15,8 @@ int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_rec
 		       enum cw_kind kind);
 /* A record as `show --json` prints it: the JSON of models/json.h with its header, and the
  * names of the people and cases it names beside their ids (cw_record_json_add_names) as r knows
- * them (cw_report_add_refs; r NULL: ids alone). NULL when out of memory. */
+ * them (cw_report_add_refs; r NULL: ids alone), and a prison visit's detainees_not_met
+ * (cw_visit_detainees_not_met), which import skips. NULL when out of memory. */
 json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record *rec);
 /* A count of days as JSON: the number, or null when it is -1 (none: cw_day_range). */
 json_t *cw_export_days_json(long days);

@@ -785,6 +785,21 @@ static void confidential_label(const struct cw_record *rec, const char *field, c
 static void struct_field_lines(const struct field_walk *w, const void *base,
 			       const struct cw_schema *s, int indent);
 
+/* What a visit that met no one (cw_visit_met_no_one) says of the detainees' access it holds all
+ * the same (imported), where its record lists that access (f): in the words of a report's row
+ * and a timeline's line, so that the record does not read as access told or seen there. NULL
+ * for any other list or record. */
+static const char *uncounted_note(const struct cw_record *rec, const struct cw_field *f)
+{
+	if (rec->kind != CW_KIND_VISIT || strcmp(f->name, "detainee_access") != 0 ||
+	    !cw_visit_met_no_one(&rec->u.visit) || !rec->u.visit.detainee_access.n)
+		return NULL;
+	/* TRANSLATORS: said of a prison visit refused access where its record lists the
+	 * detainees' access it holds all the same (show, the record view), as "%s; recorded at
+	 * a visit that did not meet them, not counted: %s" says it in a list or a report */
+	return _("recorded at a visit that did not meet them, not counted");
+}
+
 /* A record another names, as people read it: a person or a case by its name or title, an
  * event by its kind and date ("hearing 2023-05-25"), which say what it is where its label
  * would not (a hearing's label is its court, often left to the case's), then its short id. */
@@ -863,6 +878,10 @@ static void field_lines(const struct field_walk *w, const void *base, const stru
 		 * text is: "detainees met (confidential)" on each of its lines. */
 		if (w->rec && !indent && (f->flags & CW_FF_FLAT))
 			confidential_label(w->rec, f->name, label, sizeof label);
+		/* A refused visit's access, before its items: "detainee access  recorded at a
+		 * visit that did not meet them, not counted". */
+		if (w->rec && !indent && (value = uncounted_note(w->rec, f)))
+			w->fn(w->ctx, indent, label, value);
 		for (size_t i = 0; i < l->n; i++) {
 			const void *item = (const char *)l->items + i * f->sub->size;
 			char heading[300];
@@ -1506,6 +1525,8 @@ int cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols
 		snprintf(heading, sizeof heading, "%c%s (%zu)",
 			 label[0] - 32 * (label[0] >= 'a' && label[0] <= 'z'), label + 1, l->n);
 		fn(ctx, 1, heading);
+		if ((value = uncounted_note(rec, f)))
+			read_text(&r, 2, value);
 		read_list(&r, &rec->u, f, 2);
 	}
 	for (size_t i = 0; i < s->nfields; i++) {

@@ -272,6 +272,37 @@ ok cw import "$WORK/entry.jsonl"
 [ "$out" = "imported 1 records (0 new or changed)" ] || fail "timeline --json's entry: $out"
 [ "$(db_snapshot)" = "$before" ] || fail "importing what the timeline gave changed the database"
 checks=$((checks + 1))
+# The record says it too, in the same words, where it lists that access (show), and its JSON
+# gives detainees_not_met as the timeline's entry does (show --json, list --json), of the
+# visits refused access only; the visit that met them lists its access as before.
+ok cw show ref:v-gate
+has "detainee access      recorded at a visit that did not meet them, not counted"
+[ "$(printf '%s\n' "$out" | grep -c "not counted")" = 1 ] &&
+	[ "$(printf '%s\n' "$out" | grep -A1 "not counted" | sed -n 2p)" = "detainee access 1" ] ||
+	fail "not said once, just before the access it holds: $out"
+checks=$((checks + 1))
+ok cw show $met
+has "lawyer access        restricted"
+lacks "not counted"
+ok cw show $gate
+lacks "not counted"
+ok cw show ref:v-gate --json
+json "(d['detainees_not_met'], d['access'], len(d['detainee_access'])) == (True, 'denied', 1)"
+ok cw show $met --json
+json "d['detainees_not_met'] is False"
+ok cw show $gate --json
+json "d['detainees_not_met'] is True and 'detainee_access' not in d"
+ok cw list records --kind visit --json
+json "sorted((e['date'], e['detainees_not_met']) for e in d) == [('2024-05-06', True), ('2024-05-07', False), ('2024-05-08', True)]"
+ok cw list records --json
+json "[e for e in d if e['kind'] != 'visit' and 'detainees_not_met' in e] == [] and len(d) > 3"
+# What show --json gives imports back unchanged, detainees_not_met and all.
+before=$(db_snapshot)
+cw show ref:v-gate --json >"$WORK/shown.json"
+ok cw import "$WORK/shown.json"
+[ "$out" = "imported 1 records (0 new or changed)" ] || fail "show --json: $out"
+[ "$(db_snapshot)" = "$before" ] || fail "importing what show gave changed the database"
+checks=$((checks + 1))
 # An edit that leaves its access as it was is taken (the record is not made worse); one that
 # adds to it is refused.
 ok cw edit ref:v-gate --notes "the family said so at the gate"

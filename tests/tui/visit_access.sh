@@ -194,4 +194,15 @@ capture
 printf '%s\n' "$pane" | grep -q "2024-05-07 .*access granted; lawyer access restricted: Eng Sroy *$" ||
 	fail "the visit that met them: $pane"
 checks=$((checks + 1))
+# The record view says it where it lists that access, in the same words, under its heading.
+send h
+wait_for "1 record matches"
+send Enter
+wait_for "Source and history"
+capture
+[ "$(printf '%s\n' "$pane" | grep -c "not counted")" = 1 ] &&
+	printf '%s\n' "$pane" | grep -A1 "^Detainee access (1)" | sed -n 2p |
+	grep -q "^  recorded at a visit that did not meet them, not counted *$" ||
+	fail "the record view: $pane"
+checks=$((checks + 1))
 done_ok
