@@ -260,6 +260,12 @@ int cw_record_field_withheld(const struct cw_record *rec, enum cw_conf_field wor
 	return (unsigned)word < 32 && (rec->withheld_fields & (UINT32_C(1) << word)) != 0;
 }
 
+int cw_visit_detainees_not_met(const struct cw_record *rec)
+{
+	return rec->kind == CW_KIND_VISIT && cw_visit_met_no_one(&rec->u.visit) &&
+	       (rec->u.visit.detainees.n || cw_record_field_withheld(rec, CW_CONF_DETAINEES));
+}
+
 int cw_record_people_confidential(const struct cw_record *rec)
 {
 	/* A visit is filed under its detainees alone (store/keys.c). */

@@ -97,6 +97,12 @@ size_t cw_record_withheld_fields(const struct cw_record *rec);
 /* Whether cw_record_withhold_fields emptied the field of word `word` (enum cw_conf_field) of
  * rec: what is written says cw_confidential_text() where its words or names would be. */
 int cw_record_field_withheld(const struct cw_record *rec, enum cw_conf_field word);
+/* Whether the detainees a prison visit (rec) lists were not met: it met no one
+ * (cw_visit_met_no_one) and lists someone, or listed them in a field withheld from this copy
+ * ("[confidential]" says that it did). A report's, a timeline's and a record's JSON say it as
+ * "detainees_not_met", a report's column of the detainees seen as "not met". 0 for any other
+ * kind of record. */
+int cw_visit_detainees_not_met(const struct cw_record *rec);
 
 /* Whether every person rec is filed under (a person filter and a person's timeline find it
  * through them) is named in a confidential field: a visit whose detainees are confidential.

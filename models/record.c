@@ -725,11 +725,6 @@ int cw_visit_met_no_one(const struct cw_visit *v)
 	return v->access == CW_ACCESS_DENIED;
 }
 
-int cw_visit_detainees_not_met(const struct cw_visit *v)
-{
-	return cw_visit_met_no_one(v) && v->detainees.n;
-}
-
 /* Whether an entry with stage `now`, known as of `as_of`, is to move to `stage` by an event of
  * `date`: a later stage (the enum is in the order a case goes through), not past "closed", and
  * the entry not written knowing of it. */

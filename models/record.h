@@ -830,9 +830,6 @@ int cw_demo_may_be_same(const struct cw_demo *a, const struct cw_demo *b);
  * seen there. The one rule of every place that counts a visit's detainees or their access, or
  * says that it does not. */
 int cw_visit_met_no_one(const struct cw_visit *v);
-/* Whether the detainees a visit lists were not met: it met no one (cw_visit_met_no_one) and
- * lists someone. A report's, a timeline's and a record's JSON say it as "detainees_not_met". */
-int cw_visit_detainees_not_met(const struct cw_visit *v);
 
 /* Takes back what the record `by` moved (a verdict corrected or deleted): removes its steps
  * from every charge's history and, where its step was the last (the latest ruling by date:

@@ -598,7 +598,7 @@ json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record 
 	 * seen there. */
 	if (obj && rec->kind == CW_KIND_VISIT &&
 	    json_object_set_new(obj, "detainees_not_met",
-				json_boolean(cw_visit_detainees_not_met(&rec->u.visit))) != 0) {
+				json_boolean(cw_visit_detainees_not_met(rec))) != 0) {
 		json_decref(obj);
 		obj = NULL;
 	}

@@ -738,7 +738,7 @@ static json_t *visits(const struct cw_report *r)
 		 * formats' cell says, where "detainees" beside it would read as seen */
 		if (o)
 			json_object_set_new(o, "detainees_not_met",
-					    json_boolean(cw_visit_detainees_not_met(v)));
+					    json_boolean(cw_visit_detainees_not_met(rec)));
 		/* another account that gives another access than the one counted, as the
 		 * summary says it */
 		if (o)

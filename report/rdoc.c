@@ -1218,7 +1218,7 @@ static void visits(struct builder *b)
 		 * column is of the detainees seen, so its cell says so itself, in every format
 		 * (a note beside it left a field trial reading the detainee as seen); the counts
 		 * of visits are not changed by it. */
-		if (cw_visit_detainees_not_met(v))
+		if (cw_visit_detainees_not_met(&l->items[i]))
 			/* TRANSLATORS: the "Detainees seen" cell of a prison visit refused
 			 * access; %s is the detainees it lists */
 			cell(b, CW_RC_PEOPLE, _("not met (access denied): %s"),

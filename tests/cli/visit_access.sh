@@ -315,6 +315,18 @@ fails 65 "detainee-access" cw edit ref:v-gate --family-access "Eng Sroy=restrict
 ok cw edit ref:v-gate --clear detainee-access
 ok cw show ref:v-gate --json
 json "'detainee_access' not in d or d['detainee_access'] == []"
+# Its detainees withheld (confidential), a visit refused access still says they were not met:
+# "[confidential]" alone in the column of the detainees seen, and detainees_not_met false
+# beside it, read as met. That it listed someone is what "[confidential]" says already.
+ok cw edit $gate --confidential-field detainees
+ok cw report --week 2024-W19
+has "| not met (access denied): \[confidential\] |"
+ok cw report --week 2024-W19 --format json
+json "[(v['detainees'], v['detainees_not_met']) for v in d['visits'] if v['date'] == '2024-05-06'] == [('[confidential]', True)]"
+ok cw export records --format json
+json "[(v['detainees'], v['detainees_not_met']) for v in d if v['date'] == '2024-05-06'] == [('[confidential]', True)]"
+ok cw export records --format json --include-confidential
+json "[(v['detainees'], v['detainees_not_met']) for v in d if v['date'] == '2024-05-06'] == [(['$sroy'], True)]"
 
 # ---- a later visit that met them and did not record an access leaves the earlier one's ------
 # standing, and the row says so: a denial is not lost because a later visit did not ask, nor
