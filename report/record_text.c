@@ -782,6 +782,8 @@ struct field_walk {
 static void field_label(const struct cw_field *f, size_t most, char *buf, size_t len);
 static void confidential_label(const struct cw_record *rec, const char *field, char *label,
 			       size_t len);
+static void unmet_label(const struct cw_record *rec, const struct cw_field *f, char *label,
+			size_t len);
 static void struct_field_lines(const struct field_walk *w, const void *base,
 			       const struct cw_schema *s, int indent);
 
@@ -876,8 +878,10 @@ static void field_lines(const struct field_walk *w, const void *base, const stru
 
 		/* A confidential list of the record's own (a visit's detainees) is marked as a
 		 * text is: "detainees met (confidential)" on each of its lines. */
-		if (w->rec && !indent && (f->flags & CW_FF_FLAT))
+		if (w->rec && !indent && (f->flags & CW_FF_FLAT)) {
+			unmet_label(w->rec, f, label, sizeof label);
 			confidential_label(w->rec, f->name, label, sizeof label);
+		}
 		/* A refused visit's access, before its items: "detainee access  recorded at a
 		 * visit that did not meet them, not counted". */
 		if (w->rec && !indent && (value = uncounted_note(w->rec, f)))
@@ -1478,6 +1482,18 @@ static void read_linked_from(struct reading *r)
 }
 
 /* A confidential field's label says so: "notes (confidential)". */
+/* A visit refused access lists the detainees the team asked to see (cw_visit_met_no_one): its
+ * list is not called "detainees met", as the report's row calls it "not met". */
+static void unmet_label(const struct cw_record *rec, const struct cw_field *f, char *label,
+			size_t len)
+{
+	if (rec->kind == CW_KIND_VISIT && !strcmp(f->name, "detainees") &&
+	    cw_visit_met_no_one(&rec->u.visit))
+		/* TRANSLATORS: the label of a prison visit's list of detainees where the visit was
+		 * refused access (show, the record view), for "detainees met" */
+		snprintf(label, len, "%s", _("detainees not met (access denied)"));
+}
+
 static void confidential_label(const struct cw_record *rec, const char *field, char *label,
 			       size_t len)
 {
@@ -1521,6 +1537,7 @@ int cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols
 		if (f->type != CW_F_LIST || !l->n)
 			continue;
 		field_label(f, 30, label, sizeof label);
+		unmet_label(rec, f, label, sizeof label);
 		confidential_label(rec, f->name, label, sizeof label);
 		snprintf(heading, sizeof heading, "%c%s (%zu)",
 			 label[0] - 32 * (label[0] >= 'a' && label[0] <= 'z'), label + 1, l->n);

@@ -281,8 +281,12 @@ has "detainee access      recorded at a visit that did not meet them, not counte
 	[ "$(printf '%s\n' "$out" | grep -A1 "not counted" | sed -n 2p)" = "detainee access 1" ] ||
 	fail "not said once, just before the access it holds: $out"
 checks=$((checks + 1))
+# Its detainees are the people the team asked to see, not "detainees met".
+lacks "detainees met"
+has "detainees not met (access denied)"
 ok cw show $met
 has "lawyer access        restricted"
+has "detainees met"
 lacks "not counted"
 ok cw show $gate
 lacks "not counted"
