@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "models/codec.h"
+#include "models/text.h"
 #include "store/store_internal.h"
 
 /* Bytes of index changes a transaction gathers before it writes them (a million-record import
@@ -46,6 +47,31 @@ void cw_store_name_key(const struct cw_store *st, enum cw_name_type type, const 
 {
 	out[0] = (uint8_t)type;
 	cw_store_name_hash(st, name, out + 1);
+}
+
+int cw_store_person_name_key(const struct cw_store *st, const char *name,
+			     uint8_t out[NAME_HASH_LEN])
+{
+	char *folded = cw_text_fold(name);
+	size_t len;
+
+	if (!folded)
+		return CW_ENOMEM;
+	if (!(len = strlen(folded))) {
+		free(folded);
+		return 1;
+	}
+	if (!cw_store_person_tag(st, folded, len, out)) {
+		/* Not the hash a court's or province's name has: a purpose byte first. */
+		crypto_generichash_state h;
+
+		crypto_generichash_init(&h, st->name_key, sizeof st->name_key, NAME_HASH_LEN);
+		crypto_generichash_update(&h, (const unsigned char *)"h", 1);
+		crypto_generichash_update(&h, (const unsigned char *)folded, len);
+		crypto_generichash_final(&h, out, NAME_HASH_LEN);
+	}
+	free(folded);
+	return 0;
 }
 
 /* The tags of names and articles a write transaction has computed. A batch names the same
@@ -323,9 +349,24 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		keyset_index(ks, DB_BY_LINK, ((const struct cw_link *)rec->links.items)[i].record.b,
 			     ID_LEN, date, id);
 	switch (rec->kind) {
-	case CW_KIND_PERSON:
+	case CW_KIND_PERSON: {
+		/* Under each of their names, Latin and Khmer (once when both fold the same). */
+		const char *names[2] = {rec->u.person.name, rec->u.person.name_km};
+
 		keyset_name(ks, DB_BY_PROVINCE, CW_NAME_PROVINCE, rec->u.person.province, date, id);
+		for (int i = 0; i < 2; i++) {
+			uint8_t tag[NAME_HASH_LEN];
+
+			if (!names[i] || !*names[i] ||
+			    (rc = cw_store_person_name_key(ks->st, names[i], tag)) == 1)
+				continue;
+			if (rc != 0)
+				ks->oom = 1;
+			else
+				keyset_index(ks, DB_BY_NAME, tag, NAME_HASH_LEN, date, id);
+		}
 		break;
+	}
 	case CW_KIND_CASE:
 		keyset_from_case(ks, rec, NULL, NULL, 1, 1, NULL, date, id);
 		/* The defendants its entries say are detained (detention.c). */

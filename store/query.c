@@ -1958,6 +1958,61 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 	return rc;
 }
 
+int cw_store_people_named(struct cw_store *st, const char *name, struct cw_record_list *out,
+			  struct cw_error *err)
+{
+	uint8_t start[NAME_HASH_LEN];
+	char *folded;
+	MDB_txn *txn;
+	MDB_cursor *cur;
+	MDB_val k = {NAME_HASH_LEN, start}, v;
+	int rc, op;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cw_store_person_name_key(st, name, start)) == 1)
+		return 0; /* a name that folds to nothing is no one's */
+	if (rc != 0 || !(folded = cw_text_fold(name)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0) {
+		free(folded);
+		return rc;
+	}
+	if ((rc = index_settled(st, txn)) != 0 ||
+	    (rc = mdb_cursor_open(txn, st->dbi[DB_BY_NAME], &cur)) != 0) {
+		mdb_txn_abort(txn);
+		free(folded);
+		return cw_store_lmdb_error(NULL, rc, "searching names", err);
+	}
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct cw_record rec;
+		struct cw_id id;
+
+		if (k.mv_size != NAME_HASH_LEN + TAIL_LEN ||
+		    memcmp(k.mv_data, start, NAME_HASH_LEN) != 0)
+			break;
+		memcpy(id.b, (uint8_t *)k.mv_data + NAME_HASH_LEN + DATE_LEN, ID_LEN);
+		if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0)
+			break;
+		/* A tag two names share (one in 2^64) files another name here too. */
+		if (rec.kind == CW_KIND_PERSON && record_name_matches(&rec, folded, 1) &&
+		    cw_record_list_push(out, &rec) != 0)
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		cw_record_free(&rec);
+		if (rc != 0)
+			break;
+	}
+	mdb_cursor_close(cur);
+	mdb_txn_abort(txn);
+	free(folded);
+	if (rc == MDB_NOTFOUND)
+		rc = 0;
+	else if (rc != 0)
+		rc = cw_store_lmdb_error(NULL, rc, "searching names", err);
+	if (rc != 0)
+		cw_record_list_free(out);
+	return rc;
+}
+
 struct name_list {
 	char **names;
 	size_t n, cap;

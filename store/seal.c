@@ -13,7 +13,7 @@
 #include "store/vault.h"
 
 /* Purposes of the keyed tags, so an article's tag never equals a name's. */
-enum { TAG_ARTICLE = 'a', TAG_NAME = 'n', TAG_PEER = 'p', TAG_BLOB = 'b' };
+enum { TAG_ARTICLE = 'a', TAG_NAME = 'n', TAG_PEER = 'p', TAG_BLOB = 'b', TAG_PERSON = 'h' };
 
 int cw_store_sealed_table(enum cw_db db)
 {
@@ -177,6 +177,15 @@ int cw_store_name_tag(const struct cw_store *st, const char *norm, size_t len,
 	if (!st->vault)
 		return 0;
 	cw_vault_tag(st->vault, TAG_NAME, norm, len, out, NAME_HASH_LEN);
+	return 1;
+}
+
+int cw_store_person_tag(const struct cw_store *st, const char *folded, size_t len,
+			uint8_t out[NAME_HASH_LEN])
+{
+	if (!st->vault)
+		return 0;
+	cw_vault_tag(st->vault, TAG_PERSON, folded, len, out, NAME_HASH_LEN);
 	return 1;
 }
 

@@ -41,6 +41,7 @@ static const char *const db_names[DB_COUNT] = {
 	"attach_index",
 	"blobs",
 	"by_link",
+	"by_name",
 };
 /* clang-format on */
 
@@ -167,9 +168,10 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 	st->attach_ready = 1;
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], st->read_only ? 0 : MDB_CREATE, &st->dbi[i]);
-		if (rc == MDB_NOTFOUND && i == DB_BY_LINK) {
-			/* Made before the index of links, opened read-only: the schema version
-			 * refuses it below (cw_store_upgrade), before anything reads the table. */
+		if (rc == MDB_NOTFOUND && (i == DB_BY_LINK || i == DB_BY_NAME)) {
+			/* Made before the index of links or of people's names, opened
+			 * read-only: the schema version refuses it below (cw_store_upgrade),
+			 * before anything reads the table. */
 			continue;
 		}
 		if (rc == MDB_NOTFOUND && i >= DB_ATTACHMENTS) {

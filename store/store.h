@@ -15,6 +15,10 @@
  *   by_court     keyed hash of court name(8) date(4) id(16)
  *   by_province  keyed hash of province name(8) date(4) id(16)
  *   by_next_date a hearing's next date or a visit's follow-up date(4) id(16) (the agenda)
+ *   by_link      linked record's id(16) date(4) id(16) (a record under each record it links to)
+ *   by_name      keyed tag of a person's name, folded(8) date(4) id(16)  (people: each under
+ *                their Latin name and their Khmer name; which people bear exactly a name is
+ *                a range of it, cw_store_people_named)
  *   counts       db(1) prefix kind(1)                  -> entries under that prefix (u64)
  *   names        type(1) keyed hash(8)                 -> use count(4) and the name as written
  *   audit        sequence(8)                           -> one change: time, action, kind, record
@@ -68,8 +72,8 @@
  * the detention index's ends; 17: a visit's concerns and detainees may be confidential, which an
  * earlier casewatch would not withhold; 18: a hearing's verdict that names no one, and its bail,
  * end the detention of those its record names, under each of them in the detention index, and
- * everyone's only where it names no person (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 18
+ * everyone's only where it names no person; 19: the index of people by name (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 19
 
 struct cw_store;
 struct cw_txn;
@@ -338,6 +342,14 @@ int cw_store_find_conflicted_id(struct cw_store *st, const char *hex, struct cw_
  * (may be NULL). */
 int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, struct cw_id *out,
 		     struct cw_record_list *cands, struct cw_error *err);
+
+/* The people whose Latin or Khmer name is `name`, whole, folded as searches fold (any case and
+ * spacing: models/text.h), into *out (the caller frees it), each once: a range of the index of
+ * people by name (by_name), reading only them, never a walk of every person. A name that
+ * folds to nothing is no one's. 0, CW_ENOMEM, or the error of a read that failed (a record
+ * of theirs that is damaged). */
+int cw_store_people_named(struct cw_store *st, const char *name, struct cw_record_list *out,
+			  struct cw_error *err);
 
 /* The person (or case) whose name (Latin or Khmer; a case's title) is closest to `text` as a
  * typo of it, within cw_text_typo_allowance (models/text.h): 1 with its id in *id, 0 when

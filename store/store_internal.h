@@ -39,6 +39,7 @@ enum cw_db {
 	DB_ATTACH_INDEX, /* record id + attachment id: a record's attachments */
 	DB_BLOBS,        /* content tag + part -> a part of an attachment's content */
 	DB_BY_LINK,      /* a linked record's id(16), then the linking one's date, id, kind */
+	DB_BY_NAME,      /* a person's name's keyed tag(8), then their date, id, kind (schema 19) */
 	DB_COUNT
 };
 
@@ -533,6 +534,10 @@ size_t cw_store_article_key(const struct cw_store *st, const struct cw_article *
  * whose names are hashed with the key kept in meta. */
 int cw_store_name_tag(const struct cw_store *st, const char *norm, size_t len,
 		      uint8_t out[NAME_HASH_LEN]);
+/* The same for a person's name folded (by_name), under a purpose of its own: a person called
+ * as a province is does not share its tag. */
+int cw_store_person_tag(const struct cw_store *st, const char *folded, size_t len,
+			uint8_t out[NAME_HASH_LEN]);
 
 /* The key of a peer in the peers table: its name (plain), its keyed tag (encrypted; the name
  * is then in the sealed value). Returns the length. */
@@ -608,6 +613,13 @@ int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw
  * and spacing normalised (so every spelling that matches shares it). */
 void cw_store_name_key(const struct cw_store *st, enum cw_name_type type, const char *name,
 		       uint8_t out[1 + NAME_HASH_LEN]);
+
+/* The key under which by_name files a person's Latin or Khmer name: the keyed tag of the name
+ * folded as searches fold it (cw_text_fold: any case, any spacing, NFC), so that "which people
+ * bear exactly this name" is a range of it. 0, 1 when the name folds to nothing (no key), or
+ * CW_ENOMEM. */
+int cw_store_person_name_key(const struct cw_store *st, const char *name,
+			     uint8_t out[NAME_HASH_LEN]);
 
 /* Removes the keys a stored record owns, computed again from old (its stored version) against
  * the database as it is: no list of keys is kept. That gives back exactly the keys written as

@@ -100,11 +100,18 @@
  *      everyone stood (detention.c, "end"). The upgrade makes every record's keys and counts
  *      again, as 16 did; an earlier casewatch, which would look for the entry under everyone
  *      when the hearing changes, and leave those under the people it names, refuses the
- *      database. */
+ *      database.
+ *  19  the index of people by name (by_name): each person is filed under the keyed tag of
+ *      their Latin name and of their Khmer name, folded as searches fold them, so that the
+ *      people who bear exactly a name are a range of it, not a walk of every person (a form's
+ *      namesakes: app/namesakes.h). The upgrade makes every record's keys again, as 18 did,
+ *      which makes the new table's; a database of schema 18 no longer opens read-only as it
+ *      is (it has no such index to read), and an earlier casewatch, which would add and
+ *      change people without filing them there, refuses the database. */
 
 /* The first schema whose index keys this version's rules still make: a database of it or
  * later needs only its version written, and opens read-only as it is. */
-#define SAME_KEYS_SINCE 18
+#define SAME_KEYS_SINCE 19
 
 struct ids {
 	struct cw_id *v;
@@ -146,7 +153,7 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	static const enum cw_db rebuilt[] = {
 		DB_RECORD_KEYS,  DB_BY_KIND,   DB_BY_DATE,     DB_BY_ARTICLE, DB_BY_PERSON,
 		DB_BY_CASE,      DB_BY_COURT,  DB_BY_PROVINCE, DB_NAMES,      DB_COUNTS,
-		DB_BY_NEXT_DATE, DB_DETENTION, DB_BY_LINK,
+		DB_BY_NEXT_DATE, DB_DETENTION, DB_BY_LINK,     DB_BY_NAME,
 	};
 	struct ids ids = {0};
 	uint8_t be[4];

@@ -320,9 +320,10 @@ static int owns(struct verifier *v, struct owner *o, enum cw_db db, const MDB_va
  * again, and those nobody owns are named. */
 static int check_orphans(struct verifier *v, struct cw_error *err)
 {
-	static const enum cw_db tables[] = {
-		DB_BY_KIND,  DB_BY_DATE,     DB_BY_ARTICLE,   DB_BY_PERSON, DB_BY_CASE,
-		DB_BY_COURT, DB_BY_PROVINCE, DB_BY_NEXT_DATE, DB_DETENTION, DB_BY_LINK};
+	static const enum cw_db tables[] = {DB_BY_KIND,     DB_BY_DATE,      DB_BY_ARTICLE,
+					    DB_BY_PERSON,   DB_BY_CASE,      DB_BY_COURT,
+					    DB_BY_PROVINCE, DB_BY_NEXT_DATE, DB_DETENTION,
+					    DB_BY_LINK,     DB_BY_NAME};
 	struct owner o = {{0}, 0, {0}};
 	int rc = 0;
 

@@ -385,6 +385,7 @@ START_TEST(schema_14_has_its_keys_made_again)
 	struct cw_store *s = NULL;
 	struct cw_error err;
 	struct cw_record r;
+	char want[64];
 
 	cw_store_close(st);
 	st = NULL;
@@ -392,8 +393,8 @@ START_TEST(schema_14_has_its_keys_made_again)
 	put_raw("by_kind", "planted");
 	test_key_options(&ro, dir);
 	ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), CW_EVERSION);
-	ck_assert_msg(strstr(err.message, "schema 14; this one uses 18") != NULL, "%s",
-		      err.message);
+	snprintf(want, sizeof want, "schema 14; this one uses %u", (unsigned)CW_SCHEMA_VERSION);
+	ck_assert_msg(strstr(err.message, want) != NULL, "%s", err.message);
 	st = open_store(0);
 	ck_assert_uint_eq(cw_store_upgraded_from(st), 14);
 	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
@@ -433,7 +434,7 @@ START_TEST(schema_16_and_17_have_their_keys_made_again)
 		ck_assert_msg(strstr(err.message, want) != NULL, "%s", err.message);
 		st = open_store(0);
 		ck_assert_uint_eq(cw_store_upgraded_from(st), version);
-		ck_assert_uint_eq(cw_store_schema_version(st), 18);
+		ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
 		cw_store_close(st);
 		st = NULL;
 		ck_assert(!has_raw("detention", "planted"));
@@ -442,6 +443,238 @@ START_TEST(schema_16_and_17_have_their_keys_made_again)
 		ck_assert_str_eq(r.u.person.name, "Before Eighteen");
 		cw_record_free(&r);
 	}
+}
+END_TEST
+
+/* The people who bear exactly a name, as the index of people by name gives them. */
+static size_t named(const char *name)
+{
+	struct cw_record_list l;
+	struct cw_error err;
+	size_t n;
+
+	ck_assert_msg(cw_store_people_named(st, name, &l, &err) == 0, "%s", err.message);
+	n = l.n;
+	cw_record_list_free(&l);
+	return n;
+}
+
+/* The problems verify finds, one line each, into buf (cut when long). */
+struct problem_lines {
+	char text[4096];
+	int n;
+};
+
+static void keep_problem(void *ctx, const char *line)
+{
+	struct problem_lines *p = ctx;
+	size_t at = strlen(p->text);
+
+	p->n++;
+	snprintf(p->text + at, sizeof p->text - at, "%s\n", line);
+}
+
+static struct problem_lines verified(void)
+{
+	struct problem_lines p = {"", 0};
+	struct cw_verify_stats vs;
+	struct cw_error err;
+
+	ck_assert_msg(cw_store_verify(st, keep_problem, &p, &vs, &err) == 0, "%s", err.message);
+	return p;
+}
+
+/* Drops the index of people by name, table and all, as a database of schema 18 is. */
+static void drop_by_name(void)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "by_name", 0, &dbi), 0);
+	ck_assert_int_eq(mdb_drop(txn, dbi, 1), 0);
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+/* Schema 19 files every person under their names (by_name): a database of schema 18, which has
+ * no such table, is refused read-only and, opened for writing, has it made, every person under
+ * each of their names, and verifies. */
+START_TEST(schema_18_has_its_people_filed_by_name)
+{
+	struct cw_store_options ro = {.author = "reader", .read_only = 1};
+	struct cw_id p = add_person("Sok Dara", NULL);
+	struct cw_store *s = NULL;
+	struct cw_error err;
+	struct cw_record r;
+	struct problem_lines pl;
+	char want[64];
+
+	add_person("Sok Dara", "Kandal");
+	ck_assert_int_eq(cw_store_get(st, &p, &r, &err), 0);
+	r.u.person.name_km = strdup("សុខ ដារ៉ា");
+	ck_assert_msg(cw_store_put(st, &r, 0, &err) == 0, "%s", err.message);
+	cw_record_free(&r);
+	cw_store_close(st);
+	st = NULL;
+	set_schema_version(18);
+	drop_by_name();
+	test_key_options(&ro, dir);
+	ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), CW_EVERSION);
+	snprintf(want, sizeof want, "schema 18; this one uses %u", (unsigned)CW_SCHEMA_VERSION);
+	ck_assert_msg(strstr(err.message, want) != NULL, "%s", err.message);
+	st = open_store(0);
+	ck_assert_uint_eq(cw_store_upgraded_from(st), 18);
+	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
+	ck_assert_uint_eq(named("sok dara"), 2);
+	ck_assert_uint_eq(named("សុខដារ៉ា"), 1);
+	pl = verified();
+	ck_assert_msg(pl.n == 0, "%s", pl.text);
+}
+END_TEST
+
+/* The people who bear a name are found by it, whole (any case and spacing), by their Latin or
+ * Khmer name, through every write that adds, changes or removes a person: an add, an edit, a
+ * deletion, a merge of two people, and a store writing in bulk; a part of a name is no one's
+ * whole name. verify agrees with the index after each. */
+START_TEST(people_by_name_follow_every_write)
+{
+	struct cw_store_options bulk = {.author = "tester", .bulk = 1};
+	struct cw_id a = add_person("Sok Dara", NULL), b = add_person("sok  DARA", "Kandal");
+	struct cw_id c = add_person("Sok Darapheap", NULL);
+	struct cw_id keep = add_person("Chea Vannath", NULL),
+		     other = add_person("Chea Vanath", NULL);
+	struct cw_record_list l;
+	struct cw_merge_stats ms;
+	struct problem_lines pl;
+	struct cw_error err;
+	struct cw_record r;
+
+	ck_assert_uint_eq(named("Sok Dara"), 2);
+	ck_assert_uint_eq(named(" SOK   dara "), 2);
+	ck_assert_uint_eq(named("Sok Darapheap"), 1);
+	ck_assert_uint_eq(named("Sok"), 0);
+	ck_assert_uint_eq(named("Dara"), 0);
+	ck_assert_uint_eq(named("  "), 0);
+	ck_assert_int_eq(cw_store_people_named(st, "Sok Darapheap", &l, &err), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert(cw_id_equal(&l.items[0].id, &c));
+	ck_assert_str_eq(l.items[0].u.person.name, "Sok Darapheap");
+	cw_record_list_free(&l);
+
+	/* A Khmer name beside the Latin one: found by either, listed once. */
+	ck_assert_int_eq(cw_store_get(st, &a, &r, &err), 0);
+	r.u.person.name_km = strdup("សុខ ដារ៉ា");
+	ck_assert_msg(cw_store_put(st, &r, 0, &err) == 0, "%s", err.message);
+	cw_record_free(&r);
+	ck_assert_uint_eq(named("សុខដារ៉ា"), 1);
+	ck_assert_uint_eq(named("Sok Dara"), 2);
+
+	/* An edit of the name files them under the new one only. */
+	ck_assert_int_eq(cw_store_get(st, &b, &r, &err), 0);
+	free(r.u.person.name);
+	r.u.person.name = strdup("Sok Dara Kandal");
+	ck_assert_msg(cw_store_put(st, &r, 0, &err) == 0, "%s", err.message);
+	cw_record_free(&r);
+	ck_assert_uint_eq(named("Sok Dara"), 1);
+	ck_assert_uint_eq(named("Sok Dara Kandal"), 1);
+
+	/* Deleted: no one's any more. */
+	ck_assert_msg(cw_store_delete(st, &c, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(named("Sok Darapheap"), 0);
+
+	/* Merged: the one merged away goes, the one kept takes their Khmer name. */
+	ck_assert_int_eq(cw_store_get(st, &other, &r, &err), 0);
+	r.u.person.name_km = strdup("ជា វណ្ណាត");
+	ck_assert_msg(cw_store_put(st, &r, 0, &err) == 0, "%s", err.message);
+	cw_record_free(&r);
+	ck_assert_msg(cw_store_merge_people(st, &keep, &other, &ms, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(named("Chea Vanath"), 0);
+	ck_assert_int_eq(cw_store_people_named(st, "ជាវណ្ណាត", &l, &err), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert(cw_id_equal(&l.items[0].id, &keep));
+	cw_record_list_free(&l);
+	pl = verified();
+	ck_assert_msg(pl.n == 0, "%s", pl.text);
+
+	/* A store writing in bulk (an import's) files them as any other does. */
+	cw_store_close(st);
+	test_key_options(&bulk, dir);
+	ck_assert_msg(cw_store_open(dir, &bulk, &st, &err) == 0, "%s", err.message);
+	add_person("Sok Dara", "Takeo");
+	cw_store_close(st);
+	st = open_store(0);
+	ck_assert_uint_eq(named("Sok Dara"), 2);
+	pl = verified();
+	ck_assert_msg(pl.n == 0, "%s", pl.text);
+}
+END_TEST
+
+/* The first key of by_name, into key (its length returned), or a key put there, raw. */
+static size_t by_name_raw(int del, uint8_t *key, size_t len)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_cursor *cur;
+	MDB_val k = {len, key}, v = {0, ""};
+
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "by_name", 0, &dbi), 0);
+	if (len) {
+		ck_assert_int_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	} else {
+		ck_assert_int_eq(mdb_cursor_open(txn, dbi, &cur), 0);
+		ck_assert_int_eq(mdb_cursor_get(cur, &k, &v, MDB_FIRST), 0);
+		memcpy(key, k.mv_data, k.mv_size);
+		len = k.mv_size;
+		if (del)
+			ck_assert_int_eq(mdb_cursor_del(cur, 0), 0);
+		mdb_cursor_close(cur);
+	}
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	return len;
+}
+
+/* verify finds a person's entry missing from by_name, and one there that no person owns: under
+ * a name they do not bear, or naming no record at all. */
+START_TEST(verify_finds_people_by_name_wrong)
+{
+	uint8_t key[64], wrong[64];
+	struct problem_lines pl;
+	size_t len;
+
+	add_person("Sok Dara", NULL);
+	cw_store_close(st);
+	st = NULL;
+	len = by_name_raw(1, key, 0);
+	ck_assert_uint_eq(len, 8 + 4 + 16 + 1);
+	st = open_store(0);
+	pl = verified();
+	ck_assert_msg(pl.n == 1 && strstr(pl.text, "its by_name index entry is missing"), "%s",
+		      pl.text);
+	cw_store_close(st);
+	st = NULL;
+	memcpy(wrong, key, len);
+	wrong[0] ^= 0x80; /* another name's tag */
+	by_name_raw(0, wrong, len);
+	by_name_raw(0, key, len);     /* the entry back */
+	memset(wrong + 12, 0x5A, 16); /* no record's id */
+	by_name_raw(0, wrong, len);
+	st = open_store(0);
+	pl = verified();
+	ck_assert_msg(pl.n == 2 && strstr(pl.text, "by_name: an entry names record") &&
+			      strstr(pl.text, "which does not own it") &&
+			      strstr(pl.text, "which does not exist"),
+		      "%s", pl.text);
 }
 END_TEST
 
@@ -3305,6 +3538,9 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, schema_4_and_5_upgrade_with_their_keys);
 	tcase_add_test(tc, schema_14_has_its_keys_made_again);
 	tcase_add_test(tc, schema_16_and_17_have_their_keys_made_again);
+	tcase_add_test(tc, schema_18_has_its_people_filed_by_name);
+	tcase_add_test(tc, people_by_name_follow_every_write);
+	tcase_add_test(tc, verify_finds_people_by_name_wrong);
 	tcase_add_test(tc, own_audit_entries_leave_the_id_out);
 	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);

@@ -318,6 +318,58 @@ static void edit_person(int i, const struct cw_id *id, const char *notes)
 	cw_record_free(&r);
 }
 
+/* How many people store i finds by the whole name, from its index of people by name. */
+static size_t named_at(int i, const char *name)
+{
+	struct cw_record_list l;
+	struct cw_error err;
+	size_t n;
+
+	ck_assert_msg(cw_store_people_named(st[i], name, &l, &err) == 0, "%s", err.message);
+	n = l.n;
+	cw_record_list_free(&l);
+	return n;
+}
+
+static void no_problem_line(void *ctx, const char *line)
+{
+	ck_abort_msg("verify %s: %s", (const char *)ctx, line);
+}
+
+/* A bundle's people are filed by name where it is taken, as they are where they were written:
+ * new ones, one renamed, one deleted; verify agrees. */
+START_TEST(bundle_files_its_people_by_name)
+{
+	struct cw_verify_stats vs;
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id p, q;
+
+	open_at(0, "alice");
+	open_at(1, "bob");
+	enroll(0, 1, "bob");
+	enroll(1, 0, "alice");
+	p = put_person(0, "Sok Dara");
+	q = put_person(0, "Sok Dara");
+	export_to(0, "bob", path_in(0, "one.b"));
+	ck_assert_uint_eq(import(1, path_in(0, "one.b")), 2);
+	ck_assert_uint_eq(named_at(1, "sok dara"), 2);
+	ck_assert_int_eq(cw_store_get(st[0], &p, &r, &err), 0);
+	free(r.u.person.name);
+	r.u.person.name = strdup("Sok Dara Kandal");
+	ck_assert_msg(cw_store_put(st[0], &r, 0, &err) == 0, "%s", err.message);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_delete(st[0], &q, &err), 0);
+	put_person(0, "Sok Dara");
+	export_to(0, "bob", path_in(0, "two.b"));
+	import(1, path_in(0, "two.b"));
+	ck_assert_uint_eq(named_at(1, "Sok Dara"), 1);
+	ck_assert_uint_eq(named_at(1, "Sok Dara Kandal"), 1);
+	ck_assert_msg(cw_store_verify(st[1], no_problem_line, "bob", &vs, &err) == 0, "%s",
+		      err.message);
+}
+END_TEST
+
 START_TEST(three_bundles_every_order_same_content)
 {
 	static const int orders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2},
@@ -2157,6 +2209,7 @@ static Suite *sync_suite(void)
 	tcase_add_test(rule, ancestry_not_time_decides);
 	suite_add_tcase(s, rule);
 	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, bundle_files_its_people_by_name);
 	tcase_add_test(tc, three_bundles_every_order_same_content);
 	tcase_add_test(tc, resolve_makes_one_version_that_travels);
 	tcase_add_test(tc, local_edit_after_import_is_not_a_conflict);

@@ -21,14 +21,14 @@ unpack old
 before=$(db_snapshot)
 fails 74 database cw verify
 has_err() { checks=$((checks + 1)); printf '%s\n' "$err" | grep -qF -- "$1" || fail "error lacks '$1': $err"; }
-has_err "written by an earlier casewatch (schema 1; this one uses 18)"
+has_err "written by an earlier casewatch (schema 1; this one uses 19)"
 has_err "casewatch --db $DB upgrade"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused read-only open changed the file"
 checks=$((checks + 1))
 ok cw upgrade
-has "upgraded from schema 1 to 18"
+has "upgraded from schema 1 to 19"
 ok cw upgrade
-has "schema 18, nothing to upgrade"
+has "schema 19, nothing to upgrade"
 ok cw verify
 has "10 records"
 has "0 problems"
@@ -107,11 +107,11 @@ tar -C "$WORK" -xzf "$FIXTURES/schema5-db.tar.gz"
 DB="$WORK/schema5"
 before=$(db_snapshot)
 fails 74 database cw list records --article "437 bis"
-has_err "written by an earlier casewatch (schema 5; this one uses 18)"
+has_err "written by an earlier casewatch (schema 5; this one uses 19)"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused read-only open changed the file"
 checks=$((checks + 1))
 ok cw upgrade
-has "upgraded from schema 5 to 18"
+has "upgraded from schema 5 to 19"
 ok cw verify
 has "0 problems"
 ok cw list records --article "437 bis" --json
@@ -130,11 +130,11 @@ tar -C "$WORK" -xzf "$FIXTURES/schema8-db.tar.gz"
 DB="$WORK/schema8"
 before=$(db_snapshot)
 fails 74 database cw list records --json
-has_err "written by an earlier casewatch (schema 8; this one uses 18)"
+has_err "written by an earlier casewatch (schema 8; this one uses 19)"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused read-only open changed a database of schema 8"
 checks=$((checks + 1))
 ok cw upgrade
-has "upgraded from schema 8 to 18"
+has "upgraded from schema 8 to 19"
 ok cw list records --json
 json "sorted(r['kind'] for r in d) == ['hearing', 'milestone', 'milestone']"
 ok cw verify
