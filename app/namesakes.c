@@ -43,6 +43,18 @@ void cw_namesake_text_id(struct cw_store *st, const struct cw_record *person, ch
 	}
 }
 
+/* Whether cw_store_resolve reads text as a name, not as a reference or the start of an id:
+ * then the people whose whole name it is are the answer when there are any (an exact name
+ * wins), and the index of people by name gives them with no walk of the people. */
+static int typed_as_name(const char *text)
+{
+	size_t len = strlen(text);
+
+	if (!strncmp(text, "ref:", 4))
+		return 0;
+	return len < 6 || strspn(text, "0123456789abcdefABCDEF") != len;
+}
+
 int cw_namesake_text(struct cw_store *st, const struct cw_record *person, char *buf, size_t len,
 		     struct cw_error *err)
 {
@@ -53,13 +65,22 @@ int cw_namesake_text(struct cw_store *st, const struct cw_record *person, char *
 	if (*label) {
 		struct cw_id found;
 		struct cw_error none;
+		struct cw_record_list l;
 		int rc;
 
 		/* A read that fails (another person's record damaged) cannot say: the id is
 		 * written then, which names them whatever the others are. */
 		cw_error_clear(&none);
-		rc = cw_store_resolve(st, CW_KIND_PERSON, label, &found, NULL, &none);
-		shared = rc != 0 || !cw_id_equal(&found, &person->id);
+		if (typed_as_name(label)) {
+			/* Typing their name finds them alone when no one else bears it whole. */
+			rc = cw_store_people_named(st, label, 2, &l, &none);
+			shared = rc != 0 || l.n != 1 || !cw_id_equal(&l.items[0].id, &person->id);
+			if (rc == 0)
+				cw_record_list_free(&l);
+		} else {
+			rc = cw_store_resolve(st, CW_KIND_PERSON, label, &found, NULL, &none);
+			shared = rc != 0 || !cw_id_equal(&found, &person->id);
+		}
 	}
 	if (shared)
 		cw_namesake_text_id(st, person, buf, len);
@@ -148,12 +169,37 @@ static int by_id(struct cw_store *st, const char *text, const char *name, const 
 
 /* cw_store_resolve, a person: of the candidates of a name that matches several, those whose
  * name it is whole, when there are any (two called Sok Dara, not Sok Darapheap with them: the
- * name was typed in full, and an exact name wins as cw_store_resolve has it). */
+ * name was typed in full, and an exact name wins as cw_store_resolve has it), read from the
+ * index of people by name; the search for a part of a name only when no one bears it whole. */
 static int resolve_name(struct cw_store *st, const char *text, struct cw_id *out,
 			struct cw_record_list *cands, struct cw_error *err)
 {
-	int rc = cw_store_resolve(st, CW_KIND_PERSON, text, out, cands, err);
 	size_t whole = 0;
+	int rc;
+
+	/* Those who bear the whole name, from the index of people by name: no walk of the
+	 * people unless no one does (a part of a name, a typo: cw_store_resolve's search). */
+	if (typed_as_name(text)) {
+		struct cw_record_list named;
+		size_t n;
+
+		if ((rc = cw_store_people_named(st, text, 0, &named, err)) != 0)
+			return rc;
+		if ((n = named.n) == 1)
+			*out = named.items[0].id;
+		if (n > 1 && cands)
+			*cands = named; /* theirs now */
+		else
+			cw_record_list_free(&named);
+		if (n == 1)
+			return 0;
+		if (n > 1)
+			return cw_error_set(err, CW_EAMBIGUOUS, "person",
+					    "'%.60s' matches %zu %s records; give more of the name "
+					    "or an id",
+					    text, n, cw_kind_text(CW_KIND_PERSON));
+	}
+	rc = cw_store_resolve(st, CW_KIND_PERSON, text, out, cands, err);
 
 	if (rc != CW_EAMBIGUOUS || !cands)
 		return rc;

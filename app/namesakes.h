@@ -31,10 +31,10 @@ void cw_namesake_hex(struct cw_store *st, const struct cw_id *id, char hex[CW_ID
 void cw_namesake_text_id(struct cw_store *st, const struct cw_record *person, char *buf,
 			 size_t len);
 
-/* How a form names a person chosen among others, into buf: their name when typing it finds
- * them alone (cw_store_resolve: a walk of the people); else, or when that cannot be read
- * (another person's record is damaged), their name and id (cw_namesake_text_id). 0; err is
- * kept for a failure to say (none now). */
+/* How a form names a person, into buf: their name when typing it finds them alone (no one
+ * else bears it whole: a range of the index of people by name, cw_store_people_named, with
+ * no walk of the people); else, or when that cannot be read (a namesake's record is damaged),
+ * their name and id (cw_namesake_text_id). 0; err is kept for a failure to say (none now). */
 int cw_namesake_text(struct cw_store *st, const struct cw_record *person, char *buf, size_t len,
 		     struct cw_error *err);
 
@@ -44,7 +44,9 @@ int cw_namesake_text(struct cw_store *st, const struct cw_record *person, char *
  * refused, not saved under them); else a person whose name is the whole text ("Sok Dara
  * (19800101)"); anything else as cw_store_resolve reads it (a name, an id, "ref:"), the
  * candidates of a name that matches several in *cands (may be NULL): those whose name it is,
- * whole, when there are any (not Sok Darapheap beside two called Sok Dara). 0, CW_ENOTFOUND
+ * whole, when there are any (not Sok Darapheap beside two called Sok Dara; read from the index
+ * of people by name, cw_store_people_named: only a name no one bears whole walks the people,
+ * as cw_store_resolve searches for a part of one). 0, CW_ENOTFOUND
  * (no one, and no id given), CW_EAMBIGUOUS, CW_EINVAL (an id given that names no one, or
  * someone else), or the error of a read that failed; err says which (its field "person"). */
 int cw_namesake_resolve(struct cw_store *st, const char *text, struct cw_id *out,

@@ -1958,8 +1958,8 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 	return rc;
 }
 
-int cw_store_people_named(struct cw_store *st, const char *name, struct cw_record_list *out,
-			  struct cw_error *err)
+int cw_store_people_named(struct cw_store *st, const char *name, size_t most,
+			  struct cw_record_list *out, struct cw_error *err)
 {
 	uint8_t start[NAME_HASH_LEN];
 	char *folded;
@@ -1987,6 +1987,8 @@ int cw_store_people_named(struct cw_store *st, const char *name, struct cw_recor
 		struct cw_record rec;
 		struct cw_id id;
 
+		if (most && out->n == most)
+			break;
 		if (k.mv_size != NAME_HASH_LEN + TAIL_LEN ||
 		    memcmp(k.mv_data, start, NAME_HASH_LEN) != 0)
 			break;

@@ -344,12 +344,13 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 		     struct cw_record_list *cands, struct cw_error *err);
 
 /* The people whose Latin or Khmer name is `name`, whole, folded as searches fold (any case and
- * spacing: models/text.h), into *out (the caller frees it), each once: a range of the index of
- * people by name (by_name), reading only them, never a walk of every person. A name that
- * folds to nothing is no one's. 0, CW_ENOMEM, or the error of a read that failed (a record
- * of theirs that is damaged). */
-int cw_store_people_named(struct cw_store *st, const char *name, struct cw_record_list *out,
-			  struct cw_error *err);
+ * spacing: models/text.h), into *out (the caller frees it), each once, at most `most` of them
+ * (0: all; 2 tells whether a name is shared): a range of the index of people by name
+ * (by_name), reading only them, never a walk of every person. A name that folds to nothing is
+ * no one's. 0, CW_ENOMEM, or the error of a read that failed (a record of theirs that is
+ * damaged). */
+int cw_store_people_named(struct cw_store *st, const char *name, size_t most,
+			  struct cw_record_list *out, struct cw_error *err);
 
 /* The person (or case) whose name (Latin or Khmer; a case's title) is closest to `text` as a
  * typo of it, within cw_text_typo_allowance (models/text.h): 1 with its id in *id, 0 when

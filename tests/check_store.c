@@ -453,7 +453,7 @@ static size_t named(const char *name)
 	struct cw_error err;
 	size_t n;
 
-	ck_assert_msg(cw_store_people_named(st, name, &l, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_store_people_named(st, name, 0, &l, &err) == 0, "%s", err.message);
 	n = l.n;
 	cw_record_list_free(&l);
 	return n;
@@ -560,7 +560,10 @@ START_TEST(people_by_name_follow_every_write)
 	ck_assert_uint_eq(named("Sok"), 0);
 	ck_assert_uint_eq(named("Dara"), 0);
 	ck_assert_uint_eq(named("  "), 0);
-	ck_assert_int_eq(cw_store_people_named(st, "Sok Darapheap", &l, &err), 0);
+	ck_assert_int_eq(cw_store_people_named(st, "Sok Dara", 1, &l, &err), 0);
+	ck_assert_uint_eq(l.n, 1); /* at most one asked for */
+	cw_record_list_free(&l);
+	ck_assert_int_eq(cw_store_people_named(st, "Sok Darapheap", 0, &l, &err), 0);
 	ck_assert_uint_eq(l.n, 1);
 	ck_assert(cw_id_equal(&l.items[0].id, &c));
 	ck_assert_str_eq(l.items[0].u.person.name, "Sok Darapheap");
@@ -594,7 +597,7 @@ START_TEST(people_by_name_follow_every_write)
 	cw_record_free(&r);
 	ck_assert_msg(cw_store_merge_people(st, &keep, &other, &ms, &err) == 0, "%s", err.message);
 	ck_assert_uint_eq(named("Chea Vanath"), 0);
-	ck_assert_int_eq(cw_store_people_named(st, "ជាវណ្ណាត", &l, &err), 0);
+	ck_assert_int_eq(cw_store_people_named(st, "ជាវណ្ណាត", 0, &l, &err), 0);
 	ck_assert_uint_eq(l.n, 1);
 	ck_assert(cw_id_equal(&l.items[0].id, &keep));
 	cw_record_list_free(&l);

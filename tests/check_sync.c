@@ -325,7 +325,7 @@ static size_t named_at(int i, const char *name)
 	struct cw_error err;
 	size_t n;
 
-	ck_assert_msg(cw_store_people_named(st[i], name, &l, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_store_people_named(st[i], name, 0, &l, &err) == 0, "%s", err.message);
 	n = l.n;
 	cw_record_list_free(&l);
 	return n;

@@ -336,12 +336,12 @@ const struct cw_id *cw_form_opened(const struct cw_form *fm, const struct cw_for
  * the store's message naming it: a blank name read as no one, and saving the form then left
  * the person out of the list it was in (attendance, verdicts, the people a visit met).
  *
- * A person is written by their name, and the form keeps which person that text named
- * (keep_opened): an edit that leaves it so saves them again, whoever else has the name, with
- * no lookup of the name, which walks every person. Two people of the form who share a name
- * are written with their id, "Sok Dara (10f31149)" (app/namesakes.h), as is one without a
- * name. With no form (a name in a message), a person whose name another has too is named
- * with their id (cw_namesake_text). The text is kept as field fi's. */
+ * A person is written by their name, or, when another person bears it too (a range of the
+ * index of people by name: cw_namesake_text), by their name and id, "Sok Dara (10f31149)"
+ * (app/namesakes.h), as is one without a name, and two people of the form who share a name
+ * however that read went. The form keeps which person that text named (keep_opened): an edit
+ * that leaves it so saves them again with no lookup of the name. The text is kept as field
+ * fi's. */
 static int label_in(struct cw_store *st, struct cw_form *fm, size_t fi, const struct cw_id *id,
 		    char *buf, size_t len, struct cw_error *err)
 {
@@ -359,12 +359,10 @@ static int label_in(struct cw_store *st, struct cw_form *fm, size_t fi, const st
 	}
 	if (r.kind != CW_KIND_PERSON)
 		snprintf(buf, len, "%s", cw_record_label(&r));
-	else if (!fm)
-		rc = cw_namesake_text(st, &r, buf, len, err);
-	else if (!*cw_record_label(&r) || among_ids(fm->with_id, fm->nwith_id, id))
+	else if (fm && (!*cw_record_label(&r) || among_ids(fm->with_id, fm->nwith_id, id)))
 		cw_namesake_text_id(st, &r, buf, len);
 	else
-		snprintf(buf, len, "%s", cw_record_label(&r));
+		rc = cw_namesake_text(st, &r, buf, len, err);
 	if (rc == 0 && fm && r.kind == CW_KIND_PERSON && keep_opened(fm, fi, buf, id) != 0)
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	cw_record_free(&r);
