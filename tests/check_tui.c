@@ -2579,8 +2579,9 @@ END_TEST
 START_TEST(test_namesakes_whole_name_first)
 {
 	struct cw_id a = put_person("Sok Dara", NULL, 1980, NULL),
-		     b = put_person("Sok Dara", NULL, 1995, NULL), out;
+		     b = put_person("Sok Dara", NULL, 1995, NULL), out, last, saved;
 	struct cw_record_list cands = {0};
+	struct cw_record rec;
 	struct cw_form fm;
 	struct cw_error err;
 
@@ -2632,6 +2633,38 @@ START_TEST(test_namesakes_whole_name_first)
 	ck_assert_uint_eq(visits(), 1);
 	cw_form_free(&fm);
 
+	/* More who bear the whole name than a part of a name lists: every one is listed (more
+	 * of the name would not tell them apart), the last taken. A part of their names that
+	 * so many hold still asks for more of it. */
+	for (int i = 0; i < CW_FORM_WHICH_MAX; i++)
+		last = put_person("Sok Dara", NULL, 1960 + i, NULL);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	go_to(&fm, "facility");
+	type(&fm, "CC1");
+	go_to(&fm, "date");
+	type(&fm, "2024-04-19");
+	go_to(&fm, "detainees");
+	type(&fm, "Sok Dar");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_null(fm.which);
+	ck_assert_ptr_nonnull(
+		strstr(fm.fields[cw_form_find(&fm, "detainees")].error, "type more of the name"));
+	type(&fm, "<C-u>sok  dara");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(fm.which);
+	ck_assert_uint_eq(fm.which->n, CW_FORM_WHICH_MAX + 2);
+	for (int i = 0; i < CW_FORM_WHICH_MAX + 2; i++)
+		type(&fm, "<Down>");
+	ck_assert_uint_eq(fm.which->sel, CW_FORM_WHICH_MAX + 1);
+	ck_assert(cw_id_equal(&fm.which->people[fm.which->sel].id, &last));
+	ck_assert_int_eq(cw_form_key(&fm, '\r'), CW_FORM_SAVED);
+	saved = fm.saved_id;
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &saved, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.visit.detainees.n, 1);
+	ck_assert(cw_id_equal(&((struct cw_person_ref *)rec.u.visit.detainees.items)[0].person,
+			      &last));
+	cw_record_free(&rec);
 }
 END_TEST
 

@@ -934,6 +934,7 @@ void cw_form_free(struct cw_form *fm)
 		free(fm->opened[i].text);
 	free(fm->opened);
 	free(fm->with_id);
+	free(fm->amb_ids);
 	free(fm->access_opened[0]);
 	free(fm->access_opened[1]);
 	cw_record_free(&fm->rec);

@@ -44,8 +44,9 @@ enum cw_form_widget {
  * and more, so that one too long is said so, not cut inside a character. */
 #define CW_FORM_NAME_BYTES  256
 #define CW_FORM_SUGGEST_MAX 6
-/* The most people a name may match for the form to list them to choose one (more: type more of
- * the name, or C-n). */
+/* The most people a part of their names may match for the form to list them to choose one
+ * (more: type more of the name, or C-n). Those who bear the whole name typed are all listed,
+ * however many (the list scrolls): more of the name would not tell them apart. */
 #define CW_FORM_WHICH_MAX 20
 
 struct cw_form_field {
@@ -160,7 +161,7 @@ struct cw_form {
 	 * name it is first). Saving, or leaving the field, then lists them (which). */
 	size_t amb_field, amb_n;
 	char amb_part[CW_FORM_NAME_BYTES];
-	struct cw_id amb_ids[CW_FORM_WHICH_MAX];
+	struct cw_id *amb_ids; /* amb_n of them (malloc'd) */
 	int amb_quiet; /* reading a field only for another's sake: what it matches is not kept */
 	struct cw_form_which *which; /* the list open; NULL when none */
 	int tried_save; /* the last key tried to save (C-s, or Enter on the list a save opened) */

@@ -85,7 +85,7 @@ static int resolve_among(struct cw_form *fm, const struct cw_form_field *ff, enu
 		}
 	}
 	if (rc == CW_EAMBIGUOUS && cands.n && kind == CW_KIND_PERSON &&
-	    cands.n <= CW_FORM_WHICH_MAX) {
+	    cw_form_which_fits(text, &cands)) {
 		cw_form_which_note(fm, ff, text, &cands);
 		cw_error_set(err, rc, ff->name,
 			     "'%.40s' matches %zu people: saving lists them, to choose the one "

@@ -118,6 +118,9 @@ void cw_form_offer(struct cw_form *fm);
  * is open. cw_form_which_close: closes it, nothing changed. */
 void cw_form_which_note(struct cw_form *fm, const struct cw_form_field *ff, const char *part,
 			const struct cw_record_list *cands);
+/* Whether the people a name typed matched (cands) are listed to choose from: two or more, and
+ * at most CW_FORM_WHICH_MAX unless every one bears the whole name typed. */
+int cw_form_which_fits(const char *part, const struct cw_record_list *cands);
 int cw_form_which_open(struct cw_form *fm, int move);
 enum cw_form_result cw_form_which_key(struct cw_form *fm, int key);
 void cw_form_which_close(struct cw_form *fm);

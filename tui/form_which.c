@@ -20,23 +20,51 @@
 #include "tui/form_internal.h"
 #include "tui/keys.h"
 
+/* Whether p's Latin or Khmer name is `folded` (cw_text_fold), whole. */
+static int bears(const struct cw_person *p, const char *folded)
+{
+	return folded && ((p->name && cw_text_equals_folded(p->name, folded)) ||
+			  (p->name_km && cw_text_equals_folded(p->name_km, folded)));
+}
+
+int cw_form_which_fits(const char *part, const struct cw_record_list *cands)
+{
+	char *folded;
+	size_t whole = 0;
+
+	if (cands->n < 2)
+		return 0;
+	if (cands->n <= CW_FORM_WHICH_MAX)
+		return 1;
+	/* More than a list of a part of a name takes: all listed when the name is theirs whole,
+	 * which no more of it typed would tell apart. */
+	if (!(folded = cw_text_fold(part)))
+		return 0;
+	for (size_t i = 0; i < cands->n && whole == i; i++)
+		whole += bears(&cands->items[i].u.person, folded);
+	free(folded);
+	return whole == cands->n;
+}
+
 void cw_form_which_note(struct cw_form *fm, const struct cw_form_field *ff, const char *part,
 			const struct cw_record_list *cands)
 {
+	struct cw_id *ids;
 	char *folded;
 	size_t n = 0;
 
 	if (fm->amb_n || fm->amb_quiet || !ff || ff < fm->fields || ff >= fm->fields + fm->n ||
-	    cands->n < 2 || cands->n > CW_FORM_WHICH_MAX || strlen(part) >= sizeof fm->amb_part)
+	    !cw_form_which_fits(part, cands) || strlen(part) >= sizeof fm->amb_part)
 		return;
+	if (!(ids = malloc(cands->n * sizeof *ids)))
+		return; /* not listed: the field's error says what to type */
+	free(fm->amb_ids);
+	fm->amb_ids = ids;
 	/* Those whose whole name was typed first, then those whose name holds it. */
 	folded = cw_text_fold(part);
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < cands->n; i++) {
-			const struct cw_person *p = &cands->items[i].u.person;
-			int whole = folded &&
-				    ((p->name && cw_text_equals_folded(p->name, folded)) ||
-				     (p->name_km && cw_text_equals_folded(p->name_km, folded)));
+			int whole = bears(&cands->items[i].u.person, folded);
 
 			if (whole == !pass)
 				fm->amb_ids[n++] = cands->items[i].id;
