@@ -5,8 +5,10 @@
 # lists the people the name matches, each with what tells them apart (id, year of birth,
 # province, cases, the last prison visit that met them), Up and Down choose, Enter puts the one
 # chosen in the field by name and id and the save goes on, Esc goes back to the form with
-# nothing written; leaving the field lists them too. An edit opens with the name, and saves
-# the one it named; a detainee's access named by the shared name is the one the visit met.
+# nothing written; leaving the field lists them too. An edit opens with the name and id of one
+# whose name another bears (the index of people by name says so, with no walk of the people),
+# and saves the one it named; a detainee's access named by the shared name is the one the
+# visit met. More people than a part of a name lists who bear the whole name are all listed.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -76,16 +78,16 @@ ok cw list records --kind visit --json
 json "[v['detainees'] for v in d if v['facility'] == 'CC1'] == [['$second']]"
 json "'$first' not in str([v for v in d if v['facility'] == 'CC1'])"
 
-# ---- an edit opens with the name, and saves the one it named -------------------------------
-# Whether another has the name is not looked up on opening (a walk of all the people): the
-# form keeps whom the name it wrote named.
+# ---- an edit opens with the name and id, and saves the one it named ------------------------
+# Another bears the name (a range of the index of people by name, not a walk of all the
+# people): the name and id, as the list writes the one chosen.
 send 3
 wait_for "CC1"
 send e
 wait_for "Edit visit"
-wait_for "detainees: Sok Dara"
+wait_for "detainees: Sok Dara ($s8)"
 capture
-printf '%s\n' "$pane" | grep -q "detainees: Sok Dara *$" || fail "not the name alone: $pane"
+printf '%s\n' "$pane" | grep -q "detainees: Sok Dara ($s8) *$" || fail "not the name and id: $pane"
 checks=$((checks + 1))
 # A detainee's access by the shared name: the one the visit met, without asking.
 send C-g
@@ -170,4 +172,31 @@ send Escape
 wait_for "Discard the changes"
 send y
 wait_gone "New visit"
+
+# ---- more who bear the whole name than a part of a name lists: all of them, scrolled -------
+i=0
+while [ $i -lt 21 ]; do
+	ok cw person add --name "Sok Dara" --birth-year $((1930 + i)) --yes
+	i=$((i + 1))
+done
+last=$(printf '%s' "$out" | awk '{print $3}')
+send V
+wait_for "New visit"
+send C-g facility Enter 'CC4'
+send C-g date Enter '2024-04-20'
+send C-g detainees Enter 'Sok Dara'
+send C-s
+wait_for "'Sok Dara' matches 23 people: which one is meant?"
+i=0
+while [ $i -lt 22 ]; do
+	send Down
+	i=$((i + 1))
+done
+# The last, born in 1950, is at the bottom of the list, scrolled to.
+wait_for "1950"
+selected "1950"
+send Enter
+wait_for "added visit "
+ok cw list records --kind visit --json
+json "[v['detainees'] for v in d if v['facility'] == 'CC4'] == [['$last']]"
 done_ok
