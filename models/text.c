@@ -1,7 +1,6 @@
 /* text.c - UTF-8 validation, neutralising and width; see text.h. */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -691,10 +690,15 @@ static void fold(struct folded *f, const char *text, int unaccented)
 		ascii = (unsigned char)text[i] < 0x80;
 	if (ascii) {
 		/* ASCII folds by itself (no marks to compose, nothing ignorable): the common
-		 * case, without utf8proc. */
+		 * case, without utf8proc. Its letters are lowered as utf8proc folds them, not by
+		 * tolower(3), which follows the locale: in Turkish it leaves "I" as it is, and a
+		 * name's index key (store/keys.c) made there was not the one made elsewhere. */
 		if (folded_reserve(f, n) == 0)
-			for (size_t i = 0; i < n; i++)
-				folded_char(f, tolower((unsigned char)text[i]));
+			for (size_t i = 0; i < n; i++) {
+				int c = (unsigned char)text[i];
+
+				folded_char(f, c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+			}
 		if (!f->oom)
 			f->s[f->len] = '\0';
 		return;

@@ -98,15 +98,16 @@ size_t cw_text_wrap(const char *text, int cols);
 /* Search: every text match of the tool (free text, names, pickers) compares folded text, so
  * what a monitor types finds what is stored however either was written. Folding (utf8proc)
  * normalises to NFC (a precomposed "ạ" and "a" + U+0323 are the same), folds case fully (Latin,
- * and any other script with case; Khmer has none), drops default-ignorable characters (zero
- * width space U+200B, the joiners U+200C and U+200D, the byte order mark U+FEFF, the soft
- * hyphen, Khmer's invisible inherent vowels, ...), and makes every run of white space (tabs,
- * newlines, no-break spaces) one space, with none at the ends, and none at all between two
- * Khmer characters: Khmer is written without spaces between words, or with a zero width space
- * (dropped) where a Latin text has a space, or with a space; "កឹម សុខា" and "កឹម\u200bសុខា" and
- * "កឹមសុខា" are one text. Latin keeps its spaces: "Sam Sokong" does not find "SamSokong".
- * Accents are kept: "Thach" does not find "Thạch". A byte that is not UTF-8 becomes the byte
- * 0xFF, which no UTF-8 text holds: it matches nothing, and a needle holding one finds nothing. */
+ * and any other script with case; Khmer has none; whatever the locale: "I" is "i" in Turkish too),
+ * drops default-ignorable characters (zero width space U+200B, the joiners U+200C and U+200D, the
+ * byte order mark U+FEFF, the soft hyphen, Khmer's invisible inherent vowels, ...), and makes every
+ * run of white space (tabs, newlines, no-break spaces) one space, with none at the ends, and none
+ * at all between two Khmer characters: Khmer is written without spaces between words, or with a
+ * zero width space (dropped) where a Latin text has a space, or with a space; "កឹម សុខា" and
+ * "កឹម\u200bសុខា" and "កឹមសុខា" are one text. Latin keeps its spaces: "Sam Sokong" does not find
+ * "SamSokong". Accents are kept: "Thach" does not find "Thạch". A byte that is not UTF-8 becomes
+ * the byte 0xFF, which no UTF-8 text holds: it matches nothing, and a needle holding one finds
+ * nothing. */
 
 /* The folded text: newly allocated, NULL only when out of memory. */
 char *cw_text_fold(const char *text);
