@@ -22,7 +22,8 @@
 static void cw_store_name_hash(const struct cw_store *st, const char *name,
 			       uint8_t out[NAME_HASH_LEN])
 {
-	/* Names match whatever their case and spacing: "Phnom Penh  court" = "phnom penh court". */
+	/* Names match whatever their case and spacing: "Phnom Penh  court" = "phnom penh court".
+	 * ASCII letters are lowered whatever the locale (tolower(3) leaves "I" so in Turkish). */
 	char norm[512];
 	size_t n = 0;
 	int space = 0;
@@ -35,7 +36,7 @@ static void cw_store_name_hash(const struct cw_store *st, const char *name,
 		if (space && n + 2 < sizeof norm)
 			norm[n++] = ' ';
 		space = 0;
-		norm[n++] = (char)tolower((unsigned char)*p);
+		norm[n++] = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
 	}
 	if (!cw_store_name_tag(st, norm, n, out))
 		crypto_generichash(out, NAME_HASH_LEN, (const unsigned char *)norm, n, st->name_key,

@@ -3,8 +3,9 @@
 # writes them: in Turkish ("tr_TR.UTF-8") the C library lowers no ASCII "I" (its lower case
 # is the dotless "ı"), and a key made with tolower(3) there was another key than the one the
 # same name makes elsewhere: the person was not found by their name, verify named the index
-# damaged, and a rename left the old key behind. Made with the system's Turkish locale, else
-# one localedef(1) builds here; skipped (77) when neither can be had.
+# damaged, and a rename left the old key behind; so with a court's or a province's name.
+# Made with the system's Turkish locale, else one localedef(1) builds here; skipped (77) when
+# neither can be had.
 . "$TESTLIB"
 set -e
 
@@ -35,4 +36,11 @@ ok turkish cw person add --name "INDRA Devi"
 ok en cw edit "indra devi" --name "Indra Devi Sok"
 ok turkish cw verify
 has "0 problems"
+# A province's name, keyed the same way (by_province): one province in either locale.
+ok turkish cw person add --name "Chan Thy" --province "SIEM REAP"
+ok en cw person add --name "Chan Thol" --province "Siem Reap"
+ok en cw verify
+has "0 problems"
+ok en cw list persons --province "siem reap" --json
+json "sorted(p['name'] for p in d) == ['Chan Thol', 'Chan Thy']"
 echo "$checks checks passed"
