@@ -1,0 +1,123 @@
+#!/bin/sh
+# Accounts of one incident, or of one event of a case, linked and dated in two periods (the UN's
+# of a Sunday, the government's of the Monday after) are one event in every period's report:
+# counted in the period of the account it is counted by (the team's, else the earliest), as
+# visits, demonstrations, hearings and arrests already were, and the other period's row says
+# which account of which date counts it. Each week counted the event before, so the week and
+# the week before it read two where there was one.
+. "$TESTLIB"
+set -e
+
+ok cw init
+# An outlet's closure: the UN's account of Sunday 5 May (2024-W18), the government's of Monday
+# 6 May (2024-W19), disputing it.
+ok cw log incident --type media_closure --date 2024-05-05 --target "Voice of Democracy" \
+	--view un --source "SG report para 43"
+un=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+[ -n "$un" ] || fail "no id: $out"
+ok cw log incident --type media_closure --date 2024-05-06 --target "VOD" --view government \
+	--source "Ministry of Information" --disputes "$un"
+gov=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+ok cw report --week 2024-W18
+has "1 other incident (account: UN)."
+ok cw report --week 2024-W18 --format json
+json "[(x['view'], x['counted_in']) for x in d['incidents']] == [('un', None)]"
+ok cw report --week 2024-W19
+lacks "other incident"
+has "1 row below is another account of an event counted in an earlier or a later period"
+for f in md html csv; do
+	ok cw report --week 2024-W19 --format $f
+	has "another account of an event counted in an earlier period, by the account of 2024-05-05 (UN, $(printf %.8s "$un")), not counted here"
+done
+ok cw report --week 2024-W19 --format json
+json "[(x['view'], x['counted_in'], x['counted_in_period'], x['counted_in_date'], x['counted_in_view']) for x in d['incidents']] == [('government', '$un', 'earlier', '2024-05-05', 'un')]"
+json "[l['record'] for x in d['incidents'] for l in x['links']] == ['$un']"
+# the CSV's counted_in names the account counted
+ok cw report --week 2024-W19 --format csv
+printf '%s\n' "$out" | grep "^incidents,.*$gov" | grep -q "$un" ||
+	fail "the government's row does not name the UN's as counting it: $out"
+# A month's report holding both counts the event once.
+ok cw report --from 2024-05-01 --to 2024-05-31
+has "1 other incident (accounts: UN, government) (1 more account of one of them is listed, counted once with it)."
+
+# The team's account is the one counted, though dated later (as for demonstrations): the UN's
+# row of the week before says so.
+ok cw log incident --type blocking --date 2024-05-12 --target "a news site" --view un \
+	--source "SR statement"
+un2=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+ok cw log incident --type blocking --date 2024-05-13 --target "a news site" --view own \
+	--same-event "$un2"
+own2=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+ok cw report --week 2024-W19 --format json
+json "[(x['view'], x['counted_in'], x['counted_in_period']) for x in d['incidents']] == [('government', '$un', 'earlier'), ('un', '$own2', 'later')]"
+ok cw report --week 2024-W19
+lacks "other incident"
+has "2 rows below are other accounts of events counted in an earlier or a later period"
+has "another account of an event counted in a later period, by the account of 2024-05-13 (own observation, $(printf %.8s "$own2")), not counted here"
+ok cw report --week 2024-W20
+has "1 other incident (account: own observation)."
+
+# A chain of three accounts over three weeks, linked one to the next: once over the three.
+ok cw log incident --type media_closure --date 2024-06-02 --target "Radio" --view media \
+	--source "Paper"
+a=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+ok cw log incident --type media_closure --date 2024-06-05 --target "Radio" --view ngo \
+	--source "NGO" --same-event "$a"
+b=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+ok cw log incident --type media_closure --date 2024-06-12 --target "Radio" --view un \
+	--source "UN" --same-event "$b"
+total=0
+for w in 22 23 24; do
+	ok cw report --week "2024-W$w" --format json
+	n=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(sum(x["counted_in"] is None for x in json.load(sys.stdin)["incidents"]))')
+	total=$((total + n))
+done
+[ "$total" -eq 1 ] || fail "a chain of three accounts counted $total times over its three weeks"
+checks=$((checks + 1))
+
+# An event of a case alike: a killing the UN dates Sunday 10 July 2016 (2016-W27), the
+# government Monday 11 July (2016-W28).
+ok cw person add --name "Kem Ley"
+ok cw case add --title "Killing (UN)" --view un --stage investigation --defendant "Kem Ley"
+ok cw case add --title "Murder (government)" --view government --stage trial --defendant "Kem Ley"
+ok cw log milestone --person "Kem Ley" --case "Killing (UN)" --type other --date 2016-07-10 \
+	--detail "shot to death" --view un --source "SR report para 45"
+kun=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log milestone --person "Kem Ley" --case "Murder (government)" --type other \
+	--date 2016-07-11 --detail "murdered" --view government --source "State comments para 29" \
+	--same-event "$kun"
+kgov=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw report --week 2016-W27
+has "1 other event of a case (account: UN): 1 other."
+ok cw report --week 2016-W28
+lacks "other event of a case"
+lacks "other events of cases"
+has "1 row below is another account of an event counted in an earlier or a later period"
+for f in md html csv; do
+	ok cw report --week 2016-W28 --format $f
+	has "another account of an event counted in an earlier period, by the account of 2016-07-10 (UN, $(printf %.8s "$kun")), not counted here"
+done
+ok cw report --week 2016-W28 --format json
+json "[(x['counted_in'], x['counted_in_period'], x['counted_in_view']) for x in d['case_events']] == [('$kun', 'earlier', 'un')]"
+ok cw report --week 2016-W28 --format csv
+printf '%s\n' "$out" | grep "^case_events,.*$kgov" | grep -q "$kun" ||
+	fail "the government's row does not name the UN's as counting it: $out"
+# A report for others, the UN's account confidential: the government's stands alone, counted
+# in its own week, and names nothing of the other.
+ok cw edit "$kun" --confidential
+ok cw report --week 2016-W28 --format json
+json "[(x['counted_in'], x['links']) for x in d['case_events']] == [(None, [])]"
+ok cw report --week 2016-W28
+has "1 other event of a case (account: government): 1 other."
+lacks "$(printf %.8s "$kun")"
+
+# Demonstrations and the comparison, already across periods: the week and the week before
+# count the event once between them.
+ok cw log demo --date 2024-07-07 --place "Freedom Park" --arrests-count 3 --view government \
+	--source "Ministry"
+d1=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2024-07-08 --place "Freedom Park" --arrests-count 5 --view un \
+	--source "OHCHR" --same-event "$d1"
+ok cw report --week 2024-W28 --format json
+json "(d['comparison']['demonstrations']['current'], d['comparison']['demonstrations']['previous']) == (0, 1)"
+done_ok
