@@ -572,7 +572,7 @@ static json_t *case_events(const struct cw_report *r)
 
 		if (o && m->group)
 			jgroup(o, m->group, m->count);
-		jcounted_in(o, &r->case_events, r->case_event_counted, NULL, i);
+		jcounted_in(o, &r->case_events, r->case_event_counted, r->case_event_elsewhere, i);
 		json_array_append_new(a, jrow(o, rec));
 	}
 	return a;
@@ -850,7 +850,7 @@ static json_t *incidents(const struct cw_report *r)
 			jdate(in->tally.from), "period_to", jdate(in->tally.to), "people",
 			jpeople(r, &in->persons));
 
-		jcounted_in(o, &r->incidents, r->incident_counted, NULL, i);
+		jcounted_in(o, &r->incidents, r->incident_counted, r->incident_elsewhere, i);
 		json_array_append_new(a, jrow(o, rec));
 	}
 	return a;

@@ -956,7 +956,8 @@ static void case_events(struct builder *b)
 			struct sb detail = {0};
 
 			sb_add(&detail, "%s", str(b->row[CW_RC_DETAIL]));
-			account_links(b, &detail, l, b->r->case_event_counted, NULL, i);
+			account_links(b, &detail, l, b->r->case_event_counted,
+				      b->r->case_event_elsewhere, i);
 			cell_take(b, CW_RC_DETAIL, &detail);
 		}
 		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
@@ -1356,7 +1357,7 @@ static void incidents(struct builder *b)
 		if (in->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", in->notes);
 		/* Another account of an incident another row counts: said on its row. */
-		account_links(b, &detail, l, b->r->incident_counted, NULL, i);
+		account_links(b, &detail, l, b->r->incident_counted, b->r->incident_elsewhere, i);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		person_list_cells(b, &in->persons);
 		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
@@ -2140,6 +2141,18 @@ static size_t elsewhere_rows(const size_t *counted, size_t n)
 	for (size_t i = 0; counted && i < n; i++)
 		away += counted[i] == CW_REPORT_ELSEWHERE;
 	return away;
+}
+
+/* The accounts of the rows of a list whose events this period counts (report.h:
+ * CW_REPORT_ELSEWHERE): those of another period's events are not beside its figure. */
+static uint32_t accounts_here(const struct cw_record_list *l, const size_t *counted)
+{
+	uint32_t seen = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (!counted || counted[i] != CW_REPORT_ELSEWHERE)
+			seen |= cw_report_view_bit(&l->items[i]);
+	return seen;
 }
 
 /* After a count of visits or demonstrations: how many more accounts of them the table lists,
@@ -4990,13 +5003,17 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	if (r->incidents.n) {
 		size_t events = 0;
 
-		/* Each incident once, however many linked accounts tell it. */
+		/* Each incident once, however many linked accounts tell it, and only where it
+		 * is counted: an account of one another period counts is its row alone. */
 		for (size_t i = 0; i < r->incidents.n; i++)
 			events += (size_t)cw_report_counted(r->incident_counted, i);
-		sb_add(&sb, "%s", sb.n ? "; " : "");
-		sb_add(&sb, P_("%zu other incident", "%zu other incidents", events), events);
-		list_accounts(&sb, &r->incidents, -1);
-		other_accounts(&sb, r->incident_counted, r->incidents.n);
+		if (events) {
+			sb_add(&sb, "%s", sb.n ? "; " : "");
+			sb_add(&sb, P_("%zu other incident", "%zu other incidents", events),
+			       events);
+			accounts(&sb, accounts_here(&r->incidents, r->incident_counted));
+			other_accounts(&sb, r->incident_counted, r->incidents.n);
+		}
 	}
 	if (r->case_events.n) {
 		size_t by_type[256] = {0};
@@ -5005,16 +5022,19 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		size_t events = 0;
 
 		/* Each event once, however many linked accounts tell it (a killing the UN and
-		 * the government tell was two). */
+		 * the government tell was two), and only where it is counted. */
 		for (size_t i = 0; i < r->case_events.n; i++)
 			if (cw_report_counted(r->case_event_counted, i)) {
 				by_type[r->case_events.items[i].u.milestone.type]++;
 				events++;
 			}
-		sb_add(&sb, "%s", sb.n ? "; " : "");
-		sb_add(&sb, P_("%zu other event of a case", "%zu other events of cases", events),
-		       events);
-		list_accounts(&sb, &r->case_events, -1);
+		if (events) {
+			sb_add(&sb, "%s", sb.n ? "; " : "");
+			sb_add(&sb,
+			       P_("%zu other event of a case", "%zu other events of cases", events),
+			       events);
+			accounts(&sb, accounts_here(&r->case_events, r->case_event_counted));
+		}
 		/* By type: "1 appeal lodged, 1 other". */
 		for (unsigned t = 0; t < 256; t++) {
 			if (!by_type[t])
@@ -5036,7 +5056,9 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		size_t away = elsewhere_rows(r->hearing_counted, r->hearings.n) +
 			      elsewhere_rows(r->arrest_counted, r->arrests.n) +
 			      elsewhere_rows(r->visit_counted, r->visits.n) +
-			      elsewhere_rows(r->demo_counted, r->demos.n);
+			      elsewhere_rows(r->demo_counted, r->demos.n) +
+			      elsewhere_rows(r->incident_counted, r->incidents.n) +
+			      elsewhere_rows(r->case_event_counted, r->case_events.n);
 
 		if (away) {
 			sb_add(&sb,

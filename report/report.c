@@ -1057,7 +1057,15 @@ int cw_report_add_ids(struct cw_store *st, struct cw_report *r, const struct cw_
 struct near {
 	struct cw_record_list before, after;
 };
-enum { NEAR_HEARINGS, NEAR_ARRESTS, NEAR_VISITS, NEAR_DEMOS, NEARS };
+enum {
+	NEAR_HEARINGS,
+	NEAR_ARRESTS,
+	NEAR_VISITS,
+	NEAR_DEMOS,
+	NEAR_INCIDENTS,
+	NEAR_CASE_EVENTS,
+	NEARS
+};
 
 struct period {
 	/* detentions: pretrial-detention milestones, counted only (whoever is still held is
@@ -1218,7 +1226,8 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
 
 /* Where a record found through links goes among the accounts of its events outside the period
  * (struct near): its kind's list before or after it, when it is dated to a day and is an event
- * the period counts once per event (an arrest or charge of the milestones); NULL otherwise. */
+ * the period counts once per event (of the milestones an arrest or charge, or an event of a
+ * case no other list takes: push_event); NULL otherwise. */
 static struct cw_record_list *near_list(struct period *p, const struct cw_record *rec,
 					struct cw_date from, struct cw_date to)
 {
@@ -1232,16 +1241,25 @@ static struct cw_record_list *near_list(struct period *p, const struct cw_record
 	case CW_KIND_HEARING:
 		k = NEAR_HEARINGS;
 		break;
-	case CW_KIND_MILESTONE:
-		if (!is_arrest(rec->u.milestone.type))
+	case CW_KIND_MILESTONE: {
+		unsigned t = rec->u.milestone.type;
+
+		if (is_arrest(t))
+			k = NEAR_ARRESTS;
+		else if (!is_ruling(t) && t != CW_MS_PRETRIAL_DETENTION && !is_release(t))
+			k = NEAR_CASE_EVENTS;
+		else
 			return NULL;
-		k = NEAR_ARRESTS;
 		break;
+	}
 	case CW_KIND_VISIT:
 		k = NEAR_VISITS;
 		break;
 	case CW_KIND_DEMO:
 		k = NEAR_DEMOS;
+		break;
+	case CW_KIND_INCIDENT:
+		k = NEAR_INCIDENTS;
 		break;
 	default:
 		return NULL;
@@ -1330,10 +1348,12 @@ static int near_found(struct near_search *ns, const struct cw_id *id, struct cw_
 static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
 		       struct cw_date to, struct period *p, struct cw_error *err)
 {
-	const struct cw_record_list *own[] = {&p->hearings, &p->arrests, &p->visits, &p->demos};
+	const struct cw_record_list *own[] = {&p->hearings, &p->arrests,   &p->visits,
+					      &p->demos,    &p->incidents, &p->case_events};
 	struct near_search ns = {rd, NULL, p, from, to, {0}, NULL, 0, 0};
 	uint32_t kinds = CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_MILESTONE) |
-			 CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_DEMO);
+			 CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_DEMO) |
+			 CW_KIND_BIT(CW_KIND_INCIDENT);
 	struct cw_filter f = r->filter;
 	struct cw_date none = {0, 0, 0};
 	int rc = 0;
@@ -1957,22 +1977,6 @@ static size_t *counted_accounts_in(const struct cw_record_list *l, int *oom)
 	free(by_event);
 	events_free(&ev);
 	return counted;
-}
-
-/* counted_accounts_in over l alone, NULL when no record of it is linked to another (report.h:
- * case_event_counted). 0, or CW_ENOMEM. */
-static int counted_if_linked(const struct cw_record_list *l, size_t **counted)
-{
-	int oom = 0, linked = 0;
-
-	*counted = counted_accounts_in(l, &oom);
-	for (size_t i = 0; *counted && i < l->n; i++)
-		linked |= (*counted)[i] != i;
-	if (!linked) {
-		free(*counted);
-		*counted = NULL;
-	}
-	return oom ? CW_ENOMEM : 0;
 }
 
 /* counted_accounts over the accounts of l and those near its period (nr: before it, then
@@ -2650,7 +2654,12 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	    accounts_across(&p->visits, &p->near[NEAR_VISITS], &acc[NEAR_VISITS].counted,
 			    &acc[NEAR_VISITS].elsewhere) != 0 ||
 	    accounts_across(&p->demos, &p->near[NEAR_DEMOS], &acc[NEAR_DEMOS].counted,
-			    &acc[NEAR_DEMOS].elsewhere) != 0) {
+			    &acc[NEAR_DEMOS].elsewhere) != 0 ||
+	    accounts_across(&p->incidents, &p->near[NEAR_INCIDENTS], &acc[NEAR_INCIDENTS].counted,
+			    &acc[NEAR_INCIDENTS].elsewhere) != 0 ||
+	    accounts_across(&p->case_events, &p->near[NEAR_CASE_EVENTS],
+			    &acc[NEAR_CASE_EVENTS].counted,
+			    &acc[NEAR_CASE_EVENTS].elsewhere) != 0) {
 		accounts_free(acc);
 		return CW_ENOMEM;
 	}
@@ -5143,7 +5152,7 @@ static void near_sift(struct period *p)
 		struct cw_record_list *l[2] = {&p->near[k].before, &p->near[k].after};
 
 		for (size_t j = 0; j < 2; j++) {
-			if (k != NEAR_ARRESTS)
+			if (k == NEAR_HEARINGS || k == NEAR_VISITS || k == NEAR_DEMOS)
 				take_tallies(l[j], NULL);
 			if (k == NEAR_HEARINGS)
 				take_set_hearings(l[j], NULL);
@@ -5670,6 +5679,10 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	out->visit_elsewhere = acc[NEAR_VISITS].elsewhere;
 	out->demo_counted = acc[NEAR_DEMOS].counted;
 	out->demo_elsewhere = acc[NEAR_DEMOS].elsewhere;
+	out->incident_counted = acc[NEAR_INCIDENTS].counted;
+	out->incident_elsewhere = acc[NEAR_INCIDENTS].elsewhere;
+	out->case_event_counted = acc[NEAR_CASE_EVENTS].counted;
+	out->case_event_elsewhere = acc[NEAR_CASE_EVENTS].elsewhere;
 	out->demo_arrests_by = by[0];
 	out->demo_injured_by = by[1];
 	out->previous_demo_arrests_by = previous_by[0];
@@ -5689,9 +5702,6 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 		cw_record_list_free(&cur.near[i].before);
 		cw_record_list_free(&cur.near[i].after);
 	}
-	if (counted_if_linked(&out->case_events, &out->case_event_counted) != 0 ||
-	    counted_if_linked(&out->incidents, &out->incident_counted) != 0)
-		return oom(err);
 
 	if ((rc = add_refs(rd, out, &out->hearings, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->arrests, err)) != 0 ||
@@ -5887,6 +5897,8 @@ void cw_report_free(struct cw_report *r)
 	free(r->arrest_unlisted);
 	free(r->visit_elsewhere);
 	free(r->demo_elsewhere);
+	free(r->incident_elsewhere);
+	free(r->case_event_elsewhere);
 	free(r->hearing_elsewhere);
 	free(r->arrest_elsewhere);
 	cw_record_list_free(&r->demos);

@@ -283,8 +283,9 @@ size_t cw_report_visit_access_kept(const struct cw_report *r, int lawyer);
  * its period's accounts, either way (a link is kept on the record that names the other, and
  * the index of links files it under the one named: cw_reader_linking), to every account of
  * its events however far apart they are dated, so every period decides alike. */
-/* In visit_counted, demo_counted, hearing_counted and arrest_counted: the event is counted by
- * an account dated in another period (struct cw_report_elsewhere says which). */
+/* In visit_counted, demo_counted, hearing_counted, arrest_counted, incident_counted and
+ * case_event_counted: the event is counted by an account dated in another period (struct
+ * cw_report_elsewhere says which). */
 #define CW_REPORT_ELSEWHERE SIZE_MAX
 /* The account of another period an event is counted by. */
 struct cw_report_elsewhere {
@@ -444,15 +445,16 @@ struct cw_report {
 	 * CW_REPORT_ELSEWHERE: the event is counted in another period (accounts_across), by
 	 * the account *_elsewhere[i] gives (NULL when no row is). */
 	size_t *hearing_counted, *arrest_counted;
-	/* The same for case_events and incidents, within the period (a killing the UN and a
-	 * government tell, linked: one event); NULL when none is linked. */
+	/* The same for case_events and incidents (a killing the UN and a government tell,
+	 * linked: one event), counted in one period as the others are: CW_REPORT_ELSEWHERE with
+	 * *_elsewhere[i]; NULL when none is linked. */
 	size_t *case_event_counted, *incident_counted;
 	/* For arrests.items[i], an arrest whose people the detainees do not list: why not (enum
 	 * cw_report_unlisted, read from their records as the list reads them); 0 for the others.
 	 * NULL when there is no arrest. */
 	uint8_t *arrest_unlisted;
 	struct cw_report_elsewhere *visit_elsewhere, *demo_elsewhere, *hearing_elsewhere,
-		*arrest_elsewhere;
+		*arrest_elsewhere, *incident_elsewhere, *case_event_elsewhere;
 	/* The arrests at the period's demonstrations (counts[CW_METRIC_DEMO_ARRESTS]) are a
 	 * least: people named with no number, or some events giving no figure; and the same of
 	 * the previous period's. */
