@@ -161,4 +161,34 @@ ok cw report --week 2024-W10 --format json
 json "d['comparison']['demonstration_arrests']['current'] == 5 and d['comparison']['demonstration_arrests']['current_by_account'] == [{'view': 'own', 'count': 5, 'at_least': True}]"
 json "[x['may_be_same_as'] for x in d['demonstrations']] == [[], [], []]"
 
+# ---- the two periods' figures from different accounts --------------------------------------
+# This week only the team's account gives the arrests at demonstrations, the week before only
+# the government's: JSON gave "current": 5 and "previous": 2 as if one source's figures rose,
+# though the rows of the other formats are each account's. Both are null beside each account's
+# (accounts_differ), and the comparison's note says the figures come from different accounts.
+ok cw log demo --date 2025-03-05 --place "Freedom Park" --arrests-count 2 --view government \
+	--source "Ministry statement"
+ok cw log demo --date 2025-03-12 --place "Wat Phnom" --arrests-count 5 --view own \
+	--source "own observation"
+ok cw report --week 2025-W11 --format json
+json "[d['comparison']['demonstration_arrests'][k] for k in ('current', 'previous', 'accounts_differ')] == [None, None, True]"
+json "d['comparison']['demonstration_arrests']['current_by_account'] == [{'view': 'own', 'count': 5, 'at_least': False}] and d['comparison']['demonstration_arrests']['previous_by_account'] == [{'view': 'government', 'count': 2, 'at_least': False}]"
+json "d['comparison']['demonstration_injured']['accounts_differ'] is False"
+for f in html md; do
+	ok cw report --week 2025-W11 --format $f
+	has "The figures of arrests at demonstrations of the two periods come from different accounts (this period: own observation; previous period: government): each account"
+	lacks "The figures of injured at demonstrations"
+done
+has "each account's is on a row of its own, and they are not one source's figures to compare."
+has "| arrests at demonstrations | 5 | 0 | own observation |"
+has "| arrests at demonstrations | 0 | 2 | government |"
+# the same account both weeks: one figure each, compared as before
+ok cw log demo --date 2025-03-19 --place "Wat Phnom" --arrests-count 1 --view own \
+	--source "own observation"
+ok cw report --week 2025-W12 --format json
+json "[d['comparison']['demonstration_arrests'][k] for k in ('current', 'previous', 'accounts_differ')] == [1, 5, False]"
+ok cw report --week 2025-W12 --format md
+lacks "come from different accounts"
+has "| arrests at demonstrations | 1 | 5 | own observation |"
+
 echo "demo_accounts_apart: $checks checks"
