@@ -1273,12 +1273,17 @@ static json_t *by_account(const struct cw_report_by_account *by)
 }
 
 /* A figure of demonstrations in the comparison: null where several accounts give one (their
- * figures are not added: *_by_account gives each), its least, and each account's figure. */
+ * figures are not added: *_by_account gives each), and in both periods where the two come
+ * from different accounts (accounts_differ: a partner read the team's 5 against a
+ * government's 2 of the week before as one source's rise); its least, and each account's
+ * figure. */
 static void demo_metric(json_t *one, int current_at_least, int previous_at_least,
 			const struct cw_report_by_account *cur,
 			const struct cw_report_by_account *prev)
 {
-	int cur_apart = cw_report_several(cur->given), prev_apart = cw_report_several(prev->given);
+	int differ = cw_report_accounts_differ(cur, prev);
+	int cur_apart = differ || cw_report_several(cur->given),
+	    prev_apart = differ || cw_report_several(prev->given);
 
 	if (cur_apart)
 		json_object_set_new(one, "current", json_null());
@@ -1287,6 +1292,7 @@ static void demo_metric(json_t *one, int current_at_least, int previous_at_least
 	json_object_set_new(one, "current_at_least", json_boolean(current_at_least && !cur_apart));
 	json_object_set_new(one, "previous_at_least",
 			    json_boolean(previous_at_least && !prev_apart));
+	json_object_set_new(one, "accounts_differ", json_boolean(differ));
 	json_object_set_new(one, "current_by_account", by_account(cur));
 	json_object_set_new(one, "previous_by_account", by_account(prev));
 }

@@ -2438,6 +2438,52 @@ static void comparison(struct builder *b)
 	}
 }
 
+/* After the comparison's note: each figure of demonstrations whose two periods come from
+ * different accounts (cw_report_accounts_differ), which its rows give account by account, said
+ * to (a partner read the team's 5 arrests against a government's 2 of the week before as one
+ * source's figures). */
+static void comparison_differ(struct cw_rsection *s, const struct cw_report *r)
+{
+	static const enum cw_report_metric m[] = {CW_METRIC_DEMO_ARRESTS, CW_METRIC_DEMO_INJURED};
+	const struct cw_report_by_account *cur[] = {&r->demo_arrests_by, &r->demo_injured_by},
+					  *prev[] = {&r->previous_demo_arrests_by,
+						     &r->previous_demo_injured_by};
+	struct sb sb = {0};
+
+	if (!s->note)
+		return;
+	for (size_t k = 0; k < sizeof m / sizeof m[0]; k++) {
+		char now[200], before[200];
+
+		if (!cw_report_accounts_differ(cur[k], prev[k]))
+			continue;
+		cw_views_text(cur[k]->given, now, sizeof now);
+		cw_views_text(prev[k]->given, before, sizeof before);
+		/* TRANSLATORS: after the comparison's note: a figure ("arrests at
+		 * demonstrations") and the accounts that give it this period and the previous
+		 * one */
+		sb_add(&sb,
+		       _(" The figures of %s of the two periods come from different accounts (this "
+			 "period: %s; previous period: %s): each account's is on a row of its own, "
+			 "and they are not one source's figures to compare."),
+		       cw_report_metric_label(m[k]), now, before);
+	}
+	if (!sb.n)
+		return;
+	if (!sb.failed) {
+		struct sb all = {0};
+
+		sb_add(&all, "%s%s", s->note, sb.s);
+		if (!all.failed) {
+			free(s->note);
+			s->note = all.s;
+		} else {
+			free(all.s);
+		}
+	}
+	free(sb.s);
+}
+
 /* The comparison's column of what other accounts give, shown when a row has any (a report
  * with none keeps its four columns; CSV has the column always, as "concerns"). */
 static void comparison_others(struct cw_rsection *s)
@@ -5558,6 +5604,7 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			   from, to, pf, pt);
 	comparison(&b);
 	comparison_others(b.sec);
+	comparison_differ(b.sec, r);
 	for (size_t i = 0; i < doc->nsections; i++) {
 		struct cw_rsection *s = &doc->sections[i];
 

@@ -258,6 +258,16 @@ static inline int cw_report_several(uint32_t views)
 	return (views & (views - 1)) != 0;
 }
 
+/* Whether a figure of the period and the previous one come from different accounts: each
+ * period's given by some account, not by the same ones (the team's this week, the
+ * government's the week before). They are not one source's figures to compare: the
+ * comparison gives each account's apart, and JSON neither period's as one figure. */
+static inline int cw_report_accounts_differ(const struct cw_report_by_account *cur,
+					    const struct cw_report_by_account *prev)
+{
+	return cur->given && prev->given && cur->given != prev->given;
+}
+
 /* Whether demos->items[i] and demos->items[j] are accounts of two events the period counts
  * (demo_counted: neither counted in another period) that may be one demonstration, not linked
  * as the same event: the day and place, as logging warns of them (cw_demo_may_be_same). Their

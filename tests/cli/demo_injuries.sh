@@ -100,7 +100,7 @@ has "| 5 |  | at least 3 |"
 has "| 2 |  | 0 |"
 has "| injured at demonstrations | at least 3 | 0 | UN |"
 ok cw report --from 2021-12-27 --to 2022-01-02 --format json
-json "d['comparison']['demonstration_injured'] == {'current': 3, 'previous': 0, 'current_views': ['un'], 'previous_views': [], 'current_at_least': True, 'previous_at_least': False, 'current_by_account': [{'view': 'un', 'count': 3, 'at_least': True}], 'previous_by_account': []}"
+json "d['comparison']['demonstration_injured'] == {'current': 3, 'previous': 0, 'current_views': ['un'], 'previous_views': [], 'current_at_least': True, 'previous_at_least': False, 'accounts_differ': False, 'current_by_account': [{'view': 'un', 'count': 3, 'at_least': True}], 'previous_by_account': []}"
 json "[(x['view'], x['injured'], x['injured_at_least'], x['injured_counted'], x['injured_differ']) for x in d['demonstrations']] == [('un', 3, True, True, False), ('government', 0, False, False, True)]"
 # the CSV's figure columns hold whole numbers: a least beside an empty figure, as count and
 # at_least
