@@ -111,6 +111,35 @@ ok cw report --week 2016-W28
 has "1 other event of a case (account: government): 1 other."
 lacks "$(printf %.8s "$kun")"
 
+# An account dated only to a month, linked to one dated to a day of the next month: the UN's
+# closure of "2024-03", the government's of 2 April. Both March's and April's reports counted
+# it (the month's account was not among those April's report read), and weeks: the one dated
+# to a day counts it, in its week and its month; March's row says where.
+ok cw log incident --type media_closure --date 2024-03 --target "CamboJA" --view un \
+	--source "SR statement"
+mun=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+ok cw log incident --type media_closure --date 2024-04-02 --target "CamboJA" --view government \
+	--source "Ministry" --same-event "$mun"
+mgov=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+ok cw report --from 2024-03-01 --to 2024-03-31 --format json
+json "[(x['view'], x['counted_in'], x['counted_in_period'], x['counted_in_date']) for x in d['incidents']] == [('un', '$mgov', 'later', '2024-04-02')]"
+ok cw report --from 2024-04-01 --to 2024-04-30 --format json
+json "[(x['view'], x['counted_in']) for x in d['incidents']] == [('government', None)]"
+ok cw report --week 2024-W14 --format json
+json "[(x['view'], x['counted_in']) for x in d['incidents']] == [('government', None)]"
+ok cw report --from 2024-03-01 --to 2024-04-30 --format json
+json "sorted((x['view'], x['counted_in']) for x in d['incidents']) == [('government', None), ('un', '$mgov')]"
+ok cw report --from 2024-03-01 --to 2024-03-31
+has "another account of an event counted in a later period, by the account of 2024-04-02 (government, $(printf %.8s "$mgov")), not counted here"
+lacks "other incident"
+# The same of a demonstration: April's comparison does not count March's account again.
+ok cw log demo --date 2024-03 --place "Wat Phnom" --arrests-count 3 --view un --source "SG"
+md1=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2024-04-03 --place "Wat Phnom" --arrests-count 3 --view government \
+	--source "Ministry" --same-event "$md1"
+ok cw report --from 2024-04-01 --to 2024-04-30 --format json
+json "(d['comparison']['demonstrations']['current'], d['comparison']['demonstrations']['previous']) == (1, 0)"
+
 # Demonstrations and the comparison, already across periods: the week and the week before
 # count the event once between them.
 ok cw log demo --date 2024-07-07 --place "Freedom Park" --arrests-count 3 --view government \
