@@ -1225,17 +1225,19 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
 }
 
 /* Where a record found through links goes among the accounts of its events outside the period
- * (struct near): its kind's list before or after it, when it is dated to a day and is an event
- * the period counts once per event (of the milestones an arrest or charge, or an event of a
- * case no other list takes: push_event); NULL otherwise. */
+ * (struct near): its kind's list before or after it, when it is an event the period counts
+ * once per event (of the milestones an arrest or charge, or an event of a case no other list
+ * takes: push_event) dated wholly before or after it: to a day, or to a month or a year another
+ * period's report counts it in (walk_partial; left out, March's "2024-03" account and April's
+ * of a day were each counted by their month); NULL otherwise (one whose month or year the
+ * period overlaps is counted in no report of its length). */
 static struct cw_record_list *near_list(struct period *p, const struct cw_record *rec,
 					struct cw_date from, struct cw_date to)
 {
 	struct cw_date d = cw_record_date(rec);
-	long day;
 	int k;
 
-	if (cw_date_precision(d) != CW_DATE_DAY)
+	if (!cw_date_is_known(d))
 		return NULL;
 	switch (rec->kind) {
 	case CW_KIND_HEARING:
@@ -1264,10 +1266,9 @@ static struct cw_record_list *near_list(struct period *p, const struct cw_record
 	default:
 		return NULL;
 	}
-	day = cw_date_to_days(d);
-	if (day < cw_date_to_days(from))
+	if (cw_date_compare(cw_date_last_day(d), from) < 0)
 		return &p->near[k].before;
-	if (day > cw_date_to_days(to))
+	if (cw_date_compare(cw_date_first_day(d), to) > 0)
 		return &p->near[k].after;
 	return NULL;
 }
@@ -1343,7 +1344,7 @@ static int near_found(struct near_search *ns, const struct cw_id *id, struct cw_
 /* The accounts outside the period [from, to] (struct near) linked, either way, to one of its
  * own or to another found so, however far apart: its events' other accounts, found through
  * the links and the index of links (cw_reader_linking), not by reading every record around
- * it. Day-dated, as the period's own lists keep them; the caller sifts them as it sifts the
+ * it. Dated wholly outside it (near_list); the caller sifts them as it sifts the
  * period's (confidential ones, tallies). */
 static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
 		       struct cw_date to, struct period *p, struct cw_error *err)
@@ -1941,11 +1942,26 @@ static void events_make(struct events *e, const struct cw_record_list *hearings,
 	events_make_as(e, hearings, rulings, NULL);
 }
 
+/* Whether account a of an event is counted before b, listed earlier: the team's before
+ * another's, and of the same side one dated to a day before one dated only to a month or a
+ * year, which weeks do not count (a week counted neither the UN's "2024-03" nor, deferring to
+ * it, the government's of 2 April). */
+static int counts_before(const struct cw_record *a, const struct cw_record *b)
+{
+	int own_a = a->view == CW_VIEW_OWN, own_b = b->view == CW_VIEW_OWN;
+
+	if (own_a != own_b)
+		return own_a;
+	return cw_date_precision(cw_record_date(a)) == CW_DATE_DAY &&
+	       cw_date_precision(cw_record_date(b)) != CW_DATE_DAY;
+}
+
 /* For each record of l (accounts of several periods, oldest first, those of [from, to) the
  * report's own), the index of the account its event is counted by (linked as the same event,
  * or disputing it, directly or through others): an arrest told by the UN and by the
  * government is one arrest, counted as the team's account gives it when it is one of them,
- * else as the first listed; i itself for that one. NULL when none is linked, or out of memory
+ * else as the first listed dated to a day, else the first (counts_before); i itself for that
+ * one. NULL when none is linked, or out of memory
  * (*oom set: then each counts). Every period sees all the accounts of its events (gather_near
  * follows the links however far apart they are dated), so each decides as the others do: a
  * window of 31 days let two periods each count one visit (a review, then a sync trial). */
@@ -1961,12 +1977,12 @@ static size_t *counted_accounts_in(const struct cw_record_list *l, int *oom)
 	    (counted = malloc((l->n ? l->n : 1) * sizeof *counted)) != NULL) {
 		for (size_t i = 0; i < l->n; i++)
 			by_event[i] = SIZE_MAX;
-		/* By event (its root): the team's account, else the first. */
+		/* By event (its root): the team's account, else the first dated to a day, else
+		 * the first. */
 		for (size_t i = 0; i < l->n; i++) {
 			size_t *c = &by_event[ev.root[i]];
 
-			if (*c == SIZE_MAX ||
-			    (l->items[i].view == CW_VIEW_OWN && l->items[*c].view != CW_VIEW_OWN))
+			if (*c == SIZE_MAX || counts_before(&l->items[i], &l->items[*c]))
 				*c = i;
 		}
 		for (size_t i = 0; i < l->n; i++)
