@@ -755,11 +755,11 @@ static json_t *visits(const struct cw_report *r)
 static json_t *demo_unlinked(const struct cw_report *r, size_t i)
 {
 	json_t *a = json_array();
+	const size_t *rows;
+	size_t n = cw_report_demo_same(r, i, &rows);
 
-	for (size_t j = 0; a && j < r->demos.n; j++)
-		if (cw_report_counted(r->demo_counted, j) &&
-		    cw_report_demo_unlinked(&r->demos, r->demo_counted, i, j))
-			json_array_append_new(a, jid(&r->demos.items[j].id));
+	for (size_t k = 0; a && k < n; k++)
+		json_array_append_new(a, jid(&r->demos.items[rows[k]].id));
 	return a;
 }
 

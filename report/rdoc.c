@@ -1241,15 +1241,13 @@ static void visits(struct builder *b)
  * another account of the same demonstration, counted apart". The counted row of each event. */
 static void demo_unlinked_rows(const struct cw_report *r, struct sb *detail, size_t i)
 {
-	const size_t *counted = r->demo_counted;
+	const size_t *rows;
+	size_t n = cw_report_demo_same(r, i, &rows);
 
-	for (size_t j = 0; j < r->demos.n; j++) {
+	for (size_t k = 0; k < n; k++) {
 		struct sb row = {0};
 
-		if (!cw_report_counted(counted, j) ||
-		    !cw_report_demo_unlinked(&r->demos, counted, i, j))
-			continue;
-		row_ref(r, &r->demos.items[j], &row);
+		row_ref(r, &r->demos.items[rows[k]], &row);
 		sb_add(detail, "%s", detail->n ? "; " : "");
 		/* TRANSLATORS: another row of the demonstrations: its date, account, place and
 		 * record; the two are not linked as one event */
@@ -3068,20 +3066,20 @@ static void demo_unlinked_text(struct sb *sb, const struct cw_report *r)
 		uint32_t views = cw_report_view_bit(&r->demos.items[i]);
 		struct sb which = {0};
 		char date[CW_DATE_TEXT_MAX];
-		size_t k = 1;
+		const size_t *rows;
+		size_t k = 1, n;
 		int earlier = 0;
 
 		if (!cw_report_counted(counted, i))
 			continue;
-		for (size_t j = 0; j < i && !earlier; j++)
-			earlier = cw_report_counted(counted, j) &&
-				  cw_report_demo_unlinked(&r->demos, counted, j, i);
-		for (size_t j = i + 1; !earlier && j < r->demos.n; j++)
-			if (cw_report_counted(counted, j) &&
-			    cw_report_demo_unlinked(&r->demos, counted, i, j)) {
-				k++;
-				views |= cw_report_view_bit(&r->demos.items[j]);
-			}
+		/* Said once, at the first row of the set (cw_report_demo_unlinked reads both
+		 * ways alike): the rows that may be this one's, in row order. */
+		n = cw_report_demo_same(r, i, &rows);
+		earlier = n && rows[0] < i;
+		for (size_t m = 0; !earlier && m < n; m++) {
+			k++;
+			views |= cw_report_view_bit(&r->demos.items[rows[m]]);
+		}
 		if (earlier || k < 2)
 			continue;
 		cw_date_format(d->date, date);

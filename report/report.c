@@ -2535,6 +2535,103 @@ int cw_report_demo_unlinked(const struct cw_record_list *demos, const size_t *co
 	       cw_demo_may_be_same(&demos->items[i].u.demo, &demos->items[j].u.demo);
 }
 
+size_t cw_report_demo_same(const struct cw_report *r, size_t i, const size_t **rows)
+{
+	if (!r->demo_same_at || i >= r->demos.n) {
+		*rows = NULL;
+		return 0;
+	}
+	*rows = r->demo_same + r->demo_same_at[i];
+	return r->demo_same_at[i + 1] - r->demo_same_at[i];
+}
+
+/* A demonstration that may be the same as another (cw_demo_may_be_same: dated to a day, at a
+ * place given), by its day and place, then its row. */
+struct demo_at {
+	const struct cw_demo *d;
+	uint32_t day;
+	size_t row;
+};
+
+static int demo_at_order(const void *pa, const void *pb)
+{
+	const struct demo_at *a = pa, *b = pb;
+	int c;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if ((c = strcasecmp(a->d->place, b->d->place)) != 0)
+		return c;
+	return a->row < b->row ? -1 : a->row > b->row;
+}
+
+/* r->demo_same (report.h): each row compared only with those of its day and place, which are
+ * all cw_demo_may_be_same can find. 0, or CW_ENOMEM. */
+static int demo_same_index(struct cw_report *r)
+{
+	const struct cw_record_list *l = &r->demos;
+	struct demo_at *at;
+	size_t n = 0, total = 0, *count;
+
+	if (!l->n)
+		return 0;
+	if (!(at = malloc(l->n * sizeof *at)))
+		return CW_ENOMEM;
+	if (!(count = calloc(l->n + 1, sizeof *count))) {
+		free(at);
+		return CW_ENOMEM;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_demo *d = &l->items[i].u.demo;
+
+		if (cw_date_precision(d->date) == CW_DATE_DAY && d->place && *d->place)
+			at[n++] = (struct demo_at){d, cw_date_key(d->date), i};
+	}
+	qsort(at, n, sizeof *at, demo_at_order);
+	/* Twice over each group of one day and place: how many, then which. */
+	for (int fill = 0; fill < 2; fill++) {
+		if (fill) {
+			/* count[i] becomes where row i's rows start, count[l->n] their total */
+			for (size_t i = 0, sum = 0; i <= l->n; i++) {
+				size_t c = i < l->n ? count[i] : 0;
+
+				count[i] = sum;
+				sum += c;
+			}
+			total = count[l->n];
+			if (!(r->demo_same = malloc((total ? total : 1) * sizeof *r->demo_same))) {
+				free(at);
+				free(count);
+				return CW_ENOMEM;
+			}
+		}
+		for (size_t g = 0, e; g < n; g = e) {
+			for (e = g + 1; e < n && at[e].day == at[g].day &&
+					strcasecmp(at[e].d->place, at[g].d->place) == 0;
+			     e++)
+				;
+			for (size_t a = g; a < e; a++)
+				for (size_t b = g; b < e; b++) {
+					size_t i = at[a].row, j = at[b].row;
+
+					if (!cw_report_counted(r->demo_counted, j) ||
+					    !cw_report_demo_unlinked(l, r->demo_counted, i, j))
+						continue;
+					if (fill)
+						r->demo_same[count[i]++] = j;
+					else
+						count[i]++;
+				}
+		}
+	}
+	/* Filling moved each start to the next row's: back one. */
+	memmove(count + 1, count, l->n * sizeof *count);
+	count[0] = 0;
+	free(at);
+	r->demo_same_at = count;
+	return 0;
+}
+
 int cw_report_visit_access_differs(const struct cw_record_list *visits, const size_t *counted,
 				   size_t j)
 {
@@ -5729,6 +5826,8 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	    (rc = add_refs(rd, out, &out->case_events, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->hearings_set, err)) != 0)
 		return rc;
+	if (demo_same_index(out) != 0)
+		return oom(err);
 	if (count_articles(out) != 0)
 		return oom(err);
 	if (count_fair(out) != 0)
@@ -5915,6 +6014,8 @@ void cw_report_free(struct cw_report *r)
 	free(r->demo_elsewhere);
 	free(r->incident_elsewhere);
 	free(r->case_event_elsewhere);
+	free(r->demo_same_at);
+	free(r->demo_same);
 	free(r->hearing_elsewhere);
 	free(r->arrest_elsewhere);
 	cw_record_list_free(&r->demos);

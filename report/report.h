@@ -275,6 +275,12 @@ static inline int cw_report_accounts_differ(const struct cw_report_by_account *c
 int cw_report_demo_unlinked(const struct cw_record_list *demos, const size_t *counted, size_t i,
 			    size_t j);
 
+/* The rows j of r->demos whose events the period counts (cw_report_counted) and that may be
+ * the same demonstration as row i (cw_report_demo_unlinked), in row order, into *rows: how
+ * many. Found once for the report, among the rows of the same day and place, where comparing
+ * each row with every other took most of a year's report of 30,000 demonstrations. */
+size_t cw_report_demo_same(const struct cw_report *r, size_t i, const size_t **rows);
+
 /* Whether visits->items[j], another account of a prison visit another row of the period counts
  * (visit_counted), gives another access (granted, restricted, denied) than the account
  * counted, whose access the summary's figures count. */
@@ -465,6 +471,11 @@ struct cw_report {
 	uint8_t *arrest_unlisted;
 	struct cw_report_elsewhere *visit_elsewhere, *demo_elsewhere, *hearing_elsewhere,
 		*arrest_elsewhere, *incident_elsewhere, *case_event_elsewhere;
+	/* For demos.items[i], the rows of other events the period counts that may be the same
+	 * demonstration (cw_report_demo_same): demo_same[demo_same_at[i]] up to
+	 * demo_same[demo_same_at[i + 1]], in row order. Read once, by day and place; NULL when
+	 * there is no demonstration. */
+	size_t *demo_same_at, *demo_same;
 	/* The arrests at the period's demonstrations (counts[CW_METRIC_DEMO_ARRESTS]) are a
 	 * least: people named with no number, or some events giving no figure; and the same of
 	 * the previous period's. */
