@@ -3986,6 +3986,7 @@ static int charged_under_filter(const struct cw_report *r, const struct cw_recor
  * read. 0 when the report leaves nothing out or no order of theirs is withheld; -1 out of
  * memory. */
 static int order_withheld(struct cw_report *r, const struct cw_id *person,
+			  const struct cw_record *kase, const char *label,
 			  const struct cw_record_list *l)
 {
 	struct cw_timeline_summary all;
@@ -3997,6 +3998,10 @@ static int order_withheld(struct cw_report *r, const struct cw_id *person,
 		any |= l->items[i].kind == CW_KIND_MILESTONE &&
 		       (l->items[i].u.milestone.type == CW_MS_PRETRIAL_DETENTION ||
 			l->items[i].u.milestone.type == CW_MS_DETENTION_EXTENDED) &&
+		       (person ? 1
+			       : cw_id_is_zero(&l->items[i].u.milestone.person) &&
+					 l->items[i].u.milestone.group &&
+					 !strcasecmp(l->items[i].u.milestone.group, label)) &&
 		       cw_withheld_leaves_out(&r->confidential, &l->items[i]);
 	if (!any)
 		return 0;
@@ -4011,7 +4016,10 @@ static int order_withheld(struct cw_report *r, const struct cw_id *person,
 		    (r->filter.accounts & cw_report_view_bit(&l->items[i])))
 			v[n++] = l->items[i];
 	}
-	cw_timeline_summarise(person, v, n, r->held_to, &all);
+	if (person)
+		cw_timeline_summarise(person, v, n, r->held_to, &all);
+	else
+		cw_timeline_summarise_group(kase, label, v, n, r->held_to, &all, NULL);
 	for (size_t i = 0; i < n && cw_date_is_known(all.order_until); i++)
 		if (cw_id_equal(&v[i].id, &all.order_id))
 			withheld = cw_withheld_leaves_out(&r->confidential, &v[i]);
@@ -4037,7 +4045,7 @@ static int detention_records_noting(struct cw_reader *rd, struct cw_report *r,
 
 	if (rc != 0)
 		return rc;
-	if (order_left_out && (*order_left_out = order_withheld(r, person, tl)) < 0) {
+	if (order_left_out && (*order_left_out = order_withheld(r, person, NULL, NULL, tl)) < 0) {
 		cw_record_list_free(tl);
 		return oom(err);
 	}
@@ -4368,9 +4376,10 @@ static void group_joined(const struct cw_report *r, const struct cw_record *kase
 }
 
 /* Adds the group `label` of the case as held at the end of the range when the case's records
- * (tl, the case among them) find it so; `shown` is the label as the case gives it. */
+ * (tl, the case among them) find it so; `shown` is the label as the case gives it. With
+ * order_left_out, the order its records give is one the report leaves out (order_withheld). */
 static int consider_group(struct cw_report *r, const struct cw_record *kase,
-			  const struct cw_record_list *tl, const char *label)
+			  const struct cw_record_list *tl, const char *label, int order_left_out)
 {
 	struct cw_timeline_summary sum;
 	struct cw_report_detainee d, *grown;
@@ -4411,8 +4420,7 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	     sum.pretrial_to_kind == CW_PRETRIAL_TO_LATEST))
 		d.views |= cw_view_bit(sum.pretrial_to_view);
 	group_joined(r, kase, tl, label, &d);
-	/* A group's order extended in a record left out is not looked for (a person's is). */
-	if (order_from(r, &d, &sum, 0) != 0)
+	if (order_from(r, &d, &sum, order_left_out) != 0)
 		return CW_ENOMEM;
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;
@@ -4433,6 +4441,48 @@ static int has_label(const char *const *labels, size_t n, const char *label)
 		if (strcasecmp(labels[i], label) == 0)
 			return 1;
 	return 0;
+}
+
+/* The labels of the case's groups whose detention order, read from all of l as
+ * --include-confidential reads it, is one the report leaves out (order_withheld: an extension
+ * marked confidential), each a copy into *out, *n of them (the caller frees them). Only the
+ * groups a withheld order or extension names are read, and only when the report leaves
+ * something out: the case's records are few. 0 or CW_ENOMEM. */
+static int groups_order_withheld(struct cw_report *r, const struct cw_record *kase,
+				 const struct cw_record_list *l, char ***out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < l->n && r->confidential.leave_out; i++) {
+		const struct cw_milestone *m = &l->items[i].u.milestone;
+		char **grown;
+		int w;
+
+		if (l->items[i].kind != CW_KIND_MILESTONE ||
+		    (m->type != CW_MS_PRETRIAL_DETENTION && m->type != CW_MS_DETENTION_EXTENDED) ||
+		    !cw_id_is_zero(&m->person) || !m->group || !*m->group ||
+		    !cw_withheld_leaves_out(&r->confidential, &l->items[i]) ||
+		    has_label((const char *const *)*out, *n, m->group))
+			continue;
+		if ((w = order_withheld(r, NULL, kase, m->group, l)) < 0)
+			return CW_ENOMEM;
+		if (!w)
+			continue;
+		if (!(grown = realloc(*out, (*n + 1) * sizeof *grown)))
+			return CW_ENOMEM;
+		*out = grown;
+		if (!(grown[*n] = strdup(m->group)))
+			return CW_ENOMEM;
+		(*n)++;
+	}
+	return 0;
+}
+
+static void labels_free(char **labels, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
 }
 
 /* Groups of unnamed defendants still in pretrial detention at the end of the range, by the
@@ -4457,7 +4507,8 @@ static int gather_groups(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 		struct cw_record kase;
 		const struct cw_record *k = NULL;
 		const char **labels = NULL;
-		size_t nlabels = 0;
+		char **hidden = NULL;
+		size_t nlabels = 0, nhidden = 0;
 		int listed = 0;
 
 		if ((rc = cw_reader_get(rd, &cases[c], &kase, err)) == CW_ENOTFOUND) {
@@ -4478,9 +4529,17 @@ static int gather_groups(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 			break;
 		}
 		/* Confidential records tell nothing here either, the case included, nor those of
-		 * accounts the report leaves out. */
-		if (cw_record_list_push(&tl, &kase) != 0 || detention_sift(r, &tl) != 0) {
+		 * accounts the report leaves out; but a group's order is read from them all first
+		 * (groups_order_withheld), as a person's is. */
+		if (cw_record_list_push(&tl, &kase) != 0) {
 			cw_record_free(&kase);
+			cw_record_list_free(&tl);
+			rc = oom(err);
+			break;
+		}
+		if (groups_order_withheld(r, &tl.items[tl.n - 1], &tl, &hidden, &nhidden) != 0 ||
+		    detention_sift(r, &tl) != 0) {
+			labels_free(hidden, nhidden);
 			cw_record_list_free(&tl);
 			rc = oom(err);
 			break;
@@ -4511,10 +4570,13 @@ static int gather_groups(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 					labels[nlabels++] = ms->group;
 			}
 			for (size_t j = 0; j < nlabels && rc == 0; j++)
-				if (consider_group(r, k, &tl, labels[j]) != 0)
+				if (consider_group(r, k, &tl, labels[j],
+						   has_label((const char *const *)hidden, nhidden,
+							     labels[j])) != 0)
 					rc = oom(err);
 			free(labels);
 		}
+		labels_free(hidden, nhidden);
 		cw_record_list_free(&tl);
 	}
 	free(cases);
