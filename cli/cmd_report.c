@@ -423,7 +423,12 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 	/* The records are the person's: one that names them only in a withheld field (a visit
 	 * whose detainees are confidential) would show them met there, withheld or not. */
 	r.confidential.by_person = r.confidential.leave_out;
-	if ((rc = cw_withheld_sift(&r.confidential, &l, 1)) != 0 ||
+	/* The order their records give, read whole, may be one left out: the summary then
+	 * gives none, as a report's row does (not "held past" an order the team knows was
+	 * extended). */
+	if ((r.timeline_order_withheld =
+		     cw_report_order_withheld(&r.confidential, &id, &l, cw_date_today())) < 0 ||
+	    (rc = cw_withheld_sift(&r.confidential, &l, 1)) != 0 ||
 	    (rc = cw_withheld_named(&r.confidential, &person)) != 0)
 		rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) != 0 ||

@@ -653,6 +653,10 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	json_t *doc, *summary;
 
 	cw_timeline_summarise(id, l->items, l->n, today, &sum);
+	/* The order their records give read whole is left out (cw_report_order_withheld): none
+	 * rather than one the team knows was extended. */
+	if (r->timeline_order_withheld)
+		sum.order_until = (struct cw_date){0, 0, 0};
 	cw_date_format(sum.order_until, until);
 	named_hexof(r, &sum.order_id, order_hex);
 	cw_date_format(sum.pretrial_to_kind == CW_PRETRIAL_TO_TODAY ? sum.pretrial_news

@@ -3980,21 +3980,21 @@ static int charged_under_filter(const struct cw_report *r, const struct cw_recor
 }
 
 /* Whether the detention order the team's own records give the person (models/timeline.h:
- * order_id), read from all of l as --include-confidential reads it, is one the report leaves
- * out (an extension marked confidential): read from the rest, the row would say they were held
- * past an order the team knows was extended. Only the accounts the filter leaves out are not
- * read. 0 when the report leaves nothing out or no order of theirs is withheld; -1 out of
- * memory. */
-static int order_withheld(struct cw_report *r, const struct cw_id *person,
-			  const struct cw_record *kase, const char *label,
-			  const struct cw_record_list *l)
+ * order_id), or the case kase's group `label` (person NULL), read from all of l as
+ * --include-confidential reads it, is one w leaves out (an extension marked confidential):
+ * read from the rest, the row would say they were held past an order the team knows was
+ * extended. Only the accounts `accounts` leaves out (none: 0) are not read. 0 when w leaves
+ * nothing out or no order of theirs is withheld; -1 out of memory. */
+static int order_withheld_to(const struct cw_withheld *w, uint32_t accounts,
+			     const struct cw_id *person, const struct cw_record *kase,
+			     const char *label, const struct cw_record_list *l, struct cw_date to)
 {
 	struct cw_timeline_summary all;
 	struct cw_record *v;
 	size_t n = 0;
 	int any = 0, withheld = 0;
 
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n && w->leave_out; i++)
 		any |= l->items[i].kind == CW_KIND_MILESTONE &&
 		       (l->items[i].u.milestone.type == CW_MS_PRETRIAL_DETENTION ||
 			l->items[i].u.milestone.type == CW_MS_DETENTION_EXTENDED) &&
@@ -4002,7 +4002,7 @@ static int order_withheld(struct cw_report *r, const struct cw_id *person,
 			       : cw_id_is_zero(&l->items[i].u.milestone.person) &&
 					 l->items[i].u.milestone.group &&
 					 !strcasecmp(l->items[i].u.milestone.group, label)) &&
-		       cw_withheld_leaves_out(&r->confidential, &l->items[i]);
+		       cw_withheld_leaves_out(w, &l->items[i]);
 	if (!any)
 		return 0;
 	/* Shallow copies: the records stay l's. */
@@ -4011,20 +4011,35 @@ static int order_withheld(struct cw_report *r, const struct cw_id *person,
 	for (size_t i = 0; i < l->n; i++) {
 		enum cw_kind k = l->items[i].kind;
 
-		if (!r->filter.accounts ||
+		if (!accounts ||
 		    !(k == CW_KIND_VISIT || k == CW_KIND_MILESTONE || k == CW_KIND_HEARING) ||
-		    (r->filter.accounts & cw_report_view_bit(&l->items[i])))
+		    (accounts & cw_report_view_bit(&l->items[i])))
 			v[n++] = l->items[i];
 	}
 	if (person)
-		cw_timeline_summarise(person, v, n, r->held_to, &all);
+		cw_timeline_summarise(person, v, n, to, &all);
 	else
-		cw_timeline_summarise_group(kase, label, v, n, r->held_to, &all, NULL);
+		cw_timeline_summarise_group(kase, label, v, n, to, &all, NULL);
 	for (size_t i = 0; i < n && cw_date_is_known(all.order_until); i++)
 		if (cw_id_equal(&v[i].id, &all.order_id))
-			withheld = cw_withheld_leaves_out(&r->confidential, &v[i]);
+			withheld = cw_withheld_leaves_out(w, &v[i]);
 	free(v);
 	return withheld;
+}
+
+/* The same for the report: to the day it counts to, its accounts alone. */
+static int order_withheld(struct cw_report *r, const struct cw_id *person,
+			  const struct cw_record *kase, const char *label,
+			  const struct cw_record_list *l)
+{
+	return order_withheld_to(&r->confidential, r->filter.accounts, person, kase, label, l,
+				 r->held_to);
+}
+
+int cw_report_order_withheld(const struct cw_withheld *w, const struct cw_id *person,
+			     const struct cw_record_list *l, struct cw_date to)
+{
+	return order_withheld_to(w, 0, person, NULL, NULL, l, to);
 }
 
 /* The records a person's detention is read from, as the report reads them: their cases,

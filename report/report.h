@@ -626,6 +626,10 @@ struct cw_report {
 	/* While the report is built: what the filter's free text finds as the report will show
 	 * it (cw_withheld_text_matcher); NULL before and after. */
 	struct cw_matcher *shown;
+	/* A person's timeline exported for others (cw_export_timeline_json): set when the
+	 * detention order their records give, read whole, is one left out
+	 * (cw_report_order_withheld); its summary then gives no order. */
+	int timeline_order_withheld;
 };
 
 enum { CW_REPORT_WITHHELD_PERSON = 1, CW_REPORT_WITHHELD_CASE = 2, CW_REPORT_WITHHELD_TEXT = 4 };
@@ -652,6 +656,14 @@ void cw_report_free(struct cw_report *r);
 int cw_report_timeline_waiting(struct cw_store *st, const struct cw_id *person,
 			       const struct cw_record_list *l, size_t *conflicted, size_t *doubled,
 			       struct cw_error *err);
+
+/* Whether the detention order person's records l give as of `to` (models/timeline.h:
+ * order_id), read whole as --include-confidential reads them, is one w leaves out (an extension
+ * marked confidential): read from the rest, what is written would say they were held past an
+ * order the team knows was extended. 0 when w leaves nothing out or no order of theirs is
+ * withheld; -1 out of memory. Call it before l is sifted. */
+int cw_report_order_withheld(const struct cw_withheld *w, const struct cw_id *person,
+			     const struct cw_record_list *l, struct cw_date to);
 
 /* Whether a hearing is the team's own observation (its account is "own"); every other hearing
  * (UN, government, media, NGO, other, or no account recorded) is reported, not monitored. */

@@ -180,6 +180,12 @@ lacks "2023-09-30"
 lacks "Of those listed"
 ok cw report --week 2023-W35 --person "Secret Order" --format json
 json '[r["detention_order"] for r in d["pretrial_detention"]] == [None]'
+# a partner's export of the timeline alike (it read the order from what it kept)
+ok cw export --format json --timeline "Secret Order"
+json 'd["summary"]["detention_order"] is None'
+lacks "2023-09-30"
+ok cw export --format json --timeline "Secret Order" --include-confidential
+json 'd["summary"]["detention_order"]["until"] == "2023-09-30"'
 ok cw report --week 2023-W35 --person "Secret Order" --include-confidential
 has "the detention order (own observation) runs to 2023-09-30"
 has "CONFIDENTIAL: this holds 1 record with confidential material"
@@ -211,6 +217,15 @@ for who in "Later Secret" "Shorter Secret"; do
 	ok cw report --week 2023-W35 --person "$who" --format json
 	json '[r["detention_order"]["until"] for r in d["pretrial_detention"]] == ["2023-07-05"]'
 done
+# A partner's export of the timeline reads them as of today (15 October): the later extension is
+# the team's order then, and left out, no order is given; the shorter one supersedes nothing.
+ok cw export --format json --timeline "Later Secret"
+json 'd["summary"]["detention_order"] is None'
+ok cw export --format json --timeline "Later Secret" --include-confidential
+json 'd["summary"]["detention_order"]["until"] == "2023-12-30"'
+ok cw export --format json --timeline "Shorter Secret"
+json 'd["summary"]["detention_order"]["until"] == "2023-07-05" and d["summary"]["detention_order"]["days_past_at_least"] == 57'
+lacks "2023-03-05"
 export CASEWATCH_NOW=2023-09-01T03:00:00Z
 # A group's order alike (its withheld extension was not looked for: partners read the group
 # "held 53 days past" the order the team knows was extended); one withheld that the team's
