@@ -1084,7 +1084,7 @@ static json_t *unstarted(const struct cw_report *r)
 		json_array_append_new(
 			a,
 			json_pack(
-				"{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "person",
+				"{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "person",
 				d->group[0] ? json_null() : jperson(r, &d->person), "group",
 				jstr(d->group[0] ? d->group : NULL), "count",
 				d->count > 0 ? json_integer((json_int_t)d->count) : json_null(),
@@ -1101,7 +1101,14 @@ static json_t *unstarted(const struct cw_report *r)
 				"source", k ? jstr(k->source) : json_null(),
 				/* as a detainee's row: each access at the latest prison visit
 				 * that recorded it (null: none did) */
-				"access_at_visit", access_json(r, d)));
+				"access_at_visit", access_json(r, d),
+				/* the case entered after the period: the prison visit of it
+				 * that met them (null: none) */
+				"met_at_visit",
+				cw_date_is_known(d->met_on)
+					? json_pack("{s:o,s:o}", "visit", jnamed(r, &d->met_visit),
+						    "date", jdate(d->met_on))
+					: json_null()));
 	}
 	return a;
 }
@@ -1497,11 +1504,12 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		 * logged: no days; people counts them all, listed or not. */
 		json_object_set_new(doc, "held_no_arrest_logged", unstarted(r));
 		json_object_set_new(doc, "held_no_arrest_logged_people",
-				    json_pack("{s:I,s:b,s:I,s:I}", "people",
+				    json_pack("{s:I,s:b,s:I,s:I,s:I}", "people",
 					      (json_int_t)r->unstarted_people, "at_least",
 					      r->unstarted_uncounted > 0, "named",
 					      (json_int_t)r->unstarted_named, "held_again",
-					      (json_int_t)r->unstarted_again));
+					      (json_int_t)r->unstarted_again, "met_at_visit",
+					      (json_int_t)r->unstarted_met));
 		json_object_set_new(doc, "arrested_not_held", arrested_not_held(r));
 		json_object_set_new(doc, "partial_dates", partial(r));
 		json_object_set_new(doc, "tallies", tallies(r));

@@ -1847,6 +1847,15 @@ static void detainees(struct builder *b)
 				 "them as detained again as of %s with no arrest or detention "
 				 "logged since; their days since are not known"),
 			       ended, known);
+		} else if (cw_date_is_known(d->met_on)) {
+			char met[CW_DATE_TEXT_MAX];
+
+			cw_date_format(d->met_on, met);
+			sb_add(&sb,
+			       _("no dated arrest or detention logged: met at the prison visit of "
+				 "%s, and the case, entered after the period, records them as "
+				 "detained; their days are not known"),
+			       met);
 		} else if (cw_date_is_known(d->to))
 			sb_add(&sb,
 			       _("no dated arrest or detention logged: the case records them as "
@@ -3935,6 +3944,15 @@ static int detention_unstarted(struct cw_rdoc *doc, struct sb *sb, const struct 
 			  "; %zu of them are held again after their last detention logged ended",
 			  r->unstarted_again),
 		       r->unstarted_again);
+	if (r->unstarted_met)
+		/* TRANSLATORS: after "... (listed last)": those a prison visit met */
+		sb_add(sb,
+		       P_("; %zu of them was met at a prison visit of the period, their case "
+			  "entered after it",
+			  "; %zu of them were met at a prison visit of the period, their case "
+			  "entered after it",
+			  r->unstarted_met),
+		       r->unstarted_met);
 	{
 		/* How old the newest of those entries is: an account of 2022 in a report of 2024
 		 * must read as one. */

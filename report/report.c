@@ -5022,6 +5022,143 @@ static int unstarted_access(struct cw_reader *rd, struct cw_report *r,
 	return rc;
 }
 
+/* The case of the person's records tl (as the report reads them) whose entry says they are
+ * held before a verdict, that the filter m admits, known only after the period (a case opened,
+ * or recorded here, since: not in the index of cw_reader_detained_unstarted), with no arrest
+ * or detention of theirs logged in it: NULL when none. A start of theirs in it says when they
+ * were taken there, and a visit before it may be of another detention. */
+static const struct cw_record *case_entered_later(struct cw_report *r, struct cw_matcher *m,
+						  const struct cw_id *person,
+						  const struct cw_record_list *tl, int *rc,
+						  struct cw_error *err)
+{
+	for (size_t i = 0; i < tl->n && *rc == 0; i++) {
+		const struct cw_record *k = &tl->items[i];
+		const struct cw_defendant *entry = NULL;
+		int match = 0, started = 0;
+
+		if (k->kind != CW_KIND_CASE || !person_held_pretrial(k, person))
+			continue;
+		for (size_t j = 0; j < k->u.kase.defendants.n && !entry; j++) {
+			const struct cw_defendant *d =
+				(const struct cw_defendant *)k->u.kase.defendants.items + j;
+
+			if (cw_id_equal(&d->person, person) &&
+			    cw_timeline_entry_held_pretrial(k, d))
+				entry = d;
+		}
+		if (!entry || entry_known_by(r, k, cw_timeline_entry_known(k, entry)) ||
+		    !charged_under_filter(r, k, person, NULL))
+			continue;
+		for (size_t j = 0; j < tl->n && !started; j++) {
+			const struct cw_milestone *ms = &tl->items[j].u.milestone;
+
+			started = tl->items[j].kind == CW_KIND_MILESTONE &&
+				  cw_id_equal(&ms->case_id, &k->id) &&
+				  cw_id_equal(&ms->person, person) &&
+				  cw_timeline_starts_detention(ms);
+		}
+		if (started)
+			continue;
+		if ((*rc = cw_matcher_test(m, k, &match, err)) == 0 && match)
+			return k;
+	}
+	return NULL;
+}
+
+/* People a prison visit of the period met (not one refused access: it met no one) whose case
+ * says they are held before a verdict but was entered after the period (case_entered_later):
+ * the visit is what the records give of their being held on its day, so they are listed with
+ * those held with no dated arrest, from the latest such visit (met_on), never with days.
+ * counted holds the people gather_unstarted counted, and takes these; *listed counts the rows.
+ * Few: the detainees of the period's visits, each read once. */
+static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			 const struct cw_idmap *candidates, struct cw_idmap *counted,
+			 size_t *listed, struct cw_error *err)
+{
+	struct cw_idmap seen = {0}; /* person: their index in people */
+	struct met {
+		struct cw_id person;
+		size_t visit; /* in r->visits: the latest that met them */
+	} *people = NULL;
+	size_t npeople = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < r->visits.n && rc == 0; i++) {
+		const struct cw_record *v = &r->visits.items[i];
+		const struct cw_person_ref *met = v->u.visit.detainees.items;
+
+		if (v->kind != CW_KIND_VISIT || v->u.visit.access == CW_ACCESS_DENIED ||
+		    cw_date_precision(v->u.visit.date) != CW_DATE_DAY ||
+		    cw_date_compare(v->u.visit.date, r->held_to) > 0)
+			continue;
+		for (size_t j = 0; j < v->u.visit.detainees.n && rc == 0; j++) {
+			struct met *grown;
+			size_t at;
+
+			if (listed_person(r, &met[j].person) ||
+			    cw_idmap_get(counted, &met[j].person, NULL) ||
+			    !cw_matcher_admits_person(m, &met[j].person))
+				continue;
+			if (cw_idmap_get(&seen, &met[j].person, &at)) {
+				if (cw_date_compare(
+					    v->u.visit.date,
+					    r->visits.items[people[at].visit].u.visit.date) > 0)
+					people[at].visit = i;
+				continue;
+			}
+			if (!(grown = realloc(people, (npeople + 1) * sizeof *grown)) ||
+			    cw_idmap_put(&seen, &met[j].person, npeople, NULL) < 0) {
+				people = grown ? grown : people;
+				rc = oom(err);
+				break;
+			}
+			people = grown;
+			people[npeople++] = (struct met){met[j].person, i};
+		}
+	}
+	for (size_t i = 0; i < npeople && rc == 0; i++) {
+		const struct cw_record *kase, *v;
+		struct cw_record_list tl;
+		struct cw_report_detainee row;
+		const struct cw_id *person = &people[i].person;
+		int held = 0;
+
+		if (cw_idmap_get(candidates, person, NULL) &&
+		    ((rc = held_elsewhere(rd, r, person, &held, err)) != 0 || held))
+			continue;
+		if ((rc = detention_records(rd, r, person, &tl, err)) != 0)
+			break;
+		if (!(kase = case_entered_later(r, m, person, &tl, &rc, err))) {
+			cw_record_list_free(&tl);
+			continue;
+		}
+		v = &r->visits.items[people[i].visit];
+		memset(&row, 0, sizeof row);
+		row.person = *person;
+		row.count = 1;
+		row.case_id = kase->id;
+		row.met_visit = v->id;
+		row.met_on = v->u.visit.date;
+		row.days = row.days_max = row.total = row.total_max = -1;
+		row.views = cw_report_view_bit(kase) | cw_report_view_bit(v);
+		cw_record_list_free(&tl);
+		r->unstarted_people++;
+		r->unstarted_named++;
+		r->unstarted_met++;
+		if (cw_idmap_put(counted, person, 0, NULL) < 0)
+			rc = oom(err);
+		if (rc == 0 && *listed < CW_REPORT_DETAINEES_MAX)
+			rc = unstarted_access(rd, r, &row, err);
+		if (rc == 0 && (*listed)++ < CW_REPORT_DETAINEES_MAX &&
+		    unstarted_push(r, &row) != 0)
+			rc = oom(err);
+	}
+	free(people);
+	cw_idmap_free(&seen);
+	return rc;
+}
+
 /* Whoever a case the filter admits records as detained, known so by the period's end, with no
  * arrest or detention of theirs in it dated up to then: the index names them (store.h), the
  * case is read for the filter, what is withheld and its groups. People held in pretrial
@@ -5131,6 +5268,8 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 		cw_record_list_free(&one);
 	}
 	free(u);
+	if (rc == 0)
+		rc = unstarted_met(rd, m, r, candidates, &counted, &listed, err);
 	cw_idmap_free(&counted);
 	for (size_t i = 0; rc == 0 && i < r->nunstarted; i++) {
 		if (!cw_id_is_zero(&r->unstarted[i].person))
@@ -5146,6 +5285,9 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 			rc = ref_add(rd, r, &r->unstarted[i].lawyer_at_visit.later, err);
 		if (rc == 0)
 			rc = ref_add(rd, r, &r->unstarted[i].family_at_visit.later, err);
+		/* The visit that met them, for its id (unstarted_met). */
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->unstarted[i].met_visit, err);
 	}
 	return rc;
 }

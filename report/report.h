@@ -151,6 +151,11 @@ struct cw_report_detainee {
 	/* A row of unstarted whose case's entry gives no date: the day the case was first
 	 * recorded here, which the entry is known by (nobody here knew of it before). */
 	struct cw_date recorded;
+	/* A row of unstarted whose case's entry is known only after the period (the case opened,
+	 * or was recorded here, since): the latest prison visit of the period that met them,
+	 * and its day, which is what the records give of their being held then (zero: none). */
+	struct cw_id met_visit;
+	struct cw_date met_on;
 	/* A group some of which were taken after `since` ("3 more arrested"), up to the day
 	 * counted to: the latest such day and how many it and the others took (-1: a number not
 	 * given). They were held fewer days than `days`, which are the first ones'. */
@@ -555,8 +560,10 @@ struct cw_report {
 	 * unstarted_uncounted such groups). */
 	struct cw_report_detainee *unstarted;
 	size_t nunstarted, unstarted_people, unstarted_named, unstarted_uncounted;
-	/* Of unstarted_people, those held again after their last detention logged ended. */
-	size_t unstarted_again;
+	/* Of unstarted_people, those held again after their last detention logged ended, and
+	 * those a prison visit of the period met whose case's entry is known only after it
+	 * (met_on). */
+	size_t unstarted_again, unstarted_met;
 
 	/* Records dated only to a month or a year that overlaps the range (not counted above). */
 	struct cw_record_list partial;

@@ -81,7 +81,7 @@ row html "no dated arrest or detention logged: the case records them as detained
 inpdf "no dated arrest or detention logged: the case records them as detained as of 2022-06"
 out=$(cat "$WORK/week.json")
 json "[(x['person'] and x['person']['name'], x['group'], x['count'], x['known_as_of'], x['case_recorded_on'], x['view']) for x in d['held_no_arrest_logged']] == [('Keo Sopheap', None, 1, '2024-03', None, 'ngo'), (None, 'president of the party', 1, '2022-06', None, 'un'), (None, 'human rights defenders', 2, None, '2021-01-04', 'un'), (None, 'journalists', 5, None, '2021-01-04', 'un')]"
-json "d['held_no_arrest_logged_people'] == {'people': 9, 'at_least': False, 'named': 1, 'held_again': 0}"
+json "d['held_no_arrest_logged_people'] == {'people': 9, 'at_least': False, 'named': 1, 'held_again': 0, 'met_at_visit': 0}"
 json "d['pretrial_detention'] == []"
 # with confidential material included, the secret case's defendant too
 ok cw report --week 2024-W18 --format json --include-confidential
@@ -484,5 +484,63 @@ ok cw log milestone --person "Month Man" --case "Month man case" --type arrest -
 	--view media
 ok cw report --week 2026-W49 --format json
 json "[(p['days'], p['days_at_least'], p['standing']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Month Man'] == [(None, 0, 'may_begin_after_end')]"
+unset CASEWATCH_NOW
+
+# ---- met at a prison visit of the week, their case entered after it (opened since, or recorded
+# here since with no date for its entry): the visit is what the records give of their being
+# held that day, so they are listed with those held with no dated arrest, from it, with no
+# days (they were not: "not among those held"). Not one met at a visit refused access, nor
+# one whose arrest in the case is logged after the visit (taken then), nor a confidential case.
+DB="$WORK/met"
+export CASEWATCH_NOW=2024-06-01T03:00:00Z
+ok cw init
+for p in "Late Opened" "Late Recorded" "Refused Met" "Taken Later" "Secret Met"; do
+	ok cw person add --name "$p"
+done
+ok cw case add --title "Late opened case" --opened 2024-05-20 --defendant "Late Opened" \
+	--custody detained --stage pretrial --charge 494 --view own
+ok cw case add --title "Late recorded case" --defendant "Late Recorded" --custody detained \
+	--stage investigation --charge 494 --view ngo
+ok cw case add --title "Refused case" --opened 2024-05-20 --defendant "Refused Met" \
+	--custody detained --stage pretrial --charge 494 --view own
+ok cw case add --title "Taken later case" --opened 2024-05-20 --defendant "Taken Later" \
+	--custody detained --stage pretrial --charge 494 --view own
+ok cw log milestone --person "Taken Later" --case "Taken later case" --type arrest \
+	--date 2024-05-20 --view own
+ok cw case add --title "Secret met case" --opened 2024-05-20 --defendant "Secret Met" \
+	--custody detained --stage pretrial --charge 494 --view own --confidential
+ok cw log visit --facility "Correctional Center 1" --date 2024-04-09 --detainee "Late Opened" \
+	--access granted --view own
+ok cw log visit --facility "Correctional Center 1" --date 2024-04-12 --detainee "Late Opened" \
+	--detainee "Late Recorded" --detainee "Taken Later" --detainee "Secret Met" \
+	--access granted --view own
+ok cw log visit --facility "Correctional Center 2" --date 2024-04-11 --detainee "Refused Met" \
+	--access denied --view own
+week 2024-W15
+row md "| Late Opened | Late opened case | own observation |  |  | no dated arrest or detention logged: met at the prison visit of 2024-04-12, and the case, entered after the period, records them as detained; their days are not known |"
+row md "| Late Recorded | Late recorded case | NGO, own observation |  |  | no dated arrest or detention logged: met at the prison visit of 2024-04-12"
+row md "2 people are recorded as held before a verdict by the entry of their case, with no dated arrest or detention logged, so their days are not counted (listed in the detention table); 2 of them were met at a prison visit of the period, their case entered after it"
+for who in "Refused Met" "Taken Later" "Secret Met"; do
+	norow md "| $who |"
+done
+row html "met at the prison visit of 2024-04-12, and the case, entered after the period"
+row csv "met at the prison visit of 2024-04-12, and the case, entered after the period"
+inpdf "met at the prison visit of 2024-04-12, and the case, entered after the period"
+out=$(cat "$WORK/week.json")
+json "[(x['person']['name'], x['case_title'], x['known_as_of'], x['case_recorded_on'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']] == [('Late Opened', 'Late opened case', None, None, '2024-04-12'), ('Late Recorded', 'Late recorded case', None, None, '2024-04-12')]"
+json "all(len(x['met_at_visit']['visit']) == 32 for x in d['held_no_arrest_logged'])"
+json "d['held_no_arrest_logged_people'] == {'people': 2, 'at_least': False, 'named': 2, 'held_again': 0, 'met_at_visit': 2}"
+json "d['pretrial_detention'] == []"
+# the week before the visits: nothing says they were held then
+ok cw report --week 2024-W14 --format json
+json "d['held_no_arrest_logged'] == [] and d['held_no_arrest_logged_people']['met_at_visit'] == 0"
+# a person's report: them alone; once the case is known (its week), listed by its entry
+ok cw report --week 2024-W15 --person "Late Opened" --format json
+json "[x['person']['name'] for x in d['held_no_arrest_logged']] == ['Late Opened']"
+ok cw report --week 2024-W21 --format json
+json "[(x['person']['name'], x['known_as_of'], x['met_at_visit']) for x in d['held_no_arrest_logged'] if x['person']['name'] == 'Late Opened'] == [('Late Opened', '2024-05-20', None)]"
+# with confidential records put in, the secret case's defendant too
+ok cw report --week 2024-W15 --format json --include-confidential
+json "'Secret Met' in [x['person']['name'] for x in d['held_no_arrest_logged']]"
 unset CASEWATCH_NOW
 echo "report_detained: $checks checks passed"
