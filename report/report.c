@@ -5066,6 +5066,44 @@ static const struct cw_record *case_entered_later(struct cw_report *r, struct cw
 	return NULL;
 }
 
+/* The period's prison visits (up to the day it counts to) that may have met someone a row of
+ * unstarted_met lists, into *out: r->visits, or with a filter, which narrows those to what it
+ * asks (a visit names no case: a case's report lost the row), the period's visits read again
+ * as the report reads them: what it withholds left out, the accounts it leaves out too, no
+ * tally (consider_found_held reads them so). CW_ENOMEM, a store error, or 0; *out is the
+ * caller's to free either way (empty when r->visits is used). */
+static int met_visits(struct cw_reader *rd, struct cw_report *r, struct cw_record_list *out,
+		      const struct cw_record_list **visits, struct cw_error *err)
+{
+	struct cw_filter f;
+	size_t w = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	*visits = &r->visits;
+	if (cw_filter_is_empty(&r->filter))
+		return 0;
+	cw_filter_init(&f);
+	f.kinds = CW_KIND_BIT(CW_KIND_VISIT);
+	f.since = r->from;
+	f.until = r->held_to;
+	if ((rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, out, err)) != 0)
+		return rc;
+	if (cw_withheld_sift(&r->confidential, out, 0) != 0)
+		return oom(err);
+	for (size_t i = 0; i < out->n; i++) {
+		if (!is_tally(&out->items[i]) &&
+		    (!r->filter.accounts ||
+		     (r->filter.accounts & cw_report_view_bit(&out->items[i]))))
+			out->items[w++] = out->items[i];
+		else
+			cw_record_free(&out->items[i]);
+	}
+	out->n = w;
+	*visits = out;
+	return 0;
+}
+
 /* People a prison visit of the period met (not one refused access: it met no one) whose case
  * says they are held before a verdict but was entered after the period (case_entered_later):
  * the visit is what the records give of their being held on its day, so they are listed with
@@ -5079,13 +5117,15 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 	struct cw_idmap seen = {0}; /* person: their index in people */
 	struct met {
 		struct cw_id person;
-		size_t visit; /* in r->visits: the latest that met them */
+		size_t visit; /* in visits: the latest that met them */
 	} *people = NULL;
+	struct cw_record_list read;
+	const struct cw_record_list *visits;
 	size_t npeople = 0;
-	int rc = 0;
+	int rc = met_visits(rd, r, &read, &visits, err);
 
-	for (size_t i = 0; i < r->visits.n && rc == 0; i++) {
-		const struct cw_record *v = &r->visits.items[i];
+	for (size_t i = 0; i < visits->n && rc == 0; i++) {
+		const struct cw_record *v = &visits->items[i];
 		const struct cw_person_ref *met = v->u.visit.detainees.items;
 
 		if (v->kind != CW_KIND_VISIT || v->u.visit.access == CW_ACCESS_DENIED ||
@@ -5101,9 +5141,9 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 			    !cw_matcher_admits_person(m, &met[j].person))
 				continue;
 			if (cw_idmap_get(&seen, &met[j].person, &at)) {
-				if (cw_date_compare(
-					    v->u.visit.date,
-					    r->visits.items[people[at].visit].u.visit.date) > 0)
+				if (cw_date_compare(v->u.visit.date,
+						    visits->items[people[at].visit].u.visit.date) >
+				    0)
 					people[at].visit = i;
 				continue;
 			}
@@ -5133,7 +5173,7 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 			cw_record_list_free(&tl);
 			continue;
 		}
-		v = &r->visits.items[people[i].visit];
+		v = &visits->items[people[i].visit];
 		memset(&row, 0, sizeof row);
 		row.person = *person;
 		row.count = 1;
@@ -5151,11 +5191,16 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 		if (rc == 0 && *listed < CW_REPORT_DETAINEES_MAX)
 			rc = unstarted_access(rd, r, &row, err);
 		if (rc == 0 && (*listed)++ < CW_REPORT_DETAINEES_MAX &&
-		    unstarted_push(r, &row) != 0)
+		    (unstarted_push(r, &row) != 0 ||
+		     /* a confidential visit the row gives (put in on request) is material the
+		      * header counts, read here or among the period's */
+		     (v->confidential && !r->confidential.leave_out &&
+		      cw_withheld_count(&r->confidential, &row.met_visit) != 0)))
 			rc = oom(err);
 	}
 	free(people);
 	cw_idmap_free(&seen);
+	cw_record_list_free(&read);
 	return rc;
 }
 

@@ -537,10 +537,31 @@ json "d['held_no_arrest_logged'] == [] and d['held_no_arrest_logged_people']['me
 # a person's report: them alone; once the case is known (its week), listed by its entry
 ok cw report --week 2024-W15 --person "Late Opened" --format json
 json "[x['person']['name'] for x in d['held_no_arrest_logged']] == ['Late Opened']"
+# a case's report alike: a filter narrows the period's visits to what it asks, and a visit names
+# no case (the row was lost under --case); the visit's account is still the filter's to keep
+ok cw report --week 2024-W15 --case "Late opened case" --format json
+json "[(x['person']['name'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']] == [('Late Opened', '2024-04-12')] and d['held_no_arrest_logged_people']['met_at_visit'] == 1"
+ok cw report --week 2024-W15 --case "Late recorded case" --account own --account ngo --format json
+json "[(x['person']['name'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']] == [('Late Recorded', '2024-04-12')]"
+ok cw report --week 2024-W15 --case "Late recorded case" --account ngo --format json
+json "d['held_no_arrest_logged'] == [] and d['held_no_arrest_logged_people']['people'] == 0"
 ok cw report --week 2024-W21 --format json
 json "[(x['person']['name'], x['known_as_of'], x['met_at_visit']) for x in d['held_no_arrest_logged'] if x['person']['name'] == 'Late Opened'] == [('Late Opened', '2024-05-20', None)]"
 # with confidential records put in, the secret case's defendant too
 ok cw report --week 2024-W15 --format json --include-confidential
 json "'Secret Met' in [x['person']['name'] for x in d['held_no_arrest_logged']]"
+# met only at a confidential visit: nothing for partners, a case's report included; put in on
+# request, the row gives the visit, and the header counts it as material it holds
+ok cw person add --name "Hidden Visit"
+ok cw case add --title "Hidden visit case" --opened 2024-05-20 --defendant "Hidden Visit" \
+	--custody detained --stage pretrial --charge 494 --view own
+ok cw log visit --facility "Correctional Center 3" --date 2024-04-10 --detainee "Hidden Visit" \
+	--access granted --view own --confidential
+for f in "" "--case Hidden"; do
+	ok cw report --week 2024-W15 $f --format json
+	json "'Hidden Visit' not in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
+done
+ok cw report --week 2024-W15 --case "Hidden visit case" --include-confidential --format json
+json "[(x['person']['name'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']] == [('Hidden Visit', '2024-04-10')] and d['confidential']['records_included'] == 1"
 unset CASEWATCH_NOW
 echo "report_detained: $checks checks passed"
