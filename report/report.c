@@ -5025,11 +5025,13 @@ static int unstarted_access(struct cw_reader *rd, struct cw_report *r,
 /* The case of the person's records tl (as the report reads them) whose entry says they are
  * held before a verdict, that the filter m admits, known only after the period (a case opened,
  * or recorded here, since: not in the index of cw_reader_detained_unstarted), with no arrest
- * or detention of theirs logged in it: NULL when none. A start of theirs in it says when they
- * were taken there, and a visit before it may be of another detention. */
+ * or detention of theirs logged in it: NULL when none, else *known the day its entry is known
+ * by. A start of theirs in it says when they were taken there, and a visit before it may be of
+ * another detention. */
 static const struct cw_record *case_entered_later(struct cw_report *r, struct cw_matcher *m,
 						  const struct cw_id *person,
-						  const struct cw_record_list *tl, int *rc,
+						  const struct cw_record_list *tl,
+						  struct cw_date *known, int *rc,
 						  struct cw_error *err)
 {
 	for (size_t i = 0; i < tl->n && *rc == 0; i++) {
@@ -5060,8 +5062,12 @@ static const struct cw_record *case_entered_later(struct cw_report *r, struct cw
 		}
 		if (started)
 			continue;
-		if ((*rc = cw_matcher_test(m, k, &match, err)) == 0 && match)
+		if ((*rc = cw_matcher_test(m, k, &match, err)) == 0 && match) {
+			*known = cw_timeline_entry_known(k, entry);
+			if (!cw_date_is_known(*known))
+				*known = undated_entry_known(k);
 			return k;
+		}
 	}
 	return NULL;
 }
@@ -5104,24 +5110,48 @@ static int met_visits(struct cw_reader *rd, struct cw_report *r, struct cw_recor
 	return 0;
 }
 
+/* A row of unstarted_met, the day its case's entry is known by, the order it was found in, and
+ * whether the visit it gives is confidential. */
+struct met_row {
+	struct cw_report_detainee row;
+	struct cw_date known;
+	size_t found;
+	int confidential;
+};
+
+/* The most recently recorded first, then as found (qsort is not stable). */
+static int met_row_order(const void *a, const void *b)
+{
+	const struct met_row *x = a, *y = b;
+	int c = cw_date_compare(cw_date_first_day(y->known), cw_date_first_day(x->known));
+
+	return c ? c : (x->found > y->found) - (x->found < y->found);
+}
+
 /* People a prison visit of the period met (not one refused access: it met no one) whose case
  * says they are held before a verdict but was entered after the period (case_entered_later):
  * the visit is what the records give of their being held on its day, so they are listed with
  * those held with no dated arrest, from the latest such visit (met_on), never with days.
- * counted holds the people gather_unstarted counted, and takes these; *listed counts the rows.
- * Few: the detainees of the period's visits, each read once. */
+ * counted holds the people gather_unstarted counted, and takes these. Their cases were entered
+ * after the period, later than any entry gather_unstarted lists (known by its end): they are
+ * the most recently recorded, so they come first, the most recent first, and take the places
+ * of the people listed last when more than CW_REPORT_DETAINEES_MAX are (the summary says those
+ * listed are the most recently recorded). Few: the detainees of the period's visits, each read
+ * once. */
 static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
 			 const struct cw_idmap *candidates, struct cw_idmap *counted,
-			 size_t *listed, struct cw_error *err)
+			 struct cw_error *err)
 {
 	struct cw_idmap seen = {0}; /* person: their index in people */
 	struct met {
 		struct cw_id person;
 		size_t visit; /* in visits: the latest that met them */
 	} *people = NULL;
+	struct met_row *rows = NULL;
+	struct cw_report_detainee *merged = NULL;
 	struct cw_record_list read;
 	const struct cw_record_list *visits;
-	size_t npeople = 0;
+	size_t npeople = 0, nrows = 0, nlisted, kept = 0, n = 0;
 	int rc = met_visits(rd, r, &read, &visits, err);
 
 	for (size_t i = 0; i < visits->n && rc == 0; i++) {
@@ -5161,7 +5191,9 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 		const struct cw_record *kase, *v;
 		struct cw_record_list tl;
 		struct cw_report_detainee row;
+		struct met_row *grown;
 		const struct cw_id *person = &people[i].person;
+		struct cw_date known = {0, 0, 0};
 		int held = 0;
 
 		if (cw_idmap_get(candidates, person, NULL) &&
@@ -5169,7 +5201,7 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 			continue;
 		if ((rc = detention_records(rd, r, person, &tl, err)) != 0)
 			break;
-		if (!(kase = case_entered_later(r, m, person, &tl, &rc, err))) {
+		if (!(kase = case_entered_later(r, m, person, &tl, &known, &rc, err))) {
 			cw_record_list_free(&tl);
 			continue;
 		}
@@ -5186,18 +5218,41 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 		r->unstarted_people++;
 		r->unstarted_named++;
 		r->unstarted_met++;
-		if (cw_idmap_put(counted, person, 0, NULL) < 0)
+		if (cw_idmap_put(counted, person, 0, NULL) < 0 ||
+		    !(grown = realloc(rows, (nrows + 1) * sizeof *grown))) {
 			rc = oom(err);
-		if (rc == 0 && *listed < CW_REPORT_DETAINEES_MAX)
-			rc = unstarted_access(rd, r, &row, err);
-		if (rc == 0 && (*listed)++ < CW_REPORT_DETAINEES_MAX &&
-		    (unstarted_push(r, &row) != 0 ||
-		     /* a confidential visit the row gives (put in on request) is material the
-		      * header counts, read here or among the period's */
-		     (v->confidential && !r->confidential.leave_out &&
-		      cw_withheld_count(&r->confidential, &row.met_visit) != 0)))
+			break;
+		}
+		rows = grown;
+		rows[nrows] = (struct met_row){row, known, nrows, v->confidential};
+		nrows++;
+	}
+	/* The most recently recorded first (of one day, as the visits met them). */
+	if (rc == 0 && nrows > 1)
+		qsort(rows, nrows, sizeof *rows, met_row_order);
+	nlisted = nrows < CW_REPORT_DETAINEES_MAX ? nrows : CW_REPORT_DETAINEES_MAX;
+	for (size_t i = 0; i < nlisted && rc == 0; i++) {
+		rc = unstarted_access(rd, r, &rows[i].row, err);
+		/* a confidential visit the row gives (put in on request) is material the header
+		 * counts, read here or among the period's */
+		if (rc == 0 && rows[i].confidential && !r->confidential.leave_out &&
+		    cw_withheld_count(&r->confidential, &rows[i].row.met_visit) != 0)
 			rc = oom(err);
 	}
+	if (rc == 0 && nlisted && !(merged = malloc((nlisted + r->nunstarted) * sizeof *merged)))
+		rc = oom(err);
+	if (rc == 0 && nlisted) {
+		for (size_t i = 0; i < nlisted; i++)
+			merged[n++] = rows[i].row;
+		/* Every group stays; of the people listed, those recorded least recently go. */
+		for (size_t i = 0; i < r->nunstarted; i++)
+			if (r->unstarted[i].group[0] || kept++ < CW_REPORT_DETAINEES_MAX - nlisted)
+				merged[n++] = r->unstarted[i];
+		free(r->unstarted);
+		r->unstarted = merged;
+		r->nunstarted = n;
+	}
+	free(rows);
 	free(people);
 	cw_idmap_free(&seen);
 	cw_record_list_free(&read);
@@ -5214,7 +5269,12 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 {
 	struct cw_unstarted *u = NULL;
 	struct cw_idmap counted = {0}; /* the people counted: each once, whatever their cases */
-	size_t n = 0, listed = 0;
+	/* The confidential end each row listed quotes, counted once the rows are known
+	 * (unstarted_met may take a row's place). */
+	struct quoted_end {
+		struct cw_id person, by;
+	} *ends = NULL;
+	size_t n = 0, listed = 0, nends = 0;
 	int rc;
 
 	if (!m)
@@ -5298,15 +5358,23 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 				if (rc == 0 && listed < CW_REPORT_DETAINEES_MAX)
 					rc = unstarted_access(rd, r, &row, err);
 				if (rc == 0 && listed++ < CW_REPORT_DETAINEES_MAX) {
+					struct quoted_end *grown;
+
 					if (unstarted_push(r, &row) != 0)
 						rc = oom(err);
 					/* A confidential end the row quotes is material the
 					 * header counts (with confidential records put in; left
 					 * out, it is not taken). */
 					else if (cw_date_is_known(u[i].ended) &&
-						 !r->confidential.leave_out)
-						rc = count_if_confidential(rd, r, &u[i].ended_by,
-									   err);
+						 !r->confidential.leave_out) {
+						if (!(grown = realloc(ends,
+								      (nends + 1) * sizeof *grown)))
+							rc = oom(err);
+						else
+							(ends = grown)[nends++] =
+								(struct quoted_end){u[i].person,
+										    u[i].ended_by};
+					}
 				}
 			}
 		}
@@ -5314,8 +5382,14 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 	}
 	free(u);
 	if (rc == 0)
-		rc = unstarted_met(rd, m, r, candidates, &counted, &listed, err);
+		rc = unstarted_met(rd, m, r, candidates, &counted, err);
 	cw_idmap_free(&counted);
+	for (size_t i = 0; rc == 0 && i < r->nunstarted; i++)
+		for (size_t j = 0; rc == 0 && j < nends; j++)
+			if (!r->unstarted[i].group[0] &&
+			    cw_id_equal(&r->unstarted[i].person, &ends[j].person))
+				rc = count_if_confidential(rd, r, &ends[j].by, err);
+	free(ends);
 	for (size_t i = 0; rc == 0 && i < r->nunstarted; i++) {
 		if (!cw_id_is_zero(&r->unstarted[i].person))
 			rc = ref_add(rd, r, &r->unstarted[i].person, err);

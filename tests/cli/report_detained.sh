@@ -527,7 +527,7 @@ row html "met at the prison visit of 2024-04-12, and the case, entered after the
 row csv "met at the prison visit of 2024-04-12, and the case, entered after the period"
 inpdf "met at the prison visit of 2024-04-12, and the case, entered after the period"
 out=$(cat "$WORK/week.json")
-json "[(x['person']['name'], x['case_title'], x['known_as_of'], x['case_recorded_on'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']] == [('Late Opened', 'Late opened case', None, None, '2024-04-12'), ('Late Recorded', 'Late recorded case', None, None, '2024-04-12')]"
+json "[(x['person']['name'], x['case_title'], x['known_as_of'], x['case_recorded_on'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']] == [('Late Recorded', 'Late recorded case', None, None, '2024-04-12'), ('Late Opened', 'Late opened case', None, None, '2024-04-12')]"
 json "all(len(x['met_at_visit']['visit']) == 32 for x in d['held_no_arrest_logged'])"
 json "d['held_no_arrest_logged_people'] == {'people': 2, 'at_least': False, 'named': 2, 'held_again': 0, 'met_at_visit': 2}"
 json "d['pretrial_detention'] == []"
@@ -563,5 +563,22 @@ for f in "" "--case Hidden"; do
 done
 ok cw report --week 2024-W15 --case "Hidden visit case" --include-confidential --format json
 json "[(x['person']['name'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']] == [('Hidden Visit', '2024-04-10')] and d['confidential']['records_included'] == 1"
+# Ten more whose cases knew them held in March: twelve named, ten listed, "those recorded most
+# recently", and those met are (their cases entered after the week: they were listed last,
+# then cut, while the summary said the most recent were listed)
+for i in 01 02 03 04 05 06 07 08 09 10; do
+	ok cw person add --name "March $i"
+	ok cw case add --title "March case $i" --opened "2024-03-$i" --defendant "March $i" \
+		--custody detained --stage pretrial --charge 494 --view own
+done
+week 2024-W15
+row md "12 people are recorded as held before a verdict by the entry of their case, with no dated arrest or detention logged, so their days are not counted (listed in the detention table); 10 of the 12 named are listed, those recorded most recently; 2 of them were met at a prison visit of the period"
+out=$(cat "$WORK/week.json")
+json "[x['person']['name'] for x in d['held_no_arrest_logged']] == ['Late Recorded', 'Late Opened'] + ['March %02d' % i for i in range(10, 2, -1)]"
+json "d['held_no_arrest_logged_people'] == {'people': 12, 'at_least': False, 'named': 12, 'held_again': 0, 'met_at_visit': 2}"
+for f in md html csv; do
+	row $f "met at the prison visit of 2024-04-12"
+	norow $f "March 02"
+done
 unset CASEWATCH_NOW
 echo "report_detained: $checks checks passed"
