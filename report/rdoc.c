@@ -1175,10 +1175,10 @@ static void detainee_access_cell(struct builder *b, const struct cw_visit *v)
 	if (sb.failed)
 		b->failed = 1;
 	else if (sb.n && cw_visit_met_no_one(v))
-		/* TRANSLATORS: the access cell of a prison visit refused access that records
-		 * detainees' access all the same: the visit's access ("denied"), then "lawyer
-		 * access denied: Eng Sroy; ..." */
 		cell(b, CW_RC_OUTCOME,
+		     /* TRANSLATORS: the access cell of a prison visit refused access that
+		      * records detainees' access all the same: the visit's access ("denied"),
+		      * then "lawyer access denied: Eng Sroy; ..." */
 		     _("%s; recorded at a visit that did not meet them, not counted: %s"),
 		     b->row[CW_RC_OUTCOME], sb.s);
 	else if (sb.n)

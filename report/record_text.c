@@ -418,10 +418,11 @@ static void detainee_access_text(struct lookup *lk, const struct cw_visit *v,
 	cw_text_trim_utf8(said);
 	snprintf(head, sizeof head, "%s", out->what);
 	if (cw_visit_met_no_one(v))
-		/* TRANSLATORS: a list's or a timeline's line of a prison visit refused access
-		 * that records detainees' access all the same: the visit's access ("access
-		 * denied"), then "lawyer access denied: Eng Sroy; ..." */
 		rc = snprintf(out->what, sizeof out->what,
+			      /* TRANSLATORS: a list's or a timeline's line of a prison visit
+			       * refused access that records detainees' access all the same: the
+			       * visit's access ("access denied"), then "lawyer access denied: Eng
+			       * Sroy; ..." */
 			      _("%s; recorded at a visit that did not meet them, not counted: %s"),
 			      head, said);
 	else
