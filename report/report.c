@@ -5158,7 +5158,7 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 		const struct cw_record *v = &visits->items[i];
 		const struct cw_person_ref *met = v->u.visit.detainees.items;
 
-		if (v->kind != CW_KIND_VISIT || v->u.visit.access == CW_ACCESS_DENIED ||
+		if (v->kind != CW_KIND_VISIT || cw_visit_met_no_one(&v->u.visit) ||
 		    cw_date_precision(v->u.visit.date) != CW_DATE_DAY ||
 		    cw_date_compare(v->u.visit.date, r->held_to) > 0)
 			continue;
