@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sodium.h>
+
 #include "models/codec.h"
 #include "models/confidential.h"
 #include "models/i18n.h"
@@ -2013,6 +2015,329 @@ int cw_store_people_named(struct cw_store *st, const char *name, size_t most,
 	if (rc != 0)
 		cw_record_list_free(out);
 	return rc;
+}
+
+/* ---- The people's names kept for type-ahead (cw_store_people_by_part) ---- */
+
+/* Text is kept in chunks of guarded memory (sodium_malloc: locked out of swap where the
+ * system lets it, wiped when freed), never moved once written: a chunk is full, another is
+ * made. */
+#define NAMES_CHUNK (64 * 1024)
+
+struct names_chunk {
+	struct names_chunk *next;
+	size_t used, cap;
+	char text[];
+};
+
+/* A person's label (cw_record_label, what a suggestion shows) and their names folded. */
+struct kept_name {
+	struct cw_id id;
+	const char *label, *fold, *fold_km;
+};
+
+struct cw_names_kept {
+	size_t txnid;             /* good while the database is at this transaction */
+	struct kept_name *people; /* in name order (compare_kept), as a list of people is */
+	size_t n, cap;
+	struct names_chunk *chunks;
+	/* The last text asked (folded, in a chunk of its own) and the people it found (indices
+	 * of `people`, ascending): a text that holds it finds only among them. */
+	struct names_chunk *last;
+	size_t *found;
+	size_t nfound;
+};
+
+static struct names_chunk *names_chunk_new(size_t need)
+{
+	size_t cap = need > NAMES_CHUNK ? need : NAMES_CHUNK;
+	struct names_chunk *c;
+
+	/* sodium_malloc aligns an allocation only as its size is (the guard page follows). */
+	cap = (cap + 15) & ~(size_t)15;
+	if (!(c = sodium_malloc(sizeof *c + cap)))
+		return NULL;
+	c->next = NULL;
+	c->used = 0;
+	c->cap = cap;
+	return c;
+}
+
+static void names_chunks_free(struct names_chunk *c)
+{
+	while (c) {
+		struct names_chunk *next = c->next;
+
+		sodium_free(c); /* wipes it */
+		c = next;
+	}
+}
+
+/* A copy of s in k's chunks; NULL when out of memory. */
+static const char *names_keep(struct cw_names_kept *k, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	char *at;
+
+	if (!k->chunks || k->chunks->cap - k->chunks->used < len) {
+		struct names_chunk *c = names_chunk_new(len);
+
+		if (!c)
+			return NULL;
+		c->next = k->chunks;
+		k->chunks = c;
+	}
+	at = k->chunks->text + k->chunks->used;
+	memcpy(at, s, len);
+	k->chunks->used += len;
+	return at;
+}
+
+void cw_names_kept_free(struct cw_names_kept *k)
+{
+	if (!k)
+		return;
+	names_chunks_free(k->chunks);
+	names_chunks_free(k->last);
+	free(k->people);
+	free(k->found);
+	free(k);
+}
+
+/* s folded, kept in k's chunks (NULL s: NULL); the fold's own copy wiped. -1 when out of
+ * memory, else 0. */
+static int keep_folded(struct cw_names_kept *k, const char *s, const char **out)
+{
+	char *f;
+
+	*out = NULL;
+	if (!s || !*s)
+		return 0;
+	if (!(f = cw_text_fold(s)))
+		return -1;
+	*out = names_keep(k, f);
+	sodium_memzero(f, strlen(f));
+	free(f);
+	return *out ? 0 : -1;
+}
+
+struct keep_ctx {
+	struct cw_store *st;
+	MDB_txn *txn;
+	struct cw_names_kept *k;
+	struct cw_error *err;
+};
+
+static int keep_person(const struct cw_id *id, void *ctx)
+{
+	struct keep_ctx *kc = ctx;
+	struct cw_names_kept *k = kc->k;
+	struct kept_name *p;
+	struct cw_record rec;
+	int rc;
+
+	if ((rc = cw_store_read_record(kc->st, kc->txn, id, &rec, kc->err)) != 0)
+		return rc;
+	if (rec.kind != CW_KIND_PERSON || !cw_record_label(&rec)[0]) {
+		cw_record_free(&rec); /* no name to offer */
+		return 0;
+	}
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 1024;
+		struct kept_name *grown = realloc(k->people, cap * sizeof *grown);
+
+		if (!grown)
+			goto oom;
+		k->people = grown;
+		k->cap = cap;
+	}
+	p = &k->people[k->n];
+	p->id = *id;
+	if (!(p->label = names_keep(k, cw_record_label(&rec))) ||
+	    keep_folded(k, rec.u.person.name, &p->fold) != 0 ||
+	    keep_folded(k, rec.u.person.name_km, &p->fold_km) != 0)
+		goto oom;
+	k->n++;
+	cw_record_free(&rec);
+	return 0;
+oom:
+	cw_record_free(&rec);
+	return cw_error_set(kc->err, CW_ENOMEM, "", "out of memory");
+}
+
+/* A list of people's order (compare_names): by name, any case, then id. */
+static int compare_kept(const void *a, const void *b)
+{
+	const struct kept_name *pa = a, *pb = b;
+	int c = strcasecmp(pa->label, pb->label);
+
+	return c ? c : memcmp(pa->id.b, pb->id.b, ID_LEN);
+}
+
+/* The names kept, read again when the database has changed since (any write, by any process:
+ * a person added, edited, merged, imported, taken from a bundle). Nothing is kept when a
+ * person cannot be read: the next request tries again, and says so again. */
+static int names_kept(struct cw_store *st, struct cw_error *err)
+{
+	struct keep_ctx kc = {st, NULL, NULL, err};
+	int rc, walk_failed;
+
+	if ((rc = cw_store_begin_read(st, &kc.txn, err)) != 0)
+		return rc;
+	if (st->names && st->names->txnid == mdb_txn_id(kc.txn)) {
+		mdb_txn_abort(kc.txn);
+		return 0;
+	}
+	cw_names_kept_free(st->names);
+	st->names = NULL;
+	if (!(kc.k = calloc(1, sizeof *kc.k))) {
+		mdb_txn_abort(kc.txn);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	kc.k->txnid = mdb_txn_id(kc.txn);
+	rc = each_of_kind(st, kc.txn, CW_KIND_PERSON, keep_person, &kc, &walk_failed);
+	mdb_txn_abort(kc.txn);
+	if (rc != 0) {
+		cw_names_kept_free(kc.k);
+		return walk_failed ? cw_store_lmdb_error(NULL, rc, "searching names", err) : rc;
+	}
+	if (kc.k->n > 1)
+		qsort(kc.k->people, kc.k->n, sizeof *kc.k->people, compare_kept);
+	st->names = kc.k;
+	return 0;
+}
+
+/* How a name (folded) holds the text (folded): enum cw_name_fit, or -1 when it does not. */
+static int name_fit(const char *name, const char *text)
+{
+	const char *at;
+	int fit = -1;
+
+	if (!name)
+		return -1;
+	if (!strncmp(name, text, strlen(text)))
+		return CW_FIT_START;
+	for (at = strstr(name, text); at; at = strstr(at + 1, text)) {
+		if (at[-1] == ' ' || at[-1] == '-')
+			return CW_FIT_WORD;
+		fit = CW_FIT_INSIDE;
+	}
+	return fit;
+}
+
+static int person_fit(const struct kept_name *p, const char *text)
+{
+	int a = name_fit(p->fold, text), b = name_fit(p->fold_km, text);
+
+	return a < 0 ? b : b < 0 ? a : a < b ? a : b;
+}
+
+/* Whether a hit of that label is in out already (a name shown, or its namesake). */
+static int hit_label_in(const struct cw_name_hit *out, size_t n, const char *label)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(out[i].label, label))
+			return 1;
+	return 0;
+}
+
+/* Finds the text among the names kept: k->found from the last text's when it holds that one,
+ * else from every person; the text kept as the last. */
+static int names_find(struct cw_names_kept *k, const char *folded)
+{
+	int narrow = k->last && strstr(folded, k->last->text) != NULL;
+	size_t from = narrow ? k->nfound : k->n, n = 0;
+	size_t *found = malloc((from ? from : 1) * sizeof *found);
+	struct names_chunk *last;
+
+	if (!found || !(last = names_chunk_new(strlen(folded) + 1))) {
+		free(found);
+		return CW_ENOMEM;
+	}
+	for (size_t j = 0; j < from; j++) {
+		size_t i = narrow ? k->found[j] : j;
+
+		if (person_fit(&k->people[i], folded) >= 0)
+			found[n++] = i;
+	}
+	memcpy(last->text, folded, strlen(folded) + 1);
+	names_chunks_free(k->last);
+	free(k->found);
+	k->last = last;
+	k->found = found;
+	k->nfound = n;
+	return 0;
+}
+
+int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
+			    struct cw_name_hit **out, size_t *n, struct cw_error *err)
+{
+	struct cw_names_kept *k;
+	size_t labels = 0, cap;
+	char *folded;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = names_kept(st, err)) != 0)
+		return rc;
+	k = st->names;
+	if (!(folded = cw_text_fold(text)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	/* Text that is not UTF-8 (folded so) is in no name, as cw_text_contains_folded has it. */
+	if (strchr(folded, '\xFF') || names_find(k, folded) != 0) {
+		rc = strchr(folded, '\xFF') ? 0 : cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		free(folded);
+		return rc;
+	}
+	cap = k->nfound < most * 4 ? k->nfound : most * 4;
+	if (cap && !(*out = malloc(cap * sizeof **out)))
+		rc = CW_ENOMEM;
+	/* Best fit first, in name order within each: at most `most` labels, and every namesake
+	 * of one of them, wherever it comes. */
+	for (int fit = CW_FIT_START; fit <= CW_FIT_INSIDE && rc == 0; fit++)
+		for (size_t j = 0; j < k->nfound && rc == 0; j++) {
+			const struct kept_name *p = &k->people[k->found[j]];
+			int again;
+
+			if (person_fit(p, folded) != fit)
+				continue;
+			again = hit_label_in(*out, *n, p->label);
+			if (!again && labels == most)
+				continue;
+			if (*n == cap) {
+				struct cw_name_hit *grown;
+
+				cap = cap ? cap * 2 : 8;
+				if (!(grown = realloc(*out, cap * sizeof *grown))) {
+					rc = CW_ENOMEM;
+					break;
+				}
+				*out = grown;
+			}
+			(*out)[*n].id = p->id;
+			if (!((*out)[*n].label = strdup(p->label))) {
+				rc = CW_ENOMEM;
+				break;
+			}
+			(*n)++;
+			labels += !again;
+		}
+	free(folded);
+	if (rc != 0) {
+		cw_name_hits_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	return 0;
+}
+
+void cw_name_hits_free(struct cw_name_hit *hits, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(hits[i].label);
+	free(hits);
 }
 
 struct name_list {

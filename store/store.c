@@ -659,6 +659,7 @@ void cw_store_close(struct cw_store *st)
 	cw_audit_own_free(st);
 	sodium_memzero(st->name_key, sizeof st->name_key);
 	free(st->people_order);
+	cw_names_kept_free(st->names); /* wipes the names */
 	free(st->named_text);
 	for (size_t i = 0; i < sizeof st->resolved / sizeof st->resolved[0]; i++) {
 		free(st->resolved[i].text);

@@ -111,6 +111,9 @@ struct cw_store {
 	struct cw_id *named_ids;
 	size_t nnamed;
 	size_t named_txnid;
+	/* The people's names for type-ahead (query.c, cw_store_people_by_part), good while the
+	 * database is at the transaction they were read in; wiped when dropped. */
+	struct cw_names_kept *names;
 	/* The people and the cases a filter's person or case names (query.c, resolve_refs), for
 	 * the last text asked of each kind, good while the database is at the transaction they
 	 * were found in: a report asks the same filter of each of its sections, and a name is
@@ -559,6 +562,10 @@ int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err
 /* mdb_txn_begin (flags: 0 or MDB_RDONLY) that adopts a map another process grew meanwhile
  * (MDB_MAP_RESIZED) and tries again; returns an LMDB code. */
 int cw_store_txn_begin(struct cw_store *st, unsigned flags, MDB_txn **txn);
+
+/* Frees (wiping) what cw_store_people_by_part keeps (query.c); accepts NULL. */
+struct cw_names_kept;
+void cw_names_kept_free(struct cw_names_kept *k);
 
 /* Reads and decodes a record inside any transaction (records.c). cw_store_find_record is the
  * same but says nothing in err when there is no such record (CW_ENOTFOUND): for callers to
