@@ -2867,6 +2867,66 @@ START_TEST(test_namesakes_suggestions_full)
 }
 END_TEST
 
+/* The names a field of people suggests are read once and kept by the store (at 100,000
+ * people every key read each of them); whoever is added, renamed or merged since, here or by
+ * another process, is offered as they are now, and a text that grows, is cut or changes
+ * finds what a first request would. */
+START_TEST(test_people_suggest_after_changes)
+{
+	struct cw_merge_stats stats;
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	struct cw_id dara = put_person("Sok Dara", NULL, 1980, NULL), other;
+
+	put_person("Sokha Lim", NULL, -1, NULL);
+	put_person("Chea Sokunthea", NULL, -1, NULL);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	go_to(&fm, "detainees");
+	type(&fm, "Sok");
+	ck_assert_uint_eq(fm.nsugg, 3);
+	ck_assert_str_eq(fm.sugg[0], "Sok Dara"); /* starts with it, in name order */
+	ck_assert_str_eq(fm.sugg[1], "Sokha Lim");
+	ck_assert_str_eq(fm.sugg[2], "Chea Sokunthea"); /* a word that does */
+	/* Added meanwhile: offered at the next key (a space, folded away at the end: the same
+	 * text, whose last answer no longer holds). */
+	put_person("Sok Chea", "សុខ ជា", -1, NULL);
+	type(&fm, " ");
+	ck_assert_uint_eq(fm.nsugg, 4);
+	ck_assert_str_eq(fm.sugg[0], "Sok Chea");
+	ck_assert_str_eq(fm.sugg[1], "Sok Dara");
+	ck_assert_str_eq(fm.sugg[3], "Chea Sokunthea");
+	/* Renamed: by the new name only. */
+	ck_assert_int_eq(cw_store_get(st, &dara, &rec, &err), 0);
+	free(rec.u.person.name);
+	rec.u.person.name = strdup("Meas Dara");
+	ck_assert_int_eq(cw_store_put(st, &rec, 0, &err), 0);
+	cw_record_free(&rec);
+	type(&fm, "D");
+	ck_assert_uint_eq(fm.nsugg, 0);
+	type(&fm, "<BS><BS><BS><BS><BS>Dara");
+	ck_assert_uint_eq(fm.nsugg, 1);
+	ck_assert_str_eq(fm.sugg[0], "Meas Dara");
+	ck_assert(cw_id_equal(&fm.sugg_id[0], &dara));
+	/* Two of the name: offered once, as neither; merged, the one kept. */
+	other = put_person("Meas Dara", NULL, 1980, NULL);
+	type(&fm, "<BS>a");
+	ck_assert_uint_eq(fm.nsugg, 1);
+	ck_assert(cw_id_is_zero(&fm.sugg_id[0]));
+	ck_assert_int_eq(cw_store_merge_people(st, &dara, &other, &stats, &err), 0);
+	type(&fm, "<BS>a");
+	ck_assert_uint_eq(fm.nsugg, 1);
+	ck_assert(cw_id_equal(&fm.sugg_id[0], &dara));
+	/* The next person of the list, by a Khmer name; then a text that is no one's. */
+	type(&fm, "; ជា");
+	ck_assert_uint_eq(fm.nsugg, 1);
+	ck_assert_str_eq(fm.sugg[0], "Sok Chea");
+	type(&fm, "x");
+	ck_assert_uint_eq(fm.nsugg, 0);
+	cw_form_free(&fm);
+}
+END_TEST
+
 START_TEST(test_form_edit_and_errors_map)
 {
 	struct cw_form fm;
@@ -3193,6 +3253,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_opened_name_typed_again);
 	tcase_add_test(forms, test_namesakes_shared_prefix);
 	tcase_add_test(forms, test_namesakes_suggestions_full);
+	tcase_add_test(forms, test_people_suggest_after_changes);
 	suite_add_tcase(s, forms);
 	tcase_add_test(lock, test_lock_after_parse);
 	tcase_add_test(lock, test_lock_after_config);

@@ -89,7 +89,8 @@ static int person_cases_first(struct cw_form *fm, const struct cw_form_field *ff
 	return 1;
 }
 
-/* How a name holds the text typed (folded, as cw_text_fold gives it), best first. */
+/* How a case's title holds the text typed (folded, as cw_text_fold gives it), best first (a
+ * field of people asks the store: cw_store_people_by_part). */
 enum { MATCH_START, MATCH_WORD, MATCH_INSIDE, MATCH_ELSEWHERE };
 
 static int name_match(const char *name, const char *folded)
@@ -129,6 +130,31 @@ static const char *typed_part(const struct cw_form_field *ff)
 	return text;
 }
 
+/* A field of people: those whose Latin or Khmer name holds the text, best fit first, in name
+ * order within each (cw_store_people_by_part, which keeps the people's names: a key reads no
+ * one). A name typed whole that several bear is offered once, as no one of them. */
+static void people_suggest(struct cw_form *fm, const struct cw_form_field *ff, const char *typed)
+{
+	struct cw_name_hit *hits;
+	struct cw_error err;
+	size_t n;
+	int rc;
+
+	if (!*typed || (!cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label)) ||
+	    cw_text_validate(typed, CW_FILTER_TEXT_MAX - 1, 0, "text", NULL) != 0)
+		return;
+	cw_error_clear(&err);
+	if ((rc = cw_store_people_by_part(fm->st, typed, CW_FORM_SUGGEST_MAX, &hits, &n, &err)) !=
+	    0) {
+		if (cw_form_unread(rc))
+			none_offered(fm, rc, &err);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		add_suggestion(fm, hits[i].label, &hits[i].id, 0);
+	cw_name_hits_free(hits, n);
+}
+
 void cw_form_suggest(struct cw_form *fm)
 {
 	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
@@ -149,33 +175,34 @@ void cw_form_suggest(struct cw_form *fm)
 	switch (ff->widget) {
 	case CW_W_PERSON:
 	case CW_W_PEOPLE:
+		people_suggest(fm, ff, typed);
+		return;
 	case CW_W_CASE: {
-		enum cw_kind kind = ff->widget == CW_W_CASE ? CW_KIND_CASE : CW_KIND_PERSON;
 		struct cw_filter f;
 		struct cw_record_list l;
 		struct cw_error err;
-		int apart = ff->widget == CW_W_CASE ? person_cases_first(fm, ff, typed) : 0, rc;
+		int apart = person_cases_first(fm, ff, typed), rc;
 		char *folded;
 
 		if (apart < 0 || !*typed ||
 		    (!cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label)))
 			return;
 		cw_filter_init(&f);
-		f.kinds = CW_KIND_BIT(kind);
+		f.kinds = CW_KIND_BIT(CW_KIND_CASE);
 		if (cw_text_validate(typed, CW_FILTER_TEXT_MAX - 1, 0, "text", NULL) != 0)
 			return;
 		snprintf(f.text, sizeof f.text, "%s", typed);
 		/* A record that cannot be read among those the text finds: said, and none
 		 * offered (the list would leave it out, as though no such name were held). */
 		cw_error_clear(&err);
-		if ((rc = cw_store_list(fm->st, &f, CW_KIND_BIT(kind), CW_ORDER_NEWEST_FIRST, 0, 50,
-					&l, &err)) != 0) {
+		if ((rc = cw_store_list(fm->st, &f, CW_KIND_BIT(CW_KIND_CASE),
+					CW_ORDER_NEWEST_FIRST, 0, 50, &l, &err)) != 0) {
 			if (cw_form_unread(rc))
 				none_offered(fm, rc, &err);
 			return;
 		}
-		/* Names that start with the text first, then names with a word that does, then
-		 * names that hold it elsewhere, then records that mention it outside their name;
+		/* Titles that start with the text first, then titles with a word that does, then
+		 * titles that hold it elsewhere, then cases that mention it outside their title;
 		 * newest first within each. */
 		if (!(folded = cw_text_fold(typed))) {
 			cw_record_list_free(&l);
@@ -186,11 +213,6 @@ void cw_form_suggest(struct cw_form *fm)
 				const struct cw_record *r = &l.items[i];
 				int m = name_match(cw_record_label(r), folded);
 
-				if (r->kind == CW_KIND_PERSON && r->u.person.name_km) {
-					int km = name_match(r->u.person.name_km, folded);
-
-					m = km < m ? km : m;
-				}
 				if (m == pass && cw_record_label(r)[0])
 					add_suggestion(fm, cw_record_label(r), &r->id, apart);
 			}
