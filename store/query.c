@@ -2030,10 +2030,12 @@ struct names_chunk {
 	char text[];
 };
 
-/* A person's label (cw_record_label, what a suggestion shows) and their names folded. */
+/* A person's label (cw_record_label, what a suggestion shows), their names folded, and the
+ * rest of their text folded (source, affiliation, province, notes: what a search finds them by
+ * besides their names, a spelling merged away among it), one field a line. */
 struct kept_name {
 	struct cw_id id;
-	const char *label, *fold, *fold_km;
+	const char *label, *fold, *fold_km, *other;
 };
 
 struct cw_names_kept {
@@ -2121,6 +2123,52 @@ static int keep_folded(struct cw_names_kept *k, const char *s, const char **out)
 	return *out ? 0 : -1;
 }
 
+/* The text of rec a search finds it by besides its names (record_has_text), folded, one field a
+ * line (no text typed holds a line's end), kept in k's chunks (NULL when there is none). -1
+ * when out of memory, else 0. */
+static int keep_other_text(struct cw_names_kept *k, const struct cw_record *rec, const char **out)
+{
+	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
+	const char *texts[16];
+	size_t n = 0, len = 0;
+	char *joined, *at;
+	int rc = 0;
+
+	*out = NULL;
+	if (rec->source && *rec->source)
+		texts[n++] = rec->source;
+	for (size_t i = 0; s && i < s->nfields && n < sizeof texts / sizeof texts[0]; i++) {
+		const struct cw_field *f = &s->fields[i];
+		const char *t;
+
+		if (f->type != CW_F_STR)
+			continue;
+		t = *(char *const *)((const char *)&rec->u + f->offset);
+		if (t && *t && t != rec->u.person.name && t != rec->u.person.name_km)
+			texts[n++] = t;
+	}
+	for (size_t i = 0; i < n; i++)
+		len += strlen(texts[i]) + 1;
+	if (!n)
+		return 0;
+	if (!(joined = malloc(len)))
+		return -1;
+	at = joined;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		size_t l = strlen(texts[i]);
+
+		memcpy(at, texts[i], l);
+		at[l] = '\n';
+		at += l + 1;
+	}
+	at[-1] = '\0';
+	/* Folded as a whole: a line's end folds to itself, and nothing folds into one. */
+	rc = keep_folded(k, joined, out);
+	sodium_memzero(joined, len);
+	free(joined);
+	return rc;
+}
+
 struct keep_ctx {
 	struct cw_store *st;
 	MDB_txn *txn;
@@ -2155,7 +2203,8 @@ static int keep_person(const struct cw_id *id, void *ctx)
 	p->id = *id;
 	if (!(p->label = names_keep(k, cw_record_label(&rec))) ||
 	    keep_folded(k, rec.u.person.name, &p->fold) != 0 ||
-	    keep_folded(k, rec.u.person.name_km, &p->fold_km) != 0)
+	    keep_folded(k, rec.u.person.name_km, &p->fold_km) != 0 ||
+	    keep_other_text(k, &rec, &p->other) != 0)
 		goto oom;
 	k->n++;
 	cw_record_free(&rec);
@@ -2229,6 +2278,8 @@ static int person_fit(const struct kept_name *p, const char *text)
 {
 	int a = name_fit(p->fold, text), b = name_fit(p->fold_km, text);
 
+	if (a < 0 && b < 0)
+		return p->other && strstr(p->other, text) ? CW_FIT_ELSEWHERE : -1;
 	return a < 0 ? b : b < 0 ? a : a < b ? a : b;
 }
 
@@ -2295,7 +2346,7 @@ int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 		rc = CW_ENOMEM;
 	/* Best fit first, in name order within each: at most `most` labels, and every namesake
 	 * of one of them, wherever it comes. */
-	for (int fit = CW_FIT_START; fit <= CW_FIT_INSIDE && rc == 0; fit++)
+	for (int fit = CW_FIT_START; fit <= CW_FIT_ELSEWHERE && rc == 0; fit++)
 		for (size_t j = 0; j < k->nfound && rc == 0; j++) {
 			const struct kept_name *p = &k->people[k->found[j]];
 			int again;

@@ -355,16 +355,18 @@ int cw_store_people_named(struct cw_store *st, const char *name, size_t most,
 /* The suggestions of a field of people as a name is typed (the forms' pickers): the people
  * whose Latin or Khmer name holds `text`, folded as searches fold, into *out (freed with
  * cw_name_hits_free): those whose name starts with it first, then those with a word that does
- * (after a space or '-'), then those holding it inside a word, in name order within each (a
+ * (after a space or '-'), then those holding it inside a word, then those whose other text
+ * holds it (source, affiliation, province, notes, where a merge keeps the spelling of the one
+ * merged away: what a search finds them by besides their names), in name order within each (a
  * list of people's order: any case, then id); at most `most` names, and with each every other
  * person who bears it, wherever they come (a name two people bear is neither's). No walk at
  * each key: the first request reads every person once and keeps each one's id, label and
- * folded names, in guarded memory (sodium_malloc) wiped when dropped; later ones look only at
- * those names, and a text that holds the last one only at the people that one found; kept
+ * folded text, in guarded memory (sodium_malloc) wiped when dropped; later ones look only at
+ * that text, and a text that holds the last one only at the people that one found; kept
  * until the database changes (any write, from any process) or the store is closed. A person
  * that cannot be read is the request's error (nothing kept: the next tries again). 0,
  * CW_ENOMEM or that error. */
-enum cw_name_fit { CW_FIT_START, CW_FIT_WORD, CW_FIT_INSIDE };
+enum cw_name_fit { CW_FIT_START, CW_FIT_WORD, CW_FIT_INSIDE, CW_FIT_ELSEWHERE };
 struct cw_name_hit {
 	struct cw_id id;
 	char *label; /* the name a suggestion shows (cw_record_label) */

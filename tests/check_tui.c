@@ -2927,6 +2927,38 @@ START_TEST(test_people_suggest_after_changes)
 }
 END_TEST
 
+/* A merge keeps the spelling of the one merged away in the notes of the one kept, so that a
+ * search finds them by it: a field of people offers them by it too, after those whose name
+ * holds it (else a monitor who types the old spelling is offered no one, and adds again the
+ * person just merged away); and by their province or affiliation, as a search finds them. */
+START_TEST(test_people_suggest_by_other_text)
+{
+	struct cw_merge_stats stats;
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_id keep = put_person("Chhim Sithar", NULL, -1, NULL);
+	struct cw_id other = put_person("Sok Sithar", NULL, -1, NULL);
+
+	put_person("Sok Sithol", NULL, -1, NULL);
+	put_person("Meas Sophea", NULL, -1, "Kandal");
+	ck_assert_int_eq(cw_store_merge_people(st, &keep, &other, &stats, &err), 0);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	go_to(&fm, "detainees");
+	type(&fm, "Sok");
+	ck_assert_uint_eq(fm.nsugg, 2);
+	ck_assert_str_eq(fm.sugg[0], "Sok Sithol");   /* the name first */
+	ck_assert_str_eq(fm.sugg[1], "Chhim Sithar"); /* then the spelling merged away */
+	ck_assert(cw_id_equal(&fm.sugg_id[1], &keep));
+	type(&fm, " Sitha"); /* narrowed from those "Sok" found */
+	ck_assert_uint_eq(fm.nsugg, 1);
+	ck_assert_str_eq(fm.sugg[0], "Chhim Sithar");
+	type(&fm, "<BS><BS><BS><BS><BS><BS><BS><BS><BS>kandal");
+	ck_assert_uint_eq(fm.nsugg, 1);
+	ck_assert_str_eq(fm.sugg[0], "Meas Sophea");
+	cw_form_free(&fm);
+}
+END_TEST
+
 START_TEST(test_form_edit_and_errors_map)
 {
 	struct cw_form fm;
@@ -3254,6 +3286,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_namesakes_shared_prefix);
 	tcase_add_test(forms, test_namesakes_suggestions_full);
 	tcase_add_test(forms, test_people_suggest_after_changes);
+	tcase_add_test(forms, test_people_suggest_by_other_text);
 	suite_add_tcase(s, forms);
 	tcase_add_test(lock, test_lock_after_parse);
 	tcase_add_test(lock, test_lock_after_config);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The person picker's order, in tmux: names that start with the text typed first, then names
-# with a word that starts with it, then names that hold it inside a word, newest first within
+# with a word that starts with it, then names that hold it inside a word, in name order within
 # each; before, every name holding it came in the order found (newest first), so "Dara" put
 # "Chandara Ly" and "Sok Dara" above "Dara Chan". The names are kept between keys, and what
 # changed since (an add here or by another process, a lock and unlock) is offered.
