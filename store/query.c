@@ -2050,9 +2050,9 @@ struct cw_names_kept {
 	size_t nfound;
 };
 
-static struct names_chunk *names_chunk_new(size_t need)
+static struct names_chunk *names_chunk_new(size_t need, size_t least)
 {
-	size_t cap = need > NAMES_CHUNK ? need : NAMES_CHUNK;
+	size_t cap = need > least ? need : least;
 	struct names_chunk *c;
 
 	/* sodium_malloc aligns an allocation only as its size is (the guard page follows). */
@@ -2082,7 +2082,7 @@ static const char *names_keep(struct cw_names_kept *k, const char *s)
 	char *at;
 
 	if (!k->chunks || k->chunks->cap - k->chunks->used < len) {
-		struct names_chunk *c = names_chunk_new(len);
+		struct names_chunk *c = names_chunk_new(len, NAMES_CHUNK);
 
 		if (!c)
 			return NULL;
@@ -2301,7 +2301,7 @@ static int names_find(struct cw_names_kept *k, const char *folded)
 	size_t *found = malloc((from ? from : 1) * sizeof *found);
 	struct names_chunk *last;
 
-	if (!found || !(last = names_chunk_new(strlen(folded) + 1))) {
+	if (!found || !(last = names_chunk_new(strlen(folded) + 1, 0))) {
 		free(found);
 		return CW_ENOMEM;
 	}
@@ -2338,6 +2338,7 @@ int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 	/* Text that is not UTF-8 (folded so) is in no name, as cw_text_contains_folded has it. */
 	if (strchr(folded, '\xFF') || names_find(k, folded) != 0) {
 		rc = strchr(folded, '\xFF') ? 0 : cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		sodium_memzero(folded, strlen(folded));
 		free(folded);
 		return rc;
 	}
@@ -2374,6 +2375,7 @@ int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 			(*n)++;
 			labels += !again;
 		}
+	sodium_memzero(folded, strlen(folded));
 	free(folded);
 	if (rc != 0) {
 		cw_name_hits_free(*out, *n);
@@ -2386,8 +2388,10 @@ int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 
 void cw_name_hits_free(struct cw_name_hit *hits, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		sodium_memzero(hits[i].label, strlen(hits[i].label)); /* record text: wiped */
 		free(hits[i].label);
+	}
 	free(hits);
 }
 

@@ -373,6 +373,7 @@ struct cw_name_hit {
 };
 int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 			    struct cw_name_hit **out, size_t *n, struct cw_error *err);
+/* Frees the hits, wiping their names first. */
 void cw_name_hits_free(struct cw_name_hit *hits, size_t n);
 
 /* The person (or case) whose name (Latin or Khmer; a case's title) is closest to `text` as a
