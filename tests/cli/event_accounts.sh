@@ -130,6 +130,34 @@ json "d['comparison']['demonstrations']['current'] == 1 and d['comparison']['dem
 ok cw report --week 2024-W24 --format md
 has "1 demonstration with 5 arrests"
 
+# Of several other accounts, the first in row order (the date, then the id) that gives a figure,
+# before the account counted or after it, each figure on its own: the team's account gives
+# none, the government's (the first row) none of arrests but 1 injured, a confidential NGO
+# note 9 arrests, the UN "at least 3", a newspaper 5 arrests and 2 injured. Each event's own
+# accounts are walked (report.h: demo_next), not every row of the period.
+ok cw log demo --date 2024-09-04 --place "Olympic Stadium" --view own --source "own observation"
+team=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2024-09-02 --place "Olympic Stadium" --injured 1 --view government \
+	--source "Ministry statement" --disputes "$team"
+ok cw log demo --date 2024-09-03 --place "Olympic Stadium" --arrests-count 9 --view ngo \
+	--source "NGO note" --confidential --same-event "$team"
+ok cw log demo --date 2024-09-05 --place "Olympic Stadium" --arrests-count 3 \
+	--arrests-at-least yes --view un --source "OHCHR note" --same-event "$team"
+ok cw log demo --date 2024-09-06 --place "Olympic Stadium" --arrests-count 5 --injured 2 \
+	--view media --source "Newspaper" --same-event "$team"
+# for others the NGO's is left out: the UN's least is counted, the newspaper's 5 differs
+ok cw report --week 2024-W36 --format json
+json "[(d['comparison'][k]['current'], d['comparison'][k]['current_at_least'], d['comparison'][k]['current_views']) for k in ('demonstration_arrests', 'demonstration_injured')] == [(3, True, ['un']), (1, False, ['government'])]"
+json "[(x['view'], x['arrests_counted'], x['arrests_differ'], x['injured_counted'], x['injured_differ']) for x in d['demonstrations']] == [('government', False, False, True, False), ('own', False, False, False, False), ('un', True, False, False, False), ('media', False, True, False, True)]"
+ok cw report --week 2024-W36 --format md
+has "1 demonstration with at least 3 arrests and 1 injured (accounts: UN, government, own observation; media gives 5 arrests and 2 injured)"
+# with it, the NGO's 9 comes first, and the UN's least differs
+ok cw report --week 2024-W36 --format json --include-confidential
+json "[(d['comparison'][k]['current'], d['comparison'][k]['current_at_least'], d['comparison'][k]['current_views']) for k in ('demonstration_arrests', 'demonstration_injured')] == [(9, False, ['ngo']), (1, False, ['government'])]"
+json "[(x['view'], x['arrests_counted'], x['arrests_differ'], x['injured_counted'], x['injured_differ']) for x in d['demonstrations']] == [('government', False, False, True, False), ('ngo', True, False, False, False), ('own', False, False, False, False), ('un', False, True, False, False), ('media', False, True, False, True)]"
+ok cw report --week 2024-W36 --format md --include-confidential
+has "1 demonstration with 9 arrests and 1 injured (accounts: government, NGO, own observation; UN gives at least 3 arrests; media gives 5 arrests and 2 injured)"
+
 # People named as arrested with no number given ("a number of trade unionists", one named): at
 # least that many, not that many (the same trial read "1 arrest").
 ok cw person add --name "Chhim Sithar"
