@@ -800,14 +800,14 @@ static json_t *demos(const struct cw_report *r)
 			 * (its counted account's, else a linked one's), and the rows of other
 			 * accounts that give another figure, as the summary says them. */
 			if (ev != CW_REPORT_ELSEWHERE)
-				(void)cw_report_event_arrests(&r->demos, r->demo_counted, ev,
-							      &at_least, &from);
+				(void)cw_report_event_arrests(&r->demos, r->demo_counted,
+							      r->demo_next, ev, &at_least, &from);
 			json_object_set_new(o, "arrests_counted",
 					    json_boolean(from == i && arrests >= 0));
 			json_object_set_new(o, "arrests_differ",
 					    json_boolean(cw_report_demo_arrests_differ(
-								 &r->demos, r->demo_counted, i,
-								 &at_least) >= 0));
+								 &r->demos, r->demo_counted,
+								 r->demo_next, i, &at_least) >= 0));
 			/* The people injured, read as the arrests: null when not recorded. */
 			json_object_set_new(o, "injured",
 					    injured >= 0 ? json_integer(injured) : json_null());
@@ -815,14 +815,14 @@ static json_t *demos(const struct cw_report *r)
 					    json_boolean(cw_demo_injured_at_least(d)));
 			from = SIZE_MAX;
 			if (ev != CW_REPORT_ELSEWHERE)
-				(void)cw_report_event_injured(&r->demos, r->demo_counted, ev,
-							      &at_least, &from);
+				(void)cw_report_event_injured(&r->demos, r->demo_counted,
+							      r->demo_next, ev, &at_least, &from);
 			json_object_set_new(o, "injured_counted",
 					    json_boolean(from == i && injured >= 0));
 			json_object_set_new(o, "injured_differ",
 					    json_boolean(cw_report_demo_injured_differ(
-								 &r->demos, r->demo_counted, i,
-								 &at_least) >= 0));
+								 &r->demos, r->demo_counted,
+								 r->demo_next, i, &at_least) >= 0));
 			/* The rows of other events it may be the same demonstration as, not
 			 * linked to it: each counted apart, as the summary says. */
 			json_object_set_new(o, "may_be_same_as", demo_unlinked(r, i));

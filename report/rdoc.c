@@ -2916,13 +2916,14 @@ static void demo_figures_differ(struct sb *sb, const struct cw_report *r, int wh
 		const struct cw_record *rec = &r->demos.items[j];
 		struct sb arrests = {0};
 		int at_least = 0, injured_at_least = 0;
-		int64_t n = which & DEMO_ARRESTS ? cw_report_demo_arrests_differ(
-							   &r->demos, r->demo_counted, j, &at_least)
-						 : -1;
+		int64_t n = which & DEMO_ARRESTS
+				    ? cw_report_demo_arrests_differ(&r->demos, r->demo_counted,
+								    r->demo_next, j, &at_least)
+				    : -1;
 		int64_t injured =
 			which & DEMO_INJURED
-				? cw_report_demo_injured_differ(&r->demos, r->demo_counted, j,
-								&injured_at_least)
+				? cw_report_demo_injured_differ(&r->demos, r->demo_counted,
+								r->demo_next, j, &injured_at_least)
 				: -1;
 		const char *view = _(cw_enum_label(&cw_words_view, rec->view));
 
@@ -2935,10 +2936,12 @@ static void demo_figures_differ(struct sb *sb, const struct cw_report *r, int wh
 
 			if (which & DEMO_ARRESTS)
 				(void)cw_report_event_arrests(&r->demos, r->demo_counted,
-							      r->demo_counted[j], &least, &from);
+							      r->demo_next, r->demo_counted[j],
+							      &least, &from);
 			else
 				(void)cw_report_event_injured(&r->demos, r->demo_counted,
-							      r->demo_counted[j], &least, &from);
+							      r->demo_next, r->demo_counted[j],
+							      &least, &from);
 			if (r->demos.items[from].view != (unsigned)view_of)
 				continue;
 		}

@@ -204,11 +204,12 @@ struct cw_report_detainee {
 };
 
 /* The arrests of the demonstration event counted by demos->items[i] (counted as in
- * demo_counted): its own figure (cw_demo_arrests), else the first other account of the event
- * that gives one; -1 when none does. *at_least when that figure is a least; *from the record
- * it is from. */
-int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t *counted, size_t i,
-				int *at_least, size_t *from);
+ * demo_counted, its accounts chained as in demo_next: both NULL when no demonstration is
+ * linked): its own figure (cw_demo_arrests), else the first other account of the event in row
+ * order that gives one; -1 when none does. *at_least when that figure is a least; *from the
+ * record it is from. */
+int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t *counted,
+				const size_t *next, size_t i, int *at_least, size_t *from);
 
 /* Where demos->items[j], another account of a demonstration another row of the period counts
  * (demo_counted), gives its arrests otherwise than the figure the event is counted with
@@ -216,14 +217,14 @@ int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t
  * team's "at least 2"); -1 when it gives none, the same, or is the account counted or the
  * one the figure is from. */
 int64_t cw_report_demo_arrests_differ(const struct cw_record_list *demos, const size_t *counted,
-				      size_t j, int *at_least);
+				      const size_t *next, size_t j, int *at_least);
 /* The same two of the people injured at a demonstration (cw_demo_injured): the event's figure
  * and where it is from, and another account's that differs ("government gives 0 injured"
  * beside the team's 3), read as the arrests are. */
-int64_t cw_report_event_injured(const struct cw_record_list *demos, const size_t *counted, size_t i,
-				int *at_least, size_t *from);
+int64_t cw_report_event_injured(const struct cw_record_list *demos, const size_t *counted,
+				const size_t *next, size_t i, int *at_least, size_t *from);
 int64_t cw_report_demo_injured_differ(const struct cw_record_list *demos, const size_t *counted,
-				      size_t j, int *at_least);
+				      const size_t *next, size_t j, int *at_least);
 
 /* The accounts a figure of demonstrations is kept apart by: enum cw_view, below this. */
 #define CW_REPORT_VIEWS (CW_VIEW_OTHER + 1)
@@ -461,6 +462,12 @@ struct cw_report {
 	 * account, else the first listed), i itself for that one; NULL when none of them is
 	 * linked. The counts take each event once (cw_report_counted). */
 	size_t *visit_counted, *demo_counted;
+	/* The accounts of each demonstration event, chained in row order: for the row
+	 * demo_counted names, the first other account of its event, for another account the
+	 * next after it; SIZE_MAX at the end of the chain and for a row counted in another period.
+	 * NULL when demo_counted is. The figures read only an event's own accounts
+	 * (cw_report_event_arrests), not all the period's rows for each event. */
+	size_t *demo_next;
 	/* The same for hearings (joined as the counts join them: the team's account, else the
 	 * first) and for arrests and charges; NULL when none is linked. Any of the four may be
 	 * CW_REPORT_ELSEWHERE: the event is counted in another period (accounts_across), by
