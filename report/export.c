@@ -216,6 +216,8 @@ static const char *const record_cols[] = {"id",
 					  "arrests_at_least",
 					  "injured",
 					  "injured_at_least",
+					  "detainee_access",
+					  "detainees_not_met",
 					  "confidential"};
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
@@ -325,6 +327,42 @@ static void hearing_results(const struct cw_report *r, const struct cw_hearing *
 	}
 }
 
+/* A prison visit's detainee access, one entry a detainee it records, as JSON's detainee_access
+ * gives it in stable words: "<person id>:lawyer=denied,family=restricted <id>:lawyer=granted"
+ * (an entry says only what was recorded; the id is "[confidential]" where the person's is
+ * withheld, and the cell "[confidential]" when the detainees are). Whether it is counted is
+ * detainees_not_met's to say, as in JSON: a visit refused access met no one. */
+static void detainee_access_cell(const struct cw_report *r, const struct cw_record *rec, char *buf,
+				 size_t len)
+{
+	const struct cw_list *l = &rec->u.visit.detainee_access;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (cw_record_field_withheld(rec, CW_CONF_DETAINEES)) {
+		snprintf(buf, len, "%s", cw_confidential_text());
+		return;
+	}
+	for (size_t i = 0; i < l->n && n < len; i++) {
+		const struct cw_detainee_access *a =
+			(const struct cw_detainee_access *)l->items + i;
+		char hex[CW_ID_HEX_LEN + 1];
+
+		if (!a->lawyer_access && !a->family_access)
+			continue;
+		cw_report_person_hex(r, &a->person, hex);
+		n += (size_t)snprintf(buf + n, len - n, "%s%s:", n ? " " : "",
+				      hex[0] ? hex : cw_confidential_text());
+		if (n < len && a->lawyer_access)
+			n += (size_t)snprintf(buf + n, len - n, "lawyer=%s",
+					      cw_enum_word(&cw_words_access, a->lawyer_access));
+		if (n < len && a->family_access)
+			n += (size_t)snprintf(buf + n, len - n, "%sfamily=%s",
+					      a->lawyer_access ? "," : "",
+					      cw_enum_word(&cw_words_access, a->family_access));
+	}
+}
+
 static int export_event(FILE *out, const struct cw_report *r, const struct cw_record *rec)
 {
 	char hex[CW_ID_HEX_LEN + 1],
@@ -333,7 +371,7 @@ static int export_event(FILE *out, const struct cw_report *r, const struct cw_re
 				    count[24] = "", from[CW_DATE_TEXT_MAX] = "",
 				    to[CW_DATE_TEXT_MAX] = "", links[400] = "", conf[128],
 				    result[1024] = "", participants[24] = "", arrests[24] = "",
-				    injured[24] = "";
+				    injured[24] = "", *access = NULL;
 	const char *outcome = "", *participants_at_least = "", *injured_at_least = "";
 	const char *arrests_at_least = "";
 	const struct cw_tally *tally;
@@ -344,12 +382,14 @@ static int export_event(FILE *out, const struct cw_report *r, const struct cw_re
 
 	ids = malloc(BIG);
 	names = malloc(BIG);
-	if (!ids || !names) { /* a row left out would read as no such record */
+	access = malloc(BIG);
+	if (!ids || !names || !access) { /* a row left out would read as no such record */
 		free(ids);
 		free(names);
+		free(access);
 		return CW_ENOMEM;
 	}
-	ids[0] = names[0] = '\0';
+	ids[0] = names[0] = access[0] = '\0';
 	hexof(&rec->id, hex);
 	cw_date_format(cw_record_date(rec), date);
 	switch (rec->kind) {
@@ -377,6 +417,7 @@ static int export_event(FILE *out, const struct cw_report *r, const struct cw_re
 		if (hearing_people(r, rec, ids, names, BIG) != 0) {
 			free(ids);
 			free(names);
+			free(access);
 			return CW_ENOMEM;
 		}
 		cw_case_articles(k, NULL, a, 64, &na);
@@ -425,6 +466,7 @@ static int export_event(FILE *out, const struct cw_report *r, const struct cw_re
 		/* Withheld: the cell says so, as a withheld text's does (no id: nobody). */
 		if (cw_record_field_withheld(rec, CW_CONF_DETAINEES))
 			snprintf(names, BIG, "%s", cw_confidential_text());
+		detainee_access_cell(r, rec, access, BIG);
 		break;
 	case CW_KIND_DEMO:
 		place = rec->u.demo.place ? rec->u.demo.place : rec->u.demo.province;
@@ -523,10 +565,13 @@ static int export_event(FILE *out, const struct cw_report *r, const struct cw_re
 				      arrests_at_least,
 				      injured,
 				      injured_at_least,
+				      access,
+				      cw_visit_detainees_not_met(rec) ? "yes" : "",
 				      confidential_cell(rec, conf, sizeof conf)},
 		NCOLS(record_cols));
 	free(ids);
 	free(names);
+	free(access);
 	return 0;
 }
 

@@ -252,6 +252,20 @@ want="[('2024-05-06', True, []), ('2024-05-07', False, [('restricted', None)]), 
 ok cw timeline "Eng Sroy" --json
 json "$entries == $want"
 json "[e for e in d['entries'] if e['kind'] != 'visit' and 'detainees_not_met' in e] == []"
+# The CSV of the timeline (and of records) says it too: each detainee's access recorded, by id in
+# stable words, and detainees_not_met "yes" beside the refused visit's, which was not counted.
+csv_visits() {
+	printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import csv, io, sys
+rows = csv.DictReader(io.StringIO(sys.stdin.read(), newline=""), strict=True)
+print(sorted((r["date"], r["detainees_not_met"], r["detainee_access"]) for r in rows if r["kind"] == "visit"))'
+}
+want_csv="[('2024-05-06', 'yes', ''), ('2024-05-07', '', '$sroy:lawyer=restricted'), ('2024-05-08', 'yes', '$sroy:lawyer=denied,family=denied')]"
+ok cw export --timeline "Eng Sroy" --format csv
+[ "$(csv_visits)" = "$want_csv" ] || fail "the timeline's CSV: $(csv_visits)"
+ok cw export records --kind visit --format csv
+[ "$(csv_visits)" = "$want_csv" ] || fail "the records' CSV: $(csv_visits)"
+checks=$((checks + 2))
 ok cw export --timeline "Eng Sroy" --format json
 json "$entries == $want"
 # The refused visit's entry imports back as the record it is, as what `show --json` gives does:
@@ -331,6 +345,11 @@ ok cw export records --format json
 json "[(v['detainees'], v['detainees_not_met']) for v in d if v['date'] == '2024-05-06'] == [('[confidential]', True)]"
 ok cw export records --format json --include-confidential
 json "[(v['detainees'], v['detainees_not_met']) for v in d if v['date'] == '2024-05-06'] == [(['$sroy'], True)]"
+# The CSV withholds what it records of their access with them, and says they were not met.
+ok cw export records --kind visit --format csv
+[ "$(csv_visits)" = "[('2024-05-06', 'yes', '[confidential]'), ('2024-05-07', '', '$sroy:lawyer=restricted'), ('2024-05-08', 'yes', '')]" ] ||
+	fail "the CSV's withheld detainees: $(csv_visits)"
+checks=$((checks + 1))
 
 # ---- a later visit that met them and did not record an access leaves the earlier one's ------
 # standing, and the row says so: a denial is not lost because a later visit did not ask, nor
