@@ -1067,12 +1067,29 @@ enum {
 	NEARS
 };
 
+/* The events the report's filter cuts: accounts it admits joined as the same event (or
+ * disputing it) only through accounts it leaves out (the UN's of one week and of two weeks
+ * later, each linked to the government's between them, under --account un). One entry an
+ * admitted account so joined, by id, and its event (any number shared by the accounts of one
+ * event); sorted by id. The filter chooses the accounts a report shows and counts, not which
+ * links exist: events_make_as joins them through these. */
+struct bridge {
+	struct cw_id id;
+	size_t event;
+};
+
+struct bridges {
+	struct bridge *items;
+	size_t n;
+};
+
 struct period {
 	/* detentions: pretrial-detention milestones, counted only (whoever is still held is
 	 * listed from the detention index, gather_detainees) */
 	struct cw_record_list hearings, arrests, detentions, rulings, releases, visits, demos,
 		incidents, case_events;
 	struct near near[NEARS];
+	struct bridges bridges;
 };
 
 static void period_free(struct period *p)
@@ -1090,6 +1107,9 @@ static void period_free(struct period *p)
 	cw_record_list_free(&p->demos);
 	cw_record_list_free(&p->incidents);
 	cw_record_list_free(&p->case_events);
+	free(p->bridges.items);
+	p->bridges.items = NULL;
+	p->bridges.n = 0;
 }
 
 static void keep_days(struct cw_record_list *l)
@@ -1288,12 +1308,61 @@ static int near_order(const void *pa, const void *pb)
 struct near_search {
 	struct cw_reader *rd;
 	struct cw_matcher *m;
+	const struct cw_withheld *shown;
 	struct period *p;
 	struct cw_date from, to;
-	struct cw_idmap seen;
+	struct cw_idmap seen; /* each id found, to its node */
 	struct cw_id *todo;
 	size_t ntodo, done;
+	/* The records found, by node (seen's value): whether each was read and is not left out
+	 * (alive), whether the filter leaves it out (cut); and the links (as pairs of nodes,
+	 * same_event or disputes) that may join two accounts it admits (near_bridges). */
+	struct near_node {
+		struct cw_id id;
+		unsigned char alive, cut;
+	} * nodes;
+	size_t nnodes, *edges, nedges;
 };
+
+/* A node for id in ns (put in seen): *at, and 1 when it is new; 0 when seen already; -1 out of
+ * memory. */
+static int near_node(struct near_search *ns, const struct cw_id *id, size_t *at)
+{
+	struct near_node *grown;
+	int added;
+
+	if (cw_idmap_get(&ns->seen, id, at))
+		return 0;
+	if (!(grown = realloc(ns->nodes, (ns->nnodes + 1) * sizeof *grown)))
+		return -1;
+	ns->nodes = grown;
+	if ((added = cw_idmap_put(&ns->seen, id, ns->nnodes, NULL)) < 0)
+		return -1;
+	grown[ns->nnodes].id = *id;
+	grown[ns->nnodes].alive = grown[ns->nnodes].cut = 0;
+	*at = ns->nnodes++;
+	return 1;
+}
+
+/* The links of rec (node at) that say it is an event another record tells too. */
+static int near_edges(struct near_search *ns, const struct cw_record *rec, size_t at)
+{
+	for (size_t k = 0; k < rec->links.n; k++) {
+		const struct cw_link *l = (const struct cw_link *)rec->links.items + k;
+		size_t *grown, to;
+
+		if ((l->relation != CW_LINK_SAME_EVENT && l->relation != CW_LINK_DISPUTES) ||
+		    !cw_idmap_get(&ns->seen, &l->record, &to))
+			continue;
+		if (!(grown = realloc(ns->edges, (ns->nedges + 1) * 2 * sizeof *grown)))
+			return CW_ENOMEM;
+		ns->edges = grown;
+		grown[2 * ns->nedges] = at;
+		grown[2 * ns->nedges + 1] = to;
+		ns->nedges++;
+	}
+	return 0;
+}
 
 static int near_todo(struct near_search *ns, const struct cw_id *id)
 {
@@ -1316,8 +1385,9 @@ static int near_found(struct near_search *ns, const struct cw_id *id, struct cw_
 	struct cw_record rec;
 	struct cw_record_list *l;
 	int added, rc, match = 0;
+	size_t at;
 
-	if ((added = cw_idmap_put(&ns->seen, id, 0, NULL)) < 0)
+	if ((added = near_node(ns, id, &at)) < 0)
 		return oom(err);
 	if (!added)
 		return 0;
@@ -1330,8 +1400,13 @@ static int near_found(struct near_search *ns, const struct cw_id *id, struct cw_
 		rc = near_found(ns, &((const struct cw_link *)rec.links.items)[k].record, err);
 	if (rc == 0 && near_todo(ns, &rec.id) != 0)
 		rc = oom(err);
-	if (rc == 0 && (l = near_list(ns->p, &rec, ns->from, ns->to)) &&
-	    (rc = cw_matcher_test(ns->m, &rec, &match, err)) == 0 && match) {
+	if (rc == 0 && near_edges(ns, &rec, at) != 0)
+		rc = oom(err);
+	if (rc == 0 && (rc = cw_matcher_test(ns->m, &rec, &match, err)) == 0) {
+		ns->nodes[at].alive = !cw_withheld_leaves_out(ns->shown, &rec);
+		ns->nodes[at].cut = !match;
+	}
+	if (rc == 0 && match && (l = near_list(ns->p, &rec, ns->from, ns->to))) {
 		if (cw_record_list_push(l, &rec) != 0)
 			rc = oom(err);
 		else
@@ -1339,6 +1414,82 @@ static int near_found(struct near_search *ns, const struct cw_id *id, struct cw_
 	}
 	cw_record_free(&rec);
 	return rc;
+}
+
+/* Union-find over the hearings of verdict rows: accounts linked as the same event, directly
+ * or through another account (the UN's linked to the team's, a newspaper's to the UN's), are
+ * one hearing. */
+static size_t event_root(size_t *parent, size_t x)
+{
+	while (parent[x] != x)
+		x = parent[x] = parent[parent[x]];
+	return x;
+}
+
+/* Pairs of numbers by the first, then the second. */
+static int pair_compare(const void *pa, const void *pb)
+{
+	const size_t *a = pa, *b = pb;
+
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+static int bridge_compare(const void *a, const void *b)
+{
+	return memcmp(((const struct bridge *)a)->id.b, ((const struct bridge *)b)->id.b,
+		      sizeof(struct cw_id));
+}
+
+/* The admitted accounts found (ns) joined through accounts the filter leaves out (struct
+ * bridges) into p: a link joins two records here when one of them is left out by the filter
+ * and neither is withheld nor gone (links between the accounts admitted are the lists' own to
+ * read, events_make_as). 0 or CW_ENOMEM. */
+static int near_bridges(struct near_search *ns, struct period *p)
+{
+	size_t *root, n = 0;
+	unsigned char *cut;
+
+	if (!ns->nedges)
+		return 0;
+	if (!(root = malloc(ns->nnodes * sizeof *root)) || !(cut = calloc(ns->nnodes, 1))) {
+		free(root);
+		return CW_ENOMEM;
+	}
+	for (size_t i = 0; i < ns->nnodes; i++)
+		root[i] = i;
+	for (size_t e = 0; e < ns->nedges; e++) {
+		size_t a = ns->edges[2 * e], b = ns->edges[2 * e + 1], x, y;
+
+		if (!ns->nodes[a].alive || !ns->nodes[b].alive ||
+		    (!ns->nodes[a].cut && !ns->nodes[b].cut))
+			continue;
+		x = event_root(root, a);
+		y = event_root(root, b);
+		if (x != y)
+			root[x > y ? x : y] = x < y ? x : y;
+	}
+	/* The events that hold an account left out: their admitted accounts are entries. */
+	for (size_t i = 0; i < ns->nnodes; i++)
+		if (ns->nodes[i].alive && ns->nodes[i].cut && event_root(root, i) != i)
+			cut[event_root(root, i)] = 1;
+	for (size_t i = 0; i < ns->nnodes; i++)
+		n += ns->nodes[i].alive && !ns->nodes[i].cut && cut[event_root(root, i)];
+	if (n && !(p->bridges.items = malloc(n * sizeof *p->bridges.items))) {
+		free(root);
+		free(cut);
+		return CW_ENOMEM;
+	}
+	for (size_t i = 0; i < ns->nnodes; i++)
+		if (ns->nodes[i].alive && !ns->nodes[i].cut && cut[event_root(root, i)])
+			p->bridges.items[p->bridges.n++] =
+				(struct bridge){ns->nodes[i].id, event_root(root, i)};
+	if (p->bridges.n > 1)
+		qsort(p->bridges.items, p->bridges.n, sizeof *p->bridges.items, bridge_compare);
+	free(root);
+	free(cut);
+	return 0;
 }
 
 /* The accounts outside the period [from, to] (struct near) linked, either way, to one of its
@@ -1351,7 +1502,8 @@ static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct c
 {
 	const struct cw_record_list *own[] = {&p->hearings, &p->arrests,   &p->visits,
 					      &p->demos,    &p->incidents, &p->case_events};
-	struct near_search ns = {rd, NULL, p, from, to, {0}, NULL, 0, 0};
+	struct near_search ns = {
+		rd, NULL, &r->confidential, p, from, to, {0}, NULL, 0, 0, NULL, 0, NULL, 0};
 	uint32_t kinds = CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_MILESTONE) |
 			 CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_DEMO) |
 			 CW_KIND_BIT(CW_KIND_INCIDENT);
@@ -1368,18 +1520,28 @@ static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct c
 		return rc;
 	/* The period's own first: seen, their links followed. */
 	for (size_t l = 0; rc == 0 && l < sizeof own / sizeof own[0]; l++)
-		for (size_t i = 0; rc == 0 && i < own[l]->n; i++)
-			if (cw_idmap_put(&ns.seen, &own[l]->items[i].id, 0, NULL) < 0 ||
+		for (size_t i = 0; rc == 0 && i < own[l]->n; i++) {
+			size_t at;
+
+			if (near_node(&ns, &own[l]->items[i].id, &at) < 0 ||
 			    near_todo(&ns, &own[l]->items[i].id) != 0)
 				rc = oom(err);
+			else
+				ns.nodes[at].alive =
+					!cw_withheld_leaves_out(ns.shown, &own[l]->items[i]);
+		}
 	for (size_t l = 0; rc == 0 && l < sizeof own / sizeof own[0]; l++)
 		for (size_t i = 0; rc == 0 && i < own[l]->n; i++) {
 			const struct cw_record *rec = &own[l]->items[i];
+			size_t at = 0;
 
 			for (size_t k = 0; rc == 0 && k < rec->links.n; k++)
 				rc = near_found(
 					&ns, &((const struct cw_link *)rec->links.items)[k].record,
 					err);
+			if (rc == 0 && cw_idmap_get(&ns.seen, &rec->id, &at) &&
+			    near_edges(&ns, rec, at) != 0)
+				rc = oom(err);
 		}
 	/* Then whatever names one of them, and what that names, until nothing new is found. */
 	for (; rc == 0 && ns.done < ns.ntodo; ns.done++) {
@@ -1392,6 +1554,8 @@ static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct c
 			rc = near_found(&ns, &ids[i], err);
 		free(ids);
 	}
+	if (rc == 0 && near_bridges(&ns, p) != 0)
+		rc = oom(err);
 	/* Oldest first, as the lists the period reads are (by date key, then id). */
 	for (size_t k = 0; rc == 0 && k < NEARS; k++) {
 		struct cw_record_list *lists[] = {&p->near[k].before, &p->near[k].after};
@@ -1404,6 +1568,8 @@ static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct c
 	cw_matcher_free(ns.m);
 	cw_idmap_free(&ns.seen);
 	free(ns.todo);
+	free(ns.nodes);
+	free(ns.edges);
 	return rc;
 }
 
@@ -1830,16 +1996,6 @@ static int same_ruling_milestone(const struct cw_record *a, const struct cw_reco
 			  cw_date_compare(x->date, y->date) == 0 && cw_date_is_known(x->date));
 }
 
-/* Union-find over the hearings of verdict rows: accounts linked as the same event, directly
- * or through another account (the UN's linked to the team's, a newspaper's to the UN's), are
- * one hearing. */
-static size_t event_root(size_t *parent, size_t x)
-{
-	while (parent[x] != x)
-		x = parent[x] = parent[parent[x]];
-	return x;
-}
-
 /* The events of a period's hearings and rulings: records linked as the same event
  * (--same-event, or --disputes: another account of it that says otherwise), directly or
  * through another account, whatever its kind (two hearings linked
@@ -1879,13 +2035,15 @@ static int id_at_compare(const void *a, const void *b)
 }
 
 /* With `shown` (may be NULL), a link from or to a record it leaves out joins nothing: what is
- * written for others reads the events as if that record were not there. */
+ * written for others reads the events as if that record were not there. With br (may be NULL),
+ * records it joins through accounts the report's filter leaves out are one event too. */
 static void events_make_as(struct events *e, const struct cw_record_list *hearings,
-			   const struct cw_record_list *rulings, const struct cw_withheld *shown)
+			   const struct cw_record_list *rulings, const struct cw_withheld *shown,
+			   const struct bridges *br)
 {
 	size_t n = hearings->n + rulings->n;
 	struct id_at *ids = NULL;
-	int links = 0;
+	int links = br && br->n;
 
 	memset(e, 0, sizeof *e);
 	e->hearings = hearings;
@@ -1930,6 +2088,39 @@ static void events_make_as(struct events *e, const struct cw_record_list *hearin
 				e->root[x > y ? x : y] = x < y ? x : y;
 		}
 	}
+	/* Joined through accounts left out: the records of one event (by the bridges' number)
+	 * side by side, each joined to the one before it. */
+	if (br && br->n) {
+		size_t(*by)[2] = malloc(n * sizeof *by), nb = 0;
+
+		if (!by) {
+			events_free(e);
+			free(ids);
+			return;
+		}
+		for (size_t a = 0; a < n; a++) {
+			struct bridge key = {event_record(e, a)->id, 0};
+			const struct bridge *b =
+				bsearch(&key, br->items, br->n, sizeof *br->items, bridge_compare);
+
+			if (b) {
+				by[nb][0] = b->event;
+				by[nb++][1] = a;
+			}
+		}
+		qsort(by, nb, sizeof *by, pair_compare);
+		for (size_t k = 1; k < nb; k++) {
+			size_t x, y;
+
+			if (by[k][0] != by[k - 1][0])
+				continue;
+			x = event_root(e->root, by[k - 1][1]);
+			y = event_root(e->root, by[k][1]);
+			if (x != y)
+				e->root[x > y ? x : y] = x < y ? x : y;
+		}
+		free(by);
+	}
 	free(ids);
 	for (size_t i = 0; i < n; i++)
 		if ((e->root[i] = event_root(e->root, i)) != i)
@@ -1939,7 +2130,7 @@ static void events_make_as(struct events *e, const struct cw_record_list *hearin
 static void events_make(struct events *e, const struct cw_record_list *hearings,
 			const struct cw_record_list *rulings)
 {
-	events_make_as(e, hearings, rulings, NULL);
+	events_make_as(e, hearings, rulings, NULL, NULL);
 }
 
 /* Whether account a of an event is counted before b, listed earlier: the team's before
@@ -1965,14 +2156,15 @@ static int counts_before(const struct cw_record *a, const struct cw_record *b)
  * (*oom set: then each counts). Every period sees all the accounts of its events (gather_near
  * follows the links however far apart they are dated), so each decides as the others do: a
  * window of 31 days let two periods each count one visit (a review, then a sync trial). */
-static size_t *counted_accounts_in(const struct cw_record_list *l, int *oom)
+static size_t *counted_accounts_in(const struct cw_record_list *l, const struct bridges *br,
+				   int *oom)
 {
 	static const struct cw_record_list none = {NULL, 0, 0};
 	struct events ev;
 	size_t *by_event = NULL, *counted = NULL;
 
 	*oom = 0;
-	events_make(&ev, l, &none);
+	events_make_as(&ev, l, &none, NULL, br);
 	if (ev.root && (by_event = malloc((l->n ? l->n : 1) * sizeof *by_event)) != NULL &&
 	    (counted = malloc((l->n ? l->n : 1) * sizeof *counted)) != NULL) {
 		for (size_t i = 0; i < l->n; i++)
@@ -2000,7 +2192,8 @@ static size_t *counted_accounts_in(const struct cw_record_list *l, int *oom)
  * index in l of the account its event is counted by, or CW_REPORT_ELSEWHERE with that account,
  * dated in another period, in (*elsewhere)[i]. Both NULL when no record of l is linked to
  * another; 0, or CW_ENOMEM. */
-static int accounts_across(const struct cw_record_list *l, const struct near *nr, size_t **counted,
+static int accounts_across(const struct cw_record_list *l, const struct near *nr,
+			   const struct bridges *br, size_t **counted,
 			   struct cw_report_elsewhere **elsewhere)
 {
 	size_t b = nr->before.n, n = l->n, total = b + n + nr->after.n, *uc = NULL;
@@ -2020,7 +2213,7 @@ static int accounts_across(const struct cw_record_list *l, const struct near *nr
 	if (nr->after.n)
 		memcpy(u.items + b + n, nr->after.items, nr->after.n * sizeof *u.items);
 	u.n = u.cap = total;
-	uc = counted_accounts_in(&u, &oom);
+	uc = counted_accounts_in(&u, br, &oom);
 	for (size_t j = 0; uc && j < total && !linked; j++)
 		linked = (j >= b && j < b + n && uc[j] != j) ||
 			 (uc[j] >= b && uc[j] < b + n && uc[j] != j);
@@ -2798,17 +2991,17 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	struct events ev;
 
 	memset(views, 0, CW_METRIC_COUNT * sizeof *views);
-	if (accounts_across(&p->hearings, &p->near[NEAR_HEARINGS], &acc[NEAR_HEARINGS].counted,
-			    &acc[NEAR_HEARINGS].elsewhere) != 0 ||
-	    accounts_across(&p->arrests, &p->near[NEAR_ARRESTS], &acc[NEAR_ARRESTS].counted,
-			    &acc[NEAR_ARRESTS].elsewhere) != 0 ||
-	    accounts_across(&p->visits, &p->near[NEAR_VISITS], &acc[NEAR_VISITS].counted,
-			    &acc[NEAR_VISITS].elsewhere) != 0 ||
-	    accounts_across(&p->demos, &p->near[NEAR_DEMOS], &acc[NEAR_DEMOS].counted,
+	if (accounts_across(&p->hearings, &p->near[NEAR_HEARINGS], &p->bridges,
+			    &acc[NEAR_HEARINGS].counted, &acc[NEAR_HEARINGS].elsewhere) != 0 ||
+	    accounts_across(&p->arrests, &p->near[NEAR_ARRESTS], &p->bridges,
+			    &acc[NEAR_ARRESTS].counted, &acc[NEAR_ARRESTS].elsewhere) != 0 ||
+	    accounts_across(&p->visits, &p->near[NEAR_VISITS], &p->bridges,
+			    &acc[NEAR_VISITS].counted, &acc[NEAR_VISITS].elsewhere) != 0 ||
+	    accounts_across(&p->demos, &p->near[NEAR_DEMOS], &p->bridges, &acc[NEAR_DEMOS].counted,
 			    &acc[NEAR_DEMOS].elsewhere) != 0 ||
-	    accounts_across(&p->incidents, &p->near[NEAR_INCIDENTS], &acc[NEAR_INCIDENTS].counted,
-			    &acc[NEAR_INCIDENTS].elsewhere) != 0 ||
-	    accounts_across(&p->case_events, &p->near[NEAR_CASE_EVENTS],
+	    accounts_across(&p->incidents, &p->near[NEAR_INCIDENTS], &p->bridges,
+			    &acc[NEAR_INCIDENTS].counted, &acc[NEAR_INCIDENTS].elsewhere) != 0 ||
+	    accounts_across(&p->case_events, &p->near[NEAR_CASE_EVENTS], &p->bridges,
 			    &acc[NEAR_CASE_EVENTS].counted,
 			    &acc[NEAR_CASE_EVENTS].elsewhere) != 0 ||
 	    event_next(acc[NEAR_DEMOS].counted, p->demos.n, &acc[NEAR_DEMOS].next) != 0) {
@@ -5587,7 +5780,7 @@ int cw_report_upcoming_same(const struct cw_record_list *src, const struct cw_wi
 	int any = 0;
 
 	*same = NULL;
-	events_make_as(&ev, src, &none, shown);
+	events_make_as(&ev, src, &none, shown, NULL);
 	if (!ev.root || !n) {
 		events_free(&ev);
 		return 0;

@@ -149,4 +149,55 @@ ok cw log demo --date 2024-07-08 --place "Freedom Park" --arrests-count 5 --view
 	--source "OHCHR" --same-event "$d1"
 ok cw report --week 2024-W28 --format json
 json "(d['comparison']['demonstrations']['current'], d['comparison']['demonstrations']['previous']) == (0, 1)"
+# Accounts joined only through one the report's filter leaves out: the UN's of Wednesday 31 July
+# (2024-W31) and of Wednesday 14 August (2024-W33), each linked to the government's of 7 August
+# between them. Under --account un they were two events, counted in both weeks. The filter
+# chooses the accounts shown and counted, not which links exist: one event, counted by the
+# earliest of the UN's, and the later UN row says so.
+DB="$WORK/bridged"
+ok cw init
+ok cw log incident --type media_closure --date 2024-07-31 --target "Radio Free Asia" --view un \
+	--source "SR statement"
+bun1=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+ok cw log incident --type media_closure --date 2024-08-07 --target "RFA" --view government \
+	--source "Ministry of Information" --disputes "$bun1"
+bgov=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+ok cw log incident --type media_closure --date 2024-08-14 --target "RFA office" --view un \
+	--source "SG report" --same-event "$bgov"
+bun3=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+counted_over() { # the rows counted over weeks $2..$3 of 2024 under --account $1
+	t=0
+	for w in $(seq "$2" "$3"); do
+		ok cw report --week "2024-W$w" --account "$1" --format json
+		n=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(sum(x["counted_in"] is None for x in json.load(sys.stdin)["incidents"]))')
+		t=$((t + n))
+	done
+	echo "$t"
+}
+[ "$(counted_over un 31 33)" -eq 1 ] || fail "joined through the government's: counted $(counted_over un 31 33) times under --account un"
+[ "$(counted_over government 31 33)" -eq 1 ] || fail "under --account government"
+[ "$(counted_over un,government 31 33)" -eq 1 ] || fail "under --account un,government"
+checks=$((checks + 3))
+ok cw report --week 2024-W31 --account un
+has "1 other incident (account: UN)."
+ok cw report --week 2024-W33 --account un
+lacks "other incident"
+has "another account of an event counted in an earlier period, by the account of 2024-07-31 (UN, $(printf %.8s "$bun1")), not counted here"
+ok cw report --week 2024-W33 --account un --format json
+json "[(x['view'], x['counted_in'], x['counted_in_period'], x['counted_in_date']) for x in d['incidents']] == [('un', '$bun1', 'earlier', '2024-07-31')]"
+# links: the row's own, to the accounts listed; the government's is not (left out)
+json "[x['links'] for x in d['incidents']] == [[]]"
+# The government's alone, under its filter, is one event as before.
+ok cw report --week 2024-W32 --account government --format json
+json "[(x['view'], x['counted_in']) for x in d['incidents']] == [('government', None)]"
+# A month's report under --account un holds both: one event, once.
+ok cw report --from 2024-07-29 --to 2024-08-18 --account un
+has "1 other incident (account: UN) (1 more account of one of them is listed, counted once with it)."
+# The government's confidential: what is written for others reads as if it were not there,
+# two events; with --include-confidential, one.
+ok cw edit "$bgov" --confidential
+[ "$(counted_over un 31 33)" -eq 2 ] || fail "joined through a withheld account"
+checks=$((checks + 1))
+ok cw report --week 2024-W33 --account un --include-confidential --format json
+json "[(x['view'], x['counted_in']) for x in d['incidents']] == [('un', '$bun1')]"
 done_ok
