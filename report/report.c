@@ -5364,16 +5364,20 @@ static int met_row_order(const void *a, const void *b)
 /* People a prison visit of the period met (not one refused access: it met no one) whose case
  * says they are held before a verdict but was entered after the period (case_entered_later):
  * the visit is what the records give of their being held on its day, so they are listed with
- * those held with no dated arrest, from the latest such visit (met_on), never with days.
+ * those held with no dated arrest, from the latest such visit (met_on), never with days. The
+ * row stands on the visit, as a detainee's row stands on the arrest it counts from: under
+ * --account the visit's account is the one asked for (met_visits), the case only saying that
+ * they are held, whatever its account, as a case's entries are read for any row (any_account:
+ * the cases the filter admits but for their account; m: the filter's own, for the person).
  * counted holds the people gather_unstarted counted, and takes these. Their cases were entered
  * after the period, later than any entry gather_unstarted lists (known by its end): they are
  * the most recently recorded, so they come first, the most recent first, and take the places
  * of the people listed last when more than CW_REPORT_DETAINEES_MAX are (the summary says those
  * listed are the most recently recorded). Few: the detainees of the period's visits, each read
  * once. */
-static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
-			 const struct cw_idmap *candidates, struct cw_idmap *counted,
-			 struct cw_error *err)
+static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_matcher *any_account,
+			 struct cw_report *r, const struct cw_idmap *candidates,
+			 struct cw_idmap *counted, struct cw_error *err)
 {
 	struct cw_idmap seen = {0}; /* person: their index in people */
 	struct met {
@@ -5434,7 +5438,7 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 			continue;
 		if ((rc = detention_records(rd, r, person, &tl, err)) != 0)
 			break;
-		if (!(kase = case_entered_later(r, m, person, &tl, &known, &rc, err))) {
+		if (!(kase = case_entered_later(r, any_account, person, &tl, &known, &rc, err))) {
 			cw_record_list_free(&tl);
 			continue;
 		}
@@ -5497,7 +5501,8 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
  * case is read for the filter, what is withheld and its groups. People held in pretrial
  * detention in another case (candidates: the index's, by person) are counted there, listed
  * or not, and not here. */
-static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m,
+			    struct cw_matcher *any_account, struct cw_report *r,
 			    const struct cw_idmap *candidates, struct cw_error *err)
 {
 	struct cw_unstarted *u = NULL;
@@ -5615,7 +5620,7 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 	}
 	free(u);
 	if (rc == 0)
-		rc = unstarted_met(rd, m, r, candidates, &counted, err);
+		rc = unstarted_met(rd, m, any_account, r, candidates, &counted, err);
 	cw_idmap_free(&counted);
 	for (size_t i = 0; rc == 0 && i < r->nunstarted; i++)
 		for (size_t j = 0; rc == 0 && j < nends; j++)
@@ -5704,7 +5709,7 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 			if (cw_idmap_put(&candidates, &cand[i].person, 0, NULL) < 0)
 				rc = oom(err);
 		if (rc == 0)
-			rc = gather_unstarted(rd, mc, r, &candidates, err);
+			rc = gather_unstarted(rd, mc, m, r, &candidates, err);
 		cw_idmap_free(&candidates);
 	}
 	cw_matcher_free(m);
