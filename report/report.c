@@ -1251,46 +1251,62 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
  * period's report counts it in (walk_partial; left out, March's "2024-03" account and April's
  * of a day were each counted by their month); NULL otherwise (one whose month or year the
  * period overlaps is counted in no report of its length). */
-static struct cw_record_list *near_list(struct period *p, const struct cw_record *rec,
-					struct cw_date from, struct cw_date to)
+/* The kind of event a record is counted among across periods (struct near), one index a list
+ * the period counts (accounts_across): -1 for a record of none (a ruling, a detention, a
+ * release; a case or a person). */
+static int near_kind(const struct cw_record *rec)
 {
-	struct cw_date d = cw_record_date(rec);
-	int k;
-
-	if (!cw_date_is_known(d))
-		return NULL;
 	switch (rec->kind) {
 	case CW_KIND_HEARING:
-		k = NEAR_HEARINGS;
-		break;
+		return NEAR_HEARINGS;
 	case CW_KIND_MILESTONE: {
 		unsigned t = rec->u.milestone.type;
 
 		if (is_arrest(t))
-			k = NEAR_ARRESTS;
-		else if (!is_ruling(t) && t != CW_MS_PRETRIAL_DETENTION && !is_release(t))
-			k = NEAR_CASE_EVENTS;
-		else
-			return NULL;
-		break;
+			return NEAR_ARRESTS;
+		if (!is_ruling(t) && t != CW_MS_PRETRIAL_DETENTION && !is_release(t))
+			return NEAR_CASE_EVENTS;
+		return -1;
 	}
 	case CW_KIND_VISIT:
-		k = NEAR_VISITS;
-		break;
+		return NEAR_VISITS;
 	case CW_KIND_DEMO:
-		k = NEAR_DEMOS;
-		break;
+		return NEAR_DEMOS;
 	case CW_KIND_INCIDENT:
-		k = NEAR_INCIDENTS;
-		break;
+		return NEAR_INCIDENTS;
 	default:
-		return NULL;
+		return -1;
 	}
+}
+
+static struct cw_record_list *near_list(struct period *p, const struct cw_record *rec,
+					struct cw_date from, struct cw_date to)
+{
+	struct cw_date d = cw_record_date(rec);
+	int k = near_kind(rec);
+
+	if (!cw_date_is_known(d) || k < 0)
+		return NULL;
 	if (cw_date_compare(cw_date_last_day(d), from) < 0)
 		return &p->near[k].before;
 	if (cw_date_compare(cw_date_first_day(d), to) > 0)
 		return &p->near[k].after;
 	return NULL;
+}
+
+/* The list of the period's counts (near_kind) a record is in when the report admits it, as the
+ * period reads it or as near_list keeps it: -1 when it is in none, dated to no day nor wholly
+ * in the period nor wholly outside it (a month or a year the period overlaps: counted in no
+ * report of its length), or not dated at all. */
+static int counted_kind(const struct cw_record *rec, struct cw_date from, struct cw_date to)
+{
+	struct cw_date d = cw_record_date(rec);
+
+	if (!cw_date_is_known(d) ||
+	    (cw_date_compare(cw_date_last_day(d), from) >= 0 &&
+	     cw_date_compare(cw_date_first_day(d), to) <= 0 && !wholly_in(d, from, to)))
+		return -1;
+	return near_kind(rec);
 }
 
 static int near_order(const void *pa, const void *pb)
@@ -1315,11 +1331,13 @@ struct near_search {
 	struct cw_id *todo;
 	size_t ntodo, done;
 	/* The records found, by node (seen's value): whether each was read and is not left out
-	 * (alive), whether the filter leaves it out (cut); and the links (as pairs of nodes,
-	 * same_event or disputes) that may join two accounts it admits (near_bridges). */
+	 * (alive), whether the filter leaves it out (cut), the list of the period's counts it is
+	 * in when admitted (counted_kind, -1 none); and the links (as pairs of nodes, same_event
+	 * or disputes) that may join two accounts it admits (near_bridges). */
 	struct near_node {
 		struct cw_id id;
 		unsigned char alive, cut;
+		signed char list;
 	} * nodes;
 	size_t nnodes, *edges, nedges;
 };
@@ -1340,6 +1358,7 @@ static int near_node(struct near_search *ns, const struct cw_id *id, size_t *at)
 		return -1;
 	grown[ns->nnodes].id = *id;
 	grown[ns->nnodes].alive = grown[ns->nnodes].cut = 0;
+	grown[ns->nnodes].list = -1;
 	*at = ns->nnodes++;
 	return 1;
 }
@@ -1405,6 +1424,7 @@ static int near_found(struct near_search *ns, const struct cw_id *id, struct cw_
 	if (rc == 0 && (rc = cw_matcher_test(ns->m, &rec, &match, err)) == 0) {
 		ns->nodes[at].alive = !cw_withheld_leaves_out(ns->shown, &rec);
 		ns->nodes[at].cut = !match;
+		ns->nodes[at].list = (signed char)counted_kind(&rec, ns->from, ns->to);
 	}
 	if (rc == 0 && match && (l = near_list(ns->p, &rec, ns->from, ns->to))) {
 		if (cw_record_list_push(l, &rec) != 0)
@@ -1445,7 +1465,11 @@ static int bridge_compare(const void *a, const void *b)
 /* The admitted accounts found (ns) joined through accounts the filter leaves out (struct
  * bridges) into p: a link joins two records here when one of them is left out by the filter
  * and neither is withheld nor gone (links between the accounts admitted are the lists' own to
- * read, events_make_as). 0 or CW_ENOMEM. */
+ * read, events_make_as), and both are in the same list of the period's counts were they
+ * admitted (counted_kind): what the report would count them among with no filter, which joins
+ * through nothing else (the government's demonstration linked to the UN's two incidents, or its
+ * account dated only to a month the period overlaps, joined no incidents of a report of all
+ * accounts, and so none of the UN's). 0 or CW_ENOMEM. */
 static int near_bridges(struct near_search *ns, struct period *p)
 {
 	size_t *root, n = 0;
@@ -1463,7 +1487,8 @@ static int near_bridges(struct near_search *ns, struct period *p)
 		size_t a = ns->edges[2 * e], b = ns->edges[2 * e + 1], x, y;
 
 		if (!ns->nodes[a].alive || !ns->nodes[b].alive ||
-		    (!ns->nodes[a].cut && !ns->nodes[b].cut))
+		    (!ns->nodes[a].cut && !ns->nodes[b].cut) || ns->nodes[a].list < 0 ||
+		    ns->nodes[a].list != ns->nodes[b].list)
 			continue;
 		x = event_root(root, a);
 		y = event_root(root, b);
@@ -1526,9 +1551,12 @@ static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct c
 			if (near_node(&ns, &own[l]->items[i].id, &at) < 0 ||
 			    near_todo(&ns, &own[l]->items[i].id) != 0)
 				rc = oom(err);
-			else
+			else {
 				ns.nodes[at].alive =
 					!cw_withheld_leaves_out(ns.shown, &own[l]->items[i]);
+				ns.nodes[at].list =
+					(signed char)counted_kind(&own[l]->items[i], from, to);
+			}
 		}
 	for (size_t l = 0; rc == 0 && l < sizeof own / sizeof own[0]; l++)
 		for (size_t i = 0; rc == 0 && i < own[l]->n; i++) {
