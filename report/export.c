@@ -331,19 +331,32 @@ static void hearing_results(const struct cw_report *r, const struct cw_hearing *
  * gives it in stable words: "<person id>:lawyer=denied,family=restricted <id>:lawyer=granted"
  * (an entry says only what was recorded; the id is "[confidential]" where the person's is
  * withheld, and the cell "[confidential]" when the detainees are). Whether it is counted is
- * detainees_not_met's to say, as in JSON: a visit refused access met no one. */
-static void detainee_access_cell(const struct cw_report *r, const struct cw_record *rec, char *buf,
-				 size_t len)
+ * detainees_not_met's to say, as in JSON: a visit refused access met no one. Every entry whole,
+ * however many (a visit holds up to 500: a cell of a fixed size cut the sixtieth in the middle
+ * of its id, and left out the rest); NULL out of memory. */
+static char *detainee_access_cell(const struct cw_report *r, const struct cw_record *rec)
 {
 	const struct cw_list *l = &rec->u.visit.detainee_access;
-	size_t n = 0;
+	const char *conf = cw_confidential_text();
+	size_t n = 0, len = strlen(conf) + 1;
+	char *buf;
 
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_detainee_access *a =
+			(const struct cw_detainee_access *)l->items + i;
+
+		len += CW_ID_HEX_LEN + strlen(conf) + sizeof " :lawyer=,family=" +
+		       strlen(cw_enum_word(&cw_words_access, a->lawyer_access)) +
+		       strlen(cw_enum_word(&cw_words_access, a->family_access));
+	}
+	if (!(buf = malloc(len)))
+		return NULL;
 	buf[0] = '\0';
 	if (cw_record_field_withheld(rec, CW_CONF_DETAINEES)) {
-		snprintf(buf, len, "%s", cw_confidential_text());
-		return;
+		snprintf(buf, len, "%s", conf);
+		return buf;
 	}
-	for (size_t i = 0; i < l->n && n < len; i++) {
+	for (size_t i = 0; i < l->n; i++) {
 		const struct cw_detainee_access *a =
 			(const struct cw_detainee_access *)l->items + i;
 		char hex[CW_ID_HEX_LEN + 1];
@@ -351,16 +364,16 @@ static void detainee_access_cell(const struct cw_report *r, const struct cw_reco
 		if (!a->lawyer_access && !a->family_access)
 			continue;
 		cw_report_person_hex(r, &a->person, hex);
-		n += (size_t)snprintf(buf + n, len - n, "%s%s:", n ? " " : "",
-				      hex[0] ? hex : cw_confidential_text());
-		if (n < len && a->lawyer_access)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s:", n ? " " : "", hex[0] ? hex : conf);
+		if (a->lawyer_access)
 			n += (size_t)snprintf(buf + n, len - n, "lawyer=%s",
 					      cw_enum_word(&cw_words_access, a->lawyer_access));
-		if (n < len && a->family_access)
+		if (a->family_access)
 			n += (size_t)snprintf(buf + n, len - n, "%sfamily=%s",
 					      a->lawyer_access ? "," : "",
 					      cw_enum_word(&cw_words_access, a->family_access));
 	}
+	return buf;
 }
 
 static int export_event(FILE *out, const struct cw_report *r, const struct cw_record *rec)
@@ -382,14 +395,12 @@ static int export_event(FILE *out, const struct cw_report *r, const struct cw_re
 
 	ids = malloc(BIG);
 	names = malloc(BIG);
-	access = malloc(BIG);
-	if (!ids || !names || !access) { /* a row left out would read as no such record */
+	if (!ids || !names) { /* a row left out would read as no such record */
 		free(ids);
 		free(names);
-		free(access);
 		return CW_ENOMEM;
 	}
-	ids[0] = names[0] = access[0] = '\0';
+	ids[0] = names[0] = '\0';
 	hexof(&rec->id, hex);
 	cw_date_format(cw_record_date(rec), date);
 	switch (rec->kind) {
@@ -417,7 +428,6 @@ static int export_event(FILE *out, const struct cw_report *r, const struct cw_re
 		if (hearing_people(r, rec, ids, names, BIG) != 0) {
 			free(ids);
 			free(names);
-			free(access);
 			return CW_ENOMEM;
 		}
 		cw_case_articles(k, NULL, a, 64, &na);
@@ -466,7 +476,11 @@ static int export_event(FILE *out, const struct cw_report *r, const struct cw_re
 		/* Withheld: the cell says so, as a withheld text's does (no id: nobody). */
 		if (cw_record_field_withheld(rec, CW_CONF_DETAINEES))
 			snprintf(names, BIG, "%s", cw_confidential_text());
-		detainee_access_cell(r, rec, access, BIG);
+		if (!(access = detainee_access_cell(r, rec))) {
+			free(ids);
+			free(names);
+			return CW_ENOMEM;
+		}
 		break;
 	case CW_KIND_DEMO:
 		place = rec->u.demo.place ? rec->u.demo.place : rec->u.demo.province;
@@ -565,7 +579,7 @@ static int export_event(FILE *out, const struct cw_report *r, const struct cw_re
 				      arrests_at_least,
 				      injured,
 				      injured_at_least,
-				      access,
+				      access ? access : "",
 				      cw_visit_detainees_not_met(rec) ? "yes" : "",
 				      confidential_cell(rec, conf, sizeof conf)},
 		NCOLS(record_cols));
