@@ -6415,11 +6415,13 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	out->case_events = cur.case_events;
 	out->detentions = cur.detentions;
 	out->releases = cur.releases;
-	/* What the counts read of the accounts near it is kept (acc): the records go. */
+	/* What the counts read of the accounts near it is kept (acc): the records go, and the
+	 * events they were joined into through accounts left out (read by the counts alone). */
 	for (size_t i = 0; i < NEARS; i++) {
 		cw_record_list_free(&cur.near[i].before);
 		cw_record_list_free(&cur.near[i].after);
 	}
+	free(cur.bridges.items);
 
 	if ((rc = add_refs(rd, out, &out->hearings, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->arrests, err)) != 0 ||
