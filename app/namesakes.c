@@ -48,11 +48,7 @@ void cw_namesake_text_id(struct cw_store *st, const struct cw_record *person, ch
  * wins), and the index of people by name gives them with no walk of the people. */
 static int typed_as_name(const char *text)
 {
-	size_t len = strlen(text);
-
-	if (!strncmp(text, "ref:", 4))
-		return 0;
-	return len < 6 || strspn(text, "0123456789abcdefABCDEF") != len;
+	return strncmp(text, "ref:", 4) != 0 && !cw_id_prefix_typed(text);
 }
 
 int cw_namesake_text(struct cw_store *st, const struct cw_record *person, char *buf, size_t len,

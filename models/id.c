@@ -60,6 +60,13 @@ void cw_id_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1])
 	buf[CW_ID_HEX_LEN] = '\0';
 }
 
+int cw_id_prefix_typed(const char *text)
+{
+	size_t len = strlen(text);
+
+	return len >= 6 && len <= CW_ID_HEX_LEN && strspn(text, "0123456789abcdefABCDEF") == len;
+}
+
 static int hex_value(char c)
 {
 	if (c >= '0' && c <= '9')

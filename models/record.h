@@ -879,5 +879,9 @@ uint64_t cw_id_hash(const struct cw_id *id);
 void cw_id_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1]);
 /* Parses exactly 32 hex digits. */
 int cw_id_parse_hex(const char *hex, struct cw_id *id);
+/* Whether text, as typed, could be the start of an id: 6 to 32 hex digits (CW_ID_HEX_LEN),
+ * either case, nothing else. Fewer digits pick out no record among many; text that is not so
+ * is a name, a reference or nothing, never an id. */
+int cw_id_prefix_typed(const char *text);
 
 #endif

@@ -735,7 +735,7 @@ int cw_store_attachment_find(struct cw_store *st, const char *hex, struct cw_id 
 	MDB_val k, v;
 	int rc, op, odd;
 
-	if (len < 6 || len > 2 * ID_LEN || strspn(hex, "0123456789abcdefABCDEF") != len)
+	if (!cw_id_prefix_typed(hex))
 		return cw_error_set(err, CW_EINVAL, "attachment",
 				    _("'%.40s' is not an attachment id (6 to 32 hex digits, as "
 				      "'casewatch attachments RECORD' shows them)"),

@@ -76,7 +76,7 @@ static int find_prefix(struct cw_store *st, const char *hex, const enum cw_db *d
 	MDB_val k, v;
 	int rc = 0, found = 0;
 
-	if (n < 6 || n > CW_ID_HEX_LEN || strspn(hex, "0123456789abcdefABCDEF") != n)
+	if (!cw_id_prefix_typed(hex))
 		return cw_error_set(err, CW_EINVAL, "id",
 				    "'%.40s' is not a record id (6 to 32 hex digits)", hex);
 	memset(lo, 0, sizeof lo);
@@ -540,8 +540,7 @@ static int resolve_refs(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, co
 		cw_record_free(&rec);
 		return ok ? keylist_add(out, id.b, ID_LEN) : 0;
 	}
-	if (strlen(text) >= 6 && strspn(text, "0123456789abcdefABCDEF") == strlen(text) &&
-	    cw_store_find_id(st, text, &id, NULL) == 0 &&
+	if (cw_id_prefix_typed(text) && cw_store_find_id(st, text, &id, NULL) == 0 &&
 	    cw_store_read_record(st, txn, &id, &rec, NULL) == 0) {
 		int ok = rec.kind == kind;
 

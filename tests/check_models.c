@@ -57,6 +57,24 @@ START_TEST(id_hash_spreads_sequential_ids)
 }
 END_TEST
 
+/* What a typed text must be to be read as the start of an id (store/query.c, store/attach.c,
+ * app/namesakes.c all ask this one question): 6 to 32 hex digits, either case; a 33rd digit
+ * makes it no id (cw_store_find_id refuses it), so a name. */
+START_TEST(id_prefix_typed_bounds)
+{
+	ck_assert(!cw_id_prefix_typed(""));
+	ck_assert(!cw_id_prefix_typed("0ddc5"));
+	ck_assert(cw_id_prefix_typed("0ddc5a"));
+	ck_assert(cw_id_prefix_typed("0DDC5A"));
+	ck_assert(cw_id_prefix_typed("0123456789abcdef0123456789ABCDEF"));
+	ck_assert(!cw_id_prefix_typed("0123456789abcdef0123456789abcdef0"));
+	ck_assert(!cw_id_prefix_typed("0ddc5g"));
+	ck_assert(!cw_id_prefix_typed("0ddc5a "));
+	ck_assert(!cw_id_prefix_typed(" 0ddc5a"));
+	ck_assert(!cw_id_prefix_typed("ref:0ddc5a"));
+}
+END_TEST
+
 /* A sentence part's detail and whom it is for share one bracket; each alone has its own. */
 START_TEST(sentence_text_one_bracket_per_part)
 {
@@ -4928,6 +4946,7 @@ static Suite *models_suite(void)
 
 	tc = tcase_create("dates");
 	tcase_add_test(tc, id_hash_spreads_sequential_ids);
+	tcase_add_test(tc, id_prefix_typed_bounds);
 	tcase_add_test(tc, date_parses_partial_dates);
 	tcase_add_test(tc, date_rejects_invalid_dates);
 	tcase_add_test(tc, date_sorts_partial_between_days);

@@ -2244,6 +2244,19 @@ START_TEST(test_namesakes_text_resolve_describe)
 	cw_record_list_free(&cands);
 	ck_assert_int_eq(cw_namesake_resolve(st, "មាស សុផល", &out, NULL, &err), 0);
 	ck_assert(cw_id_equal(&out, &meas));
+	/* A name of 33 hex digits is no id (one has 32 at most): written alone, and read back
+	 * as the name it is. */
+	{
+		static const char hexname[] = "0123456789abcdef0123456789abcdef0";
+		struct cw_id h = put_person(hexname, NULL, -1, NULL);
+
+		ck_assert_int_eq(cw_store_get(st, &h, &rec, &err), 0);
+		ck_assert_int_eq(cw_namesake_text(st, &rec, text, sizeof text, &err), 0);
+		ck_assert_str_eq(text, hexname);
+		cw_record_free(&rec);
+		ck_assert_int_eq(cw_namesake_resolve(st, hexname, &out, NULL, &err), 0);
+		ck_assert(cw_id_equal(&out, &h));
+	}
 
 	/* What tells them apart: year of birth, province, their cases, the last visit. */
 	cw_record_init(&rec, CW_KIND_CASE);
