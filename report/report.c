@@ -4976,11 +4976,32 @@ static int found_held_in(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 	return rc;
 }
 
-static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
-			       struct cw_idmap *done, struct cw_error *err)
+/* With a filter, the records of the period (up to the day it counts to) that may find someone
+ * held, as they are, into *out: its prison visits, milestones and hearings, unfiltered. A filter
+ * narrows the period's lists to what it asks (a visit names no case or article), so these are
+ * read again, once, for consider_found_held and then met_visits. Nothing without a filter (the
+ * period's lists are those). CW_ENOMEM, a store error, or 0; *out is the caller's to free. */
+static int period_held_records(struct cw_reader *rd, const struct cw_report *r,
+			       struct cw_record_list *out, struct cw_error *err)
 {
-	struct cw_record_list all = {0};
 	struct cw_filter f;
+
+	memset(out, 0, sizeof *out);
+	if (cw_filter_is_empty(&r->filter))
+		return 0;
+	cw_filter_init(&f);
+	f.kinds = CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_MILESTONE) |
+		  CW_KIND_BIT(CW_KIND_HEARING);
+	f.since = r->from;
+	f.until = r->held_to;
+	return cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, out, err);
+}
+
+/* period: period_held_records. */
+static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			       struct cw_idmap *done, const struct cw_record_list *period,
+			       struct cw_error *err)
+{
 	int rc;
 
 	if (cw_filter_is_empty(&r->filter)) {
@@ -4990,18 +5011,9 @@ static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struc
 			rc = found_held_in(rd, m, r, done, &r->hearings_set, err);
 		return rc;
 	}
-	/* A filter narrows the period's lists to what it asks (a visit names no case or
-	 * article): the period's records as they are, the person's case then matched as any
-	 * row's (a trial of this round's changes lost the row under --case). */
-	cw_filter_init(&f);
-	f.kinds = CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_MILESTONE) |
-		  CW_KIND_BIT(CW_KIND_HEARING);
-	f.since = r->from;
-	f.until = r->held_to;
-	if ((rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &all, err)) == 0)
-		rc = found_held_in(rd, m, r, done, &all, err);
-	cw_record_list_free(&all);
-	return rc;
+	/* With a filter, the period's records as they are, the person's case then matched as
+	 * any row's (a trial of an earlier round's changes lost the row under --case). */
+	return found_held_in(rd, m, r, done, period, err);
 }
 
 /* ---- detained with no arrest or detention logged ----------------------------------------- */
@@ -5335,27 +5347,30 @@ static const struct cw_record *case_entered_later(struct cw_report *r, struct cw
 
 /* The period's prison visits (up to the day it counts to) that may have met someone a row of
  * unstarted_met lists, into *out: r->visits, or with a filter, which narrows those to what it
- * asks (a visit names no case: a case's report lost the row), the period's visits read again
- * as the report reads them: what it withholds left out, the accounts it leaves out too, no
- * tally (consider_found_held reads them so). CW_ENOMEM, a store error, or 0; *out is the
- * caller's to free either way (empty when r->visits is used). */
-static int met_visits(struct cw_reader *rd, struct cw_report *r, struct cw_record_list *out,
-		      const struct cw_record_list **visits, struct cw_error *err)
+ * asks (a visit names no case: a case's report lost the row), the visits of period
+ * (period_held_records, read once for consider_found_held too), taken out of it, as the report
+ * reads them: what it withholds left out, the accounts it leaves out too, no tally. CW_ENOMEM
+ * or 0; *out is the caller's to free either way (empty when r->visits is used). */
+static int met_visits(struct cw_report *r, struct cw_record_list *period,
+		      struct cw_record_list *out, const struct cw_record_list **visits,
+		      struct cw_error *err)
 {
-	struct cw_filter f;
-	size_t w = 0;
-	int rc;
+	size_t w = 0, kept = 0;
+	int failed = 0;
 
 	memset(out, 0, sizeof *out);
 	*visits = &r->visits;
 	if (cw_filter_is_empty(&r->filter))
 		return 0;
-	cw_filter_init(&f);
-	f.kinds = CW_KIND_BIT(CW_KIND_VISIT);
-	f.since = r->from;
-	f.until = r->held_to;
-	if ((rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, out, err)) != 0)
-		return rc;
+	/* In the period's order (by date, then id, whatever the kinds read), as a read of its
+	 * visits alone gives them. */
+	for (size_t i = 0; i < period->n; i++)
+		if (period->items[i].kind != CW_KIND_VISIT || failed ||
+		    (failed = cw_record_list_push(out, &period->items[i]) != 0))
+			period->items[kept++] = period->items[i]; /* still period's to free */
+	period->n = kept;
+	if (failed)
+		return oom(err);
 	if (cw_withheld_sift(&r->confidential, out, 0) != 0)
 		return oom(err);
 	for (size_t i = 0; i < out->n; i++) {
@@ -5405,7 +5420,8 @@ static int met_row_order(const void *a, const void *b)
  * once. */
 static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_matcher *any_account,
 			 struct cw_report *r, const struct cw_idmap *candidates,
-			 struct cw_idmap *counted, struct cw_error *err)
+			 struct cw_idmap *counted, struct cw_record_list *period,
+			 struct cw_error *err)
 {
 	struct cw_idmap seen = {0}; /* person: their index in people */
 	struct met {
@@ -5417,7 +5433,7 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_m
 	struct cw_record_list read;
 	const struct cw_record_list *visits;
 	size_t npeople = 0, nrows = 0, nlisted, kept = 0, n = 0;
-	int rc = met_visits(rd, r, &read, &visits, err);
+	int rc = met_visits(r, period, &read, &visits, err);
 
 	for (size_t i = 0; i < visits->n && rc == 0; i++) {
 		const struct cw_record *v = &visits->items[i];
@@ -5531,7 +5547,8 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_m
  * or not, and not here. */
 static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m,
 			    struct cw_matcher *any_account, struct cw_report *r,
-			    const struct cw_idmap *candidates, struct cw_error *err)
+			    const struct cw_idmap *candidates, struct cw_record_list *period,
+			    struct cw_error *err)
 {
 	struct cw_unstarted *u = NULL;
 	struct cw_idmap counted = {0}; /* the people counted: each once, whatever their cases */
@@ -5648,7 +5665,7 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m,
 	}
 	free(u);
 	if (rc == 0)
-		rc = unstarted_met(rd, m, any_account, r, candidates, &counted, err);
+		rc = unstarted_met(rd, m, any_account, r, candidates, &counted, period, err);
 	cw_idmap_free(&counted);
 	for (size_t i = 0; rc == 0 && i < r->nunstarted; i++)
 		for (size_t j = 0; rc == 0 && j < nends; j++)
@@ -5693,6 +5710,7 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	struct cw_filter f, fc;
 	struct cw_date none = {0, 0, 0};
 	struct cw_idmap done = {0}; /* the people read for the list, whatever it made of them */
+	struct cw_record_list period = {0}; /* period_held_records */
 	size_t ncand = 0;
 	int rc;
 
@@ -5724,8 +5742,9 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	 * detention ...; 1 of them is listed below"), and "not listed" must not come of a short
 	 * stay beside ten long ones. Few: the period's own arrests and detentions. */
 	if (rc == 0 && m && (rc = consider_taken(rd, m, r, &r->detentions, err)) == 0 &&
-	    (rc = consider_taken(rd, m, r, &r->arrests, err)) == 0)
-		rc = consider_found_held(rd, m, r, &done, err);
+	    (rc = consider_taken(rd, m, r, &r->arrests, err)) == 0 &&
+	    (rc = period_held_records(rd, r, &period, err)) == 0)
+		rc = consider_found_held(rd, m, r, &done, &period, err);
 	cw_idmap_free(&done);
 	if (rc == 0)
 		rc = gather_groups(rd, m, r, err);
@@ -5737,11 +5756,12 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 			if (cw_idmap_put(&candidates, &cand[i].person, 0, NULL) < 0)
 				rc = oom(err);
 		if (rc == 0)
-			rc = gather_unstarted(rd, mc, m, r, &candidates, err);
+			rc = gather_unstarted(rd, mc, m, r, &candidates, &period, err);
 		cw_idmap_free(&candidates);
 	}
 	cw_matcher_free(m);
 	cw_matcher_free(mc);
+	cw_record_list_free(&period);
 	free(cand);
 	for (size_t i = 0; rc == 0 && i < r->ndetainees; i++) {
 		struct cw_id person = r->detainees[i].person, kase = r->detainees[i].case_id;
