@@ -196,7 +196,7 @@ json "[(r['date'], r['view']) for r in d['arrests_and_charges']['events']] == [(
 # "The team monitored no hearings"). Not said for the team's account, nor for another source.
 ok cw log visit --facility "Prey Sar" --date 2024-02-13 --access granted \
 	--source "own observation" --view ngo
-ownv=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]\{8\}\).*/\1/p')
+ownv=$(added_id visit 8)
 checks=$((checks + 1))
 grep -qF "warning: the source of this visit says own observation, but its account is NGO: reports count it as that account's, not among what the team saw itself; if the team saw it itself: casewatch edit $ownv --view own" \
 	"$WORK/stderr" || fail "no warning for the team's source on an NGO's account: $(cat "$WORK/stderr")"

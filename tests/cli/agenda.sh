@@ -216,10 +216,10 @@ ok cw init
 ok cw case add --title "NagaWorld LRSU" --court "Phnom Penh Court"
 ok cw log hearing --case NagaWorld --date 2022-02-17 --outcome adjourned --next-date 2022-03-03 \
 	--source "own observation"
-n1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+n1=$(added_id hearing)
 ok cw log hearing --case NagaWorld --date 2022-02-17 --outcome adjourned --next-date 2022-03-10 \
 	--view government --source "MoJ spokesperson" --disputes "$n1"
-n2=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+n2=$(added_id hearing)
 ok cw agenda --from 2022-02-28
 has "next date per the team's account; the government's gives 2022-03-10"
 has "next date per the government's account; the team's gives 2022-03-03"
@@ -256,12 +256,12 @@ ok cw case add --title "Two monitors" --court "Phnom Penh Court"
 CASEWATCH_AUTHOR=Sokha
 ok cw log hearing --case "Two monitors" --date 2022-02-17 \
 	--outcome adjourned --next-date 2022-03-03 --source "own observation"
-m1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+m1=$(added_id hearing)
 # (a Khmer name longer than the room a note gives it is cut between letters)
 CASEWATCH_AUTHOR="ដារ៉ា ក្រុមឃ្លាំមើលតុលាការ"
 ok cw log hearing --case "Two monitors" --date 2022-02-17 \
 	--outcome adjourned --next-date 2022-03-04 --source "own observation" --same-event "$m1"
-m2=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+m2=$(added_id hearing)
 CASEWATCH_AUTHOR="test monitor"
 ok cw agenda --from 2022-02-28 --json
 json "d['items'][0]['note'].startswith(\"next date per the team's (Sokha, $(printf %.8s "$m1")) account; the team's (ដារ៉ា ក្រុមឃ្លាំមើល\")"
@@ -277,7 +277,7 @@ ok cw init
 ok cw case add --title "Quiet case" --court "Phnom Penh Court"
 ok cw log hearing --case "Quiet case" --date 2022-02-17 --outcome adjourned \
 	--next-date 2022-03-03 --source "own observation"
-q1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+q1=$(added_id hearing)
 ok cw log hearing --case "Quiet case" --date 2022-02-17 --outcome adjourned \
 	--next-date 2022-03-09 --view un --source "OHCHR" --same-event "$q1" --confidential
 ok cw agenda --from 2022-02-28

@@ -30,7 +30,7 @@ done
 # Sok Dara's bail hearing: she alone was before the court, and was granted bail.
 ok cw log hearing --case "Land case" --date 2024-03-06 --source "own observation" \
 	--present "Sok Dara" --outcome bail_decision --bail granted
-hearing=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+hearing=$(added_id hearing)
 ok cw verify
 has "0 problems"
 

@@ -150,9 +150,9 @@ SEQ="$WORK/seq"
 ok "$CASEWATCH" --db "$SEQ" seed
 ok "$CASEWATCH" --db "$SEQ" person add --name "Sequence One"
 ok env CASEWATCH_MAP_SIZE=65536 "$CASEWATCH" --db "$SEQ" person add --name "Sequence Two"
-two=$(printf '%s\n' "$out" | sed -n 's/^added person \([0-9a-f]\{8\}\).*/\1/p')
+two=$(added_id person 8)
 ok "$CASEWATCH" --db "$SEQ" person add --name "Sequence Three"
-three=$(printf '%s\n' "$out" | sed -n 's/^added person \([0-9a-f]\{8\}\).*/\1/p')
+three=$(added_id person 8)
 [ -n "$two" ] && [ "$two" != "$three" ] || fail "two new people share the short id '$two'"
 ok "$CASEWATCH" --db "$SEQ" show "$three"
 has "Sequence Three"

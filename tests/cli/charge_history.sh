@@ -11,7 +11,7 @@ ok cw case add --title "NagaWorld strike" --court "Phnom Penh Court of First Ins
 	--defendant "Chhim Sithar" --custody detained --charge 494/495
 ok cw log hearing --case NagaWorld --date 2023-05-25 --time 09:00 --outcome verdict \
 	--verdict "494/495=convicted@Chhim Sithar" --source "own observation"
-hearing=$(printf '%s\n' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p' | cut -c1-8)
+hearing=$(added_id hearing 8)
 [ -n "$hearing" ] || fail "no hearing id in: $out"
 
 ok cw show NagaWorld
@@ -179,7 +179,7 @@ ok cw timeline "Vorn Pov"
 has "charges: convicted (counts not stated): 494"
 ok cw log hearing --case "Pov incitement" --date 2026-01-10 --outcome verdict \
 	--verdict "494=acquitted@Vorn Pov"
-acquittal=$(printf '%s\n' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+acquittal=$(added_id hearing)
 ok cw timeline "Vorn Pov"
 has "charges: acquitted: 494"
 ok cw delete "$acquittal" --yes

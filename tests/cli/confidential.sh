@@ -23,14 +23,14 @@ CASE=ref:c-nagaworld-lrsu-incitement
 # follow-up: the calendar too), a hearing whose notes and source are confidential, and
 # arrests that name the two people.
 ok cw person add --name "Zebrafinch Witness" --confidential
-witness=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+witness=$(added_id person)
 ok cw person add --name "Platypus Source" --affiliation "Okapi Union" \
 	--confidential-field name --confidential-field affiliation
-source_id=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+source_id=$(added_id person)
 ok cw log hearing --case $CASE --date 2024-02-07 --time 09:00 --outcome adjourned \
 	--next-date 2024-02-14 --source "own observation" --view own \
 	--notes "Quokkaword testimony" --confidential
-hid=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+hid=$(added_id hearing)
 ok cw log hearing --case $CASE --date 2024-02-08 --time 10:00 --outcome adjourned \
 	--source "Heronsource interview" --notes "Ibisnote detail" \
 	--confidential-field notes,source
@@ -170,9 +170,9 @@ ok cw attach $hid "$WORK/kiwi.txt" --caption "Kiwicaption photo"
 # out too, and so, to a fixed point, does a hearing that comes after one of those (March, out
 # of the reports' week).
 ok cw log hearing --case $CASE --date 2024-03-05 --outcome adjourned --same-event $hid
-linked=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+linked=$(added_id hearing)
 ok cw log hearing --case $CASE --date 2024-03-12 --outcome adjourned --after $linked
-later=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+later=$(added_id hearing)
 ok cw show "Zebrafinch Witness" --json
 zid=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 ok cw bundle export --all --plain -o "$WORK/plain.bundle"
@@ -322,9 +322,9 @@ json "d['confidential_fields'] == ['name', 'affiliation']"
 # it got there (a review found the deletion, and with it the record's existence, its kind and
 # its author, in plain bundles).
 ok cw person add --name "Gone Witness" --confidential
-gone1=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+gone1=$(added_id person)
 ok cw person add --name "Gone Source" --confidential-field name
-gone2=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+gone2=$(added_id person)
 [ -n "$gone1" ] && [ -n "$gone2" ] || fail "no ids for the people to delete: $out"
 ok cw delete $gone1 --yes
 ok cw delete $gone2 --yes
@@ -332,17 +332,17 @@ ok cw delete $gone2 --yes
 # lived (a sync trial found its deletion, with its id, in a plain bundle)
 ok cw log visit --facility "Prey Sar" --date 2024-03-20 --access granted \
 	--detainee "Zebrafinch Witness" --source "own observation"
-gone3=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+gone3=$(added_id visit)
 [ -n "$gone3" ] || fail "no id for the visit: $out"
 ok cw delete $gone3 --yes
 # ... and one that named, through another, a confidential record: a visit placed after a visit
 # that names the witness (a plain bundle leaves out both while they live).
 ok cw log visit --facility "Prey Sar" --date 2024-03-21 --access granted \
 	--detainee "Zebrafinch Witness" --source "own observation"
-kept=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+kept=$(added_id visit)
 ok cw log visit --facility "Prey Sar" --date 2024-03-21 --access granted --after "$kept" \
 	--source "own observation"
-gone4=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+gone4=$(added_id visit)
 [ -n "$kept" ] && [ -n "$gone4" ] || fail "no ids for the visits: $out"
 ok cw delete $gone4 --yes
 ok cw delete $kept --yes
@@ -506,7 +506,7 @@ ok t1 init
 ok f1 person add --name "Open Person"
 ok f1 case add --title "Open case"
 ok f1 log hearing --case "Open case" --date 2024-03-03 --confidential
-c1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+c1=$(added_id hearing)
 ok f1 peer add sup1 "$(s1 identity --key)"
 ok s1 peer add field1 "$(f1 identity --key)"
 ok t1 peer add sup1 "$(s1 identity --key)"
@@ -527,15 +527,15 @@ json "sorted((e['action'], e['kind']) for e in d if not e['here']) == [('create'
 DB="$WORK/ids"
 ok cw init --no-encryption
 ok cw case add --title "Visible case"
-vid=$(printf '%s' "$out" | sed -n 's/^added case \([0-9a-f]*\).*/\1/p')
+vid=$(added_id case)
 ok cw case add --title "Hidden case" --confidential
-kid=$(printf '%s' "$out" | sed -n 's/^added case \([0-9a-f]*\).*/\1/p')
+kid=$(added_id case)
 ok cw person add --name "Hidden Witness" --confidential
-wid=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+wid=$(added_id person)
 ok cw person add --name "Named Source" --confidential-field name
-nid=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+nid=$(added_id person)
 ok cw log hearing --case "Visible case" --date 2024-03-03 --confidential
-sealed=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+sealed=$(added_id hearing)
 ok cw log hearing --case "Visible case" --date 2024-03-04 --after $sealed
 ok cw log hearing --case "Hidden case" --date 2024-03-04
 ok cw log visit --facility "Prey Sar" --date 2024-03-05 --detainee "Hidden Witness" \
@@ -576,7 +576,7 @@ ok ka peer add bopha "$(kb identity --key)"
 ok kb peer add alice "$(ka identity --key)"
 ok ka log visit --facility "Kampot prison" --date 2024-03-12 --access granted \
 	--source "own observation" --notes "first note"
-kid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+kid=$(added_id visit)
 ok ka bundle export --to bopha -o "$WORK/k1.bundle"
 ok kb bundle import "$WORK/k1.bundle"
 CASEWATCH_NOW=2024-05-10T04:00:00Z ok ka edit "$kid" --confidential --confidential-field notes \
@@ -606,12 +606,12 @@ json "len(d['visits']) == 1"
 # the link counts the two accounts as two visits.
 ok ka log visit --facility "Kampot prison" --date 2024-04-02 --access granted \
 	--source "own observation"
-own=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+own=$(added_id visit)
 ok ka log visit --facility "Kampot prison" --date 2024-04-02 --access denied --view government \
 	--source "Ministry statement"
-gov=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+gov=$(added_id visit)
 ok ka log visit --facility "Prey Sar" --date 2024-04-01 --access granted --source "own observation"
-first=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+first=$(added_id visit)
 [ -n "$own" ] && [ -n "$gov" ] && [ -n "$first" ] || fail "no ids: $own $gov $first"
 ok ka bundle export --to bopha -o "$WORK/k3.bundle"
 ok kb bundle import "$WORK/k3.bundle"
@@ -635,7 +635,7 @@ ok ka log hearing --case "Kampot trial" --date 2024-04-01 --outcome adjourned \
 	--next-date 2024-04-09 --source "own observation"
 ok ka log hearing --case "Kampot trial" --date 2024-04-03 --outcome adjourned \
 	--next-date 2024-04-24 --source "own observation"
-khid=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+khid=$(added_id hearing)
 ok ka bundle export --to bopha -o "$WORK/k5.bundle"
 ok kb bundle import "$WORK/k5.bundle"
 CASEWATCH_NOW=2024-05-12T04:00:00Z ok ka edit "$khid" --confidential

@@ -18,17 +18,17 @@ ok cw case add --title "Sealed case" --court "Phnom Penh Municipal Court" \
 	--defendant "Theng Savoeun" --charge 494/495 --confidential
 ok cw log hearing --case "Sealed" --date 2026-12-03 --outcome adjourned --next-date 2026-12-10 \
 	--source "own observation"
-hid=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+hid=$(added_id hearing)
 ok cw log milestone --type arrest --person "Theng Savoeun" --case "Sealed" --date 2026-12-02
-mid=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+mid=$(added_id milestone)
 # An arrest in the sealed case that names its article itself: the article is shown with it.
 ok cw log milestone --type charge --person "Theng Savoeun" --case "Sealed" --date 2026-12-04 \
 	--article "437 bis"
-own=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+own=$(added_id milestone)
 # And a hearing of the case that is shown: found by its case's charges as before.
 ok cw log hearing --case "Ny Nak incitement" --date 2026-12-01 --outcome adjourned \
 	--source "own observation"
-shown=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+shown=$(added_id hearing)
 
 # The report: 494/495 and 437 bis tell nothing apart about the sealed case.
 for a in 494/495 "437 bis"; do

@@ -11,13 +11,13 @@ set -e
 
 ok cw init
 ok cw person add --name "Eng Sroy"
-sroy=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+sroy=$(added_id person)
 ok cw person add --name "Sok Meas"
 ok cw log visit --facility "Prey Sar CC1" --date 2024-04-04 --access restricted \
 	--private-interview no --concern health,ill_treatment --detainee "Eng Sroy" \
 	--follow-up "bring a doctor" --notes "beaten; asked not to be named" \
 	--confidential-field notes,concerns,detainees
-vid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+vid=$(added_id visit)
 ok cw log visit --facility "Kandal provincial prison" --date 2024-04-03 --access granted \
 	--concern food --detainee "Sok Meas"
 # What gives the detainee or the complaint away: the name, the id, the concern's label and
@@ -41,7 +41,7 @@ ok cw log visit --facility "Prey Sar CC2" --date 2023-01-10 --concern ill_treatm
 grep -q -- "--confidential-field concerns,detainees" "$WORK/stderr" ||
 	fail "no advice to withhold the concerns: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
-adv=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+adv=$(added_id visit)
 ok cw edit $adv --confidential-field concerns,detainees
 ! grep -q -- "--confidential-field concerns" "$WORK/stderr" ||
 	fail "advice once they are withheld: $(cat "$WORK/stderr")"
@@ -143,7 +143,7 @@ checks=$((checks + 1))
 ok cw log visit --facility "Prey Sar CC3" --date 2024-04-05 --detainee "Eng Sroy" \
 	--follow-up "bring a doctor" --follow-up-on 2099-05-01 --confidential-field detainees \
 	--source "own observation"
-fid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+fid=$(added_id visit)
 ok cw export --format ics --person "Eng Sroy" --from 2099-01-01 --to 2099-12-31
 lacks "Prey Sar CC3"
 lacks "$fid"

@@ -42,7 +42,7 @@ naga=$(id_of NagaWorld)
 # report on another person reads that case for nothing else: with the case damaged, whoever
 # it finds held was left out without a word.
 ok cw log hearing --case NagaWorld --date 2024-02-21 --outcome bail_decision --bail refused
-bail=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+bail=$(added_id hearing)
 ok cw report --week 2024-W08 --person Kang
 damaged bail "$naga"
 refused "$naga" "$CASEWATCH" --db "$T" report --week 2024-W08 --person Kang
@@ -56,7 +56,7 @@ refused "$naga" "$CASEWATCH" --db "$T" edit "$bail" --verdict "494=convicted@uni
 # readable). A hearing another one of the same case and day may already record; a visit that
 # met someone, and a bail before their arrest, read the person's arrest.
 ok cw log hearing --case Saran --date 2024-02-08 --outcome adjourned --view own
-first=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+first=$(added_id hearing)
 first=$(id_of "$first")
 ok cw list records --kind milestone --person Kang --json
 arrest=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
@@ -84,7 +84,7 @@ warned "$CASEWATCH" --db "$T" log milestone --person Kang --case Saran --date 20
 # and its link left out without a word: the export is refused, naming it, and nothing is
 # written, to standard output or to the file.
 ok cw log visit --facility "Prey Sar" --date 2024-02-02 --access denied --source "own observation"
-visit=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+visit=$(added_id visit)
 visit=$(id_of "$visit")
 ok cw log visit --facility "Prey Sar" --date 2024-02-05 --access granted --view government \
 	--source "Ministry statement" --disputes "$visit" --detainee Kang

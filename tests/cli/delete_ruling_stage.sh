@@ -14,13 +14,13 @@ ok cw person add --name "Appeal Old"
 ok cw person add --name "Co Accused"
 ok cw case add --title "Appeal case" --defendant "Appeal Old" --charge 494 --stage trial \
 	--as-of 2024-11-01
-kase=$(printf '%s' "$out" | sed -n 's/^added case \([0-9a-f]*\).*/\1/p')
+kase=$(added_id case)
 k8=$(printf '%.8s' "$kase")
 ok cw log milestone --person "Appeal Old" --case "Appeal case" --type appeal_decided \
 	--result upheld --date 2024-12-01
-m=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+m=$(added_id milestone)
 ok cw log hearing --case "Appeal case" --date 2024-11-20 --outcome adjourned
-h=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+h=$(added_id hearing)
 ok cw show "$kase" --json
 json 'd["stage"] == "appeal"'
 
@@ -47,10 +47,10 @@ json 'd["stage"] == "trial"'
 # Two rulings put the case on appeal: deleting one leaves the other's stage, rightly.
 ok cw log milestone --person "Appeal Old" --case "Appeal case" --type appeal_lodged \
 	--date 2024-12-01
-lodged=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+lodged=$(added_id milestone)
 ok cw log milestone --person "Appeal Old" --case "Appeal case" --type appeal_decided \
 	--result upheld --date 2024-12-20
-decided=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+decided=$(added_id milestone)
 ok cw delete "$decided" --yes
 checks=$((checks + 1))
 [ ! -s "$WORK/stderr" ] || fail "a note while another ruling puts the case there: $(cat "$WORK/stderr")"
@@ -67,13 +67,13 @@ checks=$((checks + 1))
 # not move anything is not.
 ok cw case add --title "Two stages" --defendant "Appeal Old" --defendant-stage verdict \
 	--defendant "Co Accused" --stage closed
-two=$(printf '%s' "$out" | sed -n 's/^added case \([0-9a-f]*\).*/\1/p')
+two=$(added_id case)
 ok cw log milestone --person "Appeal Old" --case "Two stages" --type appeal_decided \
 	--result upheld --date 2024-06-01
-own=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+own=$(added_id milestone)
 ok cw log milestone --person "Co Accused" --case "Two stages" --type appeal_lodged \
 	--date 2024-06-01
-co=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+co=$(added_id milestone)
 ok cw show "$two" --json
 json 'd["stage"] == "closed" and d["defendants"][0]["stage"] == "appeal"'
 ok cw delete "$co" --yes

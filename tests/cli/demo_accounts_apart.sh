@@ -12,12 +12,12 @@ ok cw init
 ok cw log demo --date 2024-03-06 --place "Freedom Park" --province "Phnom Penh" \
 	--response dispersed,arrests --arrests-count 5 --injured 3 --view own \
 	--source "own observation"
-own=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+own=$(added_id demo)
 [ -n "$own" ] || fail "no id: $out"
 ok cw log demo --date 2024-03-06 --place "freedom park" --province "Phnom Penh" \
 	--response arrests --arrests-count 2 --injured 0 --view government \
 	--source "Ministry statement"
-gov=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+gov=$(added_id demo)
 # logging says it may be the same demonstration, and how to link them (the same rule as the
 # report's below: the day and the place, letter case aside)
 checks=$((checks + 1))

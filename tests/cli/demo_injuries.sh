@@ -14,7 +14,7 @@ ok cw init
 ok cw log demo --date 2021-12-31 --place NagaWorld --province "Phnom Penh" --participants 200 \
 	--response dispersed,arrests,force --arrests-count 5 --injured 3 --injured-at-least yes \
 	--view un --source "002 para 29"
-un=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+un=$(added_id demo)
 [ -n "$un" ] || fail "no id: $out"
 ok cw show "$un"
 has "injured              3"
@@ -53,7 +53,7 @@ ok cw list records --json
 # the government's account of the same demonstration: fewer arrests, no one hurt
 ok cw log demo --date 2021-12-31 --place NagaWorld --province "Phnom Penh" --arrests-count 2 \
 	--injured 0 --view government --source "Ministry statement" --disputes "$un"
-gov=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+gov=$(added_id demo)
 
 # The CSV export gives the figures as JSON does, each row its own account's: a number, an empty
 # cell when not recorded (the government's participants), "yes" beside a least, as at_least
@@ -129,7 +129,7 @@ has "| injured at demonstrations | 0 | at least 3 | UN |"
 # as its account; beside the team's figure of another demonstration, each account's apart,
 # never added (tests/cli/demo_accounts_apart.sh).
 ok cw log demo --date 2022-01-10 --place "Boeung Kak" --view own --source "own observation"
-own=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+own=$(added_id demo)
 ok cw log demo --date 2022-01-10 --place "Boeung Kak" --injured 0 --view government \
 	--source "Ministry statement" --disputes "$own"
 ok cw log demo --date 2022-01-11 --place "Freedom Park" --injured 2 --view own \
@@ -180,10 +180,9 @@ quiet() { # quiet: the last command's stderr has no warning of injured beside pa
 	checks=$((checks + 1))
 	! grep -q "injured .*recorded for" "$WORK/stderr" || fail "warned: $(cat "$WORK/stderr")"
 }
-added() { printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p'; }
 ok cw log demo --date 2023-03-01 --place "Koh Kong" --participants 2 --injured 3 --view ngo
 warned "3 people injured are recorded for 2 participants"
-id=$(added)
+id=$(added_id demo)
 ok cw show "$id" --json
 json "d['participants'] == 2 and d['injured'] == 3"
 ok cw log demo --date 2023-03-02 --place "Kampot" --participants 2 --injured 3 \
@@ -191,7 +190,7 @@ ok cw log demo --date 2023-03-02 --place "Kampot" --participants 2 --injured 3 \
 warned "at least 3 people injured are recorded for 2 participants"
 ok cw log demo --date 2023-03-03 --place "Kep" --participants 3 --injured 3 --view ngo
 quiet
-id=$(added)
+id=$(added_id demo)
 ok cw edit "$id" --injured 4
 warned "4 people injured are recorded for 3 participants"
 ok cw show "$id" --json
@@ -207,7 +206,7 @@ quiet
 # only save "28").
 ok cw log demo --date 2024-03-06 --place "Preah Vihear" --arrests-count 28 \
 	--arrests-at-least yes --view un --source "001 para 44"
-pv=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+pv=$(added_id demo)
 ok cw show "$pv"
 has "arrests at least     yes"
 ok cw list records --kind demo --since 2024-03-06

@@ -15,7 +15,7 @@ d() {
 	shift 5
 	ok cw log demo --date "$dt" --place "$pl" --cause "$ca" --view "$vw" --source "S $n" \
 		--notes "$n" "$@"
-	id=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+	id=$(added_id demo)
 	[ -n "$id" ] || fail "no id: $out"
 	eval "id_$n=$id"
 }

@@ -26,7 +26,7 @@ ok cw case add --title "Open case" --defendant "Named Secretly" --charge 494/495
 demo() {
 	ok cw log demo --date "$1" --place "$2" --response arrests --arrested "$3" \
 		--arrests-count 3 --source "own observation"
-	printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p'
+	added_id demo
 }
 strike=$(demo 2024-04-01 "NagaWorld" "Chhim Sithar")
 palace=$(demo 2024-04-02 "Royal Palace" "Sok Lese")

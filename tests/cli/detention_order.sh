@@ -323,7 +323,7 @@ ok cw log milestone --person "Chea Lina" --case "Lina first" --type pretrial_det
 	--date 2024-03-01 --until 2024-03-31 --view own
 ok cw log milestone --person "Chea Lina" --case "Lina second" --type pretrial_detention \
 	--date 2024-03-20 --view own
-second=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+second=$(added_id milestone)
 week 2024-W16
 row md "perhaps held past the last day of the detention order (own observation), 2024-03-31"
 norow md "Of those listed"

@@ -12,7 +12,7 @@ ok cw person add --name "Sok Dara"
 # one demonstration, three accounts
 ok cw log demo --date 2024-05-03 --place "Supreme Court" --participants 30 \
 	--response dispersed,arrests --arrested "Sok Dara" --arrests-count 3 --source "own observation"
-own=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+own=$(added_id demo)
 [ -n "$own" ] || fail "no id: $out"
 ok cw log demo --date 2024-05-03 --place "Supreme Court" --participants 15 --response monitored \
 	--arrests-count 0 --view government --source "Ministry statement" --disputes "$own"
@@ -23,7 +23,7 @@ ok cw log demo --date 2024-05-04 --place "Freedom Park" --arrests-count 1 --view
 	--source "NGO bulletin"
 # one visit refused, two accounts; another visit told once
 ok cw log visit --facility "Prey Sar" --date 2024-05-02 --access denied --source "own observation"
-visit=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+visit=$(added_id visit)
 ok cw log visit --facility "Prey Sar" --date 2024-05-02 --access granted --view government \
 	--source "Ministry statement" --disputes "$visit"
 ok cw log visit --facility "CC2" --date 2024-05-03 --access granted --source "own observation"
@@ -74,10 +74,10 @@ done
 # the NGO's "denied" that disputes the government's "granted", read as agreeing with it).
 ok cw log visit --facility "CC1 Disputed" --date 2024-05-01 --access granted --view government \
 	--source director
-g=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+g=$(added_id visit)
 ok cw log visit --facility "CC1 Disputed" --date 2024-05-01 --access denied --view ngo \
 	--source LICADHO --disputes "$g"
-n=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+n=$(added_id visit)
 ok cw log visit --facility "CC1 Disputed" --date 2024-05-01 --access denied --view un \
 	--source OHCHR --same-event "$n"
 ok cw report --week 2024-W18 --format csv
@@ -92,7 +92,7 @@ ok cw log visit --facility CC2 --date 2024-05-09 --count 5 --access granted --de
 checks=$((checks + 1))
 grep -q "warning: the count (5) makes this a source's count of 5 prison visits, not one visit" \
 	"$WORK/stderr" || fail "no warning for a visit counted: $(cat "$WORK/stderr")"
-tally=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]\{8\}\).*/\1/p')
+tally=$(added_id visit 8)
 grep -qF "casewatch edit $tally --clear count" "$WORK/stderr" || fail "no fix given: $(cat "$WORK/stderr")"
 ok cw edit "$tally" --clear count
 checks=$((checks + 1))
@@ -103,7 +103,7 @@ json "[x['facility'] for x in d['visits']] == ['CC2']"
 # A confidential account of an event, left out of a report for others: the other account's row
 # neither links it nor is counted with it (its id would say it exists).
 ok cw log demo --date 2024-05-01 --place "Secret Place" --arrests-count 2 --view own --confidential
-secret=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+secret=$(added_id demo)
 ok cw log demo --date 2024-05-01 --place "Secret Place" --arrests-count 0 --view government \
 	--source "Ministry" --disputes "$secret"
 ok cw report --week 2024-W18 --format json
@@ -122,7 +122,7 @@ has "disputes:$secret"
 # An event whose counted account gives no arrests figure takes another account's: the team's
 # account gave none, a newspaper's 5 (a review found "arrests not recorded" beside the 5).
 ok cw log demo --date 2024-06-10 --place "Riverside" --view own
-team=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+team=$(added_id demo)
 ok cw log demo --date 2024-06-10 --place "Riverside" --arrests-count 5 --view media \
 	--source "Newspaper" --same-event "$team"
 ok cw report --week 2024-W24 --format json
@@ -257,10 +257,10 @@ ok "$CASEWATCH" --db "$A" bundle export --to b -o "$WORK/a1.cwb"
 ok "$CASEWATCH" --db "$B" bundle import "$WORK/a1.cwb"
 ok "$CASEWATCH" --db "$A" log hearing --case "Union case" --date 2024-06-03 --outcome adjourned \
 	--view own
-ha=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]\{8\}\).*/\1/p')
+ha=$(added_id hearing 8)
 ok "$CASEWATCH" --db "$B" log hearing --case "Union case" --date 2024-06-03 --outcome continued \
 	--view own
-hb=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]\{8\}\).*/\1/p')
+hb=$(added_id hearing 8)
 ok "$CASEWATCH" --db "$B" bundle export --to a -o "$WORK/b1.cwb"
 ok "$CASEWATCH" --db "$A" bundle import "$WORK/b1.cwb"
 checks=$((checks + 1))
@@ -284,26 +284,26 @@ ok cw person add --name "Keo Bopha"
 ok cw case add --title "Boundary case" --defendant "Keo Bopha" --charge 494
 ok cw log demo --date 2024-07-07 --place NagaWorld --participants 60 --response arrests \
 	--arrests-count 4 --source "own observation"
-bown=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+bown=$(added_id demo)
 ok cw log demo --date 2024-07-08 --place NagaWorld --participants 80 --response arrests \
 	--arrests-count 9 --source "001 para 42" --view un --same-event "$bown"
 ok cw log hearing --case "Boundary case" --date 2024-07-07 --outcome adjourned --view own
-bhear=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+bhear=$(added_id hearing)
 ok cw log hearing --case "Boundary case" --date 2024-07-08 --outcome adjourned --view un \
 	--source "OHCHR note" --same-event "$bhear"
 ok cw log milestone --person "Keo Bopha" --case "Boundary case" --type arrest --date 2024-07-07 \
 	--source "own observation"
-barr=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+barr=$(added_id milestone)
 ok cw log milestone --person "Keo Bopha" --case "Boundary case" --type arrest --date 2024-07-08 \
 	--source "media" --view media --same-event "$barr"
 # the other way round: the UN's account first, the team's a day later names it; the event is
 # the team's, counted in the later period
 ok cw log visit --facility "Prey Sar" --date 2024-07-14 --access restricted --view un \
 	--source "001 para 70"
-bun=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+bun=$(added_id visit)
 ok cw log visit --facility "Prey Sar" --date 2024-07-15 --access granted \
 	--source "own observation" --same-event "$bun"
-bvis=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+bvis=$(added_id visit)
 ok cw report --week 2024-W28 --format json
 json "[d['comparison'][m]['current'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'arrests', 'visits')] == [0, 0, 0, 0, 0]"
 json "[d['comparison'][m]['previous'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'arrests')] == [1, 4, 1, 1]"
@@ -337,14 +337,14 @@ json "d['comparison']['visits']['current'] == 1 and d['comparison']['visits']['p
 # 2 hearings" was a trial's finding); the row not counted says which is.
 ok cw log hearing --case "Boundary case" --date 2024-07-23 --outcome adjourned --view own \
 	--monitors Dara
-tw1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+tw1=$(added_id hearing)
 ok cw log hearing --case "Boundary case" --date 2024-07-23 --outcome adjourned --view own \
 	--monitors Vuthy --same-event "$tw1"
-tw2=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+tw2=$(added_id hearing)
 ok cw log hearing --case "Boundary case" --date 2024-07-24 --outcome continued --view own
 ok cw log milestone --person "Keo Bopha" --case "Boundary case" --type charge --date 2024-07-23 \
 	--article 494 --source "own observation"
-ta1=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ta1=$(added_id milestone)
 ok cw log milestone --person "Keo Bopha" --case "Boundary case" --type charge --date 2024-07-23 \
 	--article 494 --source "001 para 9" --view un --same-event "$ta1"
 ok cw report --week 2024-W30
@@ -371,7 +371,7 @@ sys.exit(0 if sorted(h) == ["", "", sys.argv[1]] and a == ["", sys.argv[2]] else
 # for 15 August, is one hearing to come, not "2 hearings are set"; each date is listed.
 ok cw log hearing --case "Boundary case" --date 2024-07-31 --outcome adjourned --view own \
 	--next-date 2024-08-14
-up1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+up1=$(added_id hearing)
 ok cw log hearing --case "Boundary case" --date 2024-07-31 --outcome adjourned --view un \
 	--source "OHCHR note" --next-date 2024-08-15 --same-event "$up1"
 ok cw report --week 2024-W31
@@ -391,16 +391,16 @@ ok cw case add --title "Figure case" --defendant "Figure Person" --charge 494/49
 	--source "own observation"
 ok cw log milestone --person "Figure Person" --case "Figure case" --type charge --article 494 \
 	--date 2024-10-01 --source "own observation"
-fc=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+fc=$(added_id milestone)
 ok cw log milestone --person "Figure Person" --case "Figure case" --type charge --article 494 \
 	--date 2024-10-01 --view un --source "OHCHR note" --same-event "$fc"
 ok cw log demo --date 2024-10-02 --place "NagaWorld" --response arrests --arrests-count 5 \
 	--view un --source "001 para 42"
-fd=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+fd=$(added_id demo)
 ok cw log demo --date 2024-10-02 --place "NagaWorld" --response arrests --arrests-count 2 \
 	--view government --source "000 para 9" --disputes "$fd"
 ok cw log visit --facility "CC1" --date 2024-10-03 --access granted --source "own observation"
-fv=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+fv=$(added_id visit)
 ok cw log visit --facility "CC1" --date 2024-10-03 --access restricted --view un \
 	--source "001 para 70" --same-event "$fv"
 for f in md html csv json; do
@@ -428,12 +428,12 @@ has "| demonstrations | 1 | 0 | UN |"
 # other figure is said with its demonstration; the team's "at least 2" and the UN's 5 are each
 # given apart, never added into "at least 7" (tests/cli/demo_accounts_apart.sh).
 ok cw log demo --date 2024-10-14 --place "NagaWorld" --response dispersed --source "own observation"
-fd1=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+fd1=$(added_id demo)
 ok cw log demo --date 2024-10-14 --place "NagaWorld" --response arrests --arrests-count 5 \
 	--view un --source "001 para 42" --same-event "$fd1"
 ok cw log demo --date 2024-10-15 --place "Freedom Park" --province "Phnom Penh" \
 	--response arrests --arrested "Figure Person" --arrested "Sok Dara" --source "own observation"
-fd2=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+fd2=$(added_id demo)
 ok cw log demo --date 2024-10-15 --place "Freedom Park" --province "Phnom Penh" \
 	--response arrests --arrests-count 1 --view government --source "000 para 12" \
 	--disputes "$fd2"
@@ -459,10 +459,10 @@ for gap in 2024-02-08:W06 2024-02-20:W08; do
 	ok cw init
 	ok cw log visit --facility "Prey Sar" --date 2024-01-07 --access restricted --view un \
 		--source "001 para 70"
-	un=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+	un=$(added_id visit)
 	ok cw log visit --facility "Prey Sar" --date "${gap%%:*}" --access granted \
 		--source "own observation" --same-event "$un"
-	own=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+	own=$(added_id visit)
 	ok cw report --week 2024-W01 --format json
 	json "d['comparison']['visits']['current'] == 0 and [x['counted_in'][:8] for x in d['visits']] == ['$own'[:8]]"
 	ok cw report --week "2024-${gap##*:}" --format json
@@ -480,12 +480,12 @@ ok cw case add --title "NagaWorld LRSU" --defendant "Chhim Sithar" --charge 494/
 	--source "own observation"
 ok cw log hearing --case NagaWorld --date 2022-02-17 --outcome adjourned --next-date 2022-03-03 \
 	--source "own observation"
-n1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+n1=$(added_id hearing)
 ok cw log hearing --case NagaWorld --date 2022-02-17 --outcome adjourned --next-date 2022-03-10 \
 	--view government --source "MoJ spokesperson" --disputes "$n1"
 ok cw log hearing --case NagaWorld --date 2022-03-03 --outcome postponed --next-date 2022-03-17 \
 	--source "own observation"
-n3=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+n3=$(added_id hearing)
 ok cw report --week 2022-W07
 has "1 hearing is set in the 14 days after the period (account: own observation)."
 ok cw report --week 2022-W08 --format json
@@ -544,10 +544,10 @@ json "(d['summary']['next_hearing'], d['summary']['next_hearing_passed']) == (No
 DB="$WORK/chain"
 ok cw init
 ok cw log visit --facility "Prey Sar" --date 2024-01-01 --access granted --view un --source UN
-a=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+a=$(added_id visit)
 ok cw log visit --facility "Prey Sar" --date 2024-01-25 --access granted --view media \
 	--source Paper --same-event "$a"
-b=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+b=$(added_id visit)
 ok cw log visit --facility "Prey Sar" --date 2024-02-20 --access denied --source "own observation" \
 	--same-event "$b"
 total=0
@@ -568,7 +568,7 @@ ok cw case add --title "Kang Saran incitement" --court "Phnom Penh Municipal Cou
 	--defendant "Kang Saran" --charge 494/495 --custody detained
 ok cw log milestone --person "Kang Saran" --case "Kang Saran incitement" --type arrest \
 	--date 2026-09-10 --view un --source "OHCHR statement"
-un=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+un=$(added_id milestone)
 ok cw log milestone --person "Kang Saran" --case "Kang Saran incitement" --type arrest \
 	--date 2026-09-25 --view government --source "Ministry statement" --disputes "$un"
 export CASEWATCH_NOW=2026-12-05T03:00:00Z
@@ -628,7 +628,7 @@ ok cw person add --name "Two Monitors"
 ok cw case add --title "Two monitors case" --defendant "Two Monitors" --charge 494
 ok cw log hearing --case "Two monitors case" --date 2024-01-17 --outcome adjourned \
 	--source "own observation"
-sparse=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+sparse=$(added_id hearing)
 ok cw log hearing --case "Two monitors case" --date 2024-01-17 --outcome adjourned \
 	--source "own observation" --indicator counsel_of_choice=no:"lawyer not notified" \
 	--same-event "$sparse"
@@ -653,10 +653,10 @@ json "[(a['view'], a['answer'], a['other_view'], a['other_answer']) for x in d['
 ok cw case add --title "Two monitors differ" --defendant "Two Monitors" --charge 494
 ok cw log hearing --case "Two monitors differ" --date 2024-01-18 --outcome adjourned \
 	--source "own observation" --indicator counsel_of_choice=yes
-said_yes=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+said_yes=$(added_id hearing)
 ok cw log hearing --case "Two monitors differ" --date 2024-01-18 --outcome adjourned \
 	--source "own observation" --indicator counsel_of_choice=no --same-event "$said_yes"
-said_no=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+said_no=$(added_id hearing)
 ok cw report --week 2024-W03 --case "Two monitors differ"
 has "own observation ($(printf %.8s "$said_yes")) says yes, own observation ($(printf %.8s "$said_no")) says no"
 # Two accounts of one event of a case (a killing the UN and the government both tell, linked as
@@ -671,11 +671,11 @@ ok cw case add --title "Killing (UN)" --view un --stage investigation --defendan
 ok cw case add --title "Murder (government)" --view government --stage trial --defendant "Kem Ley"
 ok cw log milestone --person "Kem Ley" --case "Killing (UN)" --type other --date 2016-07-10 \
 	--detail "shot to death" --view un --source "SR report para 45"
-un=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+un=$(added_id milestone)
 ok cw log milestone --person "Kem Ley" --case "Murder (government)" --type other \
 	--date 2016-07-10 --detail "murdered" --view government --source "State comments para 29" \
 	--same-event "$un"
-gov=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+gov=$(added_id milestone)
 ok cw log milestone --person "Kem Ley" --case "Killing (UN)" --type appeal_lodged \
 	--date 2016-07-12 --view un --source "SR report para 45"
 ok cw report --from 2016-07-01 --to 2016-07-31
@@ -690,7 +690,7 @@ printf '%s\n' "$out" | grep "^case_events,.*$gov" | grep -q "$un" ||
 # Incidents too: an outlet's closure the UN and the government tell, linked, is one incident.
 ok cw log incident --type media_closure --date 2023-02-13 --target "Voice of Democracy" \
 	--view un --source "SG report para 43"
-vod=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+vod=$(added_id incident)
 ok cw log incident --type media_closure --date 2023-02-13 --target "VOD" --view government \
 	--source "Ministry of Information" --disputes "$vod"
 ok cw report --week 2023-W07

@@ -13,11 +13,11 @@ ok cw init
 # 6 May (2024-W19), disputing it.
 ok cw log incident --type media_closure --date 2024-05-05 --target "Voice of Democracy" \
 	--view un --source "SG report para 43"
-un=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+un=$(added_id incident)
 [ -n "$un" ] || fail "no id: $out"
 ok cw log incident --type media_closure --date 2024-05-06 --target "VOD" --view government \
 	--source "Ministry of Information" --disputes "$un"
-gov=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+gov=$(added_id incident)
 ok cw report --week 2024-W18
 has "1 other incident (account: UN)."
 ok cw report --week 2024-W18 --format json
@@ -44,10 +44,10 @@ has "1 other incident (accounts: UN, government) (1 more account of one of them 
 # row of the week before says so.
 ok cw log incident --type blocking --date 2024-05-12 --target "a news site" --view un \
 	--source "SR statement"
-un2=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+un2=$(added_id incident)
 ok cw log incident --type blocking --date 2024-05-13 --target "a news site" --view own \
 	--same-event "$un2"
-own2=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+own2=$(added_id incident)
 ok cw report --week 2024-W19 --format json
 json "[(x['view'], x['counted_in'], x['counted_in_period']) for x in d['incidents']] == [('government', '$un', 'earlier'), ('un', '$own2', 'later')]"
 ok cw report --week 2024-W19
@@ -60,10 +60,10 @@ has "1 other incident (account: own observation)."
 # A chain of three accounts over three weeks, linked one to the next: once over the three.
 ok cw log incident --type media_closure --date 2024-06-02 --target "Radio" --view media \
 	--source "Paper"
-a=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+a=$(added_id incident)
 ok cw log incident --type media_closure --date 2024-06-05 --target "Radio" --view ngo \
 	--source "NGO" --same-event "$a"
-b=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+b=$(added_id incident)
 ok cw log incident --type media_closure --date 2024-06-12 --target "Radio" --view un \
 	--source "UN" --same-event "$b"
 total=0
@@ -82,11 +82,11 @@ ok cw case add --title "Killing (UN)" --view un --stage investigation --defendan
 ok cw case add --title "Murder (government)" --view government --stage trial --defendant "Kem Ley"
 ok cw log milestone --person "Kem Ley" --case "Killing (UN)" --type other --date 2016-07-10 \
 	--detail "shot to death" --view un --source "SR report para 45"
-kun=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+kun=$(added_id milestone)
 ok cw log milestone --person "Kem Ley" --case "Murder (government)" --type other \
 	--date 2016-07-11 --detail "murdered" --view government --source "State comments para 29" \
 	--same-event "$kun"
-kgov=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+kgov=$(added_id milestone)
 ok cw report --week 2016-W27
 has "1 other event of a case (account: UN): 1 other."
 ok cw report --week 2016-W28
@@ -117,10 +117,10 @@ lacks "$(printf %.8s "$kun")"
 # to a day counts it, in its week and its month; March's row says where.
 ok cw log incident --type media_closure --date 2024-03 --target "CamboJA" --view un \
 	--source "SR statement"
-mun=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+mun=$(added_id incident)
 ok cw log incident --type media_closure --date 2024-04-02 --target "CamboJA" --view government \
 	--source "Ministry" --same-event "$mun"
-mgov=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+mgov=$(added_id incident)
 ok cw report --from 2024-03-01 --to 2024-03-31 --format json
 json "[(x['view'], x['counted_in'], x['counted_in_period'], x['counted_in_date']) for x in d['incidents']] == [('un', '$mgov', 'later', '2024-04-02')]"
 ok cw report --from 2024-04-01 --to 2024-04-30 --format json
@@ -134,7 +134,7 @@ has "another account of an event counted in a later period, by the account of 20
 lacks "other incident"
 # The same of a demonstration: April's comparison does not count March's account again.
 ok cw log demo --date 2024-03 --place "Wat Phnom" --arrests-count 3 --view un --source "SG"
-md1=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+md1=$(added_id demo)
 ok cw log demo --date 2024-04-03 --place "Wat Phnom" --arrests-count 3 --view government \
 	--source "Ministry" --same-event "$md1"
 ok cw report --from 2024-04-01 --to 2024-04-30 --format json
@@ -144,7 +144,7 @@ json "(d['comparison']['demonstrations']['current'], d['comparison']['demonstrat
 # count the event once between them.
 ok cw log demo --date 2024-07-07 --place "Freedom Park" --arrests-count 3 --view government \
 	--source "Ministry"
-d1=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+d1=$(added_id demo)
 ok cw log demo --date 2024-07-08 --place "Freedom Park" --arrests-count 5 --view un \
 	--source "OHCHR" --same-event "$d1"
 ok cw report --week 2024-W28 --format json

@@ -439,7 +439,7 @@ checks=$((checks + 2))
 # so, with the command that adds them; once added, the detention counts and nothing is said
 # on an edit.
 ok cw person add --name "Not In Case"
-outsider=$(printf '%s\n' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+outsider=$(added_id person)
 before=$(db_snapshot)
 fails 65 case cw log milestone --person "Not In Case" --case "Dara incitement" --type arrest \
 	--date 2024-07-03 --view own
@@ -792,7 +792,7 @@ checks=$((checks + 3))
 # Two accounts of one adjournment, linked as the same event, are one adjournment.
 ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type trial_suspended \
 	--date 2024-08-01 --view un
-un_susp=$(printf '%s\n' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+un_susp=$(added_id milestone)
 ok cw timeline "Sok Dara" --json
 before=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["summary"]["adjournments"])')
 ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type trial_suspended \

@@ -91,7 +91,7 @@ json "d['comparison']['verdicts']['current'] == 3"
 # hearing has no record of its sitting, and lists the case's
 ok cw log hearing --case "Ny Nak incitement" --date 2024-02-28 --source "own observation" \
 	--outcome adjourned --next-date 2024-03-15
-nak_hearing=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+nak_hearing=$(added_id hearing)
 week 2024-W09
 row md "| 2024-03-05 | own observation | Land case | Meas Sophea; Kim Rithy (absent) |"
 row md "| 2024-03-07 | own observation | Land case | the case's defendants now: Meas Sophea; Kim Rithy; Sok Dara; Chan Vuthy |"
@@ -157,7 +157,7 @@ lacks "Theng"
 # a sentence's part for someone the hearing names nowhere else (an import's) is named, not
 # "(deleted person …)": the people the report reads include those a sentence names
 ok cw person add --name "Sentenced Only"
-sent=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+sent=$(added_id person)
 ok cw list cases --json
 land=$("$PY" -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin) if c["title"] == "Land case"][0])' <<EOF_JSON
 $out

@@ -86,15 +86,15 @@ checks=$((checks + 1))
 # A time in Khmer digits on the command line: 13 bytes, read as 09:30, not too long for HH:MM.
 ok cw case add --title "Time case"
 ok cw log hearing --case "Time case" --date 2023-09-21 --time ០៩:៣០
-ok cw show "$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')" --json
+ok cw show "$(added_id hearing)" --json
 json "d['time'] == '09:30'"
 # An hour of one digit, as people write it: "8:30" and "៨:៣០" are 08:30 (a Khmer trial's hearing
 # at half past eight was refused, "write HH:MM"); "9:5" stays refused.
 ok cw log hearing --case "Time case" --date 2023-09-22 --time 8:30
-ok cw show "$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')" --json
+ok cw show "$(added_id hearing)" --json
 json "d['time'] == '08:30'"
 ok cw log hearing --case "Time case" --date 2023-09-23 --time ៨:៣០
-ok cw show "$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')" --json
+ok cw show "$(added_id hearing)" --json
 json "d['time'] == '08:30'"
 fails 65 "time: '9:5' is not a time" cw log hearing --case "Time case" --date 2023-09-24 --time 9:5
 fails 65 "notes: too long: 70000 bytes, at most 8000" \

@@ -105,6 +105,12 @@ lines() {
 $out"
 }
 
+# added_id KIND [N]: the id of the KIND record (person, case, visit, ...) an `add` printed in
+# $out, "added KIND HEX" (empty when there is no such line), or its first N hex digits.
+added_id() {
+	printf '%s\n' "$out" | sed -n "s/^added $1 \([0-9a-f]*\).*/\1/p" | cut -c "1-${2:-32}"
+}
+
 # json EXPR: python evaluates EXPR with `d` bound to the JSON in $out; it must be true.
 json() {
 	checks=$((checks + 1))

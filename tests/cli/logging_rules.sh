@@ -12,17 +12,17 @@ ok cw init
 for p in "Sok Sithar" "Vorn Pov" "Heng Vannak"; do
 	ok cw person add --name "$p"
 done
-heng=$(printf '%s\n' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+heng=$(added_id person)
 ok cw case add --title "NagaWorld strike arrests" --defendant "Sok Sithar" --custody detained \
 	--charge 494/495 --defendant "Vorn Pov" --custody detained --charge "437 bis" \
 	--source "own observation"
-case_id=$(printf '%s\n' "$out" | sed -n 's/^added case \([0-9a-f]*\).*/\1/p')
+case_id=$(added_id case)
 ok cw log demo --date 2026-11-18 --place "NagaWorld casino" --participants 300 \
 	--response dispersed,arrests --arrested "Sok Sithar" --arrests-count 9 \
 	--source "own observation"
 ok cw log demo --date 2026-11-20 --place "Preah Vihear" --participants 50 \
 	--participants-at-least yes --response monitored --source "own observation"
-demo=$(printf '%s\n' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+demo=$(added_id demo)
 
 # ---- 1. a milestone counts only in a case that names its person: refused on log and on an
 # edit that chooses the pair, with nothing written; one the case names, and a group's, saved.
@@ -39,7 +39,7 @@ ok cw report --from 2026-11-16 --to 2026-11-22 --format json
 json "d['arrests_and_charges']['events'] == []"
 ok cw log milestone --person "Vorn Pov" --case NagaWorld --type arrest --date 2026-11-19 \
 	--source "own observation"
-milestone=$(printf '%s\n' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+milestone=$(added_id milestone)
 ok cw case add --title "Heng Vannak land case" --defendant "Heng Vannak" --charge 494 \
 	--source "own observation"
 before=$(db_snapshot)
@@ -70,11 +70,11 @@ fails 65 "case" cw edit "$imported" --person "Sok Sithar" --case "Heng Vannak la
 # ---- 2. an edit does not take away what logging requires: each kind's required fields,
 # refused with one line naming the field, the database unchanged.
 ok cw log hearing --case NagaWorld --date 2026-11-21 --source "own observation"
-hearing=$(printf '%s\n' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+hearing=$(added_id hearing)
 ok cw log visit --facility "Prey Sar" --date 2026-11-21 --source "own observation"
-visit=$(printf '%s\n' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+visit=$(added_id visit)
 ok cw log incident --type media_closure --date 2026-11-21 --source "own observation"
-incident=$(printf '%s\n' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+incident=$(added_id incident)
 person=$heng
 before=$(db_snapshot)
 for pair in hearing:date hearing:case visit:date visit:facility demo:date incident:date \
@@ -95,7 +95,7 @@ has "2026-11-20"
 # brought without its date can still be edited.
 ok cw log hearing --count 3 --period-from 2026-11 --source "UN press release"
 ok cw log visit --facility "CC1" --count 2 --source "UN press release"
-tally=$(printf '%s\n' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+tally=$(added_id visit)
 ok cw edit "$tally" --notes "two visits, dates not given"
 fails 65 "date" cw edit "$tally" --clear count
 printf '{"ref":"undated","kind":"demo","place":"Kampong Cham","participants":20,"source":"UN press release"}\n' \
@@ -119,7 +119,7 @@ has "at least 1 arrest (Heng Vannak), at least 1 participant"
 # warned of (a field trial's "adjourned" conviction was counted both ways by the report).
 ok cw log hearing --case NagaWorld --date 2026-11-26 --outcome adjourned \
 	--verdict "494=convicted@Sok Sithar" --source "own observation"
-adjourned=$(printf '%s\n' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+adjourned=$(added_id hearing)
 grep -q "recorded as adjourned but gives 1 ruling on a charge" "$WORK/stderr" ||
 	fail "no warning for an adjourned hearing with a ruling: $(cat "$WORK/stderr")"
 grep -q "casewatch edit ${adjourned%"${adjourned#????????}"} --outcome verdict; if not: casewatch edit ${adjourned%"${adjourned#????????}"} --clear verdicts" "$WORK/stderr" ||

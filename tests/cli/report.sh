@@ -192,7 +192,7 @@ ok cw report --week 2023-W27
 # listed nowhere: the summary and the comparison still count her as taken in.
 ok cw log milestone --person "Kang Saran" --case "Kang Saran" --type release --outcome granted \
 	--date 2023-07-06 --view own
-release=$(printf '%s\n' "$out" | awk '/^added milestone/ { print $3 }')
+release=$(added_id milestone)
 ok cw report --week 2023-W27
 has "No arrest or charge was recorded as such, but 1 person was taken into pretrial detention during the period (account: UN); they are not listed below as still held at its end."
 lacks "listed below was taken into pretrial detention"
@@ -322,7 +322,7 @@ ok cw case add --title "CCU strike (UN)" --unnamed "12 CCU union members" --cust
 	--view un
 ok cw log milestone --case "CCU strike (team)" --group "CCU union members" --count 12 \
 	--type pretrial_detention --date 2024-09-03 --view own
-own_detention=$(printf '%s\n' "$out" | awk '/^added milestone/ { print $3 }')
+own_detention=$(added_id milestone)
 ok cw log milestone --case "CCU strike (UN)" --group "CCU union members" --count 12 \
 	--type pretrial_detention --date 2024-09-03 --view un --same-event "$own_detention"
 ok cw report --week 2024-W36 --format json

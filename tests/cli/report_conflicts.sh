@@ -20,11 +20,11 @@ ok cw case add --title "Ny Nak incitement" --court "Phnom Penh Municipal Court" 
 	--defendant "Ny Nak" --charge 494/495
 ok cw log hearing --case "Ny Nak incitement" --date 2026-12-03 --outcome adjourned \
 	--source "own observation"
-hid=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+hid=$(added_id hearing)
 # A hearing of another week: its conflict is none of this week's report's business.
 ok cw log hearing --case "Ny Nak incitement" --date 2026-11-12 --outcome adjourned \
 	--source "own observation"
-old=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+old=$(added_id hearing)
 
 # No conflict yet: no line, and 0 in the JSON.
 ok cw report --week 2026-W49

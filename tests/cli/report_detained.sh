@@ -403,7 +403,7 @@ ok cw case add --title "Svay Rieng land protest" \
 	--defendant "Thạch Sophéap" --custody detained --charge 494/495 --source "own observation"
 ok cw log milestone --person "Sok Chanthea" --case "Svay Rieng" --type arrest --date 2026-11-02 \
 	--view ngo --source "ADHOC statement, 3 Nov 2026"
-ngo=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ngo=$(added_id milestone)
 ok cw log milestone --person "Sok Chanthea" --case "Svay Rieng" --type arrest --date 2026-11-04 \
 	--view government --source "Provincial police press release" --disputes "$ngo"
 ok cw log milestone --person "Thạch Sophéap" --case "Svay Rieng" --type arrest \

@@ -1181,10 +1181,10 @@ DB="$WORK/bystander"
 ok cw init --no-encryption
 ok cw person add --name "Chhim Sithar"
 ok cw person add --name "Kim Srey"
-kim=$(printf '%s\n' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+kim=$(added_id person)
 ok cw case add --title "NagaWorld strike" --stage appeal --defendant "Chhim Sithar" \
 	--custody detained --charge 494/495 --source "own observation"
-naga=$(printf '%s\n' "$out" | sed -n 's/^added case \([0-9a-f]*\).*/\1/p')
+naga=$(added_id case)
 printf '{"ref":"bystander","kind":"milestone","person":"%s","case":"%s","type":"arrest","date":"2024-02-16","source":"own observation"}\n' \
 	"$kim" "$naga" >"$WORK/bystander.jsonl"
 ok cw import "$WORK/bystander.jsonl"
@@ -1399,7 +1399,7 @@ ok cw init --no-encryption
 ok cw log demo --date 2023-09-19 --place "Freedom Park" --province "Phnom Penh" \
 	--response dispersed,arrests --arrests-count 4 --injured 1 --view un \
 	--source "UN 002 para 30"
-un=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+un=$(added_id demo)
 ok cw log demo --date 2023-09-19 --place "Freedom Park" --province "Phnom Penh" \
 	--arrests-count 2 --injured 0 --view government --source "Ministry statement" --disputes "$un"
 ok cw case add --title "Park case" --source "UN 002 para 31" --view un

@@ -359,7 +359,7 @@ ok cw case add --title "Candlelight linked" --unnamed "3 Candlelight linked acti
 	--custody detained --charge 494/495
 ok cw log milestone --case "Candlelight linked" --group "Candlelight linked activists" --count 3 \
 	--type arrest --date 2023-07-17 --view own
-own_arrest=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+own_arrest=$(added_id milestone)
 ok cw log milestone --case "Candlelight linked" --group "Candlelight linked activists" --count 5 \
 	--type arrest --date 2023-07-18 --view media --disputes "$own_arrest"
 ok cw report --week 2023-W29 --case "Candlelight linked" --format json

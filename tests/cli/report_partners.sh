@@ -261,7 +261,7 @@ for p in "Bailed" "Convicted" "Enforced" "After Verdict" "Not Detained"; do
 	ok cw person add --name "$p"
 done
 ok cw person add --name "Hidden Witness" --confidential
-hidden=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+hidden=$(added_id person)
 ok cw case add --title "Bail case" --stage trial --defendant "Bailed" --custody detained --view own
 ok cw case add --title "Trial case" --stage trial --defendant "Convicted" --custody detained \
 	--view own

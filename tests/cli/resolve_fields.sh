@@ -20,16 +20,16 @@ ok ca person add --name "Ny Nak"
 ok ca case add --title "Ny Nak incitement" --court "Phnom Penh Municipal Court" \
 	--defendant "Ny Nak" --charge 494/495
 ok ca log hearing --case "Ny Nak" --date 2026-11-25 --outcome adjourned --next-date 2026-12-04
-h=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+h=$(added_id hearing)
 ok ca log milestone --person "Ny Nak" --case "Ny Nak" --type charge --date 2026-11-20 \
 	--article 494
-m=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+m=$(added_id milestone)
 ok ca log hearing --case "Ny Nak" --date 2026-10-05 --outcome adjourned
-h2=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+h2=$(added_id hearing)
 ok ca log hearing --case "Ny Nak" --date 2026-10-12 --outcome adjourned
-h3=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+h3=$(added_id hearing)
 ok ca log hearing --case "Ny Nak" --date 2026-10-19 --outcome adjourned
-h4=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+h4=$(added_id hearing)
 ok ca bundle export --to bob -o "$WORK/1.bundle"
 ok cb bundle import "$WORK/1.bundle"
 ok ca edit "$h" --notes "clerk confirmed the date"
@@ -147,7 +147,7 @@ json "len(d['defendants']) == 2"
 # as a paragraph under its editor's name (a supervisor's trial merged them by hand); a mark of
 # confidentiality comes with the text; only text of several lines is joined.
 ok ca log hearing --case "Ny Nak incitement" --date 2026-11-02 --outcome adjourned
-h5=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+h5=$(added_id hearing)
 ok ca bundle export --to bob -o "$WORK/7.bundle"
 ok cb bundle import "$WORK/7.bundle"
 ok ca edit "$h5" --notes "Witness Quokka named the officer" --confidential-field notes

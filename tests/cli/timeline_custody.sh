@@ -261,7 +261,7 @@ ok cw log visit --facility CC1 --date 2026-09-30 --detainee "Ny Refused" --detai
 	--access granted --view own
 ok cw log hearing --case "Refused case" --date 2026-10-01 --present "Ny Refused" \
 	--present "Co Absent" --outcome postponed --bail refused --view own
-refused_hearing=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+refused_hearing=$(added_id hearing)
 ok cw timeline "Ny Refused" --json
 json "d['summary']['pretrial_to'] == '2026-09-30' and d['summary']['pretrial_to_reason'] == 'visit'"
 # Its record names her alone: the refusal was hers.

@@ -86,7 +86,7 @@ checks=$((checks + 1))
 ok cw log visit --facility "Prey Sar CC2" --date 2024-02-03 --detainee "Chhim Sithar" \
 	--follow-up "bring the medicine" --follow-up-on 2024-03-01 --notes "cells crowded" \
 	--source "own observation"
-ok cw show "$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')"
+ok cw show "$(added_id visit)"
 show_visit=$out
 has "follow-up            bring the medicine"
 has "follow-up due        2024-03-01"
@@ -110,7 +110,7 @@ lacks "notes "
 # A list item by its list's label and number, as the record view numbers it.
 ok cw log hearing --case Candlelight --date 2024-02-05 --outcome verdict \
 	--verdict "494=acquitted@group:Candlelight activists" --source "own observation"
-ok cw show "$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')"
+ok cw show "$(added_id hearing)"
 has "verdict per charge 1"
 has "  article ruled on     494 ("
 lacks "verdicts["
@@ -122,7 +122,7 @@ has "notes (confidential) a statement"
 # push its value out of line).
 ok cw log demo --date 2024-02-06 --place "Freedom Park" --participants 200 \
 	--participants-at-least yes --source "own observation"
-ok cw show "$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')"
+ok cw show "$(added_id demo)"
 printf '%s\n' "$out" | grep -A1 "^participants at least$" | tail -1 | grep -qx "                     yes" ||
 	fail "show: a wide label's value is not under the others: $out"
 has "participants         200"
@@ -187,7 +187,7 @@ has "$(kmn "%lld participant" "%lld participants" 50 | sed 's/%lld/50/')"
 # A record's source "own observation" reads in Khmer where the record is shown, as a form
 # shows it; the data keeps the words every laptop reads (a Khmer monitor's trial).
 ok cw log visit --facility "CC1" --date 2024-02-03 --source "own observation"
-vid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+vid=$(added_id visit)
 out=$(kmcw show "$vid")
 lacks "own observation"
 [ "$(printf '%s\n' "$out" | grep -c "$(km "own observation")")" -ge 2 ] ||

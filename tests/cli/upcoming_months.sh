@@ -75,7 +75,7 @@ lacks "day not known"
 ok cw case add --title "Two accounts" --defendant "Kim Rithy" --charge 494/495
 ok cw log hearing --case "Two accounts" --date 2024-06-10 --outcome adjourned \
 	--next-date 2024-06-28 --view government
-first=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+first=$(added_id hearing)
 [ -n "$first" ] || fail "no id for the government's hearing: $out"
 ok cw log hearing --case "Two accounts" --date 2024-06-10 --outcome adjourned \
 	--next-date 2024-07 --source "own observation" --same-event "$first"
@@ -94,7 +94,7 @@ checks=$((checks + 1))
 ok cw case add --title "Two months" --defendant "Kim Rithy" --charge 494/495
 ok cw log hearing --case "Two months" --date 2024-06-11 --outcome adjourned \
 	--next-date 2024-09 --view government
-first=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+first=$(added_id hearing)
 ok cw log hearing --case "Two months" --date 2024-06-11 --outcome adjourned \
 	--next-date 2024-10 --source "own observation" --same-event "$first"
 ok cw export --format ics --from 2024-09-20 --to 2024-10-05
@@ -176,7 +176,7 @@ lacks "set for a month that ended in the period"
 ok cw case add --title "Day and month" --defendant "Kim Rithy" --charge 494/495
 ok cw log hearing --case "Day and month" --date 2024-06-13 --outcome adjourned \
 	--next-date 2024-08-05 --view government
-gov=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+gov=$(added_id hearing)
 ok cw log hearing --case "Day and month" --date 2024-06-13 --outcome adjourned \
 	--next-date 2024-08 --source "own observation" --same-event "$gov"
 ok cw report --week 2024-W32

@@ -26,7 +26,7 @@ ok cw log milestone --person "Sok Dara" --case "Land case" --type arrest --date 
 	--source "own observation"
 ok cw log hearing --case "Land case" --date 2024-03-06 --source "own observation" \
 	--present "Meas Sophea" --outcome verdict --verdict "494=convicted"
-hearing=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+hearing=$(added_id hearing)
 # Kim Rithy is added to the case afterwards, arrested on 1 April and detained since.
 ok cw edit "Land case" --defendant "Kim Rithy" --custody detained --charge 494/495
 ok cw log milestone --person "Kim Rithy" --case "Land case" --type arrest --date 2024-04-01 \

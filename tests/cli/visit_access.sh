@@ -10,15 +10,15 @@ set -e
 
 ok cw init
 ok cw person add --name "Eng Sroy"
-sroy=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+sroy=$(added_id person)
 ok cw person add --name "Sok Meas"
-meas=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+meas=$(added_id person)
 ok cw person add --name "Chhun Dara"
 ok cw log visit --facility "Prey Sar CC2" --date 2024-04-04 --access granted \
 	--detainee "Eng Sroy" --detainee "Sok Meas" --source "own observation" \
 	--lawyer-access "Eng Sroy=restricted" --family-access "Eng Sroy=denied" \
 	--lawyer-access "Sok Meas=granted"
-vid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+vid=$(added_id visit)
 
 # ---- the record: shown, in JSON -------------------------------------------------------------
 ok cw show $vid
@@ -79,10 +79,10 @@ json "'detainee_access' not in d or d['detainee_access'] == []"
 
 # ---- person merge: one detainee recorded twice becomes one entry; differing access refused --
 ok cw person add --name "Eng Sroy Twin"
-twin=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+twin=$(added_id person)
 ok cw log visit --facility "CC1" --date 2024-04-20 --detainee "$sroy" --detainee "$twin" \
 	--lawyer-access "$sroy=denied" --lawyer-access "$twin=granted"
-mid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+mid=$(added_id visit)
 fails 65 "lawyer-access" cw person merge "$sroy" "$twin"
 ok cw edit $mid --lawyer-access "$twin=unknown" --family-access "$twin=restricted"
 ok cw person merge "$sroy" "$twin"
@@ -169,7 +169,7 @@ ok cw case add --title "Sroy case" --defendant "Eng Sroy" --custody detained --s
 	--charge 494
 ok cw log milestone --person "Eng Sroy" --case "Sroy case" --type pretrial_detention \
 	--date 2024-04-01
-held=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+held=$(added_id milestone)
 ok cw log visit --facility "Prey Sar CC2" --date 2024-04 --detainee "Eng Sroy" --view ngo \
 	--lawyer-access "Eng Sroy=denied"
 ok cw report --week 2024-W19
@@ -197,7 +197,7 @@ json "[(r['access_at_visit']['lawyer'], r['access_at_visit']['family']['date']) 
 DB="$WORK/refused"
 ok cw init
 ok cw person add --name "Eng Sroy"
-sroy=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+sroy=$(added_id person)
 ok cw case add --title "Sroy case" --defendant "Eng Sroy" --custody detained --stage pretrial
 ok cw log milestone --person "Eng Sroy" --case "Sroy case" --type pretrial_detention \
 	--date 2024-04-01
@@ -209,12 +209,12 @@ printf '%s\n' "$err" | grep -q "'Eng Sroy' was not met: the visit was refused ac
 [ "$(db_snapshot)" = "$before" ] || fail "a refused command changed the database"
 checks=$((checks + 1))
 ok cw log visit --facility "Prey Sar CC2" --date 2024-05-06 --access denied --detainee "Eng Sroy"
-gate=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+gate=$(added_id visit)
 before=$(db_snapshot)
 fails 65 "detainee-access" cw edit $gate --lawyer-access "Eng Sroy=restricted"
 ok cw log visit --facility "Prey Sar CC2" --date 2024-05-07 --access granted \
 	--detainee "Eng Sroy" --lawyer-access "Eng Sroy=restricted" --view ngo
-met=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+met=$(added_id visit)
 before=$(db_snapshot)
 fails 65 "detainee-access" cw edit $met --access denied
 [ "$(db_snapshot)" = "$before" ] || fail "a refused edit changed the database"
@@ -364,7 +364,7 @@ ok cw log visit --facility "Prey Sar CC2" --date 2024-04-20 --access granted --v
 	--detainee "Eng Sroy" --lawyer-access "Eng Sroy=denied" --family-access "Eng Sroy=restricted"
 ok cw log visit --facility "Prey Sar CC2" --date 2024-05-06 --access granted --view un \
 	--detainee "Eng Sroy" --lawyer-access "Eng Sroy=unknown"
-later=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+later=$(added_id visit)
 # refused at the gate: it met no one, so it is no visit that did not ask
 ok cw log visit --facility "Prey Sar CC2" --date 2024-05-08 --access denied --detainee "Eng Sroy"
 want="lawyer access denied, family access restricted at the prison visit of 2024-04-20 (account: NGO), not recorded at the later prison visit of 2024-05-06 (account: UN)"
@@ -446,7 +446,7 @@ ok cw log milestone --person "Keo Sopheap" --case "First case" --type arrest --d
 	--view ngo
 ok cw log milestone --person "Keo Sopheap" --case "First case" --type bail --outcome granted \
 	--date 2024-02-10 --view ngo
-bail=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+bail=$(added_id milestone)
 ok cw log visit --facility "Prey Sar CC1" --date 2024-01-20 --access granted --view ngo \
 	--detainee "Keo Sopheap" --lawyer-access "Keo Sopheap=denied"
 ok cw log visit --facility "Prey Sar CC1" --date 2024-02 --access granted --view ngo \

@@ -26,7 +26,7 @@ ok cw case add --title "Sealed case" --defendant "Theng Savoeun" --charge 494/49
 ok cw case add --title "Open case" --defendant "Named Secretly" --charge 494/495
 visit() {
 	ok cw log visit --facility "$1" --date "$2" --detainee "$3" --source "own observation"
-	printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p'
+	added_id visit
 }
 eng=$(visit "Prey Sar" 2024-04-03 "Eng Sroy")
 sok=$(visit "Prey Sar" 2024-04-04 "Sok Lese")
@@ -34,7 +34,7 @@ sealed=$(visit "CC1" 2024-04-02 "Theng Savoeun")
 secret=$(visit "CC2" 2024-04-02 "Named Secretly")
 # A hearing in the 494/495 case, weeks before: what a list under 494/495 finds.
 ok cw log hearing --case "Eng Sroy incitement" --date 2024-02-20 --source "own observation"
-hearing=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+hearing=$(added_id hearing)
 # The week before: a visit to Eng Sroy, for the comparison.
 before=$(visit "Prey Sar" 2024-03-27 "Eng Sroy")
 [ -n "$hearing" ] && [ -n "$eng" ] && [ -n "$sok" ] && [ -n "$sealed" ] && [ -n "$secret" ] &&
@@ -113,7 +113,7 @@ json "sorted(r['id'] for r in d) == sorted(['$eng', '$before'])"
 # "Filter: article:494/495" it would say the withheld detainee is charged under it.
 ok cw log visit --facility "CC3" --date 2024-04-05 --detainee "Eng Sroy" \
 	--confidential-field detainees --source "own observation"
-withheld=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+withheld=$(added_id visit)
 ok cw report --week 2024-W14 --article 494/495 --format json
 json "[v['id'] for v in d['visits']] == ['$eng']"
 ok cw export records --format csv --article 494/495 --kind visit

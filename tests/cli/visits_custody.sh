@@ -167,7 +167,7 @@ checks=$((checks + 2))
 ok cw person add --name "Koeut Bail"
 ok cw case add --title "Bail case" --defendant "Koeut Bail" --custody detained --charge 494 \
 	--view un
-kcase=$(printf '%s' "$out" | sed -n 's/^added case \([0-9a-f]\{8\}\).*/\1/p')
+kcase=$(added_id case 8)
 ok cw log milestone --person "Koeut Bail" --case "Bail case" --type arrest --date 2024-03-05 \
 	--view un
 ok cw log milestone --person "Koeut Bail" --case "Bail case" --type release --outcome granted \
