@@ -38,7 +38,7 @@ static void cw_store_name_hash(const struct cw_store *st, const char *name,
 		space = 0;
 		norm[n++] = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
 	}
-	if (!cw_store_name_tag(st, norm, n, out))
+	if (!cw_store_name_tag(st, 0, norm, n, out))
 		crypto_generichash(out, NAME_HASH_LEN, (const unsigned char *)norm, n, st->name_key,
 				   sizeof st->name_key);
 }
@@ -62,7 +62,7 @@ int cw_store_person_name_key(const struct cw_store *st, const char *name,
 		free(folded);
 		return 1;
 	}
-	if (!cw_store_person_tag(st, folded, len, out)) {
+	if (!cw_store_name_tag(st, 1, folded, len, out)) {
 		/* Not the hash a court's or province's name has: a purpose byte first. */
 		crypto_generichash_state h;
 

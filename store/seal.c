@@ -171,21 +171,12 @@ size_t cw_store_article_key(const struct cw_store *st, const struct cw_article *
 	return ARTICLE_TAG_LEN;
 }
 
-int cw_store_name_tag(const struct cw_store *st, const char *norm, size_t len,
+int cw_store_name_tag(const struct cw_store *st, int person, const char *name, size_t len,
 		      uint8_t out[NAME_HASH_LEN])
 {
 	if (!st->vault)
 		return 0;
-	cw_vault_tag(st->vault, TAG_NAME, norm, len, out, NAME_HASH_LEN);
-	return 1;
-}
-
-int cw_store_person_tag(const struct cw_store *st, const char *folded, size_t len,
-			uint8_t out[NAME_HASH_LEN])
-{
-	if (!st->vault)
-		return 0;
-	cw_vault_tag(st->vault, TAG_PERSON, folded, len, out, NAME_HASH_LEN);
+	cw_vault_tag(st->vault, person ? TAG_PERSON : TAG_NAME, name, len, out, NAME_HASH_LEN);
 	return 1;
 }
 

@@ -533,14 +533,12 @@ int cw_val_get(struct cw_store *st, MDB_txn *txn, enum cw_db db, MDB_val *k, MDB
 size_t cw_store_article_key(const struct cw_store *st, const struct cw_article *a, int gov,
 			    uint8_t out[ARTICLE_TAG_LEN]);
 
-/* The keyed tag of a normalised name in an encrypted database (returns 1); 0 for a plain one,
- * whose names are hashed with the key kept in meta. */
-int cw_store_name_tag(const struct cw_store *st, const char *norm, size_t len,
+/* The keyed tag of a name in an encrypted database (returns 1): a court's, province's or
+ * facility's normalised (person 0), or a person's folded (person 1: by_name), each under a
+ * purpose of its own, so that a person called as a province is does not share its tag. 0 for
+ * a plain database, whose names are hashed with the key kept in meta (keys.c). */
+int cw_store_name_tag(const struct cw_store *st, int person, const char *name, size_t len,
 		      uint8_t out[NAME_HASH_LEN]);
-/* The same for a person's name folded (by_name), under a purpose of its own: a person called
- * as a province is does not share its tag. */
-int cw_store_person_tag(const struct cw_store *st, const char *folded, size_t len,
-			uint8_t out[NAME_HASH_LEN]);
 
 /* The key of a peer in the peers table: its name (plain), its keyed tag (encrypted; the name
  * is then in the sealed value). Returns the length. */
