@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "models/i18n.h"
+#include "models/text.h"
 
 const char cw_verify_help[] = N_(
 	"Reads the whole database (nothing is written) and checks what it can without trusting\n"
@@ -121,11 +122,14 @@ const char cw_upgrade_help[] = N_(
 	"made again under this version's rules; the records themselves are kept as they are;\n"
 	"from schema 8, only the version is written). Any command that writes does the same on\n"
 	"the way; read-only commands (verify) refuse an earlier database and name this command\n"
-	"(one of schema 8 they read as it is). Says which version it found.\n");
+	"(one of schema 8 they read as it is). Says which version it found. Names folded by\n"
+	"another Unicode version than this casewatch's (a newer utf8proc) have their index of\n"
+	"people by name made again the same way, and this says so.\n");
 
 int cw_cmd_upgrade(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	char quoted[CW_CLI_QUOTED_MAX];
+	const char *unicode;
 	uint32_t from;
 	int rc;
 
@@ -137,6 +141,12 @@ int cw_cmd_upgrade(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 	if ((rc = cw_cli_open_store(cli, 0)) != 0)
 		return rc;
 	from = cw_store_upgraded_from(cli->session.store);
+	if ((unicode = cw_store_refolded_from(cli->session.store)) != NULL)
+		fprintf(cli->out,
+			_("%s: the index of people by name made again, for Unicode %s (it was "
+			  "folded by Unicode %s)\n"),
+			cli->session.db_dir, cw_text_fold_version(),
+			*unicode ? unicode : _("(unrecorded)"));
 	if (from)
 		fprintf(cli->out, _("%s: upgraded from schema %u to %u\n"), cli->session.db_dir,
 			(unsigned)from, (unsigned)cw_store_schema_version(cli->session.store));

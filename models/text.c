@@ -738,6 +738,11 @@ static char *fold_copy(const char *text, int unaccented)
 	return out;
 }
 
+const char *cw_text_fold_version(void)
+{
+	return utf8proc_unicode_version();
+}
+
 char *cw_text_fold(const char *text)
 {
 	return fold_copy(text, 0);

@@ -111,6 +111,10 @@ size_t cw_text_wrap(const char *text, int cols);
 
 /* The folded text: newly allocated, NULL only when out of memory. */
 char *cw_text_fold(const char *text);
+/* The version of Unicode cw_text_fold folds by (utf8proc's tables, "15.1.0"): a later one may
+ * fold a name otherwise, so what is kept folded (the store's index of people by name) says
+ * which it was made by. */
+const char *cw_text_fold_version(void);
 
 /* For names that may be one person's (app/people.h), not for search: folded as cw_text_fold,
  * and without accents, so "Thạch" folds as "Thach" and "Sīthar" as "Sithar": the combining

@@ -842,6 +842,23 @@ int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw
 	return rc;
 }
 
+int cw_store_write_name_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
+{
+	struct keyset ks = {{0}, {0}, 0, 0, t->st, 0, t};
+	int rc = compute_keys(t, rec, &ks, err);
+	const uint8_t *d = ks.buf.data;
+
+	for (size_t off = 0; rc == 0 && off + 2 <= ks.buf.len; off += 2 + d[off + 1]) {
+		MDB_val k = {d[off + 1], (void *)(d + off + 2)};
+
+		if (d[off] == DB_BY_NAME)
+			rc = index_change(t, NULL, DB_BY_NAME, &k, 1, err);
+	}
+	cw_buf_free(&ks.buf);
+	cw_buf_free(&ks.names);
+	return rc;
+}
+
 int cw_store_expected_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_buf *out,
 			   struct cw_error *err)
 {

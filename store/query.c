@@ -1967,9 +1967,17 @@ int cw_store_people_named(struct cw_store *st, const char *name, size_t most,
 	MDB_txn *txn;
 	MDB_cursor *cur;
 	MDB_val k = {NAME_HASH_LEN, start}, v;
+	/* An index folded by another Unicode version than this casewatch's, opened read-only
+	 * (st->fold_stale): its tags may not be the ones the name folds to now, so the people
+	 * are walked (by_kind's range of them), each name compared as folded now. */
+	uint8_t person = CW_KIND_PERSON;
+	enum cw_db db = st->fold_stale ? DB_BY_KIND : DB_BY_NAME;
+	size_t plen = st->fold_stale ? 1 : NAME_HASH_LEN;
 	int rc, op;
 
 	memset(out, 0, sizeof *out);
+	if (st->fold_stale)
+		k = (MDB_val){1, &person};
 	if ((rc = cw_store_person_name_key(st, name, start)) == 1)
 		return 0; /* a name that folds to nothing is no one's */
 	if (rc != 0 || !(folded = cw_text_fold(name)))
@@ -1979,7 +1987,7 @@ int cw_store_people_named(struct cw_store *st, const char *name, size_t most,
 		return rc;
 	}
 	if ((rc = index_settled(st, txn)) != 0 ||
-	    (rc = mdb_cursor_open(txn, st->dbi[DB_BY_NAME], &cur)) != 0) {
+	    (rc = mdb_cursor_open(txn, st->dbi[db], &cur)) != 0) {
 		mdb_txn_abort(txn);
 		free(folded);
 		return cw_store_lmdb_error(NULL, rc, "searching names", err);
@@ -1990,10 +1998,10 @@ int cw_store_people_named(struct cw_store *st, const char *name, size_t most,
 
 		if (most && out->n == most)
 			break;
-		if (k.mv_size != NAME_HASH_LEN + TAIL_LEN ||
-		    memcmp(k.mv_data, start, NAME_HASH_LEN) != 0)
+		if (k.mv_size != plen + TAIL_LEN ||
+		    memcmp(k.mv_data, st->fold_stale ? &person : start, plen) != 0)
 			break;
-		memcpy(id.b, (uint8_t *)k.mv_data + NAME_HASH_LEN + DATE_LEN, ID_LEN);
+		memcpy(id.b, (uint8_t *)k.mv_data + plen + DATE_LEN, ID_LEN);
 		if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0)
 			break;
 		/* A tag two names share (one in 2^64) files another name here too. */

@@ -15,6 +15,7 @@
 
 #include "models/version.h"
 #include "models/i18n.h"
+#include "models/text.h"
 #include "store/outfile.h"
 #include "store/store_internal.h"
 #include "store/vault.h"
@@ -222,6 +223,8 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 		if (cw_id_is_zero(&st->database_id))
 			cw_id_random(&st->database_id);
 		if ((rc = meta_put(st, txn, "schema_version", be, 4)) != 0 ||
+		    (rc = meta_put(st, txn, CW_META_UNICODE, cw_text_fold_version(),
+				   strlen(cw_text_fold_version()))) != 0 ||
 		    (rc = meta_put(st, txn, "database_id", st->database_id.b, ID_LEN)) != 0 ||
 		    (rc = meta_put(st, txn, DELETIONS_BARE, "\1", 1)) != 0)
 			goto fail;
@@ -266,6 +269,13 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 		if ((rc = meta_get(st, txn, "database_id", &v)) != 0 || v.mv_size != ID_LEN)
 			goto corrupt;
 		memcpy(st->database_id.b, v.mv_data, ID_LEN);
+		/* The Unicode version its index of people by name was folded by: none said (made
+		 * before it was recorded) is taken as another, to be made again. */
+		if (meta_get(st, txn, CW_META_UNICODE, &v) == 0 &&
+		    v.mv_size < sizeof st->fold_version)
+			snprintf(st->fold_version, sizeof st->fold_version, "%.*s", (int)v.mv_size,
+				 (const char *)v.mv_data);
+		st->fold_stale = strcmp(st->fold_version, cw_text_fold_version()) != 0;
 		if (meta_get(st, txn, "encryption", &v) == 0) {
 			if (v.mv_size != 1 || *(uint8_t *)v.mv_data != ENCRYPTION_XCHACHA20) {
 				mdb_txn_abort(txn);
@@ -616,7 +626,7 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 		st->database_id = *opt->database_id;
 	if ((rc = open_databases(st, opt->create, &check, err)) != 0 ||
 	    (check.len && (rc = take_key(st, dir, opt, &check, err)) != 0) ||
-	    (rc = cw_store_upgrade(st, dir, err)) != 0) {
+	    (rc = cw_store_upgrade(st, dir, err)) != 0 || (rc = cw_store_refold(st, err)) != 0) {
 		cw_buf_free(&check);
 		cw_store_close(st);
 		return rc;
@@ -770,6 +780,11 @@ size_t cw_store_map_size(const struct cw_store *st)
 uint32_t cw_store_schema_version(const struct cw_store *st)
 {
 	return st->schema_version;
+}
+
+const char *cw_store_refolded_from(const struct cw_store *st)
+{
+	return st->refolded ? st->fold_version : NULL;
 }
 
 uint32_t cw_store_upgraded_from(const struct cw_store *st)

@@ -250,6 +250,10 @@ int cw_store_reserve(struct cw_store *st, uint64_t bytes, struct cw_error *err);
 uint32_t cw_store_schema_version(const struct cw_store *st);
 /* The version the database had when this open upgraded it; 0 when it was current. */
 uint32_t cw_store_upgraded_from(const struct cw_store *st);
+/* When this open (for writing) made the index of people by name again, because its names were
+ * folded by another Unicode version than this casewatch folds by: that version ("" when the
+ * database did not say); else NULL. */
+const char *cw_store_refolded_from(const struct cw_store *st);
 
 /* Runs fn inside one write transaction and commits it; any error from fn aborts it and the
  * database is unchanged. fn may run more than once (after growing a full map), so it must not
@@ -346,7 +350,10 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 /* The people whose Latin or Khmer name is `name`, whole, folded as searches fold (any case and
  * spacing: models/text.h), into *out (the caller frees it), each once, at most `most` of them
  * (0: all; 2 tells whether a name is shared): a range of the index of people by name
- * (by_name), reading only them, never a walk of every person. A name that folds to nothing is
+ * (by_name), reading only them, never a walk of every person (but when that index was folded
+ * by another Unicode version than this casewatch's and the database is opened read-only: then
+ * the people are walked, as a store opened for writing makes the index again at open). A
+ * name that folds to nothing is
  * no one's. 0, CW_ENOMEM, or the error of a read that failed (a record of theirs that is
  * damaged). */
 int cw_store_people_named(struct cw_store *st, const char *name, size_t most,

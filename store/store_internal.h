@@ -141,6 +141,13 @@ struct cw_store {
 	uint8_t name_key[32];
 	uint32_t schema_version;
 	uint32_t upgraded_from; /* the schema version an upgrade at open found; 0: none */
+	/* The Unicode version the index of people by name was folded by (meta unicode_version,
+	 * "" when the database does not say), and whether it is not this casewatch's
+	 * (cw_text_fold_version): a store opened for writing makes the index again at open
+	 * (cw_store_refold); one opened read-only finds people by name by a walk, and verify says
+	 * the index is stale. refolded: the open made it again. */
+	char fold_version[24];
+	int fold_stale, refolded;
 	size_t map_size;
 	char *author;
 	char *dir; /* the database folder, for messages (a full disk names it) and backups */
@@ -652,6 +659,16 @@ int cw_store_reindex_records(struct cw_txn *t, const struct cw_id *ids, size_t n
  * read-only store is refused with CW_EVERSION naming the command that upgrades it (dir).
  * Nothing to do at the current version. upgrade.c. */
 int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err);
+/* The meta entry that says which Unicode version (cw_text_fold_version) the index of people by
+ * name was folded by; written at init, by an upgrade that makes every key again, and by
+ * cw_store_refold. */
+#define CW_META_UNICODE "unicode_version"
+/* With st->fold_stale, opened for writing: makes the index of people by name again, every
+ * person under their names folded by this casewatch's Unicode version, and records that
+ * version, in one write transaction; nothing otherwise. upgrade.c. */
+int cw_store_refold(struct cw_store *st, struct cw_error *err);
+/* Writes only the by_name keys of rec, a person (cw_store_refold). keys.c. */
+int cw_store_write_name_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err);
 
 /* After a hearing or milestone that gives a verdict is put: moves the state of the charges
  * it rules on in its case (cw_case_follow_verdict) and puts the case, in the same transaction

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/text.h"
 #include "store/store_internal.h"
 
 /* What each schema version changed, so that an upgrade knows what to redo:
@@ -147,6 +148,18 @@ static int all_ids(struct cw_txn *t, struct ids *out, struct cw_error *err)
 	return rc == MDB_NOTFOUND ? 0 : cw_store_lmdb_error(t, rc, "upgrading the database", err);
 }
 
+/* Records the Unicode version names are folded by here (CW_META_UNICODE): the index of people
+ * by name has just been made by it. */
+static int put_fold_version(struct cw_txn *t, struct cw_error *err)
+{
+	const char *version = cw_text_fold_version();
+	MDB_val k = {sizeof CW_META_UNICODE - 1, (void *)CW_META_UNICODE},
+		v = {strlen(version), (void *)version};
+	int rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0);
+
+	return rc ? cw_store_lmdb_error(t, rc, "upgrading the database", err) : 0;
+}
+
 static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	/* Everything made from the records, emptied to be made again. */
@@ -176,7 +189,7 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 			cw_record_free(&rec);
 		}
 	free(ids.v);
-	if (rc != 0)
+	if (rc != 0 || (rc = put_fold_version(t, err)) != 0)
 		return rc;
 version:
 	put_be32(be, CW_SCHEMA_VERSION);
@@ -201,7 +214,56 @@ int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
 			(unsigned)st->schema_version, CW_SCHEMA_VERSION, dir);
 	if ((rc = cw_store_write(st, upgrade_fn, NULL, err)) != 0)
 		return rc;
+	if (st->schema_version < SAME_KEYS_SINCE)
+		st->fold_stale = 0; /* every key made again, by_name's too */
 	st->upgraded_from = st->schema_version;
 	st->schema_version = CW_SCHEMA_VERSION;
+	return 0;
+}
+
+/* cw_store_refold's transaction: by_name emptied, then every person (by_kind's range of them)
+ * filed under their names again. */
+static int refold_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	uint8_t start = CW_KIND_PERSON;
+	MDB_cursor *cur;
+	MDB_val k = {1, &start}, v;
+	int rc = 0, lrc, op;
+
+	(void)ctx;
+	if ((lrc = mdb_drop(t->txn, t->st->dbi[DB_BY_NAME], 0)) != 0 ||
+	    (lrc = mdb_cursor_open(t->txn, t->st->dbi[DB_BY_KIND], &cur)) != 0)
+		return cw_store_lmdb_error(t, lrc, "folding names again", err);
+	for (op = MDB_SET_RANGE; rc == 0 && (lrc = mdb_cursor_get(cur, &k, &v, op)) == 0;
+	     op = MDB_NEXT) {
+		struct cw_record rec;
+		struct cw_id id;
+
+		if (k.mv_size != 1 + TAIL_LEN || *(const uint8_t *)k.mv_data != CW_KIND_PERSON)
+			break;
+		memcpy(id.b, (const uint8_t *)k.mv_data + 1 + DATE_LEN, ID_LEN);
+		if ((rc = cw_store_read_record(t->st, t->txn, &id, &rec, err)) == 0) {
+			rc = cw_store_write_name_keys(t, &rec, err);
+			cw_record_free(&rec);
+		}
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0)
+		return rc;
+	if (lrc != 0 && lrc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, lrc, "folding names again", err);
+	return put_fold_version(t, err);
+}
+
+int cw_store_refold(struct cw_store *st, struct cw_error *err)
+{
+	int rc;
+
+	if (!st->fold_stale || st->read_only)
+		return 0;
+	if ((rc = cw_store_write(st, refold_fn, NULL, err)) != 0)
+		return rc;
+	st->fold_stale = 0;
+	st->refolded = 1;
 	return 0;
 }
