@@ -45,7 +45,7 @@ json "sorted((r['date'], r.get('view', 'unknown')) for r in d) == [('2024-03-04'
 # names went ("own observation (Dara)" was saved as "own observation").
 need_khmer
 ok cw log visit --facility "Kampot" --date 2024-03-03 --source "own observation (Dara)"
-id=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+id=$(added_id visit)
 LANGUAGE=km LC_ALL=C.UTF-8 keys "3/Kampot<Enter><Enter>e<Dump><C-s>" 120x40
 checks=$((checks + 1))
 printf '%s\n' "$out" | grep -qF "$(km "own observation") (Dara)" ||

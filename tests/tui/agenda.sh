@@ -66,7 +66,7 @@ ok cw init
 ok cw case add --title "NagaWorld case"
 ok cw log hearing --case "NagaWorld case" --date "$(day -10)" --outcome adjourned \
 	--next-date "$(day -3)" --source "own observation"
-own=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+own=$(added_id hearing)
 ok cw log hearing --case "NagaWorld case" --date "$(day -10)" --outcome adjourned \
 	--next-date "$(day 4)" --view government --source "Ministry" --disputes "$own"
 ok cw log hearing --case "NagaWorld case" --date "$(day -3)" --outcome postponed \
@@ -83,7 +83,7 @@ ok cw init
 ok cw case add --title "NagaWorld case"
 ok cw log hearing --case "NagaWorld case" --date "$(day -4)" --outcome adjourned \
 	--next-date "$(day 5)" --source "own observation"
-own=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+own=$(added_id hearing)
 ok cw log hearing --case "NagaWorld case" --date "$(day -4)" --outcome adjourned \
 	--next-date "$(day 8)" --view government --source "Ministry" --disputes "$own"
 keys '4<Dump>' 200x20

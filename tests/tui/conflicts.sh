@@ -90,10 +90,10 @@ lacks "conflict waits"
 # record view tells the account it names: without it the two accounts count as two events.
 ok cw log demo --date 2024-05-03 --place "Supreme Court" --arrests-count 3 \
 	--source "own observation"
-own=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+own=$(added_id demo)
 ok cw log demo --date 2024-05-03 --place "Supreme Court" --arrests-count 0 --view government \
 	--source "Ministry statement"
-gov=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+gov=$(added_id demo)
 [ -n "$own" ] && [ -n "$gov" ] || fail "no ids: $own $gov"
 ok cw bundle export -o "$WORK/all2.bundle" --to bob --all
 ok cl bundle import "$WORK/all2.bundle"

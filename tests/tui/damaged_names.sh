@@ -14,7 +14,7 @@ ok cw show "Kang Saran" --json
 kang=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 ok cw log hearing --case NagaWorld --date 2024-02-08 --outcome adjourned --present "Kang Saran" \
 	--absent "Chhim Sithar"
-hearing=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+hearing=$(added_id hearing)
 ok cw show "$hearing" --json
 hearing=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 # An edit of the hearing kept as a draft: the drafts' list names no one, so the draft is
@@ -36,7 +36,7 @@ lacks "since deleted"
 # A link typed by id (another account: --disputes) to a record that cannot be read: the store's
 # error under the field, naming it, never "no record is" (the monitor would look for another).
 ok cw log visit --facility "Prey Sar" --date 2024-02-02 --access denied --source "own observation"
-visit=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+visit=$(added_id visit)
 ok cw show "$visit" --json
 visit=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 "$TAMPER" "$DB" flip records "$visit"

@@ -12,7 +12,7 @@ export CASEWATCH_NOW=2030-04-02T03:00:00Z
 TMUX_ENV="TZ=Asia/Phnom_Penh CASEWATCH_NOW=$CASEWATCH_NOW"
 ok cw seed "$SEED_FILE"
 ok cw log hearing --case "Kang Saran" --date 2030-04-01 --notes "first note"
-id=$(printf '%s\n' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+id=$(added_id hearing)
 [ -n "$id" ] || fail "no id: $out"
 tmux_start 120 40
 wait_for "records | 1/"

@@ -16,7 +16,7 @@ ok cw person add --name "Sok Meas"
 ok cw person add --name "Chhun Dara"
 ok cw log visit --facility "Prey Sar CC2" --date 2024-04-04 --detainee "Eng Sroy" \
 	--detainee "Sok Meas" --lawyer-access "Eng Sroy=denied" --family-access "Sok Meas=restricted"
-id=$(printf '%s\n' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+id=$(added_id visit)
 [ -n "$id" ] || fail "no id: $out"
 tmux_start 120 40
 wait_for "1 record | 1/1"
@@ -174,7 +174,7 @@ T kill-session -t cw
 DB="$WORK/refused"
 ok cw init
 ok cw person add --name "Eng Sroy"
-sroy=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+sroy=$(added_id person)
 ok cw log visit --facility "Prey Sar CC2" --date 2024-05-07 --access granted \
 	--detainee "Eng Sroy" --lawyer-access "Eng Sroy=restricted"
 printf '%s\n' "{\"kind\": \"visit\", \"ref\": \"v-gate\", \"facility\": \"Prey Sar CC2\", \"date\": \"2024-05-08\", \"access\": \"denied\", \"detainees\": [\"$sroy\"], \"detainee_access\": [{\"person\": \"$sroy\", \"lawyer_access\": \"denied\"}]}" >"$WORK/gate.jsonl"
