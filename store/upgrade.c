@@ -222,15 +222,27 @@ int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
 }
 
 /* cw_store_refold's transaction: by_name emptied, then every person (by_kind's range of them)
- * filed under their names again. */
+ * filed under their names again. ctx: set to 1 when it did, 0 when meta already records this
+ * version (another process opened the database for writing at the same time and made it
+ * first: LMDB runs the two one after the other, and this one's transaction sees that). A
+ * person whose record cannot be read (damaged, or a newer casewatch's) is filed under none of
+ * their names rather than every write refused: verify names the record, and the names of a
+ * record no one can read were no lookup's to find. */
 static int refold_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
+	const char *version = cw_text_fold_version();
 	uint8_t start = CW_KIND_PERSON;
 	MDB_cursor *cur;
-	MDB_val k = {1, &start}, v;
+	MDB_val k = {sizeof CW_META_UNICODE - 1, (void *)CW_META_UNICODE}, v;
 	int rc = 0, lrc, op;
 
-	(void)ctx;
+	*(int *)ctx = 0;
+	if ((lrc = mdb_get(t->txn, t->st->dbi[DB_META], &k, &v)) == 0 &&
+	    v.mv_size == strlen(version) && memcmp(v.mv_data, version, v.mv_size) == 0)
+		return 0;
+	if (lrc != 0 && lrc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, lrc, "folding names again", err);
+	k = (MDB_val){1, &start};
 	if ((lrc = mdb_drop(t->txn, t->st->dbi[DB_BY_NAME], 0)) != 0 ||
 	    (lrc = mdb_cursor_open(t->txn, t->st->dbi[DB_BY_KIND], &cur)) != 0)
 		return cw_store_lmdb_error(t, lrc, "folding names again", err);
@@ -245,6 +257,9 @@ static int refold_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		if ((rc = cw_store_read_record(t->st, t->txn, &id, &rec, err)) == 0) {
 			rc = cw_store_write_name_keys(t, &rec, err);
 			cw_record_free(&rec);
+		} else if (rc != CW_ENOMEM && rc != CW_EDB) {
+			cw_error_clear(err); /* unreadable: filed under none of their names */
+			rc = 0;
 		}
 	}
 	mdb_cursor_close(cur);
@@ -252,18 +267,19 @@ static int refold_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		return rc;
 	if (lrc != 0 && lrc != MDB_NOTFOUND)
 		return cw_store_lmdb_error(t, lrc, "folding names again", err);
+	*(int *)ctx = 1;
 	return put_fold_version(t, err);
 }
 
 int cw_store_refold(struct cw_store *st, struct cw_error *err)
 {
-	int rc;
+	int made = 0, rc;
 
 	if (!st->fold_stale || st->read_only)
 		return 0;
-	if ((rc = cw_store_write(st, refold_fn, NULL, err)) != 0)
+	if ((rc = cw_store_write(st, refold_fn, &made, err)) != 0)
 		return rc;
 	st->fold_stale = 0;
-	st->refolded = 1;
+	st->refolded = made;
 	return 0;
 }

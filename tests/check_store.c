@@ -658,6 +658,24 @@ START_TEST(names_folded_by_another_unicode_are_filed_again)
 }
 END_TEST
 
+/* Two casewatch processes that open one database for writing at once both read at open that
+ * its index was folded by another version; LMDB runs their refolds one after the other. The
+ * second, whose write transaction sees the version the first recorded, makes nothing again and
+ * does not say it did. */
+START_TEST(a_refold_another_writer_made_is_not_made_again)
+{
+	struct cw_error err;
+
+	add_person("Sok Dara", NULL);
+	st->fold_stale = 1; /* as read at open, before the other process committed its refold */
+	snprintf(st->fold_version, sizeof st->fold_version, "%s", "1.0.0");
+	ck_assert_msg(cw_store_refold(st, &err) == 0, "%s", err.message);
+	ck_assert_ptr_null(cw_store_refolded_from(st));
+	ck_assert_int_eq(st->fold_stale, 0);
+	ck_assert_uint_eq(named("sok dara"), 1);
+}
+END_TEST
+
 /* The people who bear a name are found by it, whole (any case and spacing), by their Latin or
  * Khmer name, through every write that adds, changes or removes a person: an add, an edit, a
  * deletion, a merge of two people, and a store writing in bulk; a part of a name is no one's
@@ -3664,6 +3682,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, schema_16_and_17_have_their_keys_made_again);
 	tcase_add_test(tc, schema_18_has_its_people_filed_by_name);
 	tcase_add_test(tc, names_folded_by_another_unicode_are_filed_again);
+	tcase_add_test(tc, a_refold_another_writer_made_is_not_made_again);
 	tcase_add_test(tc, people_by_name_follow_every_write);
 	tcase_add_test(tc, verify_finds_people_by_name_wrong);
 	tcase_add_test(tc, own_audit_entries_leave_the_id_out);
