@@ -14,6 +14,7 @@
 #include "report/write.h"
 #include "models/confidential.h"
 #include "models/format.h"
+#include "models/idmap.h"
 #include "models/json.h"
 #include "models/timeline.h"
 
@@ -230,13 +231,27 @@ static void jelsewhere(json_t *o, const size_t *counted, const struct cw_report_
 	}
 }
 
+/* The ids of a section's rows, for jcounted_in to find a link's record among them by its id
+ * rather than walking every row for each link: -1 when out of memory. */
+static int jrow_ids(const struct cw_record_list *l, struct cw_idmap *ids)
+{
+	*ids = (struct cw_idmap){0};
+	for (size_t i = 0; i < l->n; i++)
+		if (cw_idmap_put(ids, &l->items[i].id, i, NULL) < 0) {
+			cw_idmap_free(ids);
+			return -1;
+		}
+	return 0;
+}
+
 /* Of a visit, a demonstration or an arrest told by several accounts: "counted_in", the id of
  * the account its event is counted by (null for that one, and for a record told by no other),
  * in this period or another (jelsewhere), and "links", the record's own links to the other
  * accounts the report lists or counts by (a link to one left out, confidential or outside the
- * period, is not given: its id would say it exists). */
-static void jcounted_in(json_t *o, const struct cw_record_list *l, const size_t *counted,
-			const struct cw_report_elsewhere *elsewhere, size_t i)
+ * period, is not given: its id would say it exists). ids: the ids of l's rows (jrow_ids). */
+static void jcounted_in(json_t *o, const struct cw_record_list *l, const struct cw_idmap *ids,
+			const size_t *counted, const struct cw_report_elsewhere *elsewhere,
+			size_t i)
 {
 	const struct cw_record *rec = &l->items[i];
 	int away = counted && counted[i] == CW_REPORT_ELSEWHERE;
@@ -246,10 +261,9 @@ static void jcounted_in(json_t *o, const struct cw_record_list *l, const size_t 
 		return;
 	for (size_t k = 0; links && k < rec->links.n; k++) {
 		const struct cw_link *lk = (const struct cw_link *)rec->links.items + k;
-		int listed = away && cw_id_equal(&elsewhere[i].id, &lk->record);
+		int listed = (away && cw_id_equal(&elsewhere[i].id, &lk->record)) ||
+			     cw_idmap_get(ids, &lk->record, NULL);
 
-		for (size_t j = 0; j < l->n && !listed; j++)
-			listed = cw_id_equal(&l->items[j].id, &lk->record);
 		if (listed)
 			json_array_append_new(links, json_pack("{s:o,s:o}", "relation",
 							       jword(&cw_words_link, lk->relation),
@@ -444,7 +458,12 @@ static json_t *arrests(const struct cw_report *r)
 {
 	json_t *events = json_array(), *by = json_array(), *groups = json_object(),
 	       *group_people = json_object();
+	struct cw_idmap ids;
 
+	if (jrow_ids(&r->arrests, &ids) != 0) { /* out of memory: no section */
+		json_decref(events);
+		events = NULL;
+	}
 	for (size_t i = 0; events && i < r->arrests.n; i++) {
 		const struct cw_record *rec = &r->arrests.items[i];
 		const struct cw_milestone *m = &rec->u.milestone;
@@ -458,9 +477,10 @@ static json_t *arrests(const struct cw_report *r)
 		if (o && m->group) /* a group of unnamed defendants instead of a person */
 			jgroup(o, m->group, m->count);
 		/* Another account of an arrest or charge counted by another row: not added. */
-		jcounted_in(o, &r->arrests, r->arrest_counted, r->arrest_elsewhere, i);
+		jcounted_in(o, &r->arrests, &ids, r->arrest_counted, r->arrest_elsewhere, i);
 		json_array_append_new(events, jrow(o, rec));
 	}
+	cw_idmap_free(&ids);
 	for (size_t i = 0; by && i < r->narticles; i++) {
 		const char *offence = cw_article_offence(&r->articles[i].article);
 
@@ -560,7 +580,12 @@ static json_t *releases(const struct cw_report *r)
 static json_t *case_events(const struct cw_report *r)
 {
 	json_t *a = json_array();
+	struct cw_idmap ids;
 
+	if (jrow_ids(&r->case_events, &ids) != 0) { /* out of memory: no section */
+		json_decref(a);
+		a = NULL;
+	}
 	for (size_t i = 0; a && i < r->case_events.n; i++) {
 		const struct cw_record *rec = &r->case_events.items[i];
 		const struct cw_milestone *m = &rec->u.milestone;
@@ -572,9 +597,11 @@ static json_t *case_events(const struct cw_report *r)
 
 		if (o && m->group)
 			jgroup(o, m->group, m->count);
-		jcounted_in(o, &r->case_events, r->case_event_counted, r->case_event_elsewhere, i);
+		jcounted_in(o, &r->case_events, &ids, r->case_event_counted,
+			    r->case_event_elsewhere, i);
 		json_array_append_new(a, jrow(o, rec));
 	}
+	cw_idmap_free(&ids);
 	return a;
 }
 
@@ -689,7 +716,12 @@ static json_t *verdicts(const struct cw_report *r)
 static json_t *visits(const struct cw_report *r)
 {
 	json_t *a = json_array();
+	struct cw_idmap ids;
 
+	if (jrow_ids(&r->visits, &ids) != 0) { /* out of memory: no section */
+		json_decref(a);
+		a = NULL;
+	}
 	for (size_t i = 0; a && i < r->visits.n; i++) {
 		const struct cw_record *rec = &r->visits.items[i];
 		const struct cw_visit *v = &rec->u.visit;
@@ -733,7 +765,7 @@ static json_t *visits(const struct cw_report *r)
 
 		/* Its fields set before it is added: a row that failed to be made is not
 		 * mistaken for the one before it. */
-		jcounted_in(o, &r->visits, r->visit_counted, r->visit_elsewhere, i);
+		jcounted_in(o, &r->visits, &ids, r->visit_counted, r->visit_elsewhere, i);
 		/* the detainees it lists were not met, access being refused: as the other
 		 * formats' cell says, where "detainees" beside it would read as seen */
 		if (o)
@@ -747,6 +779,7 @@ static json_t *visits(const struct cw_report *r)
 						    &r->visits, r->visit_counted, i)));
 		json_array_append_new(a, o);
 	}
+	cw_idmap_free(&ids);
 	return a;
 }
 
@@ -766,7 +799,12 @@ static json_t *demo_unlinked(const struct cw_report *r, size_t i)
 static json_t *demos(const struct cw_report *r)
 {
 	json_t *a = json_array();
+	struct cw_idmap ids;
 
+	if (jrow_ids(&r->demos, &ids) != 0) { /* out of memory: no section */
+		json_decref(a);
+		a = NULL;
+	}
 	for (size_t i = 0; a && i < r->demos.n; i++) {
 		const struct cw_record *rec = &r->demos.items[i];
 		const struct cw_demo *d = &rec->u.demo;
@@ -786,7 +824,7 @@ static json_t *demos(const struct cw_report *r)
 
 		/* Its fields set before it is added: a row that failed to be made is not
 		 * mistaken for the one before it. */
-		jcounted_in(o, &r->demos, r->demo_counted, r->demo_elsewhere, i);
+		jcounted_in(o, &r->demos, &ids, r->demo_counted, r->demo_elsewhere, i);
 		if (o) {
 			json_object_set_new(o, "participants_at_least",
 					    json_boolean(d->participants_at_least != 0));
@@ -829,13 +867,19 @@ static json_t *demos(const struct cw_report *r)
 		}
 		json_array_append_new(a, o);
 	}
+	cw_idmap_free(&ids);
 	return a;
 }
 
 static json_t *incidents(const struct cw_report *r)
 {
 	json_t *a = json_array();
+	struct cw_idmap ids;
 
+	if (jrow_ids(&r->incidents, &ids) != 0) { /* out of memory: no section */
+		json_decref(a);
+		a = NULL;
+	}
 	for (size_t i = 0; a && i < r->incidents.n; i++) {
 		const struct cw_record *rec = &r->incidents.items[i];
 		const struct cw_incident *in = &rec->u.incident;
@@ -850,9 +894,10 @@ static json_t *incidents(const struct cw_report *r)
 			jdate(in->tally.from), "period_to", jdate(in->tally.to), "people",
 			jpeople(r, &in->persons));
 
-		jcounted_in(o, &r->incidents, r->incident_counted, r->incident_elsewhere, i);
+		jcounted_in(o, &r->incidents, &ids, r->incident_counted, r->incident_elsewhere, i);
 		json_array_append_new(a, jrow(o, rec));
 	}
+	cw_idmap_free(&ids);
 	return a;
 }
 
