@@ -122,13 +122,65 @@ static char *sb_take(struct sb *b)
 
 /* ---- building rows ---------------------------------------------------------------------- */
 
+/* The accounts of each event of a section's rows, found once for the section rather than
+ * among all its rows for each row (event_accounts): the row counted[k] names (struct cw_report:
+ * visit_counted and the like) counts rows[start[row]] .. rows[start[row + 1] - 1], in row
+ * order. */
+struct accounts {
+	const size_t *counted; /* whose: NULL before the first */
+	size_t n, *start, *rows;
+};
+
 struct builder {
 	const struct cw_report *r;
 	struct cw_rdoc *doc;
 	struct cw_rsection *sec;
 	char *row[CW_RC_NCOLS];
 	int failed;
+	struct accounts acc;
 };
+
+static void accounts_free(struct accounts *a)
+{
+	free(a->start);
+	free(a->rows);
+	memset(a, 0, sizeof *a);
+}
+
+/* The accounts of the events of l's rows, counted as counted says: NULL when out of memory
+ * (b->failed). */
+static const struct accounts *event_accounts(struct builder *b, const struct cw_record_list *l,
+					     const size_t *counted)
+{
+	struct accounts *a = &b->acc;
+	size_t n = l->n;
+
+	if (a->counted == counted && a->n == n)
+		return a;
+	accounts_free(a);
+	if (!(a->start = calloc(n + 1, sizeof *a->start)) ||
+	    !(a->rows = malloc((n ? n : 1) * sizeof *a->rows))) {
+		accounts_free(a);
+		b->failed = 1;
+		return NULL;
+	}
+	/* counted by each row, then each row's first place, then the rows in row order: each
+	 * start moves on past its rows, and back to where they begin */
+	for (size_t k = 0; k < n; k++)
+		if (counted[k] < n)
+			a->start[counted[k] + 1]++;
+	for (size_t k = 0; k < n; k++)
+		a->start[k + 1] += a->start[k];
+	for (size_t k = 0; k < n; k++)
+		if (counted[k] < n)
+			a->rows[a->start[counted[k]]++] = k;
+	for (size_t k = n; k > 0; k--)
+		a->start[k] = a->start[k - 1];
+	a->start[0] = 0;
+	a->counted = counted;
+	a->n = n;
+	return a;
+}
 
 /* A new section: its stable name, title and the sentence shown when it has no rows (both
  * untranslated, N_), then its columns as pairs of enum cw_rcol and header (N_), ended by -1. */
@@ -2210,13 +2262,16 @@ static void elsewhere_text(struct sb *detail, const struct cw_report_elsewhere *
  * disputes the row disputes it too: a review saw the UN's "denied", linked to the NGO's
  * "denied" that disputes the government's "granted", read as agreeing with it). Two that
  * dispute one third agree with each other, as an outcome of two values reads. */
-static int in_dispute(const struct cw_record_list *l, const size_t *counted, size_t i, size_t row)
+static int in_dispute(const struct cw_record_list *l, const struct accounts *acc, size_t i,
+		      size_t row)
 {
-	size_t g = 0, *member = malloc(l->n * sizeof *member), head = 0, tail = 0, at = SIZE_MAX;
+	size_t from = acc->start[row], to = acc->start[row + 1], most = to - from + 1;
+	size_t g = 0, *member = malloc(most * sizeof *member), head = 0, tail = 0, at = SIZE_MAX;
 	/* For each member: 0 not reached; 1 agrees with the row; 2 disputes it. The queue is
 	 * the members in the order reached. */
-	unsigned char *seen = calloc(l->n ? l->n : 1, 1);
-	size_t *queue = malloc(l->n * sizeof *queue);
+	unsigned char *seen = calloc(most, 1);
+	size_t *queue = malloc(most * sizeof *queue);
+	int self = acc->counted[row] != row; /* the row, not among those it counts */
 	int disputes;
 
 	if (!member || !seen || !queue) {
@@ -2226,13 +2281,22 @@ static int in_dispute(const struct cw_record_list *l, const size_t *counted, siz
 		free(queue);
 		return cw_timeline_link_between(&l->items[i], &l->items[row]) == CW_LINK_DISPUTES;
 	}
-	/* The event's accounts: the row and those it counts (a handful). */
-	for (size_t k = 0; k < l->n; k++)
-		if (k == row || counted[k] == row) {
-			if (k == i)
+	/* The event's accounts, in row order: the row and those it counts (a handful). */
+	for (size_t x = from; x <= to; x++) {
+		size_t k = x < to ? acc->rows[x] : SIZE_MAX;
+
+		if (self && row < k) {
+			if (row == i)
 				at = g;
-			member[g++] = k;
+			member[g++] = row;
+			self = 0;
 		}
+		if (x == to)
+			break;
+		if (k == i)
+			at = g;
+		member[g++] = k;
+	}
 	for (size_t m = 0; m < g; m++)
 		if (member[m] == row) {
 			seen[m] = 1;
@@ -2270,8 +2334,9 @@ static void account_links(struct builder *b, struct sb *detail, const struct cw_
 {
 	char hex[CW_ID_HEX_LEN + 1];
 	uint32_t others = 0, disputing = 0;
+	const struct accounts *acc;
 
-	if (!counted)
+	if (!counted || !(acc = event_accounts(b, l, counted)))
 		return;
 	b->sec->uncounted += counted[i] != i;
 	if (counted[i] == CW_REPORT_ELSEWHERE) {
@@ -2289,7 +2354,7 @@ static void account_links(struct builder *b, struct sb *detail, const struct cw_
 		sb_add(detail, "%s", detail->n ? "; " : "");
 		/* An account that says otherwise (--disputes) is said so: a supervisor read the
 		 * prison director's word against the team's visit as one more account of it. */
-		if (in_dispute(l, counted, i, counted[i]))
+		if (in_dispute(l, acc, i, counted[i]))
 			/* TRANSLATORS: the row counted: its date, account, place or case, and
 			 * record; the two accounts disagree */
 			sb_add(detail,
@@ -2307,13 +2372,16 @@ static void account_links(struct builder *b, struct sb *detail, const struct cw_
 		free(row.s);
 		return;
 	}
-	for (size_t j = 0; j < l->n; j++)
-		if (j != i && counted[j] == i) {
-			if (in_dispute(l, counted, j, i))
-				disputing |= cw_report_view_bit(&l->items[j]);
-			else
-				others |= cw_report_view_bit(&l->items[j]);
-		}
+	for (size_t x = acc->start[i]; x < acc->start[i + 1]; x++) {
+		size_t j = acc->rows[x];
+
+		if (j == i)
+			continue;
+		if (in_dispute(l, acc, j, i))
+			disputing |= cw_report_view_bit(&l->items[j]);
+		else
+			others |= cw_report_view_bit(&l->items[j]);
+	}
 	if (others) {
 		char views[200];
 
@@ -5291,7 +5359,7 @@ static void count_text(struct cw_rsection *s)
 
 int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 {
-	struct builder b = {r, doc, NULL, {NULL}, 0};
+	struct builder b = {r, doc, NULL, {NULL}, 0, {NULL, 0, NULL, NULL}};
 	char from[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], pf[CW_DATE_TEXT_MAX],
 		pt[CW_DATE_TEXT_MAX], nf[CW_DATE_TEXT_MAX], nt[CW_DATE_TEXT_MAX],
 		held[CW_DATE_TEXT_MAX];
@@ -5631,6 +5699,7 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			b.failed = 1; /* strdup failed */
 		count_text(s);
 	}
+	accounts_free(&b.acc);
 	if (b.failed) {
 		cw_rdoc_free(doc);
 		return CW_ENOMEM;
@@ -5673,7 +5742,7 @@ static int section_shows(const struct cw_rsection *s, enum cw_rcol col)
 
 int cw_rdoc_cite_sources(struct cw_rdoc *doc)
 {
-	struct builder b = {NULL, doc, NULL, {NULL}, 0};
+	struct builder b = {NULL, doc, NULL, {NULL}, 0, {NULL, 0, NULL, NULL}};
 	struct citation *v = NULL;
 	size_t n = 0, cap = 0, numbered = 0, sections = doc->nsections;
 
