@@ -136,7 +136,7 @@ has "1 demonstration with 5 arrests"
 # note 9 arrests, the UN "at least 3", a newspaper 5 arrests and 2 injured. Each event's own
 # accounts are walked (report.h: demo_next), not every row of the period.
 ok cw log demo --date 2024-09-04 --place "Olympic Stadium" --view own --source "own observation"
-team=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+team=$(added_id demo)
 ok cw log demo --date 2024-09-02 --place "Olympic Stadium" --injured 1 --view government \
 	--source "Ministry statement" --disputes "$team"
 ok cw log demo --date 2024-09-03 --place "Olympic Stadium" --arrests-count 9 --view ngo \

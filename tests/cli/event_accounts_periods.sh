@@ -158,13 +158,13 @@ DB="$WORK/bridged"
 ok cw init
 ok cw log incident --type media_closure --date 2024-07-31 --target "Radio Free Asia" --view un \
 	--source "SR statement"
-bun1=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+bun1=$(added_id incident)
 ok cw log incident --type media_closure --date 2024-08-07 --target "RFA" --view government \
 	--source "Ministry of Information" --disputes "$bun1"
-bgov=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+bgov=$(added_id incident)
 ok cw log incident --type media_closure --date 2024-08-14 --target "RFA office" --view un \
 	--source "SG report" --same-event "$bgov"
-bun3=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+bun3=$(added_id incident)
 counted_over() { # the rows counted over weeks $2..$3 of 2024 under --account $1
 	t=0
 	for w in $(seq "$2" "$3"); do
@@ -209,14 +209,14 @@ for gov in demonstration month; do
 	ok cw init
 	ok cw log incident --type media_closure --date 2024-07-31 --target "Radio Free Asia" \
 		--view un --source "SR statement"
-	x1=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+	x1=$(added_id incident)
 	case $gov in
 	demonstration) ok cw log demo --date 2024-08-07 --place "Freedom Park" --view government \
 		--source "Ministry of Information" --same-event "$x1" ;;
 	*) ok cw log incident --type media_closure --date 2024-08 --target "RFA" \
 		--view government --source "Ministry of Information" --disputes "$x1" ;;
 	esac
-	xg=$(printf '%s' "$out" | sed -n 's/^added [a-z]* \([0-9a-f]*\).*/\1/p')
+	xg=$(added_id '[a-z]*')
 	[ -n "$xg" ] || fail "no id: $out"
 	ok cw log incident --type media_closure --date 2024-08-14 --target "RFA office" --view un \
 		--source "SG report" --same-event "$xg"
@@ -241,13 +241,13 @@ DB="$WORK/chain"
 ok cw init
 ok cw log incident --type media_closure --date 2024-07-31 --target "Radio Free Asia" --view un \
 	--source "SR statement"
-c1=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+c1=$(added_id incident)
 ok cw log incident --type media_closure --date 2024-08-07 --target "RFA" --view government \
 	--source "Ministry of Information" --disputes "$c1"
-cg=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+cg=$(added_id incident)
 ok cw log incident --type media_closure --date 2024-08-08 --target "RFA" --view media \
 	--source "Phnom Penh Post" --same-event "$cg" --same-event "$c1"
-cm=$(printf '%s' "$out" | sed -n 's/^added incident \([0-9a-f]*\).*/\1/p')
+cm=$(added_id incident)
 ok cw log incident --type media_closure --date 2024-08-14 --target "RFA office" --view un \
 	--source "SG report" --same-event "$cm"
 [ "$(counted_over un 31 33)" -eq 1 ] || fail "through two left out: $(counted_over un 31 33)"
