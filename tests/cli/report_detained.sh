@@ -587,5 +587,68 @@ for f in md html csv; do
 	row $f "met at the prison visit of 2024-04-12"
 	norow $f "March 02"
 done
+# Held again in such a case: arrested and bailed, both logged in it, then met in prison at a
+# visit of the week. The visit is what the records give of their being held again after the
+# release: listed with the end and the visit, never with days (neither the day they were taken
+# again nor their days since are known), counted among those held again and those met (found by
+# a review: a case with any arrest logged was passed over). Not when an arrest of theirs in it
+# is dated after the visit (it says when they were taken), nor when the visit is confidential,
+# for others. One whose release may have come after the visit (dated only to its month), and,
+# for others, one whose release is confidential (they see an arrest with no end), are counted
+# from the arrest as before.
+DB="$WORK/metagain"
+ok cw init
+for p in "Held Again" "Taken After" "Month Release" "Secret Release" "Secret Seen"; do
+	ok cw person add --name "$p"
+	ok cw case add --title "$p case" --opened 2024-05-20 --defendant "$p" --custody detained \
+		--stage pretrial --charge 494 --view own
+	ok cw log milestone --person "$p" --case "$p case" --type arrest --date 2024-01-10 --view own
+done
+for p in "Held Again" "Taken After" "Secret Seen"; do
+	ok cw log milestone --person "$p" --case "$p case" --type bail --outcome granted \
+		--date 2024-02-01 --view own
+done
+ok cw log milestone --person "Taken After" --case "Taken After case" --type arrest \
+	--date 2024-05-02 --view own
+ok cw log milestone --person "Month Release" --case "Month Release case" --type release \
+	--date 2024-04 --view own
+ok cw log milestone --person "Secret Release" --case "Secret Release case" --type bail \
+	--outcome granted --date 2024-02-01 --view own --confidential
+ok cw log visit --facility "Correctional Center 1" --date 2024-04-12 --detainee "Held Again" \
+	--detainee "Taken After" --detainee "Month Release" --detainee "Secret Release" \
+	--access granted --lawyer-access "Held Again=denied" --view own
+ok cw log visit --facility "Correctional Center 2" --date 2024-04-11 --detainee "Secret Seen" \
+	--access granted --view own --confidential
+week 2024-W15
+again="their last detention logged ended on 2024-02-01, and they were met at the prison visit of 2024-04-12 with no arrest or detention logged since; the case, entered after the period, records them as detained; their days since are not known"
+row md "| Held Again | Held Again case | own observation |  |  | $again; lawyer access denied at the prison visit of 2024-04-12 (account: own observation) |"
+row md "1 of them is held again after their last detention logged ended; 1 of them was met at a prison visit of the period, their case entered after it"
+for f in html csv; do
+	row $f "$again"
+done
+inpdf "$again"
+for who in "Taken After" "Secret Seen"; do
+	norow md "| $who |"
+done
+out=$(cat "$WORK/week.json")
+# the two whose release the report does not see before the visit are counted from the arrest
+json "sorted(p['person']['name'] for p in d['pretrial_detention']) == ['Month Release', 'Secret Release']"
+json "[(x['person']['name'], x['last_detention_ended'], x['met_at_visit']['date'], x['known_as_of']) for x in d['held_no_arrest_logged']] == [('Held Again', '2024-02-01', '2024-04-12', None)]"
+json "d['held_no_arrest_logged_people'] == {'people': 1, 'at_least': False, 'named': 1, 'held_again': 1, 'met_at_visit': 1}"
+# a case's report, and the visit's account asked for: the row stands on the visit
+for f in "--case Held" "--account own" "--person Held"; do
+	ok cw report --week 2024-W15 $f --format json
+	json "[(x['person']['name'], x['last_detention_ended'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']] == [('Held Again', '2024-02-01', '2024-04-12')] and d['held_no_arrest_logged_people']['held_again'] == 1"
+done
+ok cw report --week 2024-W15 --account ngo --format json
+json "d['held_no_arrest_logged'] == []"
+# the week before the visit: nothing says they were held again then
+ok cw report --week 2024-W14 --format json
+json "d['held_no_arrest_logged'] == [] and d['held_no_arrest_logged_people']['held_again'] == 0"
+# with confidential records put in: the secret release's person (that release counted in the
+# header, as the visit that met the other), and the one met only at the secret visit
+ok cw report --week 2024-W15 --include-confidential --format json
+json "sorted((x['person']['name'], x['last_detention_ended'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']) == [('Held Again', '2024-02-01', '2024-04-12'), ('Secret Release', '2024-02-01', '2024-04-12'), ('Secret Seen', '2024-02-01', '2024-04-11')]"
+json "d['held_no_arrest_logged_people']['held_again'] == 3 and d['confidential']['records_included'] == 2"
 unset CASEWATCH_NOW
 echo "report_detained: $checks checks passed"
