@@ -1890,7 +1890,21 @@ static void detainees(struct builder *b)
 		detainee_cells(b, d);
 		cell(b, CW_RC_DATE, "%s", "");
 		cw_date_format(d->to, known);
-		if (cw_date_is_known(d->since)) {
+		if (cw_date_is_known(d->since) && cw_date_is_known(d->met_on)) {
+			char ended[CW_DATE_TEXT_MAX], met[CW_DATE_TEXT_MAX];
+
+			/* held again in a case entered after the period: the visit, not the case,
+			 * is what finds them held after the end (report.h: met_on) */
+			cw_date_format(d->since, ended);
+			cw_date_format(d->met_on, met);
+			sb_add(&sb,
+			       _("their last detention logged ended on %s, and they were met at "
+				 "the "
+				 "prison visit of %s with no arrest or detention logged since; the "
+				 "case, entered after the period, records them as detained; their "
+				 "days since are not known"),
+			       ended, met);
+		} else if (cw_date_is_known(d->since)) {
 			char ended[CW_DATE_TEXT_MAX];
 
 			cw_date_format(d->since, ended);

@@ -5295,22 +5295,91 @@ static int unstarted_access(struct cw_reader *rd, struct cw_report *r,
 	return rc;
 }
 
+/* Whether record rec of the case kase, dated `on`, ends the person's detention there: a
+ * milestone of theirs, or of everyone, that ends one, or a hearing that does. */
+static int ends_on(const struct cw_record *rec, const struct cw_record *kase,
+		   const struct cw_id *person, struct cw_date on)
+{
+	const struct cw_milestone *ms = &rec->u.milestone;
+
+	if (rec->kind == CW_KIND_HEARING)
+		return cw_date_compare(rec->u.hearing.date, on) == 0 &&
+		       cw_timeline_hearing_ends_detention(&rec->u.hearing, kase, person);
+	return rec->kind == CW_KIND_MILESTONE && cw_date_compare(ms->date, on) == 0 &&
+	       (cw_id_equal(&ms->person, person) || (cw_id_is_zero(&ms->person) && !ms->group)) &&
+	       cw_timeline_milestone_ends_detention(ms);
+}
+
+/* Whether the person's last detention logged in the case kase, of their records tl as the
+ * report reads them, ended wholly before the day met_on: the summary of the case's own records
+ * (its milestones and hearings: a visit neither starts nor ends one) at that day counts it to
+ * an end whose last day is before it (a release dated only to that day's month may have come
+ * after it, and a bail decided before it with the release after it left them held). Then
+ * *ended is that end, *by the record of it (zero when none is found) and *views its account.
+ * 1 if so, 0 if not, -1 out of memory. */
+static int ended_before_visit(const struct cw_id *person, const struct cw_record *kase,
+			      const struct cw_record_list *tl, struct cw_date met_on,
+			      struct cw_date *ended, struct cw_id *by, uint32_t *views)
+{
+	struct cw_timeline_summary sum;
+	struct cw_record *mine = malloc((tl->n ? tl->n : 1) * sizeof *mine);
+	size_t n = 0;
+	int over;
+
+	if (!mine)
+		return -1;
+	/* Shallow copies, read only: the summary frees nothing. */
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct cw_record *rec = &tl->items[i];
+
+		if ((rec->kind == CW_KIND_CASE && cw_id_equal(&rec->id, &kase->id)) ||
+		    (rec->kind == CW_KIND_MILESTONE &&
+		     cw_id_equal(&rec->u.milestone.case_id, &kase->id)) ||
+		    (rec->kind == CW_KIND_HEARING &&
+		     cw_id_equal(&rec->u.hearing.case_id, &kase->id)))
+			mine[n++] = *rec;
+	}
+	cw_timeline_summarise(person, mine, n, met_on, &sum);
+	over = !sum.pretrial_ongoing && sum.pretrial_to_kind == CW_PRETRIAL_TO_END &&
+	       cw_date_is_known(sum.pretrial_to) &&
+	       cw_date_compare(cw_date_last_day(sum.pretrial_to), met_on) < 0;
+	if (over) {
+		*ended = sum.pretrial_to;
+		*views = cw_view_bit(sum.pretrial_end_view);
+		memset(by, 0, sizeof *by);
+		/* The record of that end, for the confidential material the row quotes. */
+		for (size_t i = 0; i < n && cw_id_is_zero(by); i++)
+			if (ends_on(&mine[i], kase, person, sum.pretrial_to))
+				*by = mine[i].id;
+	}
+	free(mine);
+	return over;
+}
+
 /* The case of the person's records tl (as the report reads them) whose entry says they are
  * held before a verdict, that the filter m admits, known only after the period (a case opened,
- * or recorded here, since: not in the index of cw_reader_detained_unstarted), with no arrest
- * or detention of theirs logged in it: NULL when none, else *known the day its entry is known
- * by. A start of theirs in it says when they were taken there, and a visit before it may be of
- * another detention. */
+ * or recorded here, since: not in the index of cw_reader_detained_unstarted), where nothing
+ * logged says when they were taken into the detention a prison visit of the period found them
+ * in on met_on: NULL when none, else *known the day its entry is known by. Either no arrest or
+ * detention of theirs is logged in it (*ended unknown), or every one is dated wholly before the
+ * visit and the last detention ended before it (ended_before_visit): held again, with no arrest
+ * or detention logged since, *ended that end, *by its record and *views its account. A start of
+ * theirs in it not wholly before the visit says when they were taken there, and the visit may be
+ * of another detention. */
 static const struct cw_record *case_entered_later(struct cw_report *r, struct cw_matcher *m,
 						  const struct cw_id *person,
 						  const struct cw_record_list *tl,
-						  struct cw_date *known, int *rc,
-						  struct cw_error *err)
+						  struct cw_date met_on, struct cw_date *known,
+						  struct cw_date *ended, struct cw_id *by,
+						  uint32_t *views, int *rc, struct cw_error *err)
 {
 	for (size_t i = 0; i < tl->n && *rc == 0; i++) {
 		const struct cw_record *k = &tl->items[i];
 		const struct cw_defendant *entry = NULL;
-		int match = 0, started = 0;
+		struct cw_date end = {0, 0, 0};
+		struct cw_id end_by = {0};
+		uint32_t end_views = 0;
+		int match = 0, started = 0, late = 0;
 
 		if (k->kind != CW_KIND_CASE || !person_held_pretrial(k, person))
 			continue;
@@ -5325,20 +5394,37 @@ static const struct cw_record *case_entered_later(struct cw_report *r, struct cw
 		if (!entry || entry_known_by(r, k, cw_timeline_entry_known(k, entry)) ||
 		    !charged_under_filter(r, k, person, NULL))
 			continue;
-		for (size_t j = 0; j < tl->n && !started; j++) {
+		for (size_t j = 0; j < tl->n && !late; j++) {
 			const struct cw_milestone *ms = &tl->items[j].u.milestone;
 
-			started = tl->items[j].kind == CW_KIND_MILESTONE &&
-				  cw_id_equal(&ms->case_id, &k->id) &&
-				  cw_id_equal(&ms->person, person) &&
-				  cw_timeline_starts_detention(ms);
+			if (tl->items[j].kind == CW_KIND_MILESTONE &&
+			    cw_id_equal(&ms->case_id, &k->id) && cw_id_equal(&ms->person, person) &&
+			    cw_timeline_starts_detention(ms)) {
+				started = 1;
+				late = !cw_date_is_known(ms->date) ||
+				       cw_date_compare(cw_date_last_day(ms->date), met_on) >= 0;
+			}
 		}
-		if (started)
+		if (late)
 			continue;
+		if (started) {
+			int over = ended_before_visit(person, k, tl, met_on, &end, &end_by,
+						      &end_views);
+
+			if (over < 0) {
+				*rc = oom(err);
+				break;
+			}
+			if (!over)
+				continue;
+		}
 		if ((*rc = cw_matcher_test(m, k, &match, err)) == 0 && match) {
 			*known = cw_timeline_entry_known(k, entry);
 			if (!cw_date_is_known(*known))
 				*known = undated_entry_known(k);
+			*ended = end;
+			*by = end_by;
+			*views = end_views;
 			return k;
 		}
 	}
@@ -5386,13 +5472,15 @@ static int met_visits(struct cw_report *r, struct cw_record_list *period,
 	return 0;
 }
 
-/* A row of unstarted_met, the day its case's entry is known by, the order it was found in, and
- * whether the visit it gives is confidential. */
+/* A row of unstarted_met, the day its case's entry is known by, the order it was found in,
+ * whether the visit it gives is confidential, and the record of the end it quotes (held again:
+ * zero when none). */
 struct met_row {
 	struct cw_report_detainee row;
 	struct cw_date known;
 	size_t found;
 	int confidential;
+	struct cw_id ended_by;
 };
 
 /* The most recently recorded first, then as found (qsort is not stable). */
@@ -5407,7 +5495,11 @@ static int met_row_order(const void *a, const void *b)
 /* People a prison visit of the period met (not one refused access: it met no one) whose case
  * says they are held before a verdict but was entered after the period (case_entered_later):
  * the visit is what the records give of their being held on its day, so they are listed with
- * those held with no dated arrest, from the latest such visit (met_on), never with days. The
+ * those held with no dated arrest, from the latest such visit (met_on), never with days. Held
+ * again (a detention logged in the case ended before that visit, none logged since), the row
+ * gives the end in `since`, as a row of a case entered in time does, and is counted among
+ * those held again too: neither the day they were taken again nor their days since are known,
+ * only that the visit found them held after the end. The
  * row stands on the visit, as a detainee's row stands on the arrest it counts from: under
  * --account the visit's account is the one asked for (met_visits), the case only saying that
  * they are held, whatever its account, as a case's entries are read for any row (any_account:
@@ -5474,7 +5566,9 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_m
 		struct cw_report_detainee row;
 		struct met_row *grown;
 		const struct cw_id *person = &people[i].person;
-		struct cw_date known = {0, 0, 0};
+		struct cw_date known = {0, 0, 0}, ended = {0, 0, 0};
+		struct cw_id ended_by = {0};
+		uint32_t ended_views = 0;
 		int held = 0;
 
 		if (cw_idmap_get(candidates, person, NULL) &&
@@ -5482,30 +5576,36 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_m
 			continue;
 		if ((rc = detention_records(rd, r, person, &tl, err)) != 0)
 			break;
-		if (!(kase = case_entered_later(r, any_account, person, &tl, &known, &rc, err))) {
+		v = &visits->items[people[i].visit];
+		if (!(kase = case_entered_later(r, any_account, person, &tl, v->u.visit.date,
+						&known, &ended, &ended_by, &ended_views, &rc,
+						err))) {
 			cw_record_list_free(&tl);
 			continue;
 		}
-		v = &visits->items[people[i].visit];
 		memset(&row, 0, sizeof row);
 		row.person = *person;
 		row.count = 1;
 		row.case_id = kase->id;
 		row.met_visit = v->id;
 		row.met_on = v->u.visit.date;
+		/* Held again: since the end of their last detention logged, as a row of a case
+		 * entered in time gives it (gather_unstarted), whose account it is besides. */
+		row.since = ended;
 		row.days = row.days_max = row.total = row.total_max = -1;
-		row.views = cw_report_view_bit(kase) | cw_report_view_bit(v);
+		row.views = cw_report_view_bit(kase) | cw_report_view_bit(v) | ended_views;
 		cw_record_list_free(&tl);
 		r->unstarted_people++;
 		r->unstarted_named++;
 		r->unstarted_met++;
+		r->unstarted_again += cw_date_is_known(ended);
 		if (cw_idmap_put(counted, person, 0, NULL) < 0 ||
 		    !(grown = realloc(rows, (nrows + 1) * sizeof *grown))) {
 			rc = oom(err);
 			break;
 		}
 		rows = grown;
-		rows[nrows] = (struct met_row){row, known, nrows, v->confidential};
+		rows[nrows] = (struct met_row){row, known, nrows, v->confidential, ended_by};
 		nrows++;
 	}
 	/* The most recently recorded first (of one day, as the visits met them). */
@@ -5519,6 +5619,10 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_m
 		if (rc == 0 && rows[i].confidential && !r->confidential.leave_out &&
 		    cw_withheld_count(&r->confidential, &rows[i].row.met_visit) != 0)
 			rc = oom(err);
+		/* and so is a confidential end it quotes, as for a row held again in a case
+		 * entered in time */
+		if (rc == 0 && !cw_id_is_zero(&rows[i].ended_by) && !r->confidential.leave_out)
+			rc = count_if_confidential(rd, r, &rows[i].ended_by, err);
 	}
 	if (rc == 0 && nlisted && !(merged = malloc((nlisted + r->nunstarted) * sizeof *merged)))
 		rc = oom(err);

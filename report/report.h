@@ -153,7 +153,9 @@ struct cw_report_detainee {
 	struct cw_date recorded;
 	/* A row of unstarted whose case's entry is known only after the period (the case opened,
 	 * or was recorded here, since): the latest prison visit of the period that met them,
-	 * and its day, which is what the records give of their being held then (zero: none). */
+	 * and its day, which is what the records give of their being held then (zero: none).
+	 * Held again in that case (`since`: their last detention logged in it ended before the
+	 * visit), it is what finds them held after that end. */
 	struct cw_id met_visit;
 	struct cw_date met_on;
 	/* A group some of which were taken after `since` ("3 more arrested"), up to the day
@@ -559,7 +561,8 @@ struct cw_report {
 	 * no days can be counted for them, so they are not among the detainees above. Each row
 	 * gives its person or group, case and views (the case's account), in `to` the date the
 	 * entry is known by (unknown when none), and in `since`, for a person held again, the day
-	 * their last detention logged ended (before the entry was known); days are -1. Latest known
+	 * their last detention logged ended (before the entry was known, or, met_on, before the
+	 * visit; views then has the end's account and the visit's too); days are -1. Latest known
 	 * first: at most CW_REPORT_DETAINEES_MAX people, and every group. A person's row gives
 	 * their access at visits as a detainee's does (lawyer_at_visit), from any visit up to the
 	 * period's end, or, held again, after `since`. unstarted_people counts the people found,
@@ -569,7 +572,7 @@ struct cw_report {
 	size_t nunstarted, unstarted_people, unstarted_named, unstarted_uncounted;
 	/* Of unstarted_people, those held again after their last detention logged ended, and
 	 * those a prison visit of the period met whose case's entry is known only after it
-	 * (met_on). */
+	 * (met_on): someone held again whom such a visit met is in both. */
 	size_t unstarted_again, unstarted_met;
 
 	/* Records dated only to a month or a year that overlaps the range (not counted above). */
