@@ -160,6 +160,11 @@ static int put_fold_version(struct cw_txn *t, struct cw_error *err)
 	return rc ? cw_store_lmdb_error(t, rc, "upgrading the database", err) : 0;
 }
 
+/* cw_store_upgrade's transaction. The schema version is read again inside it: another process
+ * that opened the database for writing at the same time may have upgraded it first (LMDB runs
+ * the two one after the other, and this one's transaction sees what the first wrote). ctx:
+ * set to the version it found and brought to CW_SCHEMA_VERSION, 0 when it was current
+ * already (nothing made again, nothing to say). */
 static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	/* Everything made from the records, emptied to be made again. */
@@ -168,13 +173,20 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		DB_BY_CASE,      DB_BY_COURT,  DB_BY_PROVINCE, DB_NAMES,      DB_COUNTS,
 		DB_BY_NEXT_DATE, DB_DETENTION, DB_BY_LINK,     DB_BY_NAME,
 	};
+	uint32_t *from = ctx, found;
 	struct ids ids = {0};
 	uint8_t be[4];
-	MDB_val k = {14, (void *)"schema_version"}, v = {4, be};
+	MDB_val k = {14, (void *)"schema_version"}, v;
 	int rc;
 
-	(void)ctx;
-	if (t->st->schema_version >= SAME_KEYS_SINCE)
+	*from = 0;
+	if ((rc = mdb_get(t->txn, t->st->dbi[DB_META], &k, &v)) != 0)
+		return cw_store_lmdb_error(t, rc, "upgrading the database", err);
+	if (v.mv_size != 4)
+		return cw_error_set(err, CW_EDB, "database", "schema version is corrupt");
+	if ((found = get_be32(v.mv_data)) >= CW_SCHEMA_VERSION)
+		return 0; /* upgraded by another process since this one opened it */
+	if (found >= SAME_KEYS_SINCE)
 		goto version;
 	for (size_t i = 0; i < sizeof rebuilt / sizeof rebuilt[0]; i++)
 		if ((rc = mdb_drop(t->txn, t->st->dbi[rebuilt[i]], 0)) != 0)
@@ -193,13 +205,16 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		return rc;
 version:
 	put_be32(be, CW_SCHEMA_VERSION);
+	v = (MDB_val){4, be};
 	if ((rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0)) != 0)
 		return cw_store_lmdb_error(t, rc, "upgrading the database", err);
+	*from = found;
 	return 0;
 }
 
 int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
 {
+	uint32_t from = 0;
 	int rc;
 
 	if (st->schema_version >= CW_SCHEMA_VERSION)
@@ -212,11 +227,11 @@ int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
 			"written by an earlier casewatch (schema %u; this one uses %u): "
 			"upgrade it in place with 'casewatch --db %.300s upgrade'",
 			(unsigned)st->schema_version, CW_SCHEMA_VERSION, dir);
-	if ((rc = cw_store_write(st, upgrade_fn, NULL, err)) != 0)
+	if ((rc = cw_store_write(st, upgrade_fn, &from, err)) != 0)
 		return rc;
-	if (st->schema_version < SAME_KEYS_SINCE)
+	if (from && from < SAME_KEYS_SINCE)
 		st->fold_stale = 0; /* every key made again, by_name's too */
-	st->upgraded_from = st->schema_version;
+	st->upgraded_from = from;
 	st->schema_version = CW_SCHEMA_VERSION;
 	return 0;
 }

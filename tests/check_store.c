@@ -678,6 +678,45 @@ START_TEST(a_refold_another_writer_made_is_not_made_again)
 }
 END_TEST
 
+/* Files a person that is not there in by_kind, as no rebuild of the indexes would. */
+static int put_stray_entry(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	uint8_t key[1 + TAIL_LEN] = {CW_KIND_PERSON};
+	MDB_val k = {sizeof key, key}, v = {0, NULL};
+	int rc;
+
+	(void)ctx;
+	memset(key + 1 + DATE_LEN, 0xAB, ID_LEN);
+	if ((rc = mdb_put(t->txn, t->st->dbi[DB_BY_KIND], &k, &v, 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "test", err);
+	return 0;
+}
+
+/* Two casewatch processes that open a database of an earlier schema for writing at once both
+ * read its version at open; LMDB runs their upgrades one after the other. The second, whose
+ * write transaction sees the version the first wrote, makes no index again and does not say it
+ * upgraded anything: an entry no rebuild would make is still there after it. */
+START_TEST(an_upgrade_another_writer_made_is_not_made_again)
+{
+	struct problem_lines pl, before;
+	struct cw_error err;
+
+	add_person("Sok Dara", NULL);
+
+	ck_assert_msg(cw_store_write(st, put_stray_entry, NULL, &err) == 0, "%s", err.message);
+	before = verified();
+	ck_assert_msg(strstr(before.text, "abababab, which does not exist"), "%s", before.text);
+	/* As read at open, before the other process committed its upgrade. */
+	st->schema_version = 1;
+	ck_assert_msg(cw_store_upgrade(st, dir, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(cw_store_upgraded_from(st), 0);
+	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
+	pl = verified(); /* the stray entry still there: nothing was made again */
+	ck_assert_msg(pl.n == before.n && strcmp(pl.text, before.text) == 0, "%s", pl.text);
+	ck_assert_uint_eq(named("sok dara"), 1);
+}
+END_TEST
+
 /* The people who bear a name are found by it, whole (any case and spacing), by their Latin or
  * Khmer name, through every write that adds, changes or removes a person: an add, an edit, a
  * deletion, a merge of two people, and a store writing in bulk; a part of a name is no one's
@@ -3685,6 +3724,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, schema_18_has_its_people_filed_by_name);
 	tcase_add_test(tc, names_folded_by_another_unicode_are_filed_again);
 	tcase_add_test(tc, a_refold_another_writer_made_is_not_made_again);
+	tcase_add_test(tc, an_upgrade_another_writer_made_is_not_made_again);
 	tcase_add_test(tc, people_by_name_follow_every_write);
 	tcase_add_test(tc, verify_finds_people_by_name_wrong);
 	tcase_add_test(tc, own_audit_entries_leave_the_id_out);
