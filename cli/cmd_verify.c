@@ -16,7 +16,9 @@ const char cw_verify_help[] = N_(
 	"the index keys its content gives, every index entry belongs to the record it names,\n"
 	"the counters equal a recount, every record has an entry in the audit log.\n"
 	"Prints one line per problem and a summary; exit status 0 when nothing is wrong, 74\n"
-	"when anything is. --json prints {\"problems\": [...], \"records\": N, ...}.\n");
+	"when anything is (when the only problem is an index of people by name folded by\n"
+	"another Unicode version, the last line says so: the records are intact, and 'casewatch\n"
+	"upgrade' makes it again). --json prints {\"problems\": [...], \"records\": N, ...}.\n");
 
 struct found {
 	struct cw_cli *cli;
@@ -77,6 +79,16 @@ int cw_cli_verify_open(struct cw_cli *cli, json_t **out)
 	}
 	if (out && !*out)
 		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	/* An index to make again under this casewatch's Unicode version is no damage: every
+	 * value opened and every record decoded. It still needs doing (74: not clean), and the
+	 * line says what it is and what does it. */
+	if (stats.problems && stats.problems == stats.reindex)
+		return cw_error_set(
+			&cli->err, CW_EDAMAGED, "database",
+			"the index of people by name is to be made again for this "
+			"casewatch's Unicode version; the records are intact and nothing "
+			"else is wrong: run 'casewatch --db %.300s upgrade'",
+			cli->session.db_dir);
 	if (stats.problems)
 		return cw_error_set(&cli->err, CW_EDAMAGED, "database",
 				    "%zu problem%s found: the database was altered or is damaged",

@@ -153,6 +153,9 @@ int cw_store_identify(const char *dir, struct cw_id *id, int *encrypted, struct 
 typedef void (*cw_verify_fn)(void *ctx, const char *problem);
 struct cw_verify_stats {
 	size_t records, index_entries, audit_entries, problems;
+	/* Of the problems, those that are an index to make again, no record or value altered:
+	 * by_name folded by another Unicode version ('casewatch upgrade' makes it again). */
+	size_t reindex;
 	size_t attachments;        /* attachments checked (store/attach.h) */
 	uint64_t attachment_bytes; /* bytes of their content read and checked against its hash */
 };

@@ -703,12 +703,14 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 	 * usual case: a new Unicode version seldom folds a name otherwise); when some do not,
 	 * their tags may all differ, and one line says so and how to make it again, not one a
 	 * person. */
-	if (rc == 0 && v.fold_differs)
+	if (rc == 0 && v.fold_differs) {
+		stats->reindex++;
 		problem(&v,
 			_("by_name: its names were folded by Unicode %s, and this casewatch folds "
 			  "them by Unicode %s: run 'casewatch upgrade' to make it again"),
 			st->fold_version[0] ? st->fold_version : _("(unrecorded)"),
 			cw_text_fold_version());
+	}
 	if (rc == 0)
 		rc = check_counts(&v, err);
 	if (rc == 0 && (rc = check_sealed(&v, DB_TOMBSTONES, "deletions", err)) == 0 &&
