@@ -792,6 +792,12 @@ uint32_t cw_store_upgraded_from(const struct cw_store *st)
 	return st->upgraded_from;
 }
 
+size_t cw_store_upgrade_left_out(const struct cw_store *st, struct cw_id *first)
+{
+	*first = st->upgrade_first_left_out;
+	return st->upgrade_left_out;
+}
+
 static int grow_map(struct cw_store *st, struct cw_error *err)
 {
 	MDB_envinfo info;

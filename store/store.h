@@ -253,6 +253,9 @@ int cw_store_reserve(struct cw_store *st, uint64_t bytes, struct cw_error *err);
 uint32_t cw_store_schema_version(const struct cw_store *st);
 /* The version the database had when this open upgraded it; 0 when it was current. */
 uint32_t cw_store_upgraded_from(const struct cw_store *st);
+/* How many records that upgrade left out of every index since they cannot be read (damaged:
+ * verify names each), and the first in *first; 0 when none, or no upgrade. */
+size_t cw_store_upgrade_left_out(const struct cw_store *st, struct cw_id *first);
 /* When this open (for writing) made the index of people by name again, because its names were
  * folded by another Unicode version than this casewatch folds by: that version ("" when the
  * database did not say); else NULL. */

@@ -141,6 +141,10 @@ struct cw_store {
 	uint8_t name_key[32];
 	uint32_t schema_version;
 	uint32_t upgraded_from; /* the schema version an upgrade at open found; 0: none */
+	/* Records that upgrade left out of every index (they cannot be read): how many, the
+	 * first. */
+	size_t upgrade_left_out;
+	struct cw_id upgrade_first_left_out;
 	/* The Unicode version the index of people by name was folded by (meta unicode_version,
 	 * "" when the database does not say), and whether it is not this casewatch's
 	 * (cw_text_fold_version): a store opened for writing makes the index again at open

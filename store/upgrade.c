@@ -160,11 +160,26 @@ static int put_fold_version(struct cw_txn *t, struct cw_error *err)
 	return rc ? cw_store_lmdb_error(t, rc, "upgrading the database", err) : 0;
 }
 
+/* What an upgrade did: the version it found and brought to CW_SCHEMA_VERSION (0: current
+ * already, nothing made again, nothing to say), and the records it left out of every index. */
+struct upgraded {
+	uint32_t from;
+	size_t left_out;
+	struct cw_id first_left_out;
+};
+
 /* cw_store_upgrade's transaction. The schema version is read again inside it: another process
  * that opened the database for writing at the same time may have upgraded it first (LMDB runs
- * the two one after the other, and this one's transaction sees what the first wrote). ctx:
- * set to the version it found and brought to CW_SCHEMA_VERSION, 0 when it was current
- * already (nothing made again, nothing to say). */
+ * the two one after the other, and this one's transaction sees what the first wrote).
+ *
+ * A record that cannot be read (it fails its authentication or does not decode), or whose keys
+ * cannot be made (they read a record that cannot be), is left out of every index rather than
+ * the upgrade refused: refused, the database would be closed to every write and, being of an
+ * earlier schema, to every read-only open too, and nothing mends one record in place (an edit,
+ * a deletion or a bundle reads it first and stops at the damage, whatever the indexes hold):
+ * only a backup restored does, and that brings its own indexes. verify goes on naming it, and
+ * cw_store_upgrade_left_out says how many were left out. A disk or LMDB error, or no memory,
+ * still fails the whole upgrade. */
 static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	/* Everything made from the records, emptied to be made again. */
@@ -173,13 +188,14 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		DB_BY_CASE,      DB_BY_COURT,  DB_BY_PROVINCE, DB_NAMES,      DB_COUNTS,
 		DB_BY_NEXT_DATE, DB_DETENTION, DB_BY_LINK,     DB_BY_NAME,
 	};
-	uint32_t *from = ctx, found;
+	struct upgraded *u = ctx;
+	uint32_t found;
 	struct ids ids = {0};
 	uint8_t be[4];
 	MDB_val k = {14, (void *)"schema_version"}, v;
 	int rc;
 
-	*from = 0;
+	memset(u, 0, sizeof *u);
 	if ((rc = mdb_get(t->txn, t->st->dbi[DB_META], &k, &v)) != 0)
 		return cw_store_lmdb_error(t, rc, "upgrading the database", err);
 	if (v.mv_size != 4)
@@ -195,10 +211,16 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		for (size_t i = 0; i < ids.n && rc == 0; i++) {
 			struct cw_record rec;
 
-			if ((rc = cw_store_read_record(t->st, t->txn, &ids.v[i], &rec, err)) != 0)
-				break;
-			rc = cw_store_write_keys(t, &rec, err);
-			cw_record_free(&rec);
+			if ((rc = cw_store_read_record(t->st, t->txn, &ids.v[i], &rec, err)) == 0) {
+				rc = cw_store_write_keys(t, &rec, err);
+				cw_record_free(&rec);
+			}
+			if (rc != 0 && rc != CW_ENOMEM && rc != CW_EDB) {
+				cw_error_clear(err); /* left out: verify names it */
+				if (u->left_out++ == 0)
+					u->first_left_out = ids.v[i];
+				rc = 0;
+			}
 		}
 	free(ids.v);
 	if (rc != 0 || (rc = put_fold_version(t, err)) != 0)
@@ -208,13 +230,13 @@ version:
 	v = (MDB_val){4, be};
 	if ((rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0)) != 0)
 		return cw_store_lmdb_error(t, rc, "upgrading the database", err);
-	*from = found;
+	u->from = found;
 	return 0;
 }
 
 int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
 {
-	uint32_t from = 0;
+	struct upgraded u = {0};
 	int rc;
 
 	if (st->schema_version >= CW_SCHEMA_VERSION)
@@ -227,11 +249,13 @@ int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
 			"written by an earlier casewatch (schema %u; this one uses %u): "
 			"upgrade it in place with 'casewatch --db %.300s upgrade'",
 			(unsigned)st->schema_version, CW_SCHEMA_VERSION, dir);
-	if ((rc = cw_store_write(st, upgrade_fn, &from, err)) != 0)
+	if ((rc = cw_store_write(st, upgrade_fn, &u, err)) != 0)
 		return rc;
-	if (from && from < SAME_KEYS_SINCE)
+	if (u.from && u.from < SAME_KEYS_SINCE)
 		st->fold_stale = 0; /* every key made again, by_name's too */
-	st->upgraded_from = from;
+	st->upgraded_from = u.from;
+	st->upgrade_left_out = u.left_out;
+	st->upgrade_first_left_out = u.first_left_out;
 	st->schema_version = CW_SCHEMA_VERSION;
 	return 0;
 }
