@@ -909,8 +909,11 @@ void cw_form_note_into_notes(struct cw_form *fm, size_t i)
 
 void cw_form_clear_suggestions(struct cw_form *fm)
 {
-	for (size_t i = 0; i < fm->nsugg; i++)
+	/* They are people's names and cases' titles: wiped, as the record text they came from. */
+	for (size_t i = 0; i < fm->nsugg; i++) {
+		explicit_bzero(fm->sugg[i], strlen(fm->sugg[i]));
 		free(fm->sugg[i]);
+	}
 	memset(fm->sugg_apart, 0, sizeof fm->sugg_apart); /* a choice's or a word's: never apart */
 	fm->nsugg = fm->sugg_sel = 0;
 	fm->offered = 0;
