@@ -5314,7 +5314,9 @@ static int ends_on(const struct cw_record *rec, const struct cw_record *kase,
  * report reads them, ended wholly before the day met_on: the summary of the case's own records
  * (its milestones and hearings: a visit neither starts nor ends one) at that day counts it to
  * an end whose last day is before it (a release dated only to that day's month may have come
- * after it, and a bail decided before it with the release after it left them held). Then
+ * after it, and a bail decided before it with the release after it left them held), and the
+ * same records of all their cases count their last detention to that end (none logged in
+ * another case after it, nor held there past it: the visit may be of that one). Then
  * *ended is that end, *by the record of it (zero when none is found) and *views its account.
  * 1 if so, 0 if not, -1 out of memory. */
 static int ended_before_visit(const struct cw_id *person, const struct cw_record *kase,
@@ -5351,6 +5353,22 @@ static int ended_before_visit(const struct cw_id *person, const struct cw_record
 		for (size_t i = 0; i < n && cw_id_is_zero(by); i++)
 			if (ends_on(&mine[i], kase, person, sum.pretrial_to))
 				*by = mine[i].id;
+	}
+	if (over) {
+		/* Their last detention logged in any case: one logged in another after this end
+		 * (or held in past it) would make "no arrest or detention logged since" untrue,
+		 * and the visit may be of it. The same kinds of record of every case. */
+		struct cw_timeline_summary all;
+
+		n = 0;
+		for (size_t i = 0; i < tl->n; i++)
+			if (tl->items[i].kind == CW_KIND_CASE ||
+			    tl->items[i].kind == CW_KIND_MILESTONE ||
+			    tl->items[i].kind == CW_KIND_HEARING)
+				mine[n++] = tl->items[i];
+		cw_timeline_summarise(person, mine, n, met_on, &all);
+		over = !all.pretrial_ongoing && all.pretrial_to_kind == CW_PRETRIAL_TO_END &&
+		       cw_date_compare(all.pretrial_to, sum.pretrial_to) == 0;
 	}
 	free(mine);
 	return over;
