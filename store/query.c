@@ -2051,9 +2051,11 @@ struct cw_names_kept {
 	size_t n, cap;
 	struct names_chunk *chunks;
 	/* The last text asked (folded, in a chunk of its own) and the people it found (indices
-	 * of `people`, ascending): a text that holds it finds only among them. */
+	 * of `people`, ascending), with how each holds it (fit: enum cw_name_fit): a text that
+	 * holds it finds only among them. */
 	struct names_chunk *last;
 	size_t *found;
+	unsigned char *fit;
 	size_t nfound;
 };
 
@@ -2110,6 +2112,7 @@ void cw_names_kept_free(struct cw_names_kept *k)
 	names_chunks_free(k->last);
 	free(k->people);
 	free(k->found);
+	free(k->fit);
 	free(k);
 }
 
@@ -2300,29 +2303,36 @@ static int hit_label_in(const struct cw_name_hit *out, size_t n, const char *lab
 }
 
 /* Finds the text among the names kept: k->found from the last text's when it holds that one,
- * else from every person; the text kept as the last. */
+ * else from every person, each with its fit; the text kept as the last. */
 static int names_find(struct cw_names_kept *k, const char *folded)
 {
 	int narrow = k->last && strstr(folded, k->last->text) != NULL;
 	size_t from = narrow ? k->nfound : k->n, n = 0;
 	size_t *found = malloc((from ? from : 1) * sizeof *found);
-	struct names_chunk *last;
+	unsigned char *fits = malloc(from ? from : 1);
+	struct names_chunk *last = NULL;
 
-	if (!found || !(last = names_chunk_new(strlen(folded) + 1, 0))) {
+	if (!found || !fits || !(last = names_chunk_new(strlen(folded) + 1, 0))) {
 		free(found);
+		free(fits);
 		return CW_ENOMEM;
 	}
 	for (size_t j = 0; j < from; j++) {
 		size_t i = narrow ? k->found[j] : j;
+		int fit = person_fit(&k->people[i], folded);
 
-		if (person_fit(&k->people[i], folded) >= 0)
+		if (fit >= 0) {
+			fits[n] = (unsigned char)fit;
 			found[n++] = i;
+		}
 	}
 	memcpy(last->text, folded, strlen(folded) + 1);
 	names_chunks_free(k->last);
 	free(k->found);
+	free(k->fit);
 	k->last = last;
 	k->found = found;
+	k->fit = fits;
 	k->nfound = n;
 	return 0;
 }
@@ -2343,8 +2353,9 @@ int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 	if (!(folded = cw_text_fold(text)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	/* Text that is not UTF-8 (folded so) is in no name, as cw_text_contains_folded has it. */
-	if (strchr(folded, '\xFF') || names_find(k, folded) != 0) {
-		rc = strchr(folded, '\xFF') ? 0 : cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (strchr(folded, '\xFF') || (rc = names_find(k, folded)) != 0) {
+		if (rc != 0)
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		sodium_memzero(folded, strlen(folded));
 		free(folded);
 		return rc;
@@ -2359,7 +2370,7 @@ int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 			const struct kept_name *p = &k->people[k->found[j]];
 			int again;
 
-			if (person_fit(p, folded) != fit)
+			if (k->fit[j] != fit)
 				continue;
 			again = hit_label_in(*out, *n, p->label);
 			if (!again && labels == most)
