@@ -2142,7 +2142,7 @@ static int keep_other_text(struct cw_names_kept *k, const struct cw_record *rec,
 	const char *texts[16];
 	size_t n = 0, len = 0;
 	char *joined, *at;
-	int rc = 0;
+	int rc;
 
 	*out = NULL;
 	if (rec->source && *rec->source)
@@ -2164,7 +2164,7 @@ static int keep_other_text(struct cw_names_kept *k, const struct cw_record *rec,
 	if (!(joined = malloc(len)))
 		return -1;
 	at = joined;
-	for (size_t i = 0; i < n && rc == 0; i++) {
+	for (size_t i = 0; i < n; i++) {
 		size_t l = strlen(texts[i]);
 
 		memcpy(at, texts[i], l);
