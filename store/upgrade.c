@@ -160,6 +160,14 @@ static int put_fold_version(struct cw_txn *t, struct cw_error *err)
 	return rc ? cw_store_lmdb_error(t, rc, "upgrading the database", err) : 0;
 }
 
+/* Whether rc, from reading a record or making its keys, is the record's own (it fails its
+ * authentication, does not decode, or is a newer casewatch's), so that an upgrade or a refold
+ * leaves it out and goes on, rather than a disk or LMDB error, or no memory, which fails it. */
+static int record_unreadable(int rc)
+{
+	return rc != 0 && rc != CW_ENOMEM && rc != CW_EDB;
+}
+
 /* What an upgrade did: the version it found and brought to CW_SCHEMA_VERSION (0: current
  * already, nothing made again, nothing to say), and the records it left out of every index. */
 struct upgraded {
@@ -215,7 +223,7 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 				rc = cw_store_write_keys(t, &rec, err);
 				cw_record_free(&rec);
 			}
-			if (rc != 0 && rc != CW_ENOMEM && rc != CW_EDB) {
+			if (record_unreadable(rc)) {
 				cw_error_clear(err); /* left out: verify names it */
 				if (u->left_out++ == 0)
 					u->first_left_out = ids.v[i];
@@ -296,7 +304,7 @@ static int refold_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		if ((rc = cw_store_read_record(t->st, t->txn, &id, &rec, err)) == 0) {
 			rc = cw_store_write_name_keys(t, &rec, err);
 			cw_record_free(&rec);
-		} else if (rc != CW_ENOMEM && rc != CW_EDB) {
+		} else if (record_unreadable(rc)) {
 			cw_error_clear(err); /* unreadable: filed under none of their names */
 			rc = 0;
 		}
