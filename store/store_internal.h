@@ -145,11 +145,12 @@ struct cw_store {
 	 * first. */
 	size_t upgrade_left_out;
 	struct cw_id upgrade_first_left_out;
-	/* The Unicode version the index of people by name was folded by (meta unicode_version,
-	 * "" when the database does not say), and whether it is not this casewatch's
-	 * (cw_text_fold_version): a store opened for writing makes the index again at open
-	 * (cw_store_refold); one opened read-only finds people by name by a walk, and verify says
-	 * the index is stale. refolded: the open made it again. */
+	/* The Unicode version the index of people by name was folded by when the database was
+	 * opened (meta unicode_version, "" when it did not say; kept as found when the open
+	 * makes it again, for cw_store_refolded_from to say), and whether it is not this
+	 * casewatch's (cw_text_fold_version): a store opened for writing makes the index again
+	 * at open (cw_store_refold); one opened read-only finds people by name by a walk, and
+	 * verify says the index is stale. refolded: the open made it again. */
 	char fold_version[24];
 	int fold_stale, refolded;
 	size_t map_size;
