@@ -142,7 +142,7 @@ mkdir -p "$XDG_CONFIG_HOME/casewatch"
 tui "$DB"
 lacks "backup"
 old=$("${PYTHON3:-python3}" -c 'import time; print("%016x" % int((time.time() - 30 * 86400) * 1e6))')
-"$TAMPER" "$DB" put meta "$(printf 'last_backup' | od -An -tx1 | tr -d ' \n')" "$old"
+"$TAMPER" "$DB" put meta "$(hex last_backup)" "$old"
 tui "$DB"
 has "last backup 30 days ago"
 echo "backup_warn_after = 40d" >"$XDG_CONFIG_HOME/casewatch/config"
@@ -226,7 +226,7 @@ has "passphrase changed"
 # A time noted that cannot be read (2 bytes, not 8: altered, or the disk) is not "never backed
 # up": the warning is given all the same, without a date (it was left out, as for none).
 cp -r "$K/db" "$K/bad-time"
-"$TAMPER" "$K/bad-time" put meta "$(printf 'last_backup' | od -An -tx1 | tr -d ' \n')" 0102
+"$TAMPER" "$K/bad-time" put meta "$(hex last_backup)" 0102
 ok "$CASEWATCH_BIN" --db "$K/bad-time" --passphrase-file "$K/pw2" --new-passphrase-file "$K/rec" \
 	passphrase
 grep -qF "casewatch: warning: a backup made before now with the key slot (without --without-key), if any, holds its own copy" \

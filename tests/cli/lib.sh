@@ -111,6 +111,9 @@ added_id() {
 	printf '%s\n' "$out" | sed -n "s/^added $1 \([0-9a-f]*\).*/\1/p" | cut -c "1-${2:-32}"
 }
 
+# hex TEXT: TEXT's bytes in hex, as $TAMPER takes a key or a value ("$(hex schema_version)").
+hex() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n'; }
+
 # json EXPR: python evaluates EXPR with `d` bound to the JSON in $out; it must be true.
 json() {
 	checks=$((checks + 1))

@@ -9,20 +9,14 @@
 set -e
 export CASEWATCH_NOW=2024-03-01T03:00:00Z
 
-hex() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n'; }
-id_of() {
-	ok cw show "$1" --json
-	printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])'
-}
-
 ok cw init
 ok cw person add --name "Chhim Sithar"
 ok cw person add --name "Kang Saran"
+kang=$(added_id person)
 ok cw case add --title "NagaWorld strike" --court "Phnom Penh Court" --defendant "Chhim Sithar"
 ok cw log hearing --case NagaWorld --date 2024-02-21 --outcome adjourned
 ok cw verify
 has "0 problems"
-kang=$(id_of "Kang Saran")
 
 # Schema 18: every index is made again by the upgrade.
 "$TAMPER" "$DB" put meta "$(hex schema_version)" 00000012 || fail "tamper put"
