@@ -232,11 +232,16 @@ static void jelsewhere(json_t *o, const size_t *counted, const struct cw_report_
 }
 
 /* The ids of a section's rows, for jcounted_in to find a link's record among them by its id
- * rather than walking every row for each link: -1 when out of memory. */
+ * rather than walking every row for each link (none when no row has a link: nothing is looked
+ * up): -1 when out of memory. */
 static int jrow_ids(const struct cw_record_list *l, struct cw_idmap *ids)
 {
+	int links = 0;
+
 	*ids = (struct cw_idmap){0};
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n && !links; i++)
+		links = l->items[i].links.n > 0;
+	for (size_t i = 0; links && i < l->n; i++)
 		if (cw_idmap_put(ids, &l->items[i].id, i, NULL) < 0) {
 			cw_idmap_free(ids);
 			return -1;
