@@ -2035,6 +2035,7 @@ struct events {
 	const struct cw_record_list *hearings, *rulings;
 	size_t *root;
 	unsigned char *big; /* by root: the event has more than one record */
+	int oom;            /* links there were, and no memory to join them: root NULL */
 };
 
 static const struct cw_record *event_record(const struct events *e, size_t i)
@@ -2082,6 +2083,7 @@ static void events_make_as(struct events *e, const struct cw_record_list *hearin
 	    !(ids = malloc(n * sizeof *ids))) {
 		events_free(e);
 		free(ids);
+		e->oom = links;
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -2124,6 +2126,7 @@ static void events_make_as(struct events *e, const struct cw_record_list *hearin
 		if (!by) {
 			events_free(e);
 			free(ids);
+			e->oom = 1;
 			return;
 		}
 		for (size_t a = 0; a < n; a++) {
@@ -2207,7 +2210,7 @@ static size_t *counted_accounts_in(const struct cw_record_list *l, const struct 
 		}
 		for (size_t i = 0; i < l->n; i++)
 			counted[i] = by_event[ev.root[i]];
-	} else if (ev.root) {
+	} else if (ev.root || ev.oom) {
 		*oom = 1;
 	}
 	free(by_event);
