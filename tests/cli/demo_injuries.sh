@@ -65,7 +65,7 @@ import csv, sys
 r = list(csv.reader(sys.stdin, strict=True))
 cols = ["participants", "participants_at_least", "arrests_count", "arrests_at_least", "injured",
         "injured_at_least"]
-assert r[0][-7:] == cols + ["confidential"], r[0]
+assert r[0][-9:] == cols + ["detainee_access", "detainees_not_met", "confidential"], r[0]
 rows = sorted(tuple([x["view"]] + [x[c] for c in cols]) for x in (dict(zip(r[0], v)) for v in r[1:]))
 want = [("government", "", "", "2", "", "0", ""), ("un", "200", "", "5", "", "3", "yes")]
 sys.exit(0 if rows == want else "%r" % rows)' || fail "CSV export figures: $out"
