@@ -23,7 +23,7 @@ pdfexecdir = $(pkglibdir)
 pdfexec_PROGRAMS = report/pdf.so
 report_pdf_so_SOURCES = report/pdf.c report/pdf.h
 report_pdf_so_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(PANGOCAIRO_CFLAGS) $(ICU_CFLAGS) -fPIC
-report_pdf_so_LDFLAGS = $(AM_LDFLAGS) -shared
+report_pdf_so_LDFLAGS = $(CW_SANITIZE) -shared
 report_pdf_so_LDADD = $(PANGOCAIRO_LIBS) $(ICU_LIBS)
 
 check_PROGRAMS += tests/check_report
