@@ -598,9 +598,10 @@ static int index_change(struct cw_txn *t, MDB_cursor *cur, enum cw_db db, MDB_va
 	return 0;
 }
 
-/* Adds (delta 1) or removes (delta -1) every key of a key set. */
+/* Adds (delta 1) or removes (delta -1) every key of a key set, or only those of one index
+ * (only: DB_COUNT for all). */
 static int apply_keys(struct cw_txn *t, const uint8_t *data, size_t len, int delta,
-		      const struct keyset *ks, struct cw_error *err)
+		      const struct keyset *ks, enum cw_db only, struct cw_error *err)
 {
 	for (size_t off = 0; off + 2 <= len; off += 2 + data[off + 1]) {
 		enum cw_db db = (enum cw_db)data[off];
@@ -609,6 +610,8 @@ static int apply_keys(struct cw_txn *t, const uint8_t *data, size_t len, int del
 
 		if (db >= DB_COUNT || off + 2 + data[off + 1] > len)
 			return cw_error_set(err, CW_EDB, "database", "index list is corrupt");
+		if (only != DB_COUNT && db != only)
+			continue;
 		if (db == DB_NAMES) {
 			char text[512] = "";
 
@@ -823,7 +826,7 @@ int cw_store_remove_keys(struct cw_txn *t, const struct cw_record *old, struct c
 	int rc = compute_keys(t, old, &ks, err);
 
 	if (rc == 0)
-		rc = apply_keys(t, ks.buf.data, ks.buf.len, -1, NULL, err);
+		rc = apply_keys(t, ks.buf.data, ks.buf.len, -1, NULL, DB_COUNT, err);
 	cw_buf_free(&ks.buf);
 	cw_buf_free(&ks.names);
 	return rc;
@@ -836,7 +839,7 @@ int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw
 	int rc = compute_keys(t, rec, &ks, err);
 
 	if (rc == 0)
-		rc = apply_keys(t, ks.buf.data, ks.buf.len, 1, &ks, err);
+		rc = apply_keys(t, ks.buf.data, ks.buf.len, 1, &ks, DB_COUNT, err);
 	cw_buf_free(&ks.buf);
 	cw_buf_free(&ks.names);
 	return rc;
@@ -846,14 +849,9 @@ int cw_store_write_name_keys(struct cw_txn *t, const struct cw_record *rec, stru
 {
 	struct keyset ks = {{0}, {0}, 0, 0, t->st, 0, t};
 	int rc = compute_keys(t, rec, &ks, err);
-	const uint8_t *d = ks.buf.data;
 
-	for (size_t off = 0; rc == 0 && off + 2 <= ks.buf.len; off += 2 + d[off + 1]) {
-		MDB_val k = {d[off + 1], (void *)(d + off + 2)};
-
-		if (d[off] == DB_BY_NAME)
-			rc = index_change(t, NULL, DB_BY_NAME, &k, 1, err);
-	}
+	if (rc == 0)
+		rc = apply_keys(t, ks.buf.data, ks.buf.len, 1, NULL, DB_BY_NAME, err);
 	cw_buf_free(&ks.buf);
 	cw_buf_free(&ks.names);
 	return rc;
