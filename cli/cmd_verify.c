@@ -18,7 +18,8 @@ const char cw_verify_help[] = N_(
 	"Prints one line per problem and a summary; exit status 0 when nothing is wrong, 74\n"
 	"when anything is (when the only problem is an index of people by name folded by\n"
 	"another Unicode version, the last line says so: the records are intact, and 'casewatch\n"
-	"upgrade' makes it again). --json prints {\"problems\": [...], \"records\": N, ...}.\n");
+	"upgrade' makes it again). --json prints {\"problems\": [...], \"records\": N, ...},\n"
+	"with \"reindex\": true in that case.\n");
 
 struct found {
 	struct cw_cli *cli;
@@ -41,7 +42,7 @@ int cw_cli_verify_open(struct cw_cli *cli, json_t **out)
 {
 	struct cw_verify_stats stats;
 	struct found f = {cli, NULL};
-	int rc;
+	int rc, reindex_only;
 
 	if (out && !(f.list = json_array()))
 		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
@@ -55,11 +56,16 @@ int cw_cli_verify_open(struct cw_cli *cli, json_t **out)
 				 (json_int_t)stats.index_entries, "audit_entries",
 				 (json_int_t)stats.audit_entries, "encrypted",
 				 cw_store_encrypted(cli->session.store));
+	/* reindex: what the text's last line says when it is so, for a script to tell the two
+	 * apart (74 either way): every problem found is an index to make again, the records
+	 * intact, 'casewatch upgrade' mends it; false when there is none, or anything else. */
+	reindex_only = stats.problems && stats.problems == stats.reindex;
 	if (out && *out &&
 	    (json_object_set_new(*out, "attachments",
 				 json_integer((json_int_t)stats.attachments)) ||
 	     json_object_set_new(*out, "attachment_bytes",
-				 json_integer((json_int_t)stats.attachment_bytes)))) {
+				 json_integer((json_int_t)stats.attachment_bytes)) ||
+	     json_object_set_new(*out, "reindex", json_boolean(reindex_only)))) {
 		json_decref(*out);
 		*out = NULL;
 	}
@@ -82,7 +88,7 @@ int cw_cli_verify_open(struct cw_cli *cli, json_t **out)
 	/* An index to make again under this casewatch's Unicode version is no damage: every
 	 * value opened and every record decoded. It still needs doing (74: not clean), and the
 	 * line says what it is and what does it. */
-	if (stats.problems && stats.problems == stats.reindex)
+	if (reindex_only)
 		return cw_error_set(
 			&cli->err, CW_EDAMAGED, "database",
 			"the index of people by name is to be made again for this "

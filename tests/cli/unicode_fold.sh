@@ -4,9 +4,10 @@
 # behind casewatch's back with $TAMPER, as a database last written by a casewatch built against
 # an older utf8proc has) is not damage: read-only `verify` checks the index against the names
 # folded now, says nothing when every entry agrees, and one problem line naming
-# `casewatch upgrade` when any differs, changing nothing (the lookups by name read-only fall
-# back to a walk: tests/check_store.c); opening for writing makes the index again and records
-# this version, which `upgrade` says; then all verifies clean. A database that records no
+# `casewatch upgrade` when any differs (`--json`: reindex true; false beside damage), changing
+# nothing (the lookups by name read-only fall back to a walk: tests/check_store.c); opening
+# for writing makes the index again and records this version, which `upgrade` says; then all
+# verifies clean. A database that records no
 # version (every one made before it was recorded) verifies clean, and a backup of it restores;
 # a damaged person does not stop the index being made again, nor every write with it.
 . "$TESTLIB"
@@ -38,6 +39,10 @@ has_line() { checks=$((checks + 1)); grep -qF -- "$1" "$WORK/stdout" || fail "ve
 has_line "by_name: its names were folded by Unicode 1.0.0, and this casewatch folds them by Unicode"
 has_line "run 'casewatch upgrade' to make it again"
 has_line "1 problem"
+# --json says it too, for a script that cannot read the last line: reindex.
+fails 74 "the records are intact" cw verify --json
+out=$(cat "$WORK/stdout")
+json "d['reindex'] is True and len(d['problems']) == 1 and 'by_name' in d['problems'][0]"
 [ "$(db_snapshot)" = "$before" ] || fail "a read-only verify changed the file"
 
 ok cw upgrade
@@ -46,6 +51,8 @@ has "(it was folded by Unicode 1.0.0)"
 has "nothing to upgrade"
 ok cw verify
 has "0 problems"
+ok cw verify --json
+json "d['reindex'] is False and d['problems'] == []"
 ok cw upgrade
 lacks "made again"
 
@@ -69,4 +76,13 @@ ok cw case add --title "Strike" --court "Phnom Penh Court"
 fails 74 "the database was altered or is damaged" cw verify
 has_line "record $sophal"
 has_line "1 problem"
+fails 74 "the database was altered or is damaged" cw verify --json
+out=$(cat "$WORK/stdout")
+json "d['reindex'] is False and len(d['problems']) == 1"
+# An index to make again beside damage: reindex is not all there is to do.
+"$TAMPER" "$DB" put meta "$(hex unicode_version)" "$(hex 1.0.0)" || fail "tamper put"
+"$TAMPER" "$DB" del by_name "$("$TAMPER" "$DB" last by_name)" || fail "tamper del by_name"
+fails 74 "the database was altered or is damaged" cw verify --json
+out=$(cat "$WORK/stdout")
+json "d['reindex'] is False and any(p.startswith('by_name: its names were folded') for p in d['problems']) and any('$sophal' in p for p in d['problems'])"
 done_ok

@@ -12,7 +12,7 @@ ok cw verify
 has "0 problems"
 has "162 records"
 ok cw verify --json
-json "d['problems'] == [] and d['records'] == 162 and d['encrypted']"
+json "d['problems'] == [] and d['records'] == 162 and d['encrypted'] and d['reindex'] is False"
 
 # copy NAME: a copy of the database to tamper with, in $T.
 copy() {
