@@ -381,6 +381,32 @@ static void interrupted_encrypt_said(struct cw_session *s)
 		snprintf(s->warning, sizeof s->warning, "%s", msg);
 }
 
+size_t cw_session_upgrade_note(const struct cw_session *s, char *buf, size_t len)
+{
+	char hex[CW_ID_HEX_LEN + 1];
+	struct cw_id first;
+	size_t left = s->store ? cw_store_upgrade_left_out(s->store, &first) : 0;
+
+	if (len)
+		buf[0] = '\0';
+	if (!left)
+		return 0;
+	cw_id_hex(&first, hex);
+	/* Cut, if ever, between two letters (a translation's), never inside one. */
+	cw_text_format(
+		buf, len,
+		/* TRANSLATORS: %zu is how many records, %s the id of the first. */
+		P_("the upgrade left %zu record that cannot be read out of every index, %s "
+		   "(damaged): lists and reports leave it out; run 'casewatch verify', which "
+		   "names it, and restore a backup made before the damage to have it back",
+		   "the upgrade left %zu records that cannot be read out of every index, e.g. %s "
+		   "(damaged): lists and reports leave them out; run 'casewatch verify', which "
+		   "names each, and restore a backup made before the damage to have them back",
+		   left),
+		left, hex);
+	return left;
+}
+
 /* Whether path is there and is no folder (a file, a device). */
 static int is_file(const char *path)
 {

@@ -98,6 +98,13 @@ int cw_session_new_passphrase(struct cw_session *s, const char *what, char **out
  * cannot tell. */
 int cw_session_key_gone(struct cw_session *s);
 
+/* What the upgrade this open made left out of every index (cw_store_upgrade_left_out: records
+ * that cannot be read), as one line for a front end to show after its own "warning: ", in one
+ * wording for both (the command line on standard error, the terminal interface in a pane):
+ * how many, the first's id, what lists and reports do without them and what to do. Returns
+ * how many (0: nothing to say, buf ""); the store must be open. */
+size_t cw_session_upgrade_note(const struct cw_session *s, char *buf, size_t len);
+
 /* Whether dir holds a database (data.mdb). */
 int cw_session_db_exists(const char *dir);
 

@@ -208,8 +208,7 @@ void cw_cli_bulk_for(struct cw_cli *cli, const char *path)
 int cw_cli_open_store(struct cw_cli *cli, int create)
 {
 	int rc = cw_session_open(&cli->session, create, &cli->err);
-	struct cw_id first;
-	size_t left;
+	char note[1024];
 
 	if (rc == 0 && cw_store_unlocked(cli->session.store)) {
 		char *dir = cw_text_for_terminal(cli->session.db_dir, 0);
@@ -222,23 +221,8 @@ int cw_cli_open_store(struct cw_cli *cli, int create)
 	}
 	/* An upgrade at open left records that cannot be read out of every index: said on
 	 * every command that made it, since it is the one time it is known. */
-	if (rc == 0 && (left = cw_store_upgrade_left_out(cli->session.store, &first)) > 0) {
-		char hex[CW_ID_HEX_LEN + 1];
-
-		cw_id_hex(&first, hex);
-		fprintf(stderr,
-			/* TRANSLATORS: %zu is how many records, %s the id of the first. */
-			P_("casewatch: warning: the upgrade left %zu record that cannot be "
-			   "read out of every index, %s (damaged): lists and reports leave "
-			   "it out; run 'casewatch verify', which names it, and restore a "
-			   "backup made before the damage to have it back\n",
-			   "casewatch: warning: the upgrade left %zu records that cannot be "
-			   "read out of every index, e.g. %s (damaged): lists and reports "
-			   "leave them out; run 'casewatch verify', which names each, and "
-			   "restore a backup made before the damage to have them back\n",
-			   left),
-			left, hex);
-	}
+	if (rc == 0 && cw_session_upgrade_note(&cli->session, note, sizeof note) > 0)
+		fprintf(stderr, _("casewatch: warning: %s\n"), note);
 	return rc;
 }
 

@@ -664,6 +664,9 @@ static void try_unlock(struct cw_app *app)
 		cw_app_status(app, 0, "unlocked");
 	cw_app_reachable(app);
 	reopen_forms(app);
+	/* A database upgraded at this opening (an earlier copy of it put back in its folder
+	 * while locked): over the forms, which Esc shows again. */
+	cw_app_upgrade_note(app);
 }
 
 void cw_lock_key(struct cw_app *app, int key)

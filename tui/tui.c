@@ -1140,6 +1140,26 @@ static void merge_ask(struct cw_app *app, const char *text)
 
 /* ---- keys ------------------------------------------------------------------------------- */
 
+/* An upgrade at the store's opening left records out of every index: said in a pane over
+ * whatever is open, since it is the one time it is known (the next opening finds the database
+ * upgraded and says nothing) and the status line would cut it at 80 columns, before what to
+ * do, and lose it at the next key. Esc closes it. */
+void cw_app_upgrade_note(struct cw_app *app)
+{
+	char note[1024];
+	struct cw_pane *v;
+
+	if (!app->session || !cw_session_upgrade_note(app->session, note, sizeof note))
+		return;
+	v = cw_app_push(app, CW_V_HELP);
+	v->what = N_("warning");
+	v->title = strdup(_("Warning: the upgrade left records out   Esc closes"));
+	if (!v->title || pane_text(v, note, cw_screen_cols(), 2) != 0) {
+		cw_app_pop(app); /* said on the status line, where it may be cut */
+		cw_app_status(app, 1, "warning: %s", note);
+	}
+}
+
 static void form_key(struct cw_app *app, struct cw_pane *v, int key);
 static void ask_add_person(struct cw_app *app, struct cw_form *fm);
 
@@ -2163,6 +2183,8 @@ int cw_tui_main(struct cw_session *session, int *ended_by, struct cw_error *err)
 		return cw_error_set(err, CW_EIO, "TERM",
 				    "cannot start the terminal interface on this terminal");
 	}
+	/* Once the screen's width is known, which the pane is wrapped to. */
+	cw_app_upgrade_note(app);
 	while (!app->quit) {
 		int key;
 

@@ -203,6 +203,10 @@ void cw_app_forget_report(struct cw_app *app);
 /* After cw_app_status: a few words (a msgid) the status line shows after the message
  * whatever the width, the message cut before them when both do not fit. */
 void cw_app_status_tail(struct cw_app *app, const char *tail);
+/* After the store's opening (the start, an unlock): what an upgrade it made left out of every
+ * index (records that cannot be read), in a pane of its own in the command line's words
+ * (cw_session_upgrade_note); nothing when it left nothing out. */
+void cw_app_upgrade_note(struct cw_app *app);
 /* Wipes and lets go of the last save's warnings (`!`); on lock and on quitting. */
 void cw_app_forget_warnings(struct cw_app *app);
 /* Wipes and lets go of the records X listed as naming one person twice; on lock and on
