@@ -2024,7 +2024,7 @@ int cw_store_people_named(struct cw_store *st, const char *name, size_t most,
 	return rc;
 }
 
-/* ---- The people's names kept for type-ahead (cw_store_people_by_part) ---- */
+/* ---- The names kept for type-ahead (cw_store_people_by_part, cw_store_cases_by_part) ---- */
 
 /* Text is kept in chunks of guarded memory (sodium_malloc: locked out of swap where the
  * system lets it, wiped when freed), never moved once written: a chunk is full, another is
@@ -2037,21 +2037,27 @@ struct names_chunk {
 	char text[];
 };
 
-/* A person's label (cw_record_label, what a suggestion shows), their names folded, and the
- * rest of their text folded (source, affiliation, province, notes: what a search finds them by
- * besides their names, a spelling merged away among it), one field a line. */
+/* A record's label (cw_record_label, what a suggestion shows), its names folded (a person's
+ * Latin and Khmer names, a case's title), and the rest of its text folded, one field a line:
+ * what a search finds it by besides them (a person's source, affiliation, province and notes,
+ * a spelling merged away among them; a case's number, court, notes and charges, and the names
+ * of the people it names as defendants, cw_store_list's free text finding it through them).
+ * date: its date key (cw_record_date), a case's list order. */
 struct kept_name {
 	struct cw_id id;
+	uint32_t date;
 	const char *label, *fold, *fold_km, *other;
 };
 
+/* One kind's records as type-ahead reads them: the people, or the cases. */
 struct cw_names_kept {
-	size_t txnid;             /* good while the database is at this transaction */
-	struct kept_name *people; /* in name order (compare_kept), as a list of people is */
+	enum cw_kind kind;
+	size_t txnid;           /* good while the database is at this transaction */
+	struct kept_name *recs; /* in a list's order (compare_people, compare_cases) */
 	size_t n, cap;
 	struct names_chunk *chunks;
-	/* The last text asked (folded, in a chunk of its own) and the people it found (indices
-	 * of `people`, ascending), with how each holds it (fit: enum cw_name_fit): a text that
+	/* The last text asked (folded, in a chunk of its own) and the records it found (indices
+	 * of `recs`, ascending), with how each holds it (fit: enum cw_name_fit): a text that
 	 * holds it finds only among them. */
 	struct names_chunk *last;
 	size_t *found;
@@ -2084,10 +2090,9 @@ static void names_chunks_free(struct names_chunk *c)
 	}
 }
 
-/* A copy of s in k's chunks; NULL when out of memory. */
-static const char *names_keep(struct cw_names_kept *k, const char *s)
+/* Room for len bytes in k's chunks; NULL when out of memory. */
+static char *names_room(struct cw_names_kept *k, size_t len)
 {
-	size_t len = strlen(s) + 1;
 	char *at;
 
 	if (!k->chunks || k->chunks->cap - k->chunks->used < len) {
@@ -2099,8 +2104,18 @@ static const char *names_keep(struct cw_names_kept *k, const char *s)
 		k->chunks = c;
 	}
 	at = k->chunks->text + k->chunks->used;
-	memcpy(at, s, len);
 	k->chunks->used += len;
+	return at;
+}
+
+/* A copy of s in k's chunks; NULL when out of memory. */
+static const char *names_keep(struct cw_names_kept *k, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	char *at = names_room(k, len);
+
+	if (at)
+		memcpy(at, s, len);
 	return at;
 }
 
@@ -2110,10 +2125,19 @@ void cw_names_kept_free(struct cw_names_kept *k)
 		return;
 	names_chunks_free(k->chunks);
 	names_chunks_free(k->last);
-	free(k->people);
+	free(k->recs);
 	free(k->found);
 	free(k->fit);
 	free(k);
+}
+
+/* Appends s to b as a line of its own (after a line's end when b holds any). cw_buf wipes
+ * what it lets go of: it holds a record's text. -1 when out of memory, else 0. */
+static int add_line(struct cw_buf *b, const char *s)
+{
+	return (b->len && cw_buf_append(b, "\n", 1) != 0) || cw_buf_append(b, s, strlen(s)) != 0
+		       ? -1
+		       : 0;
 }
 
 /* s folded, kept in k's chunks (NULL s: NULL); the fold's own copy wiped. -1 when out of
@@ -2133,49 +2157,114 @@ static int keep_folded(struct cw_names_kept *k, const char *s, const char **out)
 	return *out ? 0 : -1;
 }
 
-/* The text of rec a search finds it by besides its names (record_has_text), folded, one field a
- * line (no text typed holds a line's end), kept in k's chunks (NULL when there is none). -1
- * when out of memory, else 0. */
-static int keep_other_text(struct cw_names_kept *k, const struct cw_record *rec, const char **out)
+/* Every string of a struct, at any depth (record_has_text's), one a line, but the names kept
+ * apart (skip). */
+static int gather_text(struct cw_buf *t, const void *base, const struct cw_schema *s,
+		       const char *const *skip)
 {
-	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
-	const char *texts[16];
-	size_t n = 0, len = 0;
-	char *joined, *at;
-	int rc;
+	for (size_t i = 0; s && i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		const char *p = (const char *)base + f->offset;
+
+		if (f->type == CW_F_STR) {
+			const char *str = *(char *const *)p;
+
+			if (str && *str && str != skip[0] && str != skip[1] &&
+			    add_line(t, str) != 0)
+				return -1;
+		} else if (f->type == CW_F_LIST) {
+			const struct cw_list *l = (const struct cw_list *)p;
+
+			for (size_t j = 0; j < l->n; j++)
+				if (gather_text(t, (const char *)l->items + j * f->sub->size,
+						f->sub, skip) != 0)
+					return -1;
+		}
+	}
+	return 0;
+}
+
+/* The people kept, by id, to find a case's defendants among: pointers into their recs. */
+struct kept_by_id {
+	const struct kept_name **at;
+	size_t n;
+};
+
+static int compare_by_id(const void *a, const void *b)
+{
+	return memcmp((*(const struct kept_name *const *)a)->id.b,
+		      (*(const struct kept_name *const *)b)->id.b, ID_LEN);
+}
+
+static const struct kept_name *kept_person(const struct kept_by_id *by, const struct cw_id *id)
+{
+	size_t lo = 0, hi = by->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = memcmp(by->at[mid]->id.b, id->b, ID_LEN);
+
+		if (c == 0)
+			return by->at[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The text of rec a search finds it by besides its names (record_has_text), folded, one field a
+ * line (no text typed holds a line's end), kept in k's chunks (NULL when there is none); a
+ * case's defendants' names after it, as the people kept at the same transaction have them
+ * folded (by). -1 when out of memory, else 0. */
+static int keep_other_text(struct cw_names_kept *k, const struct cw_record *rec,
+			   const struct kept_by_id *by, const char **out)
+{
+	const char *skip[2] = {rec->kind == CW_KIND_PERSON ? rec->u.person.name : rec->u.kase.title,
+			       rec->kind == CW_KIND_PERSON ? rec->u.person.name_km : NULL};
+	struct cw_buf t = {0};
+	char *folded = NULL, *at;
+	int rc = -1;
 
 	*out = NULL;
-	if (rec->source && *rec->source)
-		texts[n++] = rec->source;
-	for (size_t i = 0; s && i < s->nfields && n < sizeof texts / sizeof texts[0]; i++) {
-		const struct cw_field *f = &s->fields[i];
-		const char *t;
-
-		if (f->type != CW_F_STR)
-			continue;
-		t = *(char *const *)((const char *)&rec->u + f->offset);
-		if (t && *t && t != rec->u.person.name && t != rec->u.person.name_km)
-			texts[n++] = t;
-	}
-	for (size_t i = 0; i < n; i++)
-		len += strlen(texts[i]) + 1;
-	if (!n)
-		return 0;
-	if (!(joined = malloc(len)))
-		return -1;
-	at = joined;
-	for (size_t i = 0; i < n; i++) {
-		size_t l = strlen(texts[i]);
-
-		memcpy(at, texts[i], l);
-		at[l] = '\n';
-		at += l + 1;
-	}
-	at[-1] = '\0';
+	if ((rec->source && *rec->source && add_line(&t, rec->source) != 0) ||
+	    gather_text(&t, &rec->u, cw_schema_for_kind(rec->kind), skip) != 0 ||
+	    (t.len && cw_buf_append(&t, "", 1) != 0))
+		goto done;
 	/* Folded as a whole: a line's end folds to itself, and nothing folds into one. */
-	rc = keep_folded(k, joined, out);
-	sodium_memzero(joined, len);
-	free(joined);
+	if (t.len && !(folded = cw_text_fold((const char *)t.data)))
+		goto done;
+	cw_buf_free(&t);
+	if (folded && add_line(&t, folded) != 0)
+		goto done;
+	/* A defendant's names as their person's are kept (folded already), each a line. */
+	for (size_t i = 0; rec->kind == CW_KIND_CASE && i < rec->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)rec->u.kase.defendants.items + i;
+		const struct kept_name *p =
+			cw_id_is_zero(&d->person) ? NULL : kept_person(by, &d->person);
+
+		if (p && ((p->fold && add_line(&t, p->fold) != 0) ||
+			  (p->fold_km && add_line(&t, p->fold_km) != 0)))
+			goto done;
+	}
+	rc = 0;
+	if (t.len) {
+		if ((at = names_room(k, t.len + 1)) != NULL) {
+			memcpy(at, t.data, t.len);
+			at[t.len] = '\0';
+			*out = at;
+		} else {
+			rc = -1;
+		}
+	}
+done:
+	if (folded) {
+		sodium_memzero(folded, strlen(folded));
+		free(folded);
+	}
+	cw_buf_free(&t);
 	return rc;
 }
 
@@ -2183,10 +2272,11 @@ struct keep_ctx {
 	struct cw_store *st;
 	MDB_txn *txn;
 	struct cw_names_kept *k;
+	const struct kept_by_id *by; /* cases: the people, to name their defendants by */
 	struct cw_error *err;
 };
 
-static int keep_person(const struct cw_id *id, void *ctx)
+static int keep_record(const struct cw_id *id, void *ctx)
 {
 	struct keep_ctx *kc = ctx;
 	struct cw_names_kept *k = kc->k;
@@ -2196,25 +2286,28 @@ static int keep_person(const struct cw_id *id, void *ctx)
 
 	if ((rc = cw_store_read_record(kc->st, kc->txn, id, &rec, kc->err)) != 0)
 		return rc;
-	if (rec.kind != CW_KIND_PERSON || !cw_record_label(&rec)[0]) {
+	if (rec.kind != k->kind || !cw_record_label(&rec)[0]) {
 		cw_record_free(&rec); /* no name to offer */
 		return 0;
 	}
 	if (k->n == k->cap) {
 		size_t cap = k->cap ? k->cap * 2 : 1024;
-		struct kept_name *grown = realloc(k->people, cap * sizeof *grown);
+		struct kept_name *grown = realloc(k->recs, cap * sizeof *grown);
 
 		if (!grown)
 			goto oom;
-		k->people = grown;
+		k->recs = grown;
 		k->cap = cap;
 	}
-	p = &k->people[k->n];
+	p = &k->recs[k->n];
 	p->id = *id;
+	p->date = cw_date_key(cw_record_date(&rec));
+	p->fold_km = NULL;
 	if (!(p->label = names_keep(k, cw_record_label(&rec))) ||
-	    keep_folded(k, rec.u.person.name, &p->fold) != 0 ||
-	    keep_folded(k, rec.u.person.name_km, &p->fold_km) != 0 ||
-	    keep_other_text(k, &rec, &p->other) != 0)
+	    keep_folded(k, k->kind == CW_KIND_PERSON ? rec.u.person.name : rec.u.kase.title,
+			&p->fold) != 0 ||
+	    (k->kind == CW_KIND_PERSON && keep_folded(k, rec.u.person.name_km, &p->fold_km) != 0) ||
+	    keep_other_text(k, &rec, kc->by, &p->other) != 0)
 		goto oom;
 	k->n++;
 	cw_record_free(&rec);
@@ -2225,7 +2318,7 @@ oom:
 }
 
 /* A list of people's order (compare_names): by name, any case, then id. */
-static int compare_kept(const void *a, const void *b)
+static int compare_people(const void *a, const void *b)
 {
 	const struct kept_name *pa = a, *pb = b;
 	int c = strcasecmp(pa->label, pb->label);
@@ -2233,37 +2326,89 @@ static int compare_kept(const void *a, const void *b)
 	return c ? c : memcmp(pa->id.b, pb->id.b, ID_LEN);
 }
 
-/* The names kept, read again when the database has changed since (any write, by any process:
- * a person added, edited, merged, imported, taken from a bundle). Nothing is kept when a
- * person cannot be read: the next request tries again, and says so again. */
-static int names_kept(struct cw_store *st, struct cw_error *err)
+/* A list of cases' order newest first (walk_in_order): the dated from the newest down, then
+ * the undated, each by id from the highest (the index's keys walked backwards). */
+static int compare_cases(const void *a, const void *b)
 {
-	struct keep_ctx kc = {st, NULL, NULL, err};
+	const struct kept_name *pa = a, *pb = b;
+	int ua = pa->date == CW_DATE_KEY_UNKNOWN, ub = pb->date == CW_DATE_KEY_UNKNOWN;
+
+	if (ua != ub)
+		return ua - ub;
+	if (pa->date != pb->date)
+		return pa->date < pb->date ? 1 : -1;
+	return -memcmp(pa->id.b, pb->id.b, ID_LEN);
+}
+
+/* The kind's records read in txn into *out, in a list's order (by: cases only, the people
+ * kept at the same transaction). Nothing is kept when one cannot be read: the error. */
+static int kept_read(struct cw_store *st, MDB_txn *txn, enum cw_kind kind,
+		     const struct kept_by_id *by, struct cw_names_kept **out, struct cw_error *err)
+{
+	struct keep_ctx kc = {st, txn, NULL, by, err};
 	int rc, walk_failed;
 
-	if ((rc = cw_store_begin_read(st, &kc.txn, err)) != 0)
-		return rc;
-	if (st->names && st->names->txnid == mdb_txn_id(kc.txn)) {
-		mdb_txn_abort(kc.txn);
-		return 0;
-	}
-	cw_names_kept_free(st->names);
-	st->names = NULL;
-	if (!(kc.k = calloc(1, sizeof *kc.k))) {
-		mdb_txn_abort(kc.txn);
+	*out = NULL;
+	if (!(kc.k = calloc(1, sizeof *kc.k)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	}
-	kc.k->txnid = mdb_txn_id(kc.txn);
-	rc = each_of_kind(st, kc.txn, CW_KIND_PERSON, keep_person, &kc, &walk_failed);
-	mdb_txn_abort(kc.txn);
+	kc.k->kind = kind;
+	kc.k->txnid = mdb_txn_id(txn);
+	rc = each_of_kind(st, txn, kind, keep_record, &kc, &walk_failed);
 	if (rc != 0) {
 		cw_names_kept_free(kc.k);
 		return walk_failed ? cw_store_lmdb_error(NULL, rc, "searching names", err) : rc;
 	}
 	if (kc.k->n > 1)
-		qsort(kc.k->people, kc.k->n, sizeof *kc.k->people, compare_kept);
-	st->names = kc.k;
+		qsort(kc.k->recs, kc.k->n, sizeof *kc.k->recs,
+		      kind == CW_KIND_PERSON ? compare_people : compare_cases);
+	*out = kc.k;
 	return 0;
+}
+
+/* The kind's records kept (st->kept[0] people, [1] cases), read again when the database has
+ * changed since (any write, by any process: a record added, edited, merged, imported, taken
+ * from a bundle); the cases with the people, read at the same transaction, since a case is
+ * found by its defendants' names. Nothing is kept when a record cannot be read: the next
+ * request tries again, and says so again. */
+static int names_kept(struct cw_store *st, enum cw_kind kind, struct cw_names_kept **out,
+		      struct cw_error *err)
+{
+	struct cw_names_kept **people = &st->kept[0], **kept = &st->kept[kind == CW_KIND_CASE];
+	struct kept_by_id by = {NULL, 0};
+	MDB_txn *txn;
+	size_t txnid;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	txnid = mdb_txn_id(txn);
+	if (*kept && (*kept)->txnid == txnid) {
+		mdb_txn_abort(txn);
+		*out = *kept;
+		return 0;
+	}
+	cw_names_kept_free(*kept);
+	*kept = NULL;
+	if (kind == CW_KIND_CASE && (!*people || (*people)->txnid != txnid)) {
+		cw_names_kept_free(*people);
+		*people = NULL;
+		rc = kept_read(st, txn, CW_KIND_PERSON, NULL, people, err);
+	}
+	if (rc == 0 && kind == CW_KIND_CASE && (*people)->n &&
+	    !(by.at = malloc((*people)->n * sizeof *by.at)))
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (rc == 0 && kind == CW_KIND_CASE) {
+		for (size_t i = 0; i < (*people)->n; i++)
+			by.at[by.n++] = &(*people)->recs[i];
+		qsort(by.at, by.n, sizeof *by.at, compare_by_id);
+	}
+	if (rc == 0)
+		rc = kept_read(st, txn, kind, &by, kept, err);
+	mdb_txn_abort(txn);
+	free(by.at);
+	*out = *kept;
+	return rc;
 }
 
 /* How a name (folded) holds the text (folded): enum cw_name_fit, or -1 when it does not. */
@@ -2284,7 +2429,7 @@ static int name_fit(const char *name, const char *text)
 	return fit;
 }
 
-static int person_fit(const struct kept_name *p, const char *text)
+static int record_fit(const struct kept_name *p, const char *text)
 {
 	int a = name_fit(p->fold, text), b = name_fit(p->fold_km, text);
 
@@ -2302,8 +2447,8 @@ static int hit_label_in(const struct cw_name_hit *out, size_t n, const char *lab
 	return 0;
 }
 
-/* Finds the text among the names kept: k->found from the last text's when it holds that one,
- * else from every person, each with its fit; the text kept as the last. */
+/* Finds the text among the records kept: k->found from the last text's when it holds that
+ * one, else from every record, each with its fit; the text kept as the last. */
 static int names_find(struct cw_names_kept *k, const char *folded)
 {
 	int narrow = k->last && strstr(folded, k->last->text) != NULL;
@@ -2319,7 +2464,7 @@ static int names_find(struct cw_names_kept *k, const char *folded)
 	}
 	for (size_t j = 0; j < from; j++) {
 		size_t i = narrow ? k->found[j] : j;
-		int fit = person_fit(&k->people[i], folded);
+		int fit = record_fit(&k->recs[i], folded);
 
 		if (fit >= 0) {
 			fits[n] = (unsigned char)fit;
@@ -2337,8 +2482,11 @@ static int names_find(struct cw_names_kept *k, const char *folded)
 	return 0;
 }
 
-int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
-			    struct cw_name_hit **out, size_t *n, struct cw_error *err)
+/* cw_store_people_by_part and cw_store_cases_by_part. namesakes: with each label, every other
+ * record that bears it (people: a name two bear is neither's); else each label once, the first
+ * in the list's order. */
+static int by_part(struct cw_store *st, enum cw_kind kind, const char *text, size_t most,
+		   int namesakes, struct cw_name_hit **out, size_t *n, struct cw_error *err)
 {
 	struct cw_names_kept *k;
 	size_t labels = 0, cap;
@@ -2347,9 +2495,8 @@ int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = names_kept(st, err)) != 0)
+	if ((rc = names_kept(st, kind, &k, err)) != 0)
 		return rc;
-	k = st->names;
 	if (!(folded = cw_text_fold(text)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	/* Text that is not UTF-8 (folded so) is in no name, as cw_text_contains_folded has it. */
@@ -2363,17 +2510,17 @@ int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 	cap = k->nfound < most * 4 ? k->nfound : most * 4;
 	if (cap && !(*out = malloc(cap * sizeof **out)))
 		rc = CW_ENOMEM;
-	/* Best fit first, in name order within each: at most `most` labels, and every namesake
-	 * of one of them, wherever it comes. */
+	/* Best fit first, in the list's order within each: at most `most` labels (and every
+	 * namesake of one of them, wherever it comes, when asked). */
 	for (int fit = CW_FIT_START; fit <= CW_FIT_ELSEWHERE && rc == 0; fit++)
 		for (size_t j = 0; j < k->nfound && rc == 0; j++) {
-			const struct kept_name *p = &k->people[k->found[j]];
+			const struct kept_name *p = &k->recs[k->found[j]];
 			int again;
 
 			if (k->fit[j] != fit)
 				continue;
 			again = hit_label_in(*out, *n, p->label);
-			if (!again && labels == most)
+			if ((again && !namesakes) || (!again && labels == most))
 				continue;
 			if (*n == cap) {
 				struct cw_name_hit *grown;
@@ -2402,6 +2549,18 @@ int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	}
 	return 0;
+}
+
+int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
+			    struct cw_name_hit **out, size_t *n, struct cw_error *err)
+{
+	return by_part(st, CW_KIND_PERSON, text, most, 1, out, n, err);
+}
+
+int cw_store_cases_by_part(struct cw_store *st, const char *text, size_t most,
+			   struct cw_name_hit **out, size_t *n, struct cw_error *err)
+{
+	return by_part(st, CW_KIND_CASE, text, most, 0, out, n, err);
 }
 
 void cw_name_hits_free(struct cw_name_hit *hits, size_t n)

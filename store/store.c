@@ -669,7 +669,8 @@ void cw_store_close(struct cw_store *st)
 	cw_audit_own_free(st);
 	sodium_memzero(st->name_key, sizeof st->name_key);
 	free(st->people_order);
-	cw_names_kept_free(st->names); /* wipes the names */
+	cw_names_kept_free(st->kept[0]); /* wipes the names */
+	cw_names_kept_free(st->kept[1]); /* and the cases' text */
 	free(st->named_text);
 	for (size_t i = 0; i < sizeof st->resolved / sizeof st->resolved[0]; i++) {
 		free(st->resolved[i].text);

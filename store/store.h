@@ -386,6 +386,14 @@ struct cw_name_hit {
 };
 int cw_store_people_by_part(struct cw_store *st, const char *text, size_t most,
 			    struct cw_name_hit **out, size_t *n, struct cw_error *err);
+/* The same for a case field (its label the title): the cases cw_store_list's free text finds
+ * (by any of their text, or a defendant's Latin or Khmer name), those whose title starts with
+ * `text` first, then those with a word that does, then those holding it inside a word, then
+ * the rest, newest first within each (CW_ORDER_NEWEST_FIRST); at most `most` hits, each title
+ * once (the first of those that bear it). Kept as the people's names are (the first request
+ * reads every case, and the people with them, at one transaction), and dropped the same way. */
+int cw_store_cases_by_part(struct cw_store *st, const char *text, size_t most,
+			   struct cw_name_hit **out, size_t *n, struct cw_error *err);
 /* Frees the hits, wiping their names first. */
 void cw_name_hits_free(struct cw_name_hit *hits, size_t n);
 

@@ -111,9 +111,10 @@ struct cw_store {
 	struct cw_id *named_ids;
 	size_t nnamed;
 	size_t named_txnid;
-	/* The people's names for type-ahead (query.c, cw_store_people_by_part), good while the
-	 * database is at the transaction they were read in; wiped when dropped. */
-	struct cw_names_kept *names;
+	/* The people's names and the cases' titles for type-ahead (query.c,
+	 * cw_store_people_by_part, cw_store_cases_by_part), each good while the database is at
+	 * the transaction they were read in; wiped when dropped. [0] people, [1] cases. */
+	struct cw_names_kept *kept[2];
 	/* The people and the cases a filter's person or case names (query.c, resolve_refs), for
 	 * the last text asked of each kind, good while the database is at the transaction they
 	 * were found in: a report asks the same filter of each of its sections, and a name is
@@ -573,7 +574,8 @@ int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err
  * (MDB_MAP_RESIZED) and tries again; returns an LMDB code. */
 int cw_store_txn_begin(struct cw_store *st, unsigned flags, MDB_txn **txn);
 
-/* Frees (wiping) what cw_store_people_by_part keeps (query.c); accepts NULL. */
+/* Frees (wiping) what cw_store_people_by_part or cw_store_cases_by_part keeps (query.c);
+ * accepts NULL. */
 struct cw_names_kept;
 void cw_names_kept_free(struct cw_names_kept *k);
 

@@ -1851,6 +1851,168 @@ START_TEST(person_and_case_names_found_again_after_a_write)
 }
 END_TEST
 
+/* A case for the suggestions' tests: its title, one defendant (none when NULL), the date it
+ * was opened (unknown when NULL), its court and notes. */
+static struct cw_id add_titled_case(const char *title, const struct cw_id *person,
+				    const char *opened, const char *court, const char *notes)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_CASE);
+	r.u.kase.title = strdup(title);
+	r.u.kase.court = court ? strdup(court) : NULL;
+	r.u.kase.notes = notes ? strdup(notes) : NULL;
+	if (opened)
+		r.u.kase.opened = D(opened);
+	if (person)
+		((struct cw_defendant *)cw_list_append(&r.u.kase.defendants, df->sub))->person =
+			*person;
+	ck_assert_msg(cw_store_put(st, &r, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+/* How a title holds the text (both folded), as a case field ranks it: its start, a word's
+ * start, inside a word, not at all. */
+static int title_fit(const char *title, const char *text)
+{
+	const char *at;
+	int fit = 3;
+
+	if (!strncmp(title, text, strlen(text)))
+		return 0;
+	for (at = strstr(title, text); at; at = strstr(at + 1, text)) {
+		if (at > title && (at[-1] == ' ' || at[-1] == '-'))
+			return 1;
+		fit = 2;
+	}
+	return fit;
+}
+
+/* What a case field suggests for the text (cw_store_cases_by_part, from the cases it keeps) is
+ * what the lists' search gives without them: every case cw_store_list's free text finds,
+ * newest first, ranked by how its title holds the text, each title once, at most 6. */
+static void cases_suggest_as_search(const char *text)
+{
+	struct cw_name_hit *hits;
+	struct cw_record_list l;
+	struct cw_filter f;
+	struct cw_error err;
+	const char *want[6];
+	struct cw_id want_id[6];
+	char *folded = cw_text_fold(text);
+	size_t n, nwant = 0;
+
+	ck_assert_ptr_nonnull(folded);
+	cw_filter_init(&f);
+	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
+	snprintf(f.text, sizeof f.text, "%s", text);
+	ck_assert_msg(cw_store_list(st, &f, f.kinds, CW_ORDER_NEWEST_FIRST, 0, 0, &l, &err) == 0,
+		      "%s", err.message);
+	for (int band = 0; band < 4; band++)
+		for (size_t i = 0; i < l.n && nwant < 6; i++) {
+			const char *title = l.items[i].u.kase.title;
+			char *t = cw_text_fold(title);
+			int fit = title_fit(t, folded), seen = 0;
+
+			free(t);
+			for (size_t j = 0; j < nwant; j++)
+				seen |= !strcmp(want[j], title);
+			if (fit == band && !seen) {
+				want_id[nwant] = l.items[i].id;
+				want[nwant++] = title;
+			}
+		}
+	ck_assert_msg(cw_store_cases_by_part(st, text, 6, &hits, &n, &err) == 0, "%s", err.message);
+	ck_assert_msg(n == nwant, "'%s': %zu suggested, the search gives %zu", text, n, nwant);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_msg(!strcmp(hits[i].label, want[i]), "'%s' #%zu: %s, the search gives %s",
+			      text, i, hits[i].label, want[i]);
+		ck_assert(cw_id_equal(&hits[i].id, &want_id[i]));
+	}
+	cw_name_hits_free(hits, n);
+	cw_record_list_free(&l);
+	free(folded);
+}
+
+/* A case field's suggestions are read from the cases kept by the store (cw_store_cases_by_part:
+ * at 50,000 cases every key read each of them), and answer as the search the lists make, key
+ * after key (a text that holds the last one looks only among the cases that one found), by
+ * title, court, notes and a defendant's name in either script; a write, to a case or to a
+ * person a case names, drops what was kept, and the next key finds the database as it is. */
+START_TEST(case_suggestions_kept_answer_as_the_search)
+{
+	const char *texts[] = {"s",     "so", "sok",    "sokh",    "sokha", "sokha ",
+			       "kem",   "កឹម", "កឹម សុខា", "treason", "case",  "rainsy",
+			       "tbong", "x",  "dara 1", "-",       "naga",  "sithar"};
+	struct cw_record rec;
+	struct cw_error err;
+	struct cw_id kem = add_person("Kem Sokha", NULL), sam = add_person("Sam Rainsy", NULL);
+	struct cw_id dara = add_person("Sok Dara", NULL), sithar = add_person("Chhim Sithar", NULL);
+	struct cw_id strike;
+	struct cw_names_kept *kept;
+	struct cw_name_hit *hits;
+	char title[64];
+	size_t n;
+
+	ck_assert_int_eq(cw_store_get(st, &kem, &rec, &err), 0);
+	rec.u.person.name_km = strdup("កឹម សុខា");
+	ck_assert_int_eq(cw_store_put(st, &rec, 0, &err), 0);
+	cw_record_free(&rec);
+	add_titled_case("Treason case", &kem, "2017-09", "Phnom Penh Court", NULL);
+	add_titled_case("Treason case", &sam, "2021-02-03", NULL, NULL); /* a namesake, newer */
+	add_titled_case("Defamation case", &sam, "2019-01", "Tbong Khmum Court", "Sokha testified");
+	add_titled_case("Prosecutor v. Kem Sokha", &kem, NULL, NULL, NULL); /* undated: last */
+	add_titled_case("Sokha-era land case", NULL, "2015", NULL, NULL);
+	add_titled_case("Insokhable", NULL, "2016-05-05", NULL, NULL);
+	strike = add_titled_case("NagaWorld strike", &sithar, "2022-01-04", NULL, NULL);
+	for (int i = 0; i < 12; i++) {
+		snprintf(title, sizeof title, "Sok Dara case %d", i);
+		add_titled_case(title, &dara, i % 3 ? "2020-06" : NULL, NULL, NULL);
+	}
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		cases_suggest_as_search(texts[i]);
+	/* Kept: asked again with nothing written, nothing is read again. */
+	kept = st->kept[1];
+	ck_assert_ptr_nonnull(kept);
+	cases_suggest_as_search("sokha");
+	ck_assert_ptr_eq(st->kept[1], kept);
+	/* A case added: found at the next key, however narrow the last. */
+	add_titled_case("Sokha support group", NULL, "2024-03-01", NULL, NULL);
+	cases_suggest_as_search("sokha");
+	cases_suggest_as_search("sokha s");
+	/* A person renamed: the cases naming them follow, by the new name only. */
+	ck_assert_int_eq(cw_store_get(st, &sam, &rec, &err), 0);
+	free(rec.u.person.name);
+	rec.u.person.name = strdup("Sam Rangsi");
+	ck_assert_int_eq(cw_store_put(st, &rec, 0, &err), 0);
+	cw_record_free(&rec);
+	cases_suggest_as_search("rainsy");
+	cases_suggest_as_search("rangsi");
+	/* A case deleted: no longer offered. */
+	cases_suggest_as_search("naga");
+	ck_assert_int_eq(cw_store_delete(st, &strike, &err), 0);
+	cases_suggest_as_search("naga");
+	cases_suggest_as_search("sithar");
+	/* Every case found is ranked, not the 50 newest: an older title that starts with the
+	 * text comes before 60 newer cases whose notes hold it. */
+	add_titled_case("Borei Keila eviction", NULL, "2012-01-03", NULL, NULL);
+	for (int i = 0; i < 60; i++) {
+		snprintf(title, sizeof title, "Land case %d", i);
+		add_titled_case(title, NULL, "2023-05", NULL, "families of Borei Keila");
+	}
+	cases_suggest_as_search("borei");
+	ck_assert_int_eq(cw_store_cases_by_part(st, "borei", 6, &hits, &n, &err), 0);
+	ck_assert_uint_eq(n, 6);
+	ck_assert_str_eq(hits[0].label, "Borei Keila eviction");
+	cw_name_hits_free(hits, n);
+}
+END_TEST
+
 /* The state of the first charge of a case's first defendant, and how many rulings its history
  * holds. */
 static uint8_t charge_state(const struct cw_id *kase, size_t *steps)
@@ -3746,6 +3908,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, people_page_in_name_order);
 	tcase_add_test(tc, text_finds_records_by_their_people_and_case);
 	tcase_add_test(tc, person_and_case_names_found_again_after_a_write);
+	tcase_add_test(tc, case_suggestions_kept_answer_as_the_search);
 	tcase_add_test(tc, a_verdict_corrected_or_deleted_is_taken_back);
 	tcase_add_test(tc, failed_action_writes_nothing);
 	tcase_add_test(tc, delete_refused_while_named);
