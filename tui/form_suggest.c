@@ -89,34 +89,6 @@ static int person_cases_first(struct cw_form *fm, const struct cw_form_field *ff
 	return 1;
 }
 
-/* How a case's title holds the text typed (folded, as cw_text_fold gives it), best first (a
- * field of people asks the store: cw_store_people_by_part). */
-enum { MATCH_START, MATCH_WORD, MATCH_INSIDE, MATCH_ELSEWHERE };
-
-static int name_match(const char *name, const char *folded)
-{
-	char *n = cw_text_fold(name);
-	const char *at;
-	int m = MATCH_ELSEWHERE;
-
-	if (!n || !*folded)
-		goto done;
-	if (!strncmp(n, folded, strlen(folded))) {
-		m = MATCH_START;
-		goto done;
-	}
-	for (at = strstr(n, folded); at; at = strstr(at + 1, folded)) {
-		if (at[-1] == ' ' || at[-1] == '-') {
-			m = MATCH_WORD;
-			goto done;
-		}
-		m = MATCH_INSIDE;
-	}
-done:
-	free(n);
-	return m;
-}
-
 /* The part of a picker's text suggestions are for: after the last ';' in a list of people. */
 static const char *typed_part(const struct cw_form_field *ff)
 {
@@ -155,6 +127,36 @@ static void people_suggest(struct cw_form *fm, const struct cw_form_field *ff, c
 	cw_name_hits_free(hits, n);
 }
 
+/* A case field: the cases whose title holds the text first (its start, then a word's, then
+ * inside a word), then those that hold it elsewhere (their court, notes or charges, a
+ * defendant's name: what the lists' search finds them by), newest first within each
+ * (cw_store_cases_by_part, which keeps the cases' text: a key reads no case). apart: the form
+ * has a person, whom these cases are marked as not naming (person_cases_first offered theirs). */
+static void cases_suggest(struct cw_form *fm, const struct cw_form_field *ff, const char *typed,
+			  int apart)
+{
+	struct cw_name_hit *hits;
+	struct cw_error err;
+	size_t n;
+	int rc;
+
+	if (!*typed || (!cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label)) ||
+	    cw_text_validate(typed, CW_FILTER_TEXT_MAX - 1, 0, "text", NULL) != 0)
+		return;
+	/* A record that cannot be read among the cases or their people: said, and none offered
+	 * (the list would leave it out, as though no such case were held). */
+	cw_error_clear(&err);
+	if ((rc = cw_store_cases_by_part(fm->st, typed, CW_FORM_SUGGEST_MAX, &hits, &n, &err)) !=
+	    0) {
+		if (cw_form_unread(rc))
+			none_offered(fm, rc, &err);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		add_suggestion(fm, hits[i].label, &hits[i].id, apart);
+	cw_name_hits_free(hits, n);
+}
+
 void cw_form_suggest(struct cw_form *fm)
 {
 	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
@@ -178,46 +180,10 @@ void cw_form_suggest(struct cw_form *fm)
 		people_suggest(fm, ff, typed);
 		return;
 	case CW_W_CASE: {
-		struct cw_filter f;
-		struct cw_record_list l;
-		struct cw_error err;
-		int apart = person_cases_first(fm, ff, typed), rc;
-		char *folded;
+		int apart = person_cases_first(fm, ff, typed);
 
-		if (apart < 0 || !*typed ||
-		    (!cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label)))
-			return;
-		cw_filter_init(&f);
-		f.kinds = CW_KIND_BIT(CW_KIND_CASE);
-		if (cw_text_validate(typed, CW_FILTER_TEXT_MAX - 1, 0, "text", NULL) != 0)
-			return;
-		snprintf(f.text, sizeof f.text, "%s", typed);
-		/* A record that cannot be read among those the text finds: said, and none
-		 * offered (the list would leave it out, as though no such name were held). */
-		cw_error_clear(&err);
-		if ((rc = cw_store_list(fm->st, &f, CW_KIND_BIT(CW_KIND_CASE),
-					CW_ORDER_NEWEST_FIRST, 0, 50, &l, &err)) != 0) {
-			if (cw_form_unread(rc))
-				none_offered(fm, rc, &err);
-			return;
-		}
-		/* Titles that start with the text first, then titles with a word that does, then
-		 * titles that hold it elsewhere, then cases that mention it outside their title;
-		 * newest first within each. */
-		if (!(folded = cw_text_fold(typed))) {
-			cw_record_list_free(&l);
-			return;
-		}
-		for (int pass = 0; pass < MATCH_ELSEWHERE + 1; pass++)
-			for (size_t i = 0; i < l.n; i++) {
-				const struct cw_record *r = &l.items[i];
-				int m = name_match(cw_record_label(r), folded);
-
-				if (m == pass && cw_record_label(r)[0])
-					add_suggestion(fm, cw_record_label(r), &r->id, apart);
-			}
-		free(folded);
-		cw_record_list_free(&l);
+		if (apart >= 0)
+			cases_suggest(fm, ff, typed, apart);
 		return;
 	}
 	case CW_W_COURT:
