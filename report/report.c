@@ -5313,15 +5313,54 @@ static int ends_on(const struct cw_record *rec, const struct cw_record *kase,
 	       cw_timeline_milestone_ends_detention(ms);
 }
 
+/* Whether the person's last detention logged, in any of their cases, is the one of the case
+ * kase counted to `end`, by the day `day`: of their records tl as the report reads them, no
+ * arrest or detention of theirs in another case is dated after that end up to that day (one
+ * of a month that holds the end may be after it), and the summary of all their cases (the
+ * cases, their milestones and hearings: a visit neither starts nor ends one) at that day
+ * counts their detention to that end (none held in another past it). Either would make "no
+ * arrest or detention logged since" untrue, and the custody a row of theirs gives may be of it
+ * (an arrest the summary counts no detention from too: its case says they are not held, not
+ * since when). 1 if so, 0 if not, -1 out of memory. */
+static int last_ended_on(const struct cw_id *person, const struct cw_record *kase,
+			 const struct cw_record_list *tl, struct cw_date day, struct cw_date end)
+{
+	struct cw_timeline_summary all;
+	struct cw_record *mine;
+	size_t n = 0;
+
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct cw_milestone *ms = &tl->items[i].u.milestone;
+
+		if (tl->items[i].kind == CW_KIND_MILESTONE &&
+		    !cw_id_equal(&ms->case_id, &kase->id) && cw_id_equal(&ms->person, person) &&
+		    cw_timeline_starts_detention(ms) && cw_date_is_known(ms->date) &&
+		    cw_date_compare(cw_date_last_day(ms->date), cw_date_last_day(end)) > 0 &&
+		    cw_date_compare(cw_date_first_day(ms->date), day) <= 0)
+			return 0;
+	}
+	if (!(mine = malloc((tl->n ? tl->n : 1) * sizeof *mine)))
+		return -1;
+	/* Shallow copies, read only: the summary frees nothing. */
+	for (size_t i = 0; i < tl->n; i++)
+		if (tl->items[i].kind == CW_KIND_CASE || tl->items[i].kind == CW_KIND_MILESTONE ||
+		    tl->items[i].kind == CW_KIND_HEARING)
+			mine[n++] = tl->items[i];
+	cw_timeline_summarise(person, mine, n, day, &all);
+	free(mine);
+	return !all.pretrial_ongoing && all.pretrial_to_kind == CW_PRETRIAL_TO_END &&
+	       cw_date_compare(all.pretrial_to, end) == 0;
+}
+
 /* Whether the person's last detention logged in the case kase, of their records tl as the
  * report reads them, ended wholly before the day met_on: the summary of the case's own records
  * (its milestones and hearings: a visit neither starts nor ends one) at that day counts it to
  * an end whose last day is before it (a release dated only to that day's month may have come
  * after it, and a bail decided before it with the release after it left them held), and the
- * same records of all their cases count their last detention to that end (none logged in
- * another case after it, nor held there past it: the visit may be of that one). Then
- * *ended is that end, *by the record of it (zero when none is found) and *views its account.
- * 1 if so, 0 if not, -1 out of memory. */
+ * records of all their cases give that end as their last (last_ended_on: none logged in
+ * another case after it, nor held there past it, the visit may be of that one). Then *ended
+ * is that end, *by the record of it (zero when none is found) and *views its account. 1 if
+ * so, 0 if not, -1 out of memory. */
 static int ended_before_visit(const struct cw_id *person, const struct cw_record *kase,
 			      const struct cw_record_list *tl, struct cw_date met_on,
 			      struct cw_date *ended, struct cw_id *by, uint32_t *views)
@@ -5357,24 +5396,10 @@ static int ended_before_visit(const struct cw_id *person, const struct cw_record
 			if (ends_on(&mine[i], kase, person, sum.pretrial_to))
 				*by = mine[i].id;
 	}
-	if (over) {
-		/* Their last detention logged in any case: one logged in another after this end
-		 * (or held in past it) would make "no arrest or detention logged since" untrue,
-		 * and the visit may be of it. The same kinds of record of every case. */
-		struct cw_timeline_summary all;
-
-		n = 0;
-		for (size_t i = 0; i < tl->n; i++)
-			if (tl->items[i].kind == CW_KIND_CASE ||
-			    tl->items[i].kind == CW_KIND_MILESTONE ||
-			    tl->items[i].kind == CW_KIND_HEARING)
-				mine[n++] = tl->items[i];
-		cw_timeline_summarise(person, mine, n, met_on, &all);
-		over = !all.pretrial_ongoing && all.pretrial_to_kind == CW_PRETRIAL_TO_END &&
-		       cw_date_compare(all.pretrial_to, sum.pretrial_to) == 0;
-	}
 	free(mine);
-	return over;
+	/* Their last detention logged in any case, by the visit: the visit may be of one logged
+	 * in another case after this end. */
+	return over ? last_ended_on(person, kase, tl, met_on, sum.pretrial_to) : 0;
 }
 
 /* The case of the person's records tl (as the report reads them) whose entry says they are
