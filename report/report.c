@@ -5690,6 +5690,26 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_m
 	return rc;
 }
 
+/* For a person whose case entered in time holds them again since `ended`, the end of their
+ * last detention logged in it (cw_unstarted): *last, whether that is their last detention
+ * logged in any case by the period's end (last_ended_on, as unstarted_met asks of a case
+ * entered after it, to the end of the period as the index looks in the case itself), over
+ * their records as the report reads them. */
+static int held_again_last(struct cw_reader *rd, struct cw_report *r, const struct cw_id *person,
+			   const struct cw_record *kase, struct cw_date ended, int *last,
+			   struct cw_error *err)
+{
+	struct cw_record_list tl;
+	int rc = detention_records(rd, r, person, &tl, err);
+
+	if (rc != 0)
+		return rc;
+	if ((*last = last_ended_on(person, kase, &tl, r->held_to, ended)) < 0)
+		rc = oom(err);
+	cw_record_list_free(&tl);
+	return rc;
+}
+
 /* Whoever a case the filter admits records as detained, known so by the period's end, with no
  * arrest or detention of theirs in it dated up to then: the index names them (store.h), the
  * case is read for the filter, what is withheld and its groups. People held in pretrial
@@ -5716,7 +5736,7 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m,
 	    0)
 		return rc;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		int person = !cw_id_is_zero(&u[i].person), match = 0;
+		int person = !cw_id_is_zero(&u[i].person), match = 0, last = 1;
 		struct cw_record_list one = {0};
 		struct cw_record kase;
 
@@ -5769,6 +5789,13 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m,
 				 * opening, no day they were seen held */
 			} else if (!entry_known_by(r, &one.items[0], u[i].known)) {
 				/* undated, and the case recorded here after the period */
+			} else if (cw_date_is_known(u[i].ended) &&
+				   ((rc = held_again_last(rd, r, &u[i].person, &one.items[0],
+							  u[i].ended, &last, err)) != 0 ||
+				    !last)) {
+				/* held again since an end a detention logged in another case
+				 * came after: "no arrest or detention logged since" it would be
+				 * untrue, and that one may be their custody; not listed so */
 			} else {
 				struct cw_report_detainee row;
 
