@@ -1328,8 +1328,13 @@ struct near_search {
 	struct period *p;
 	struct cw_date from, to;
 	struct cw_idmap seen; /* each id found, to its node */
+	/* The records found whose links are followed, the links that name them still to look
+	 * up (cw_reader_linking: near_search's loop), from done on. */
 	struct cw_id *todo;
-	size_t ntodo, done;
+	size_t ntodo, done, captodo;
+	/* The records named by a link and not read yet (near_found), by node: a list of its own,
+	 * not the stack, which a chain of tens of thousands of linked accounts overflowed. */
+	size_t *unread, nunread, capunread;
 	/* The records found, by node (seen's value): whether each was read and is not left out
 	 * (alive), whether the filter leaves it out (cut), the list of the period's counts it is
 	 * in when admitted (counted_kind, -1 none); and the links (as pairs of nodes, same_event
@@ -1339,26 +1344,45 @@ struct near_search {
 		unsigned char alive, cut;
 		signed char list;
 	} * nodes;
-	size_t nnodes, *edges, nedges;
+	size_t nnodes, capnodes, *edges, nedges, capedges;
 };
+
+/* items (*cap of `size` bytes each) with room for `need`: itself when it has it, else grown
+ * (doubled, so that a search of n records copies O(n) bytes, not O(n^2)); NULL out of memory,
+ * items untouched. */
+static void *near_room(void *items, size_t *cap, size_t need, size_t size)
+{
+	size_t more = *cap ? *cap : 16;
+	void *grown;
+
+	if (need <= *cap)
+		return items;
+	while (more < need)
+		more *= 2;
+	if (more > SIZE_MAX / size || !(grown = realloc(items, more * size)))
+		return NULL;
+	*cap = more;
+	return grown;
+}
 
 /* A node for id in ns (put in seen): *at, and 1 when it is new; 0 when seen already; -1 out of
  * memory. */
 static int near_node(struct near_search *ns, const struct cw_id *id, size_t *at)
 {
-	struct near_node *grown;
+	struct near_node *n;
 	int added;
 
 	if (cw_idmap_get(&ns->seen, id, at))
 		return 0;
-	if (!(grown = realloc(ns->nodes, (ns->nnodes + 1) * sizeof *grown)))
+	if (!(n = near_room(ns->nodes, &ns->capnodes, ns->nnodes + 1, sizeof *n)))
 		return -1;
-	ns->nodes = grown;
+	ns->nodes = n;
 	if ((added = cw_idmap_put(&ns->seen, id, ns->nnodes, NULL)) < 0)
 		return -1;
-	grown[ns->nnodes].id = *id;
-	grown[ns->nnodes].alive = grown[ns->nnodes].cut = 0;
-	grown[ns->nnodes].list = -1;
+	n = &ns->nodes[ns->nnodes];
+	n->id = *id;
+	n->alive = n->cut = 0;
+	n->list = -1;
 	*at = ns->nnodes++;
 	return 1;
 }
@@ -1373,11 +1397,12 @@ static int near_edges(struct near_search *ns, const struct cw_record *rec, size_
 		if ((l->relation != CW_LINK_SAME_EVENT && l->relation != CW_LINK_DISPUTES) ||
 		    !cw_idmap_get(&ns->seen, &l->record, &to))
 			continue;
-		if (!(grown = realloc(ns->edges, (ns->nedges + 1) * 2 * sizeof *grown)))
+		if (!(grown = near_room(ns->edges, &ns->capedges, (ns->nedges + 1) * 2,
+					sizeof *grown)))
 			return CW_ENOMEM;
 		ns->edges = grown;
-		grown[2 * ns->nedges] = at;
-		grown[2 * ns->nedges + 1] = to;
+		ns->edges[2 * ns->nedges] = at;
+		ns->edges[2 * ns->nedges + 1] = to;
 		ns->nedges++;
 	}
 	return 0;
@@ -1385,7 +1410,7 @@ static int near_edges(struct near_search *ns, const struct cw_record *rec, size_
 
 static int near_todo(struct near_search *ns, const struct cw_id *id)
 {
-	struct cw_id *grown = realloc(ns->todo, (ns->ntodo + 1) * sizeof *grown);
+	struct cw_id *grown = near_room(ns->todo, &ns->captodo, ns->ntodo + 1, sizeof *grown);
 
 	if (!grown)
 		return CW_ENOMEM;
@@ -1394,45 +1419,71 @@ static int near_todo(struct near_search *ns, const struct cw_id *id)
 	return 0;
 }
 
+/* Node `at` named by a link, new: read in turn by near_found. */
+static int near_unread(struct near_search *ns, size_t at)
+{
+	size_t *grown = near_room(ns->unread, &ns->capunread, ns->nunread + 1, sizeof *grown);
+
+	if (!grown)
+		return CW_ENOMEM;
+	ns->unread = grown;
+	ns->unread[ns->nunread++] = at;
+	return 0;
+}
+
 /* A record named by a link, either way, of one already found: its links are followed in turn,
  * whatever it is, so that every period sees every account of an event and decides alike which
  * one counts it; kept among the accounts outside the period when it is one the report's filter
  * admits (as the period's own lists are read through it). Read once however often it is
- * named. */
+ * named. What its links name is read from a list of the nodes still to read, last found first,
+ * until none is left: however long a chain of linked accounts, the stack does not grow. */
 static int near_found(struct near_search *ns, const struct cw_id *id, struct cw_error *err)
 {
-	struct cw_record rec;
-	struct cw_record_list *l;
-	int added, rc, match = 0;
 	size_t at;
+	int added, rc = 0;
 
-	if ((added = near_node(ns, id, &at)) < 0)
+	if ((added = near_node(ns, id, &at)) < 0 || (added && near_unread(ns, at) != 0))
 		return oom(err);
-	if (!added)
-		return 0;
-	if ((rc = cw_reader_get(ns->rd, id, &rec, err)) == CW_ENOTFOUND)
-		return 0; /* a link to a record deleted since */
-	if (rc != 0)
-		return rc;
-	/* Its own links, then those that name it (near_search's loop). */
-	for (size_t k = 0; rc == 0 && k < rec.links.n; k++)
-		rc = near_found(ns, &((const struct cw_link *)rec.links.items)[k].record, err);
-	if (rc == 0 && near_todo(ns, &rec.id) != 0)
-		rc = oom(err);
-	if (rc == 0 && near_edges(ns, &rec, at) != 0)
-		rc = oom(err);
-	if (rc == 0 && (rc = cw_matcher_test(ns->m, &rec, &match, err)) == 0) {
-		ns->nodes[at].alive = !cw_withheld_leaves_out(ns->shown, &rec);
-		ns->nodes[at].cut = !match;
-		ns->nodes[at].list = (signed char)counted_kind(&rec, ns->from, ns->to);
-	}
-	if (rc == 0 && match && (l = near_list(ns->p, &rec, ns->from, ns->to))) {
-		if (cw_record_list_push(l, &rec) != 0)
+	while (rc == 0 && ns->nunread > 0) {
+		struct cw_record rec;
+		struct cw_record_list *l;
+		int match = 0;
+
+		at = ns->unread[--ns->nunread];
+		if ((rc = cw_reader_get(ns->rd, &ns->nodes[at].id, &rec, err)) == CW_ENOTFOUND) {
+			rc = 0;
+			continue; /* a link to a record deleted since */
+		}
+		if (rc != 0)
+			break;
+		/* Its own links (a node each, read later), then those that name it (near_search's
+		 * loop). */
+		for (size_t k = 0; rc == 0 && k < rec.links.n; k++) {
+			size_t to;
+
+			if ((added = near_node(ns,
+					       &((const struct cw_link *)rec.links.items)[k].record,
+					       &to)) < 0 ||
+			    (added && near_unread(ns, to) != 0))
+				rc = oom(err);
+		}
+		if (rc == 0 && near_todo(ns, &rec.id) != 0)
 			rc = oom(err);
-		else
-			return 0; /* moved into the list */
+		if (rc == 0 && near_edges(ns, &rec, at) != 0)
+			rc = oom(err);
+		if (rc == 0 && (rc = cw_matcher_test(ns->m, &rec, &match, err)) == 0) {
+			ns->nodes[at].alive = !cw_withheld_leaves_out(ns->shown, &rec);
+			ns->nodes[at].cut = !match;
+			ns->nodes[at].list = (signed char)counted_kind(&rec, ns->from, ns->to);
+		}
+		if (rc == 0 && match && (l = near_list(ns->p, &rec, ns->from, ns->to))) {
+			if (cw_record_list_push(l, &rec) != 0)
+				rc = oom(err);
+			else
+				continue; /* moved into the list */
+		}
+		cw_record_free(&rec);
 	}
-	cw_record_free(&rec);
 	return rc;
 }
 
@@ -1528,7 +1579,7 @@ static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct c
 	const struct cw_record_list *own[] = {&p->hearings, &p->arrests,   &p->visits,
 					      &p->demos,    &p->incidents, &p->case_events};
 	struct near_search ns = {
-		rd, NULL, &r->confidential, p, from, to, {0}, NULL, 0, 0, NULL, 0, NULL, 0};
+		.rd = rd, .shown = &r->confidential, .p = p, .from = from, .to = to};
 	uint32_t kinds = CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_MILESTONE) |
 			 CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_DEMO) |
 			 CW_KIND_BIT(CW_KIND_INCIDENT);
@@ -1596,6 +1647,7 @@ static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct c
 	cw_matcher_free(ns.m);
 	cw_idmap_free(&ns.seen);
 	free(ns.todo);
+	free(ns.unread);
 	free(ns.nodes);
 	free(ns.edges);
 	return rc;
