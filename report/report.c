@@ -1664,24 +1664,36 @@ static int only_set(const struct cw_record *rec)
 	       cw_date_compare(cw_date_first_day(rec->reported_on), cw_date_last_day(h->date)) <= 0;
 }
 
-/* Whether another record of l is given as the same event as rec, or rec as the same as one of
- * them (links, either way): a hearing the team saw held, which a document only set. */
-static int linked_in(const struct cw_record_list *l, const struct cw_record *rec)
+/* Marks in linked[i] whether another record of l is given as the same event as l's record i,
+ * or it as the same as one of them (links, either way): a hearing the team saw held, which a
+ * document only set. Each link is looked up once among l's records by the id it names
+ * (looking for each record's among every other's links was O(records x links)); a list's ids
+ * are its records' own, one each. 0 or CW_ENOMEM. */
+static int linked_in(const struct cw_record_list *l, unsigned char *linked)
 {
-	for (size_t i = 0; i < l->n; i++) {
+	struct cw_idmap at = {0};
+	int links = 0;
+
+	for (size_t i = 0; i < l->n && !links; i++)
+		links = l->items[i].links.n > 0;
+	for (size_t i = 0; links && i < l->n; i++)
+		if (cw_idmap_put(&at, &l->items[i].id, i, NULL) < 0) {
+			cw_idmap_free(&at);
+			return CW_ENOMEM;
+		}
+	for (size_t i = 0; links && i < l->n; i++) {
 		const struct cw_record *o = &l->items[i];
 
-		if (o == rec)
-			continue;
-		for (size_t k = 0; k < o->links.n; k++)
-			if (cw_id_equal(&((const struct cw_link *)o->links.items)[k].record,
-					&rec->id))
-				return 1;
-		for (size_t k = 0; k < rec->links.n; k++)
-			if (cw_id_equal(&((const struct cw_link *)rec->links.items)[k].record,
-					&o->id))
-				return 1;
+		for (size_t k = 0; k < o->links.n; k++) {
+			size_t j;
+
+			if (cw_idmap_get(&at, &((const struct cw_link *)o->links.items)[k].record,
+					 &j) &&
+			    j != i)
+				linked[i] = linked[j] = 1;
+		}
 	}
+	cw_idmap_free(&at);
 	return 0;
 }
 
@@ -1689,8 +1701,8 @@ static int linked_in(const struct cw_record_list *l, const struct cw_record *rec
  * another record of the period gives as held (linked to it). */
 static int take_set_hearings(struct cw_record_list *from, struct cw_record_list *to)
 {
-	unsigned char *set;
-	size_t kept = 0;
+	unsigned char *set, *linked = NULL;
+	size_t kept = 0, nset = 0;
 	int rc = 0;
 
 	if (!from->n)
@@ -1699,7 +1711,15 @@ static int take_set_hearings(struct cw_record_list *from, struct cw_record_list 
 		return CW_ENOMEM;
 	/* Decided over the whole list first: moving records out empties them, links and all. */
 	for (size_t i = 0; i < from->n; i++)
-		set[i] = only_set(&from->items[i]) && !linked_in(from, &from->items[i]);
+		nset += set[i] = (unsigned char)only_set(&from->items[i]);
+	if (nset && (!(linked = calloc(from->n, 1)) || linked_in(from, linked) != 0)) {
+		free(linked);
+		free(set);
+		return CW_ENOMEM;
+	}
+	for (size_t i = 0; linked && i < from->n; i++)
+		set[i] = set[i] && !linked[i];
+	free(linked);
 	for (size_t i = 0; i < from->n; i++) {
 		if (!set[i])
 			from->items[kept++] = from->items[i];
@@ -6111,8 +6131,8 @@ static int upcoming_accounts(struct cw_report *r)
 }
 
 /* The accounts near a period are sifted as its own are: a tally is no event, a hearing only
- * set was not held. */
-static void near_sift(struct period *p)
+ * set was not held. 0 or CW_ENOMEM. */
+static int near_sift(struct period *p)
 {
 	for (size_t k = 0; k < NEARS; k++) {
 		struct cw_record_list *l[2] = {&p->near[k].before, &p->near[k].after};
@@ -6120,10 +6140,11 @@ static void near_sift(struct period *p)
 		for (size_t j = 0; j < 2; j++) {
 			if (k == NEAR_HEARINGS || k == NEAR_VISITS || k == NEAR_DEMOS)
 				take_tallies(l[j], NULL);
-			if (k == NEAR_HEARINGS)
-				take_set_hearings(l[j], NULL);
+			if (k == NEAR_HEARINGS && take_set_hearings(l[j], NULL) != 0)
+				return CW_ENOMEM;
 		}
 	}
+	return 0;
 }
 
 /* ---- the report ------------------------------------------------------------------------- */
@@ -6602,14 +6623,14 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	take_tallies(&prev.hearings, NULL);
 	take_tallies(&prev.visits, NULL);
 	take_tallies(&prev.demos, NULL);
-	near_sift(&cur);
-	near_sift(&prev);
-	if (take_set_hearings(&cur.hearings, &out->hearings_set) != 0) {
+	/* (Out of memory, a hearing only set would be counted as held.) */
+	if (near_sift(&cur) != 0 || near_sift(&prev) != 0 ||
+	    take_set_hearings(&cur.hearings, &out->hearings_set) != 0 ||
+	    take_set_hearings(&prev.hearings, NULL) != 0) {
 		period_free(&cur);
 		period_free(&prev);
 		return oom(err);
 	}
-	take_set_hearings(&prev.hearings, NULL);
 	/* The cases of both periods' arrests, charges, detentions and rulings first: a group's
 	 * number may be the case's (milestone_people). */
 	if ((rc = add_refs(rd, out, &cur.arrests, err)) != 0 ||

@@ -828,6 +828,16 @@ ok cw log hearing --case "Seen set case" --date 2024-08-07 --view own --outcome 
 	--same-event "$set_id"
 ok cw report --from 2024-08-05 --to 2024-08-11 --format json
 json "d['hearings_set'] == [] and d['comparison']['hearings_own']['current'] == 1"
+# ... and the link the other way (the document's account names the team's); one set that no
+# account of the period names is listed
+ok cw log hearing --case "Seen set case" --date 2024-08-09 --view own --outcome adjourned
+seen_id=$(added_id hearing)
+ok cw log hearing --case "Seen set case" --date 2024-08-09 --view un --reported-on 2024-08-01 \
+	--source "UN 001 para 10" --same-event "$seen_id"
+ok cw log hearing --case "Seen set case" --date 2024-08-10 --view un --reported-on 2024-08-01 \
+	--source "UN 001 para 11"
+ok cw report --from 2024-08-05 --to 2024-08-11 --format json
+json "[h['date'] for h in d['hearings_set']] == ['2024-08-10'] and d['comparison']['hearings_own']['current'] == 2"
 # ---- released "in October", arrested again on 10 October: two stretches, the second since
 # the 10th, not one run from July counted as if no release came between ("5 to 103 days")
 ok cw person add --name "Again Held"
