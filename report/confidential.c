@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "models/confidential.h"
+#include "models/idmap.h"
 #include "models/i18n.h"
 #include "models/utf8.h"
 #include "report/confidential.h"
@@ -216,21 +217,21 @@ int cw_withheld_gives_id(const struct cw_withheld *w, const struct cw_record *na
 	return !withheld_whole(w, named) && !cw_record_named_withheld(named);
 }
 
-/* Whether a record l's records name may keep its id: one l holds (sifted already), or one the
- * store holds that is not confidential. One not held here is not known to be shown: 0. One that
- * cannot be read is an error, kept in *rc and err: taken for confidential, it would leave a link
- * out without a word; taken for shown, it would give away the id of one that may be. Once *rc is
- * set the store is not read again: only the ids l holds are kept. */
-static int may_name(struct cw_store *st, const struct cw_record_list *l, const struct cw_id *id,
+/* Whether a record l's records name may keep its id: one l holds (sifted already: held, the
+ * ids of l's records), or one the store holds that is not confidential. One not held here is
+ * not known to be shown: 0. One that cannot be read is an error, kept in *rc and err: taken for
+ * confidential, it would leave a link out without a word; taken for shown, it would give away
+ * the id of one that may be. Once *rc is set the store is not read again: only the ids l holds
+ * are kept. */
+static int may_name(struct cw_store *st, const struct cw_idmap *held, const struct cw_id *id,
 		    int *rc, struct cw_error *err)
 {
 	struct cw_record other;
 	struct cw_error e;
 	int got, shown;
 
-	for (size_t j = 0; j < l->n; j++)
-		if (cw_id_equal(&l->items[j].id, id))
-			return 1;
+	if (cw_idmap_get(held, id, NULL))
+		return 1;
 	if (*rc != 0)
 		return 0;
 	if ((got = cw_store_get(st, id, &other, &e)) != 0) {
@@ -249,10 +250,19 @@ static int may_name(struct cw_store *st, const struct cw_record_list *l, const s
 int cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct cw_record_list *l,
 		      struct cw_error *err)
 {
+	struct cw_idmap held = {0};
 	int rc = 0;
 
 	if (!w->leave_out)
 		return 0;
+	/* The ids l holds, looked up once each (looking for each link's among all of l's
+	 * records was O(links x records)). Without memory for them, none is known to be held:
+	 * every link goes, and the error is returned. */
+	for (size_t i = 0; rc == 0 && i < l->n; i++)
+		if (cw_idmap_put(&held, &l->items[i].id, i, NULL) < 0) {
+			cw_idmap_free(&held);
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		}
 	/* Even past an error every record is gone through: what l holds then names nothing
 	 * unsure, whatever a caller does with it. */
 	for (size_t i = 0; i < l->n; i++) {
@@ -260,13 +270,14 @@ int cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct c
 		size_t kept = 0;
 
 		for (size_t k = 0; k < l->items[i].links.n; k++)
-			if (may_name(st, l, &links[k].record, &rc, err))
+			if (may_name(st, &held, &links[k].record, &rc, err))
 				links[kept++] = links[k];
 		l->items[i].links.n = kept;
 		if (!cw_id_is_zero(&l->items[i].after) &&
-		    !may_name(st, l, &l->items[i].after, &rc, err))
+		    !may_name(st, &held, &l->items[i].after, &rc, err))
 			memset(&l->items[i].after, 0, sizeof l->items[i].after);
 	}
+	cw_idmap_free(&held);
 	return rc;
 }
 
