@@ -1066,6 +1066,10 @@ enum {
 	NEAR_CASE_EVENTS,
 	NEARS
 };
+/* Besides those, what counted_kind says of a record: the period's rulings, which no other
+ * period's count reads (struct near keeps none, accounts_across reads none), and the flag of a
+ * record dated in the period itself. */
+enum { LIST_RULINGS = NEARS, LIST_HERE = 0x10 };
 
 /* The events the report's filter cuts: accounts it admits joined as the same event (or
  * disputing it) only through accounts it leaves out (the UN's of one week and of two weeks
@@ -1089,7 +1093,11 @@ struct period {
 	struct cw_record_list hearings, arrests, detentions, rulings, releases, visits, demos,
 		incidents, case_events;
 	struct near near[NEARS];
-	struct bridges bridges;
+	/* bridges: of the lists counted across periods (accounts_across); ruled: of the
+	 * period's hearings and rulings, read together as its verdicts are (events_make_as),
+	 * joined through accounts the filter leaves out or dated in another period
+	 * (near_bridges) */
+	struct bridges bridges, ruled;
 };
 
 static void period_free(struct period *p)
@@ -1108,8 +1116,9 @@ static void period_free(struct period *p)
 	cw_record_list_free(&p->incidents);
 	cw_record_list_free(&p->case_events);
 	free(p->bridges.items);
-	p->bridges.items = NULL;
-	p->bridges.n = 0;
+	free(p->ruled.items);
+	p->bridges.items = p->ruled.items = NULL;
+	p->bridges.n = p->ruled.n = 0;
 }
 
 static void keep_days(struct cw_record_list *l)
@@ -1295,18 +1304,25 @@ static struct cw_record_list *near_list(struct period *p, const struct cw_record
 }
 
 /* The list of the period's counts (near_kind) a record is in when the report admits it, as the
- * period reads it or as near_list keeps it: -1 when it is in none, dated to no day nor wholly
- * in the period nor wholly outside it (a month or a year the period overlaps: counted in no
- * report of its length), or not dated at all. */
+ * period reads it or as near_list keeps it, with LIST_HERE when it is the period's own; a
+ * ruling of the period LIST_RULINGS (with LIST_HERE): -1 when it is in none, dated to no day
+ * nor wholly in the period nor wholly outside it (a month or a year the period overlaps:
+ * counted in no report of its length), a ruling of another period, or not dated at all. */
 static int counted_kind(const struct cw_record *rec, struct cw_date from, struct cw_date to)
 {
 	struct cw_date d = cw_record_date(rec);
+	int here, k;
 
-	if (!cw_date_is_known(d) ||
-	    (cw_date_compare(cw_date_last_day(d), from) >= 0 &&
-	     cw_date_compare(cw_date_first_day(d), to) <= 0 && !wholly_in(d, from, to)))
+	if (!cw_date_is_known(d))
 		return -1;
-	return near_kind(rec);
+	here = cw_date_compare(cw_date_last_day(d), from) >= 0 &&
+	       cw_date_compare(cw_date_first_day(d), to) <= 0;
+	if (here && !wholly_in(d, from, to))
+		return -1;
+	if ((k = near_kind(rec)) < 0 && here && rec->kind == CW_KIND_MILESTONE &&
+	    is_ruling(rec->u.milestone.type))
+		k = LIST_RULINGS;
+	return k < 0 ? -1 : k | (here ? LIST_HERE : 0);
 }
 
 static int near_order(const void *pa, const void *pb)
@@ -1513,59 +1529,105 @@ static int bridge_compare(const void *a, const void *b)
 		      sizeof(struct cw_id));
 }
 
-/* The admitted accounts found (ns) joined through accounts the filter leaves out (struct
- * bridges) into p: a link joins two records here when one of them is left out by the filter
- * and neither is withheld nor gone (links between the accounts admitted are the lists' own to
- * read, events_make_as), and both are in the same list of the period's counts were they
- * admitted (counted_kind): what the report would count them among with no filter, which joins
- * through nothing else (the government's demonstration linked to the UN's two incidents, or its
- * account dated only to a month the period overlaps, joined no incidents of a report of all
- * accounts, and so none of the UN's). 0 or CW_ENOMEM. */
-static int near_bridges(struct near_search *ns, struct period *p)
+/* Whether a link between two nodes whose lists are la and lb (counted_kind) may join them in a
+ * union of near_bridges: in the lists counted across periods (!ruled), when both are in one of
+ * them, what the report would count them among with no filter, which joins through nothing else
+ * (the government's demonstration linked to the UN's two incidents, or its account dated only
+ * to a month the period overlaps, joined no incidents of a report of all accounts, and so none
+ * of the UN's); among the period's hearings and rulings (ruled), which its verdicts read
+ * together (events_make), when both are hearings, wherever dated (accounts_across joins them),
+ * or both are the period's own hearings or rulings (a ruling of another period, or an event of
+ * a case that is neither, joins none of them in the report of every account). */
+static int bridge_joins(int la, int lb, int ruled)
 {
-	size_t *root, n = 0;
-	unsigned char *cut;
+	int ka = la & ~LIST_HERE, kb = lb & ~LIST_HERE;
 
-	if (!ns->nedges)
+	if (la < 0 || lb < 0)
 		return 0;
-	if (!(root = malloc(ns->nnodes * sizeof *root)) || !(cut = calloc(ns->nnodes, 1))) {
-		free(root);
-		return CW_ENOMEM;
-	}
-	for (size_t i = 0; i < ns->nnodes; i++)
+	if (!ruled)
+		return ka == kb && ka != LIST_RULINGS;
+	if ((ka != NEAR_HEARINGS && ka != LIST_RULINGS) ||
+	    (kb != NEAR_HEARINGS && kb != LIST_RULINGS))
+		return 0;
+	return (ka == NEAR_HEARINGS && kb == NEAR_HEARINGS) || (la & lb & LIST_HERE);
+}
+
+/* One union of near_bridges into *out, with root and through (ns->nnodes each) to work in: the
+ * admitted accounts joined (bridge_joins) through accounts a list leaves out, by id, and their
+ * event. An account is left out when the filter leaves it out (cut); of the period's hearings
+ * and rulings (ruled), also when it is dated in another period, which the period's own lists do
+ * not hold; never when it is withheld or gone. 0 or CW_ENOMEM. */
+static int bridges_union(const struct near_search *ns, int ruled, size_t *root,
+			 unsigned char *through, struct bridges *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ns->nnodes; i++) {
+		const struct near_node *v = &ns->nodes[i];
+
 		root[i] = i;
+		through[i] =
+			v->alive && v->list >= 0 && (v->cut || (ruled && !(v->list & LIST_HERE)));
+	}
+	/* Links between two accounts a list holds are its own to read (events_make_as). */
 	for (size_t e = 0; e < ns->nedges; e++) {
 		size_t a = ns->edges[2 * e], b = ns->edges[2 * e + 1], x, y;
 
-		if (!ns->nodes[a].alive || !ns->nodes[b].alive ||
-		    (!ns->nodes[a].cut && !ns->nodes[b].cut) || ns->nodes[a].list < 0 ||
-		    ns->nodes[a].list != ns->nodes[b].list)
+		if (!ns->nodes[a].alive || !ns->nodes[b].alive || (!through[a] && !through[b]) ||
+		    !bridge_joins(ns->nodes[a].list, ns->nodes[b].list, ruled))
 			continue;
 		x = event_root(root, a);
 		y = event_root(root, b);
 		if (x != y)
 			root[x > y ? x : y] = x < y ? x : y;
 	}
-	/* The events that hold an account left out: their admitted accounts are entries. */
+	/* The events that hold an account left out (marked at their root): their admitted
+	 * accounts are entries; of the period's hearings and rulings, its own. */
 	for (size_t i = 0; i < ns->nnodes; i++)
-		if (ns->nodes[i].alive && ns->nodes[i].cut && event_root(root, i) != i)
-			cut[event_root(root, i)] = 1;
-	for (size_t i = 0; i < ns->nnodes; i++)
-		n += ns->nodes[i].alive && !ns->nodes[i].cut && cut[event_root(root, i)];
-	if (n && !(p->bridges.items = malloc(n * sizeof *p->bridges.items))) {
+		if (through[i])
+			through[event_root(root, i)] |= 2;
+	for (int fill = 0; fill < 2; fill++) {
+		if (fill && n && !(out->items = malloc(n * sizeof *out->items)))
+			return CW_ENOMEM;
+		for (size_t i = 0; i < ns->nnodes; i++) {
+			const struct near_node *v = &ns->nodes[i];
+			size_t x = event_root(root, i);
+
+			if (!v->alive || v->cut || !(through[x] & 2) ||
+			    (ruled && (v->list < 0 || !(v->list & LIST_HERE))))
+				continue;
+			if (fill)
+				out->items[out->n++] = (struct bridge){v->id, x};
+			else
+				n++;
+		}
+	}
+	if (out->n > 1)
+		qsort(out->items, out->n, sizeof *out->items, bridge_compare);
+	return 0;
+}
+
+/* The admitted accounts found (ns) joined through accounts left out into p (struct bridges),
+ * of the lists counted across periods and of the period's hearings and rulings (bridges_union,
+ * bridge_joins). 0 or CW_ENOMEM. */
+static int near_bridges(struct near_search *ns, struct period *p)
+{
+	size_t *root;
+	unsigned char *through;
+	int rc;
+
+	if (!ns->nedges)
+		return 0;
+	if (!(root = malloc(ns->nnodes * sizeof *root)) || !(through = malloc(ns->nnodes))) {
 		free(root);
-		free(cut);
 		return CW_ENOMEM;
 	}
-	for (size_t i = 0; i < ns->nnodes; i++)
-		if (ns->nodes[i].alive && !ns->nodes[i].cut && cut[event_root(root, i)])
-			p->bridges.items[p->bridges.n++] =
-				(struct bridge){ns->nodes[i].id, event_root(root, i)};
-	if (p->bridges.n > 1)
-		qsort(p->bridges.items, p->bridges.n, sizeof *p->bridges.items, bridge_compare);
+	rc = bridges_union(ns, 0, root, through, &p->bridges);
+	if (rc == 0)
+		rc = bridges_union(ns, 1, root, through, &p->ruled);
 	free(root);
-	free(cut);
-	return 0;
+	free(through);
+	return rc;
 }
 
 /* The accounts outside the period [from, to] (struct near) linked, either way, to one of its
@@ -3116,7 +3178,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	vc = acc[NEAR_VISITS].counted;
 	dc = acc[NEAR_DEMOS].counted;
 	dn = acc[NEAR_DEMOS].next;
-	events_make(&ev, &p->hearings, &p->rulings);
+	events_make_as(&ev, &p->hearings, &p->rulings, NULL, &p->ruled);
 	for (size_t i = 0; i < p->hearings.n; i++) {
 		const struct cw_record *rec = &p->hearings.items[i];
 		int is_own = cw_report_hearing_is_own(rec);
@@ -3350,8 +3412,9 @@ static unsigned event_fair_answer(const struct cw_report *r, const struct events
  * does not answer an indicator counts as unknown for it (unless another of the team's
  * accounts of it does: event_fair_answer); an indicator given twice counts once,
  * by its first answer. Where another account of a hearing answers otherwise, fair_differ says
- * so. 0, or -1 out of memory. */
-static int count_fair(struct cw_report *r)
+ * so. ev: the events of r's hearings and rulings, as the period's count joins them. 0, or -1
+ * out of memory. */
+static int count_fair(struct cw_report *r, const struct events *ev)
 {
 	static const struct {
 		const char *field, *label;
@@ -3372,32 +3435,27 @@ static int count_fair(struct cw_report *r)
 		r->fair[r->nfair].label = fields[i].label;
 		r->nfair++;
 	}
-	struct events ev;
-
-	events_make(&ev, &r->hearings, &r->rulings);
-
 	for (size_t i = 0; i < r->hearings.n && rc == 0; i++) {
 		int side = cw_report_hearing_is_own(&r->hearings.items[i]) ? CW_FAIR_SIDE_OWN
 									   : CW_FAIR_SIDE_REPORTED;
 
-		if (counted_elsewhere(r->hearing_counted, i) || !account_counted(&ev, i))
+		if (counted_elsewhere(r->hearing_counted, i) || !account_counted(ev, i))
 			continue; /* one hearing, counted by its first account, in its period */
 		/* Its outcome as the account counted gives it, else as another does. */
-		unsigned outcome = event_hearing(&ev, i, 0)->outcome;
+		unsigned outcome = event_hearing(ev, i, 0)->outcome;
 
 		if (outcome < CW_REPORT_OUTCOMES_MAX)
 			r->outcomes[side][outcome]++;
 		for (size_t f = 0; f < r->nfair && rc == 0; f++) {
 			size_t src;
-			unsigned a = event_fair_answer(r, &ev, i, f, &src);
+			unsigned a = event_fair_answer(r, ev, i, f, &src);
 
 			r->fair[f].answers[side][a < 4 ? a : CW_ANSWER_UNKNOWN]++;
 			/* The count stays the counted account's; what another says otherwise is
 			 * said beside it, never settled here. */
-			rc = add_differing(r, &ev, i, src, f, a, &cap);
+			rc = add_differing(r, ev, i, src, f, a, &cap);
 		}
 	}
-	events_free(&ev);
 	return rc;
 }
 
@@ -6701,20 +6759,26 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	    (rc = add_refs(rd, out, &out->demos, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->incidents, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->case_events, err)) != 0 ||
-	    (rc = add_refs(rd, out, &out->hearings_set, err)) != 0)
+	    (rc = add_refs(rd, out, &out->hearings_set, err)) != 0) {
+		free(cur.ruled.items);
 		return rc;
-	if (demo_same_index(out) != 0)
+	}
+	/* The events of the period's hearings and rulings, joined as its count joins them
+	 * (count_period), for the fair-trial indicators and the verdicts alike. */
+	events_make_as(&events, &out->hearings, &out->rulings, NULL, &cur.ruled);
+	free(cur.ruled.items);
+	if (demo_same_index(out) != 0 || count_articles(out) != 0 || count_fair(out, &events) != 0)
+		rc = CW_ENOMEM;
+	else if (verdict_rows(out, &out->hearings, &out->rulings, &out->verdicts,
+			      &out->nverdicts) != 0)
+		rc = CW_ENOMEM;
+	if (rc != 0) {
+		events_free(&events);
 		return oom(err);
-	if (count_articles(out) != 0)
-		return oom(err);
-	if (count_fair(out) != 0)
-		return oom(err);
-	if (verdict_rows(out, &out->hearings, &out->rulings, &out->verdicts, &out->nverdicts) != 0)
-		return oom(err);
+	}
 	rows_counted_here(&out->hearings, out->hearing_counted, out->verdicts, &out->nverdicts);
 	rows_of_filter_articles(&out->filter, out->verdicts, &out->nverdicts);
 	rows_of_filter_people(out, out->verdicts, &out->nverdicts);
-	events_make(&events, &out->hearings, &out->rulings);
 	rc = hearings_counted(out, &events);
 	out->linked_rulings = group_verdicts(&events, out->verdicts, out->nverdicts, &out->nrulings,
 					     &out->ndecisions);
