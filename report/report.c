@@ -2168,6 +2168,11 @@ static int same_ruling_milestone(const struct cw_record *a, const struct cw_reco
 struct events {
 	const struct cw_record_list *hearings, *rulings;
 	size_t *root;
+	/* next[i]: the record of i's event after i (SIZE_MAX: none), so that an event's records
+	 * are walked from its root in order without reading the others (the accounts of each
+	 * hearing looked for among every later one were most of a year's report of 31,000
+	 * hearings in linked groups) */
+	size_t *next;
 	unsigned char *big; /* by root: the event has more than one record */
 	int oom;            /* links there were, and no memory to join them: root NULL */
 };
@@ -2180,8 +2185,9 @@ static const struct cw_record *event_record(const struct events *e, size_t i)
 static void events_free(struct events *e)
 {
 	free(e->root);
+	free(e->next);
 	free(e->big);
-	e->root = NULL;
+	e->root = e->next = NULL;
 	e->big = NULL;
 }
 
@@ -2213,7 +2219,8 @@ static void events_make_as(struct events *e, const struct cw_record_list *hearin
 	e->rulings = rulings;
 	for (size_t i = 0; i < n && !links; i++)
 		links = event_record(e, i)->links.n > 0;
-	if (!links || !(e->root = malloc(n * sizeof *e->root)) || !(e->big = calloc(n, 1)) ||
+	if (!links || !(e->root = malloc(n * sizeof *e->root)) ||
+	    !(e->next = malloc(n * sizeof *e->next)) || !(e->big = calloc(n, 1)) ||
 	    !(ids = malloc(n * sizeof *ids))) {
 		events_free(e);
 		free(ids);
@@ -2290,6 +2297,18 @@ static void events_make_as(struct events *e, const struct cw_record_list *hearin
 	for (size_t i = 0; i < n; i++)
 		if ((e->root[i] = event_root(e->root, i)) != i)
 			e->big[e->root[i]] = 1;
+	/* From the last back, each put just after its root (the event's first record): an
+	 * event's records end in order. */
+	for (size_t i = 0; i < n; i++)
+		e->next[i] = SIZE_MAX;
+	for (size_t i = n; i-- > 0;) {
+		size_t r = e->root[i];
+
+		if (r != i) {
+			e->next[i] = e->next[r];
+			e->next[r] = i;
+		}
+	}
 }
 
 static void events_make(struct events *e, const struct cw_record_list *hearings,
@@ -2650,9 +2669,8 @@ static int bail_decision(const struct cw_report *r, const struct events *e, size
 	if (e->root && e->big[e->root[hearing]]) {
 		size_t counted = SIZE_MAX;
 
-		for (size_t i = 0; i < r->hearings.n; i++)
-			if (e->root[i] == e->root[hearing] &&
-			    r->hearings.items[i].u.hearing.bail > CW_BAIL_NOT_REQUESTED &&
+		for (size_t i = e->root[hearing]; i < r->hearings.n; i = e->next[i])
+			if (r->hearings.items[i].u.hearing.bail > CW_BAIL_NOT_REQUESTED &&
 			    (counted == SIZE_MAX ||
 			     (cw_report_hearing_is_own(&r->hearings.items[i]) &&
 			      !cw_report_hearing_is_own(&r->hearings.items[counted]))))
@@ -2775,8 +2793,8 @@ static size_t event_counted_at(const struct events *e, size_t i)
 
 	if (!e->root || !e->big[ev = e->root[i]])
 		return i;
-	for (size_t j = ev; j < e->hearings->n; j++)
-		if (e->root[j] == ev && cw_report_hearing_is_own(&e->hearings->items[j]))
+	for (size_t j = ev; j < e->hearings->n; j = e->next[j])
+		if (cw_report_hearing_is_own(&e->hearings->items[j]))
 			return j;
 	return ev;
 }
@@ -2803,11 +2821,10 @@ static size_t event_hearing_at(const struct events *e, size_t i, int want_verdic
 	if (!e->root || !e->big[ev = e->root[i]] ||
 	    (want_verdict ? hearing_has_verdict(h) : h->outcome != CW_OUTCOME_UNKNOWN))
 		return i;
-	for (size_t j = ev; j < e->hearings->n; j++) {
+	for (size_t j = ev; j < e->hearings->n; j = e->next[j]) {
 		const struct cw_hearing *o = &e->hearings->items[j].u.hearing;
 
-		if (e->root[j] == ev &&
-		    (want_verdict ? hearing_has_verdict(o) : o->outcome != CW_OUTCOME_UNKNOWN))
+		if (want_verdict ? hearing_has_verdict(o) : o->outcome != CW_OUTCOME_UNKNOWN)
 			return j;
 	}
 	return i;
@@ -3356,8 +3373,8 @@ static int add_differing(struct cw_report *r, const struct events *e, size_t i, 
 
 	if (!e->root || !e->big[ev = e->root[i]])
 		return 0;
-	for (size_t j = ev; j < e->hearings->n; j++) {
-		if (j == i || j == src || e->root[j] != ev ||
+	for (size_t j = ev; j < e->hearings->n; j = e->next[j]) {
+		if (j == i || j == src ||
 		    !answers_otherwise(a, cw_report_fair_answer(&e->hearings->items[j].u.hearing,
 								&r->fair[f], NULL)))
 			continue;
@@ -3393,10 +3410,10 @@ static unsigned event_fair_answer(const struct cw_report *r, const struct events
 	if (a != CW_ANSWER_UNKNOWN || !e->root || !e->big[ev = e->root[i]] ||
 	    !cw_report_hearing_is_own(&r->hearings.items[i]))
 		return a;
-	for (size_t j = ev; j < e->hearings->n; j++) {
+	for (size_t j = ev; j < e->hearings->n; j = e->next[j]) {
 		unsigned b;
 
-		if (j == i || e->root[j] != ev || !cw_report_hearing_is_own(&e->hearings->items[j]))
+		if (j == i || !cw_report_hearing_is_own(&e->hearings->items[j]))
 			continue;
 		b = cw_report_fair_answer(&e->hearings->items[j].u.hearing, &r->fair[f], NULL);
 		if (b != CW_ANSWER_UNKNOWN && b <= CW_ANSWER_NA) {
