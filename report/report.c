@@ -5460,32 +5460,30 @@ static int ends_on(const struct cw_record *rec, const struct cw_record *kase,
 	       cw_timeline_milestone_ends_detention(ms);
 }
 
-/* Whether the person's last detention logged, in any of their cases, is the one of the case
- * kase counted to `end`, by the day `day`: of their records tl as the report reads them, no
- * arrest or detention of theirs in another case is dated after that end up to that day (one
- * of a month that holds the end may be after it), and the summary of all their cases (the
- * cases, their milestones and hearings: a visit neither starts nor ends one) at that day
- * counts their detention to that end (none held in another past it). Either would make "no
- * arrest or detention logged since" untrue, and the custody a row of theirs gives may be of it
- * (an arrest the summary counts no detention from too: its case says they are not held, not
- * since when). 1 if so, 0 if not, -1 out of memory. */
+/* Whether the person is held again, by their records of all their cases, after the end of
+ * their last detention logged in any of them, when the case kase counts theirs there to `end`:
+ * of their records tl as the report reads them, the summary of all their cases (the cases,
+ * their milestones and hearings: a visit neither starts nor ends one) at the day `day` counts
+ * their last detention to an end no earlier than `end` (none still running: its custody would
+ * follow from that detention, which its case lists or should), no arrest or detention of theirs
+ * in another case is dated after that end up to that day (one of a month that holds the end may
+ * be after it: an arrest the summary counts no detention from, its case saying they are not
+ * held, not since when, is no end), and that end is wholly before `before`, the day the row
+ * finds them held (the entry's as-of date, the visit): an end after it leaves nothing saying
+ * they were held again since. A later detention logged in another case that ended so is their
+ * last: *ended becomes its end, *by its record (zero when none is found) and *views its account;
+ * they stay as they are when the end is `end`. 1 if so, 0 if not, -1 out of memory. */
 static int last_ended_on(const struct cw_id *person, const struct cw_record *kase,
-			 const struct cw_record_list *tl, struct cw_date day, struct cw_date end)
+			 const struct cw_record_list *tl, struct cw_date day, struct cw_date end,
+			 struct cw_date before, struct cw_date *ended, struct cw_id *by,
+			 uint32_t *views)
 {
 	struct cw_timeline_summary all;
 	struct cw_record *mine;
+	const struct cw_record *end_case = NULL;
+	struct cw_date last;
 	size_t n = 0;
 
-	for (size_t i = 0; i < tl->n; i++) {
-		const struct cw_milestone *ms = &tl->items[i].u.milestone;
-
-		if (tl->items[i].kind == CW_KIND_MILESTONE &&
-		    !cw_id_equal(&ms->case_id, &kase->id) && cw_id_equal(&ms->person, person) &&
-		    cw_timeline_starts_detention(ms) && cw_date_is_known(ms->date) &&
-		    cw_date_compare(cw_date_last_day(ms->date), cw_date_last_day(end)) > 0 &&
-		    cw_date_compare(cw_date_first_day(ms->date), day) <= 0)
-			return 0;
-	}
 	if (!(mine = malloc((tl->n ? tl->n : 1) * sizeof *mine)))
 		return -1;
 	/* Shallow copies, read only: the summary frees nothing. */
@@ -5495,8 +5493,42 @@ static int last_ended_on(const struct cw_id *person, const struct cw_record *kas
 			mine[n++] = tl->items[i];
 	cw_timeline_summarise(person, mine, n, day, &all);
 	free(mine);
-	return !all.pretrial_ongoing && all.pretrial_to_kind == CW_PRETRIAL_TO_END &&
-	       cw_date_compare(all.pretrial_to, end) == 0;
+	last = all.pretrial_to;
+	if (all.pretrial_ongoing || all.pretrial_to_kind != CW_PRETRIAL_TO_END ||
+	    !cw_date_is_known(last) || cw_date_compare(last, end) < 0 ||
+	    cw_date_compare(cw_date_last_day(last), cw_date_first_day(before)) >= 0)
+		return 0;
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct cw_milestone *ms = &tl->items[i].u.milestone;
+
+		if (tl->items[i].kind == CW_KIND_MILESTONE &&
+		    !cw_id_equal(&ms->case_id, &kase->id) && cw_id_equal(&ms->person, person) &&
+		    cw_timeline_starts_detention(ms) && cw_date_is_known(ms->date) &&
+		    cw_date_compare(cw_date_last_day(ms->date), cw_date_last_day(last)) > 0 &&
+		    cw_date_compare(cw_date_first_day(ms->date), day) <= 0)
+			return 0;
+	}
+	if (cw_date_compare(last, end) == 0)
+		return 1;
+	*ended = last;
+	*views = cw_view_bit(all.pretrial_end_view);
+	memset(by, 0, sizeof *by);
+	/* The record of that end, in its case, for the confidential material the row quotes. */
+	for (size_t i = 0; i < tl->n && !end_case; i++)
+		if (tl->items[i].kind == CW_KIND_CASE &&
+		    cw_id_equal(&tl->items[i].id, &all.pretrial_end_case))
+			end_case = &tl->items[i];
+	for (size_t i = 0; end_case && i < tl->n && cw_id_is_zero(by); i++) {
+		const struct cw_record *rec = &tl->items[i];
+
+		if (((rec->kind == CW_KIND_MILESTONE &&
+		      cw_id_equal(&rec->u.milestone.case_id, &end_case->id)) ||
+		     (rec->kind == CW_KIND_HEARING &&
+		      cw_id_equal(&rec->u.hearing.case_id, &end_case->id))) &&
+		    ends_on(rec, end_case, person, last))
+			*by = rec->id;
+	}
+	return 1;
 }
 
 /* Whether the person's last detention logged in the case kase, of their records tl as the
@@ -5504,10 +5536,11 @@ static int last_ended_on(const struct cw_id *person, const struct cw_record *kas
  * (its milestones and hearings: a visit neither starts nor ends one) at that day counts it to
  * an end whose last day is before it (a release dated only to that day's month may have come
  * after it, and a bail decided before it with the release after it left them held), and the
- * records of all their cases give that end as their last (last_ended_on: none logged in
- * another case after it, nor held there past it, the visit may be of that one). Then *ended
- * is that end, *by the record of it (zero when none is found) and *views its account. 1 if
- * so, 0 if not, -1 out of memory. */
+ * records of all their cases have them held again after their last detention's end by then
+ * (last_ended_on: none logged in another case after it, nor held there past it, the visit may
+ * be of that one). Then *ended is the end of their last detention, of this case or, ended
+ * later, of another, *by the record of it (zero when none is found) and *views its account. 1
+ * if so, 0 if not, -1 out of memory. */
 static int ended_before_visit(const struct cw_id *person, const struct cw_record *kase,
 			      const struct cw_record_list *tl, struct cw_date met_on,
 			      struct cw_date *ended, struct cw_id *by, uint32_t *views)
@@ -5544,9 +5577,12 @@ static int ended_before_visit(const struct cw_id *person, const struct cw_record
 				*by = mine[i].id;
 	}
 	free(mine);
-	/* Their last detention logged in any case, by the visit: the visit may be of one logged
-	 * in another case after this end. */
-	return over ? last_ended_on(person, kase, tl, met_on, sum.pretrial_to) : 0;
+	/* Their last detention logged in any case, by the visit: one logged in another case
+	 * after this end and ended before the visit is the end they are held again since; the
+	 * visit may be of one not ended. */
+	return over ? last_ended_on(person, kase, tl, met_on, sum.pretrial_to, met_on, ended, by,
+				    views)
+		    : 0;
 }
 
 /* The case of the person's records tl (as the report reads them) whose entry says they are
@@ -5837,21 +5873,24 @@ static int unstarted_met(struct cw_reader *rd, struct cw_matcher *m, struct cw_m
 	return rc;
 }
 
-/* For a person whose case entered in time holds them again since `ended`, the end of their
- * last detention logged in it (cw_unstarted): *last, whether that is their last detention
- * logged in any case by the period's end (last_ended_on, as unstarted_met asks of a case
- * entered after it, to the end of the period as the index looks in the case itself), over
- * their records as the report reads them. */
-static int held_again_last(struct cw_reader *rd, struct cw_report *r, const struct cw_id *person,
-			   const struct cw_record *kase, struct cw_date ended, int *last,
+/* For a person whose case entered in time holds them again (cw_unstarted u: as of u->known)
+ * since u->ended, the end of their last detention logged in it: *last, whether they are held
+ * again after the end of their last detention logged in any case by the period's end
+ * (last_ended_on, as unstarted_met asks of a case entered after it, to the end of the period
+ * as the index looks in the case itself), over their records as the report reads them. One
+ * logged in another case that ended later, before the entry's as-of date, is that last one:
+ * u->ended and u->ended_by become its end and its record, and *views its account. */
+static int held_again_last(struct cw_reader *rd, struct cw_report *r, struct cw_unstarted *u,
+			   const struct cw_record *kase, uint32_t *views, int *last,
 			   struct cw_error *err)
 {
 	struct cw_record_list tl;
-	int rc = detention_records(rd, r, person, &tl, err);
+	int rc = detention_records(rd, r, &u->person, &tl, err);
 
 	if (rc != 0)
 		return rc;
-	if ((*last = last_ended_on(person, kase, &tl, r->held_to, ended)) < 0)
+	if ((*last = last_ended_on(&u->person, kase, &tl, r->held_to, u->ended, u->known, &u->ended,
+				   &u->ended_by, views)) < 0)
 		rc = oom(err);
 	cw_record_list_free(&tl);
 	return rc;
@@ -5884,6 +5923,7 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m,
 		return rc;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		int person = !cw_id_is_zero(&u[i].person), match = 0, last = 1;
+		uint32_t end_views = 0; /* the account of a later end another case logged */
 		struct cw_record_list one = {0};
 		struct cw_record kase;
 
@@ -5937,12 +5977,13 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m,
 			} else if (!entry_known_by(r, &one.items[0], u[i].known)) {
 				/* undated, and the case recorded here after the period */
 			} else if (cw_date_is_known(u[i].ended) &&
-				   ((rc = held_again_last(rd, r, &u[i].person, &one.items[0],
-							  u[i].ended, &last, err)) != 0 ||
+				   ((rc = held_again_last(rd, r, &u[i], &one.items[0], &end_views,
+							  &last, err)) != 0 ||
 				    !last)) {
-				/* held again since an end a detention logged in another case
-				 * came after: "no arrest or detention logged since" it would be
-				 * untrue, and that one may be their custody; not listed so */
+				/* a detention logged in another case after the end, not ended
+				 * by then or ended after the entry's as-of date: "held again
+				 * since" no end is left to say, and that one may be their
+				 * custody; not listed so */
 			} else {
 				struct cw_report_detainee row;
 
@@ -5960,7 +6001,7 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m,
 					row.recorded = undated_entry_known(&one.items[0]);
 				row.since = u[i].ended; /* held again since then, if known */
 				row.days = row.days_max = row.total = row.total_max = -1;
-				row.views = cw_report_view_bit(&one.items[0]);
+				row.views = cw_report_view_bit(&one.items[0]) | end_views;
 				/* Their access at visits, for a row that is listed. */
 				if (rc == 0 && listed < CW_REPORT_DETAINEES_MAX)
 					rc = unstarted_access(rd, r, &row, err);

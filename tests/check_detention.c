@@ -629,39 +629,46 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 				      cw_date_first_day(known)) < 0;
 }
 
-/* Whether `ended`, the end of the person's last stretch in the case, is the end of their last
- * detention logged in any case by `to`: no arrest or detention of theirs in another case is
- * dated after it (of a month that holds it, it may be) up to `to`, and the summary of all their
- * cases (their visits aside) on `to` counts their detention to it, over. */
+/* Whether the person is held again, by the entry known on `known`, after the end of their last
+ * detention logged in any case by `to`, `ended` the end of their last stretch in the case: the
+ * summary of all their cases (their visits aside) on `to` counts their detention to an end,
+ * over (one still running gives no end: the custody follows from it), no earlier than `ended`
+ * (a later one, logged in another case, is the last) and wholly before the entry's day (one
+ * after it may be the very detention the entry records); and no arrest or detention of theirs
+ * in another case is dated after that end (of a month that holds it, it may be) up to `to`:
+ * one the summary counts nothing from ends nothing. */
 static int last_anywhere(struct cw_store *s, const struct cw_record *kase,
 			 const struct cw_id *person, uint32_t accounts, struct cw_date ended,
-			 struct cw_date to)
+			 struct cw_date known, struct cw_date to)
 {
 	const struct cw_record_list *tl = person_timeline(s, person, accounts);
 	struct cw_record *recs = malloc((tl->n + 1) * sizeof *recs);
 	struct cw_timeline_summary sum;
+	struct cw_date last;
 	size_t n = 0;
 
 	ck_assert_ptr_nonnull(recs);
+	for (size_t i = 0; i < tl->n; i++)
+		if (tl->items[i].kind != CW_KIND_VISIT)
+			recs[n++] = tl->items[i];
+	cw_timeline_summarise(person, recs, n, to, &sum);
+	free(recs);
+	last = sum.pretrial_to;
+	if (sum.pretrial_ongoing || sum.pretrial_to_kind != CW_PRETRIAL_TO_END ||
+	    !cw_date_is_known(last) || cw_date_key(last) < cw_date_key(ended) ||
+	    cw_date_compare(cw_date_last_day(last), cw_date_first_day(known)) >= 0)
+		return 0;
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct cw_milestone *m = &tl->items[i].u.milestone;
 
-		if (tl->items[i].kind == CW_KIND_VISIT)
-			continue;
-		recs[n++] = tl->items[i];
 		if (tl->items[i].kind == CW_KIND_MILESTONE &&
 		    !cw_id_equal(&m->case_id, &kase->id) && cw_id_equal(&m->person, person) &&
 		    cw_date_is_known(m->date) && cw_timeline_starts_detention(m) &&
-		    cw_date_compare(cw_date_last_day(m->date), cw_date_last_day(ended)) > 0 &&
-		    cw_date_compare(cw_date_first_day(m->date), to) <= 0) {
-			free(recs);
+		    cw_date_compare(cw_date_last_day(m->date), cw_date_last_day(last)) > 0 &&
+		    cw_date_compare(cw_date_first_day(m->date), to) <= 0)
 			return 0;
-		}
 	}
-	cw_timeline_summarise(person, recs, n, to, &sum);
-	free(recs);
-	return !sum.pretrial_ongoing && sum.pretrial_to_kind == CW_PRETRIAL_TO_END &&
-	       cw_date_compare(sum.pretrial_to, ended) == 0;
+	return 1;
 }
 
 /* Those the report lists last, counted by a scan of every case the filter lists: each named
@@ -736,14 +743,16 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 			if (!cw_date_is_known(cw_timeline_entry_known(kase, d)))
 				started |= later;
 			/* Held again: an entry known after the end of the last stretch begun by
-			 * `to`, the end over by `to` and before the entry's day; a person's the
-			 * last of theirs logged in any case by `to`. */
+			 * `to`, the end over by `to` and before the entry's day; a person's after
+			 * the end of the last of theirs logged in any case by `to`, that one
+			 * ended before the entry's day too. */
 			if (started && cw_date_is_known(cw_timeline_entry_known(kase, d)) &&
 			    held_again(kase, &ev, &d->person,
 				       cw_id_is_zero(&d->person) ? d->label : NULL,
 				       cw_timeline_entry_known(kase, d), to, &ended) &&
 			    (cw_id_is_zero(&d->person) ||
-			     last_anywhere(s, kase, &d->person, filter->accounts, ended, to)))
+			     last_anywhere(s, kase, &d->person, filter->accounts, ended,
+					   cw_timeline_entry_known(kase, d), to)))
 				started = 0;
 			if (later && !cw_timeline_entry_dated(kase, d))
 				started = 1;

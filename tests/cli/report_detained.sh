@@ -652,10 +652,12 @@ json "sorted((x['person']['name'], x['last_detention_ended'], x['met_at_visit'][
 json "d['held_no_arrest_logged_people']['held_again'] == 3 and d['confidential']['records_included'] == 2"
 # A detention logged in another case of theirs after the end, before the visit (found by a
 # review): "their last detention logged ended on 2024-02-01 ... with no arrest or detention
-# logged since" would be untrue, and the visit may be of that detention: not listed so; nor
-# for an arrest there with no end, the case saying they are released (found by a later
-# review: that counts no detention, and the summary did not see it). One logged in another
-# case and ended before the end in this one leaves the row as it is.
+# logged since" would be untrue. Ended before the visit (Other Later: 2024-03-01 to
+# 2024-03-20), it is their last detention logged, and the row is held again since its end
+# (found by a later review: the person was dropped). An arrest there with no end, the case
+# saying they are released (Other Open: that counts no detention, and the summary did not
+# see it), gives no end: the visit may be of that detention, and they are not listed so. One
+# logged in another case and ended before the end in this one leaves the row as it is.
 DB="$WORK/metother"
 ok cw init
 for p in "Other Later" "Other Earlier" "Other Open"; do
@@ -681,17 +683,33 @@ ok cw log milestone --person "Other Open" --case "Other Open B" --type arrest --
 ok cw log visit --facility "Correctional Center 1" --date 2024-04-12 --detainee "Other Later" \
 	--detainee "Other Earlier" --detainee "Other Open" --access granted --view own
 week 2024-W15
-norow md "| Other Later |"
-norow md "| Other Open |"
+later="their last detention logged ended on 2024-03-20, and they were met at the prison visit of 2024-04-12 with no arrest or detention logged since; the case, entered after the period, records them as detained; their days since are not known"
+row md "| Other Later | Other Later A | own observation |  |  | $later |"
+row csv ",Other Later,,,,,,,\"$later\""
+for f in md csv; do
+	norow $f "Other Open A"
+done
+row md "2 of them are held again after their last detention logged ended"
 out=$(cat "$WORK/week.json")
-json "[(x['person']['name'], x['case_title'], x['last_detention_ended']) for x in d['held_no_arrest_logged']] == [('Other Earlier', 'Other Earlier A', '2024-02-01')]"
+json "sorted((x['person']['name'], x['case_title'], x['last_detention_ended'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']) == [('Other Earlier', 'Other Earlier A', '2024-02-01', '2024-04-12'), ('Other Later', 'Other Later A', '2024-03-20', '2024-04-12')]"
+json "d['held_no_arrest_logged_people'] == {'people': 2, 'at_least': False, 'named': 2, 'held_again': 2, 'met_at_visit': 2}"
+# the week before the release in the other case (the visit of 2024-03-14 meets them while it
+# runs): no end to be held again since, nor an entry known by then
+ok cw log visit --facility "Correctional Center 1" --date 2024-03-14 --detainee "Other Later" \
+	--access granted --view own
+ok cw report --week 2024-W11 --person "Other Later" --format json
+json "d['held_no_arrest_logged'] == [] and d['held_no_arrest_logged_people']['held_again'] == 0"
 # The same of a case entered in time, held again by its entry (as of 2024-04-01) after a release
 # logged in it (found by a review: the end was taken from that case alone). A detention logged
 # in another case after that end, by the period's end, makes "their last detention logged ended
-# on 2024-02-10 ... with no arrest or detention logged since" untrue: an arrest there with no
-# release (the case says released, so they are not held in it), one released before the entry,
-# one after it. Not listed so, nor counted. One logged in another case that ended before the
-# release leaves the row and the count as they were.
+# on 2024-02-10 ... with no arrest or detention logged since" untrue. Released before the entry
+# (Released Elsewhere), that release is the end of their last detention, and the row is held
+# again since it, counted so (found by a later review: the person was dropped). An arrest there
+# with no release (Arrested Elsewhere: the case says released, so they are not held in it, and
+# nothing says when it ended), or one released only after the entry's as-of date (Taken
+# Elsewhere: the entry may be of that detention), leaves no end they are held again since: not
+# listed so, nor counted. One logged in another case that ended before the release leaves the
+# row and the count as they were.
 DB="$WORK/againother"
 ok cw init
 for p in "Arrested Elsewhere" "Released Elsewhere" "Taken Elsewhere" "Before Elsewhere"; do
@@ -713,18 +731,24 @@ for when in "Released Elsewhere 2024-03-01 2024-03-20" "Taken Elsewhere 2024-04-
 done
 week 2024-W18
 again="their last detention logged ended on 2024-02-10, and the case records them as detained again as of 2024-04-01 with no arrest or detention logged since; their days since are not known"
+elsewhere="their last detention logged ended on 2024-03-20, and the case records them as detained again as of 2024-04-01 with no arrest or detention logged since; their days since are not known"
 for f in md csv html; do
 	row $f "$again"
-	for who in "Arrested Elsewhere" "Released Elsewhere" "Taken Elsewhere"; do
+	row $f "$elsewhere"
+	for who in "Arrested Elsewhere" "Taken Elsewhere"; do
 		norow $f "$who"
 	done
 done
 row md "| Before Elsewhere | Before Elsewhere A | NGO |  |  | $again |"
-row md "1 person is recorded as held before a verdict by the entry of their case, with no dated arrest or detention logged, so their days are not counted (listed in the detention table); 1 of them is held again after their last detention logged ended"
+row md "| Released Elsewhere | Released Elsewhere A | NGO |  |  | $elsewhere |"
+row csv ",Released Elsewhere,,,,,,,\"$elsewhere\""
+row md "2 people are recorded as held before a verdict by the entry of their case, with no dated arrest or detention logged, so their days are not counted (listed in the detention table); 2 of them are held again after their last detention logged ended"
 out=$(cat "$WORK/week.json")
-json "[(x['person']['name'], x['case_title'], x['last_detention_ended']) for x in d['held_no_arrest_logged']] == [('Before Elsewhere', 'Before Elsewhere A', '2024-02-10')]"
-json "d['held_no_arrest_logged_people'] == {'people': 1, 'at_least': False, 'named': 1, 'held_again': 1, 'met_at_visit': 0}"
+json "sorted((x['person']['name'], x['case_title'], x['last_detention_ended']) for x in d['held_no_arrest_logged']) == [('Before Elsewhere', 'Before Elsewhere A', '2024-02-10'), ('Released Elsewhere', 'Released Elsewhere A', '2024-03-20')]"
+json "d['held_no_arrest_logged_people'] == {'people': 2, 'at_least': False, 'named': 2, 'held_again': 2, 'met_at_visit': 0}"
 json "d['pretrial_detention'] == []"
+ok cw report --week 2024-W18 --person "Released Elsewhere" --format json
+json "[(x['person']['name'], x['last_detention_ended'], x['known_as_of']) for x in d['held_no_arrest_logged']] == [('Released Elsewhere', '2024-03-20', '2024-04-01')] and d['held_no_arrest_logged_people']['held_again'] == 1"
 for who in "Arrested Elsewhere" "Taken Elsewhere"; do
 	ok cw report --week 2024-W18 --person "$who" --format json
 	json "d['held_no_arrest_logged'] == [] and d['held_no_arrest_logged_people']['held_again'] == 0"
