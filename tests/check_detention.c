@@ -57,7 +57,7 @@ static int idset_add(struct idset *s, const struct cw_id *id)
 		if (cw_id_equal(&s->v[i], id))
 			return 0;
 	s->v = realloc(s->v, (s->n + 1) * sizeof *s->v);
-	ck_assert_ptr_nonnull(s->v);
+	require_msg(s->v != NULL, "out of memory");
 	s->v[s->n++] = *id;
 	return 1;
 }
@@ -219,7 +219,7 @@ static void oracle_groups(struct cw_store *s, const struct cw_filter *filter,
 		if (!sum.pretrial_ongoing)
 			continue;
 		*found = realloc(*found, (*n + 1) * sizeof **found);
-		ck_assert_ptr_nonnull(*found);
+		require_msg(*found != NULL, "out of memory");
 		g = &(*found)[(*n)++];
 		memset(g, 0, sizeof *g);
 		g->case_id = kase->id;
@@ -342,8 +342,8 @@ static void oracle_accounts_differ(struct cw_store *s, const struct cw_filter *f
 		  CW_KIND_BIT(CW_KIND_HEARING);
 	g.since = cw_date_from_days(cw_date_to_days(to) - 6);
 	g.until = to;
-	ck_assert_msg(cw_store_list(s, &g, g.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &week, &err) == 0,
-		      "%s", err.message);
+	require_msg(cw_store_list(s, &g, g.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &week, &err) == 0,
+		    "%s", err.message);
 	for (size_t w = 0; w < week.n; w++)
 		week_people(&week.items[w], cases, &people);
 	cw_record_list_free(&week);
@@ -371,7 +371,7 @@ static void oracle_accounts_differ(struct cw_store *s, const struct cw_filter *f
 		if (!kase || !charged_so(filter, kase, p, NULL))
 			continue;
 		*found = realloc(*found, (*n + 1) * sizeof **found);
-		ck_assert_ptr_nonnull(*found);
+		require_msg(*found != NULL, "out of memory");
 		memset(&(*found)[*n], 0, sizeof **found);
 		(*found)[*n].person = *p;
 		(*found)[*n].case_id = kase->id;
@@ -435,7 +435,7 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 				continue;
 			seen.released_since += !listed_detained(&cases.items[i], &d->person);
 			found = realloc(found, (n + 1) * sizeof *found);
-			ck_assert_ptr_nonnull(found);
+			require_msg(found != NULL, "out of memory");
 			memset(&found[n], 0, sizeof found[n]);
 			found[n].person = d->person;
 			found[n].case_id = cases.items[i].id;
@@ -464,9 +464,9 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 		g.kinds = CW_KIND_BIT(CW_KIND_MILESTONE);
 		g.since = cw_date_from_days(cw_date_to_days(to) - 6);
 		g.until = to;
-		ck_assert_msg(
-			cw_store_list(s, &g, g.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &ms, &err) == 0,
-			"%s", err.message);
+		require_msg(cw_store_list(s, &g, g.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &ms, &err) ==
+				    0,
+			    "%s", err.message);
 		for (size_t i = 0; i < ms.n; i++) {
 			const struct cw_milestone *m = &ms.items[i].u.milestone;
 
@@ -793,6 +793,20 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 	free(admitted.v);
 }
 
+/* The date as text, in buf. */
+static const char *date_text(struct cw_date d, char buf[CW_DATE_TEXT_MAX])
+{
+	cw_date_format(d, buf);
+	return buf;
+}
+
+/* The id in hex, in buf. */
+static const char *id_text(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1])
+{
+	cw_id_hex(id, buf);
+	return buf;
+}
+
 static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct cw_date to,
 			   const char *what)
 {
@@ -800,12 +814,12 @@ static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct
 	struct cw_report r;
 	struct cw_error err;
 	size_t all, n = oracle(s, f, to, &want, &all), groups = 0;
-	char day[CW_DATE_TEXT_MAX];
+	char day[CW_DATE_TEXT_MAX], dates[4][CW_DATE_TEXT_MAX], ids[2][CW_ID_HEX_LEN + 1];
 
 	cw_date_format(to, day);
-	ck_assert_msg(cw_report_build(s, f, cw_date_from_days(cw_date_to_days(to) - 6), to, &r,
-				      &err) == 0,
-		      "%s", err.message);
+	require_msg(cw_report_build(s, f, cw_date_from_days(cw_date_to_days(to) - 6), to, &r,
+				    &err) == 0,
+		    "%s to %s: %s", what, day, err.message);
 	for (size_t i = 0; r.ndetainees != n && i < r.ndetainees + n; i++) {
 		/* Which rows differ, before the assertion says how many. */
 		const struct cw_report_detainee *x =
@@ -816,58 +830,76 @@ static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct
 		fprintf(stderr, "%s %.8s %s %ld to_kind %d\n", i < r.ndetainees ? "report" : "scan",
 			hex, x->group, x->days, x->to_kind);
 	}
-	ck_assert_msg(r.ndetainees == n, "%s to %s: %zu listed, the scan finds %zu", what, day,
-		      r.ndetainees, n);
+	require_msg(r.ndetainees == n, "%s to %s: %zu listed, the scan finds %zu", what, day,
+		    r.ndetainees, n);
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_report_detainee *a = &r.detainees[i], *b = &want[i];
 
-		ck_assert_msg(cw_id_equal(&a->person, &b->person) &&
-				      strcmp(a->group, b->group) == 0 && a->count == b->count,
-			      "%s to %s: row %zu: '%s' (%lld), the scan '%s' (%lld)", what, day, i,
-			      a->group, (long long)a->count, b->group, (long long)b->count);
-		ck_assert_msg(cw_id_equal(&a->case_id, &b->case_id), "%s to %s: case of row %zu",
-			      what, day, i);
-		ck_assert_msg(a->days == b->days && a->days_max == b->days_max &&
-				      a->to_kind == b->to_kind &&
-				      cw_date_compare(a->to, b->to) == 0 &&
-				      cw_date_compare(a->since, b->since) == 0,
-			      "%s to %s: row %zu: %ld days, the scan %ld", what, day, i, a->days,
-			      b->days);
+		require_msg(cw_id_equal(&a->person, &b->person) &&
+				    strcmp(a->group, b->group) == 0 && a->count == b->count,
+			    "%s to %s: row %zu: %.8s '%s' (%lld), the scan %.8s '%s' (%lld)", what,
+			    day, i, id_text(&a->person, ids[0]), a->group, (long long)a->count,
+			    id_text(&b->person, ids[1]), b->group, (long long)b->count);
+		require_msg(cw_id_equal(&a->case_id, &b->case_id), "%s to %s: case of row %zu",
+			    what, day, i);
+		require_msg(
+			a->days == b->days && a->days_max == b->days_max &&
+				a->to_kind == b->to_kind && cw_date_compare(a->to, b->to) == 0 &&
+				cw_date_compare(a->since, b->since) == 0,
+			"%s to %s: row %zu ('%s'): %ld to %ld days, since %s, to %s (%d); the "
+			"scan %ld to %ld, since %s, to %s (%d)",
+			what, day, i, a->group, a->days, a->days_max, date_text(a->since, dates[0]),
+			date_text(a->to, dates[1]), a->to_kind, b->days, b->days_max,
+			date_text(b->since, dates[2]), date_text(b->to, dates[3]), b->to_kind);
 		/* The people and cases listed are there to be named. */
 		if (a->group[0])
 			groups++;
 		else
-			ck_assert_ptr_nonnull(cw_report_ref(&r, &a->person));
-		ck_assert_ptr_nonnull(cw_report_ref(&r, &a->case_id));
+			require_msg(cw_report_ref(&r, &a->person) != NULL,
+				    "%s to %s: row %zu: no name for its person", what, day, i);
+		require_msg(cw_report_ref(&r, &a->case_id) != NULL,
+			    "%s to %s: row %zu: no title for its case", what, day, i);
 		seen.unknown_days += a->days < 0;
 		seen.ranges += a->days >= 0 && a->days != a->days_max;
 		seen.source_dates += a->to_kind != CW_PRETRIAL_TO_TODAY;
 		seen.ended_in += a->to_kind == CW_PRETRIAL_TO_ENDED_IN;
 		seen.ties += i > 0 && a->days == r.detainees[i - 1].days && a->days >= 0;
 	}
-	ck_assert_uint_eq(r.detained_groups, groups);
+	require_msg(r.detained_groups == groups, "%s to %s: %zu groups held, %zu rows of groups",
+		    what, day, r.detained_groups, groups);
 	{
 		size_t named, people, rows_named = 0;
 
 		oracle_unstarted(s, f, to, &r, &named, &people);
-		ck_assert_msg(r.unstarted_named == named && r.unstarted_people == people,
-			      "%s to %s: %zu named and %zu people held with no arrest logged, the "
-			      "scan %zu and %zu",
-			      what, day, r.unstarted_named, r.unstarted_people, named, people);
+		require_msg(r.unstarted_named == named && r.unstarted_people == people,
+			    "%s to %s: %zu named and %zu people held with no arrest logged, the "
+			    "scan %zu and %zu",
+			    what, day, r.unstarted_named, r.unstarted_people, named, people);
 		for (size_t i = 0; i < r.nunstarted; i++) {
-			rows_named += !r.unstarted[i].group[0];
-			seen.unstarted_again += cw_date_is_known(r.unstarted[i].since);
-			ck_assert_ptr_nonnull(cw_report_ref(&r, &r.unstarted[i].case_id));
+			const struct cw_report_detainee *u = &r.unstarted[i];
+
+			rows_named += !u->group[0];
+			seen.unstarted_again += cw_date_is_known(u->since);
+			require_msg(
+				cw_report_ref(&r, &u->case_id) != NULL,
+				"%s to %s: held with no arrest logged, row %zu: no title for its "
+				"case",
+				what, day, i);
 			/* An undated entry says when its case was recorded here, by the end. */
-			if (!cw_date_is_known(r.unstarted[i].to)) {
-				ck_assert(cw_date_is_known(r.unstarted[i].recorded));
-				ck_assert_int_le(cw_date_compare(r.unstarted[i].recorded, to), 0);
+			if (!cw_date_is_known(u->to)) {
+				require_msg(cw_date_is_known(u->recorded) &&
+						    cw_date_compare(u->recorded, to) <= 0,
+					    "%s to %s: held with no arrest logged, row %zu: "
+					    "undated, its case recorded %s",
+					    what, day, i, date_text(u->recorded, dates[0]));
 				seen.unstarted_undated++;
 			}
 		}
-		ck_assert_uint_eq(rows_named, named < CW_REPORT_DETAINEES_MAX
-						      ? named
-						      : CW_REPORT_DETAINEES_MAX);
+		require_msg(
+			rows_named ==
+				(named < CW_REPORT_DETAINEES_MAX ? named : CW_REPORT_DETAINEES_MAX),
+			"%s to %s: %zu rows of people held with no arrest logged, of %zu", what,
+			day, rows_named, named);
 		seen.unstarted += named;
 		seen.unstarted_groups += r.nunstarted - rows_named;
 	}

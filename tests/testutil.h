@@ -34,6 +34,18 @@ static inline void rm_tree(char *path)
 	free(path);
 }
 
+/* ck_assert_msg for the loops that assert many times: check records every assertion that passes
+ * with a write(2) to its message file, which the runner then reads back, and hundreds of
+ * thousands of them cost minutes under the sanitizers. This one does nothing while expr holds;
+ * when it does not, the test fails with "Assertion 'expr' failed: " and the message (a string
+ * literal, then its arguments), which must name the item that failed: no passing assertion
+ * marks where the loop was. */
+#define require_msg(expr, ...)                                                                     \
+	do {                                                                                       \
+		if (!(expr))                                                                       \
+			ck_abort_msg("Assertion '" #expr "' failed: " __VA_ARGS__);                \
+	} while (0)
+
 /* Runs a suite in check's fork mode (a crash fails one test, not the run) with a UTF-8
  * character type, as casewatch itself sets (wcwidth needs it); the exit status of main. */
 static inline int run_suite(Suite *suite)
