@@ -114,13 +114,30 @@ added_id() {
 # hex TEXT: TEXT's bytes in hex, as $TAMPER takes a key or a value ("$(hex schema_version)").
 hex() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n'; }
 
-# json EXPR: python evaluates EXPR with `d` bound to the JSON in $out; it must be true.
+# json EXPR...: python evaluates each EXPR with `d` bound to the JSON in $out; each must be
+# true. Each is a check of its own; one python reads $out for them all (a start costs tens of
+# milliseconds of processor, and the scripts make hundreds of such checks).
 json() {
-	checks=$((checks + 1))
-	printf '%s' "$out" | "${PYTHON3:-python3}" -c "
-import json, sys
-d = json.load(sys.stdin)
-sys.exit(0 if ($1) else 1)" || fail "JSON check failed: $1
+	checks=$((checks + $#))
+	_json_code="import json, sys
+d = json.load(sys.stdin)"
+	_json_n=1
+	for _json_e in "$@"; do
+		_json_n=$((_json_n + 1))
+		_json_code="$_json_code
+if not ($_json_e):
+    sys.exit($_json_n)"
+	done
+	_json_st=0
+	printf '%s' "$out" | "${PYTHON3:-python3}" -c "$_json_code" || _json_st=$?
+	[ "$_json_st" -eq 0 ] && return 0
+	# Status N: the (N-1)th expression is false; any other: python failed (its error is above).
+	if [ "$_json_st" -ge 2 ] && [ "$_json_st" -le "$_json_n" ]; then
+		shift $((_json_st - 2))
+		fail "JSON check failed: $1
+$out"
+	fi
+	fail "JSON check failed: $*
 $out"
 }
 
