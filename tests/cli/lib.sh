@@ -268,13 +268,19 @@ sys.exit("\n".join(wide) if wide else 0)' "$1" || fail "wider than $1 columns:
 $out"
 }
 
-# week WEEK: every format of a week's report into $WORK/week.{md,html,csv,json,pdf}, and the
-# PDF's text in week.txt with every space and line break out (a narrow cell wraps its text).
+# week WEEK [FORMAT...]: every format of a week's report (or those given) into
+# $WORK/week.{md,html,csv,json,pdf}, and the PDF's text in week.txt with every space and line
+# break out (a narrow cell wraps its text).
 week() {
-	for f in md html csv json pdf; do
-		ok cw report --week "$1" --format $f -o "$WORK/week.$f"
+	_week=$1
+	shift
+	[ $# -gt 0 ] || set -- md html csv json pdf
+	for f in "$@"; do
+		ok cw report --week "$_week" --format $f -o "$WORK/week.$f"
 	done
-	pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f' >"$WORK/week.txt"
+	case " $* " in
+	*" pdf "*) pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f' >"$WORK/week.txt" ;;
+	esac
 }
 # row FORMAT TEXT: that format's report holds TEXT.  norow FORMAT TEXT: it does not.
 row() {
