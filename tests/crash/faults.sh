@@ -65,14 +65,13 @@ calls() {
 	tr ' ' '\n' <"$WORK/counts" | sed -n "s/^$1=//p"
 }
 
-# fault KIND CALL N ERRNO STICKY: the write with its Nth CALL failing.
+# fault KIND CALL N ERRNO STICKY: the write with its Nth CALL failing. What the database held
+# before it is $WORK/state.before.DB, read once: reset puts back the same bytes every time.
 fault() {
 	kind=$1 call=$2 n=$3
 	reset
-	db=$DB
-	[ "$kind" = export ] && db=$FIELD
-	state "$db"
-	mv "$WORK/state" "$WORK/state.before"
+	db=$DB before=$WORK/state.before.db
+	[ "$kind" = export ] && db=$FIELD before=$WORK/state.before.field
 	rm -f "$WORK/report"
 	status=0
 	LD_PRELOAD=$FAULTSHIM FAULT_CALL=$call FAULT_N=$n FAULT_ERRNO=$4 FAULT_STICKY=$5 \
@@ -98,8 +97,8 @@ fault() {
 		cmp -s "$WORK/expect" "$WORK/got" ||
 			fail "$what: said it was saved, but: $(diff "$WORK/expect" "$WORK/got")"
 	else
-		cmp -s "$WORK/state.before" "$WORK/state" ||
-			fail "$what: the database changed: $(diff "$WORK/state.before" "$WORK/state")"
+		cmp -s "$before" "$WORK/state" ||
+			fail "$what: the database changed: $(diff "$before" "$WORK/state")"
 	fi
 	# A bundle put in place before its marks failed to move stays, and export refuses a
 	# name that is taken (tests/cli/bundle_output.sh): the next run writes it afresh.
@@ -118,6 +117,11 @@ people 0 10 new >"$WORK/new.jsonl"
 mkdir -p "$WORK/field-base"
 cp "$FIELD/data.mdb" "$FIELD/key" "$WORK/field-base/" || fail "copy field"
 : >"$WORK/messages"
+reset
+state "$DB"
+mv "$WORK/state" "$WORK/state.before.db"
+state "$FIELD"
+mv "$WORK/state" "$WORK/state.before.field"
 for kind in log import tiny bulk edit bundle export; do
 	counts "$kind"
 	# what the write leaves when it succeeds
