@@ -32,8 +32,8 @@ ok cw log milestone --person "Sam Sokong" --case Sokong --type in_absentia_verdi
 	--result convicted --article 494 --date 2023-09-23 --view un --source "UN 001 para 38"
 week 2023-W38
 out=$(cat "$WORK/week.json")
-json "[(v['article'], v['result'], v['milestone_type']) for v in d['verdicts']] == [('LNIPT 231', 'convicted', 'verdict'), (None, 'upheld', 'appeal_decided'), ('494', 'convicted', 'in_absentia_verdict')]"
-json "d['summary'][-1] == '3 verdicts and rulings were recorded (account: UN): 2 convicted, 1 upheld on appeal.'"
+json "[(v['article'], v['result'], v['milestone_type']) for v in d['verdicts']] == [('LNIPT 231', 'convicted', 'verdict'), (None, 'upheld', 'appeal_decided'), ('494', 'convicted', 'in_absentia_verdict')]" \
+	"d['summary'][-1] == '3 verdicts and rulings were recorded (account: UN): 2 convicted, 1 upheld on appeal.'"
 row md "| 2023-09-21 | UN \[1\] | Thach Setha | Setha cheques |  | LNIPT 231 | convicted |"
 row md "| 2023-09-22 | UN \[2\] | Sam Sokong | Sokong appeal |  | 494/495 (the case's charges; counts not stated) | upheld on appeal |"
 row md "| 494 | convicted (verdict in absentia) |"
@@ -140,8 +140,8 @@ for key in [('hearings_reported', '2023-10-11'), ('verdicts', '2023-10-12'),
 PY
 checks=$((checks + 1))
 out=$(cat "$WORK/week.json")
-json "[(e['date'], e['reportedly']) for e in d['arrests_and_charges']['events']] == [('2023-10-09', False), ('2023-10-10', True)]"
-json "all(x['reportedly'] is True for k in ('hearings', 'verdicts', 'visits', 'demonstrations', 'incidents') for x in d[k])"
+json "[(e['date'], e['reportedly']) for e in d['arrests_and_charges']['events']] == [('2023-10-09', False), ('2023-10-10', True)]" \
+	"all(x['reportedly'] is True for k in ('hearings', 'verdicts', 'visits', 'demonstrations', 'incidents') for x in d[k])"
 # a list row and a timeline line, the mark kept after a long detail
 ok cw list records --person "Eng Sroy" --kind milestone
 has "posted in a Facebook group (reportedly)"
@@ -189,8 +189,8 @@ assert mine[('hearings_own', '2023-10-18')]['stage'] == 'trial'
 PY
 checks=$((checks + 1))
 out=$(cat "$WORK/week.json")
-json "[(h['date'], h['court'], h['stage']) for h in d['hearings']] == [('2023-10-16', None, None), ('2023-10-18', 'Phnom Penh Court of First Instance', 'trial')]"
-json "[(v['court'], v['stage']) for v in d['verdicts']] == [(None, None)]"
+json "[(h['date'], h['court'], h['stage']) for h in d['hearings']] == [('2023-10-16', None, None), ('2023-10-18', 'Phnom Penh Court of First Instance', 'trial')]" \
+	"[(v['court'], v['stage']) for v in d['verdicts']] == [(None, None)]"
 
 # ---- others held exactly as long as the longest: said, not one named alone ----------------
 DB="$WORK/ties"
@@ -245,9 +245,9 @@ ok cw log visit --count 18 --facilities 9 --facility "nine prisons" --period-fro
 ok cw log demo --date 2023-06-14 --count 5 --province "Phnom Penh" --view media
 ok cw log demo --date 2023-06-15 --place "Freedom Park" --view own
 ok cw report --from 2023-06-01 --to 2024-05-31 --format json
-json "sorted((t['kind'], t['count'], t['at_least'], t['source']) for t in d['tallies']) == [('demo', 5, False, None), ('demo', 95, True, '001 para 42'), ('hearing', 28, False, '001 para 36'), ('visit', 18, False, '001 para 70')]"
-json "len(d['demonstrations']) == 1 and len(d['hearings']) == 0 and len(d['visits']) == 0"
-json "any('at least 95 demonstrations (2023-06-01 to 2024-05-31) (account: UN)' in s for s in d['summary'])"
+json "sorted((t['kind'], t['count'], t['at_least'], t['source']) for t in d['tallies']) == [('demo', 5, False, None), ('demo', 95, True, '001 para 42'), ('hearing', 28, False, '001 para 36'), ('visit', 18, False, '001 para 70')]" \
+	"len(d['demonstrations']) == 1 and len(d['hearings']) == 0 and len(d['visits']) == 0" \
+	"any('at least 95 demonstrations (2023-06-01 to 2024-05-31) (account: UN)' in s for s in d['summary'])"
 ok cw report --week 2023-W24 --format json
 json "[(t['kind'], t['count']) for t in d['tallies']] == [('demo', 5)] and len(d['demonstrations']) == 1"
 ok cw report --week 2023-W24
@@ -259,8 +259,8 @@ has "## Demonstrations (1)"
 ok cw log visit --count 7 --facilities 3 --facility "three prisons" --date 2024 \
 	--period-from 2023-06-01 --period-to 2024-05-31 --view un --source "001 para 71"
 ok cw report --from 2023-06-01 --to 2024-05-31 --format json
-json "sorted((t['count'], t['date'], t['source']) for t in d['tallies'] if t['kind'] == 'visit') == [(7, '2024', '001 para 71'), (18, None, '001 para 70')]"
-json "not [p for p in d['partial_dates'] if p.get('source') == '001 para 71']"
+json "sorted((t['count'], t['date'], t['source']) for t in d['tallies'] if t['kind'] == 'visit') == [(7, '2024', '001 para 71'), (18, None, '001 para 70')]" \
+	"not [p for p in d['partial_dates'] if p.get('source') == '001 para 71']"
 # ... and in a report of a later half-year of 2024 it counts nothing: not among the records
 # dated only to a year that overlap the period either
 ok cw report --from 2024-06-01 --to 2024-12-31 --format json
@@ -277,9 +277,9 @@ ok cw log milestone --person "Article Person" --case "Article case" --type arres
 ok cw log milestone --person "Article Person" --case "Article case" --type charge \
 	--date 2023-07-05 --view un
 ok cw report --week 2023-W27 --format json
-json "[e['articles'] for e in d['arrests_and_charges']['events']] == [['494'], ['494', '495', '437 bis']]"
-json "{a['article']: a['count'] for a in d['arrests_and_charges']['by_article']} == {'437 bis': 1, '494': 2, '495': 1}"
-json "d['arrests_and_charges']['groups']['lese_majeste_437bis'] == 1 and d['arrests_and_charges']['groups']['incitement_494_495'] == 2"
+json "[e['articles'] for e in d['arrests_and_charges']['events']] == [['494'], ['494', '495', '437 bis']]" \
+	"{a['article']: a['count'] for a in d['arrests_and_charges']['by_article']} == {'437 bis': 1, '494': 2, '495': 1}" \
+	"d['arrests_and_charges']['groups']['lese_majeste_437bis'] == 1 and d['arrests_and_charges']['groups']['incitement_494_495'] == 2"
 
 # A document's account with no date it is as of, and only the arrest dated: the report says
 # since when and that the length is unknown, not a blank "since" and a reason it does not have.
@@ -328,13 +328,13 @@ json "[p['standing'] for p in d['pretrial_detention'] if p['person'] and p['pers
 # week of the release and the weeks after do not.
 ok cw person add --name "Released Later"
 ok cw case add --title "Released later case" --defendant "Released Later" --custody detained
+released_case=$(added_id case)
 ok cw log milestone --person "Released Later" --case "Released later case" --type arrest \
 	--date 2023-08-01
 ok cw report --week 2023-W32
 has "| Released Later | Released later case | not recorded | 2023-08-01 | 12 |"
 ok cw log milestone --person "Released Later" --case "Released later case" --type release \
 	--date 2023-08-20
-released_case=$(cw list cases --json | "$PY" -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin) if c["title"] == "Released later case"][0])')
 ok cw edit "$released_case" --defendant "Released Later" --custody released
 ok cw report --week 2023-W32
 has "| Released Later | Released later case | not recorded | 2023-08-01 | 12 |"
@@ -354,8 +354,8 @@ has "19 days"
 # JSON give no figure; one that recorded 0 says 0.
 ok cw log demo --date 2023-09-04 --place "Freedom Park" --participants 30
 ok cw report --week 2023-W36 --format json
-json "[x['arrests'] for x in d['demonstrations']] == [None] and d['comparison']['demonstration_arrests']['current'] is None"
-json "any('1 demonstration, arrests not recorded' in s for s in d['summary'])"
+json "[x['arrests'] for x in d['demonstrations']] == [None] and d['comparison']['demonstration_arrests']['current'] is None" \
+	"any('1 demonstration, arrests not recorded' in s for s in d['summary'])"
 ok cw report --week 2023-W36
 has "| arrests at demonstrations | not recorded | 0 |"
 has "participants: 30; arrests not recorded"
@@ -388,10 +388,10 @@ ok cw case add --title "Two defendants case" --defendant "Verdict One" --charge 
 ok cw log hearing --case "Two defendants case" --date 2023-09-12 --outcome verdict \
 	--verdict "494=convicted@Verdict One" --verdict "494=acquitted@Verdict Two" \
 	--sentence "2 years"
+two_hearing=$(added_id hearing)
 ok cw timeline "Verdict Two"
 has "verdict: convicted (Verdict One), acquitted (Verdict Two); 2 years"
 # a verdict given again for a person and charge corrects it, never stands beside it
-two_hearing=$(cw list records --case "Two defendants case" --kind hearing --json | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 ok cw edit "$two_hearing" --verdict "494=acquitted@Verdict One"
 ok cw show "$two_hearing" --json
 json "sorted(v['result'] for v in d['verdicts']) == ['acquitted', 'acquitted']"
@@ -461,8 +461,8 @@ ok cw log milestone --type release --person "Vorn Chantha" --case "Chantha incit
 ok cw log milestone --type pardon --person "Vorn Chantha" --case "Chantha incitement" \
 	--date 2023-09-20 --confidential
 ok cw report --week 2023-W38 --format json
-json "[(x['type'], x['outcome'], x['view'], x['date']) for x in d['releases']] == [('bail', 'refused', 'un', '2023-09-19'), ('release', None, 'ngo', '2023-09-21')]"
-json "not [p for p in d['pretrial_detention'] if p['case_title'] == 'Chantha incitement'] and d['confidential']['records_left_out'] == 1"
+json "[(x['type'], x['outcome'], x['view'], x['date']) for x in d['releases']] == [('bail', 'refused', 'un', '2023-09-19'), ('release', None, 'ngo', '2023-09-21')]" \
+	"not [p for p in d['pretrial_detention'] if p['case_title'] == 'Chantha incitement'] and d['confidential']['records_left_out'] == 1"
 ok cw report --week 2023-W38
 has "| 2023-09-19 | UN | bail (refused) | Vorn Chantha | Chantha incitement |"
 has "| 2023-09-21 | NGO | release (outcome not recorded) | Vorn Chantha | Chantha incitement | released at night; ended a pretrial detention of 81 days, since 2023-07-02 |"
@@ -482,14 +482,14 @@ ok cw log hearing --case "Linked accounts case" --date 2023-09-13 --time 09:00 \
 	--outcome adjourned --view own
 second=$(printf '%s' "$out" | awk '{print $3}')
 ok cw report --week 2023-W37 --format json
-json "len([h for h in d['hearings'] if h['case']['title'] == 'Linked accounts case']) == 2"
-json "d['comparison']['hearings_own']['current'] == 2"
+json "len([h for h in d['hearings'] if h['case']['title'] == 'Linked accounts case']) == 2" \
+	"d['comparison']['hearings_own']['current'] == 2"
 ok cw edit "$second" --same-event "$first"
 ok cw report --week 2023-W37
 has "The team monitored 1 hearing: 1 adjourned."
 ok cw report --week 2023-W37 --format json
-json "len([h for h in d['hearings'] if h['case']['title'] == 'Linked accounts case']) == 2"
-json "d['comparison']['hearings_own']['current'] == 1"
+json "len([h for h in d['hearings'] if h['case']['title'] == 'Linked accounts case']) == 2" \
+	"d['comparison']['hearings_own']['current'] == 1"
 
 
 # One ruling told in two accounts (the team's at the hearing and the UN's), linked as the same
@@ -509,15 +509,16 @@ ok cw report --week 2023-W40 --case "Linked verdict case" --format json
 json "d['comparison']['verdicts']['current'] == 4 and len(d['verdicts']) == 4"
 ok cw edit "$un_ruling" --same-event "$own_ruling"
 ok cw report --week 2023-W40 --case "Linked verdict case" --format json
-json "d['comparison']['verdicts']['current'] == 2 and len(d['verdicts']) == 4"
-json "len({v['ruling'] for v in d['verdicts']}) == 1 and len({v['decision'] for v in d['verdicts']}) == 2"
+linked_json=$out # read again below: nothing is written in between
+json "d['comparison']['verdicts']['current'] == 2 and len(d['verdicts']) == 4" \
+	"len({v['ruling'] for v in d['verdicts']}) == 1 and len({v['decision'] for v in d['verdicts']}) == 2"
 ok cw report --week 2023-W40 --case "Linked verdict case"
 has "2 verdicts and rulings were recorded, one per defendant, in 1 ruling (accounts: UN, own observation): 1 convicted, 1 on which the accounts of the hearing differ; the table has 4 rows, one per charge a ruling names in each account of its hearing."
 lacks "is contradicted by another record" # said once, by the decision
 # The UN's account of a hearing the team observed is not a hearing the team did not observe.
 has "The team monitored 1 hearing"
 lacks "Documents report"
-ok cw report --week 2023-W40 --case "Linked verdict case" --format json
+out=$linked_json
 json "[d['comparison'][m]['current'] for m in ('hearings', 'hearings_own', 'hearings_reported', 'verdict_hearings')] == [1, 1, 0, 1]"
 # A third account, a newspaper's, linked to the UN's (not to the team's) and giving the verdict
 # without itemising it: the same hearing, the same ruling, no decision of its own.
@@ -525,8 +526,8 @@ ok cw log hearing --case "Linked verdict case" --date 2023-10-03 --outcome verdi
 media_ruling=$(printf '%s' "$out" | awk '{print $3}')
 ok cw edit "$media_ruling" --same-event "$un_ruling"
 ok cw report --week 2023-W40 --case "Linked verdict case" --format json
-json "d['comparison']['verdicts']['current'] == 2 and d['comparison']['hearings']['current'] == 1 and len(d['verdicts']) == 5"
-json "len({v['ruling'] for v in d['verdicts']}) == 1 and len({v['decision'] for v in d['verdicts']}) == 2"
+json "d['comparison']['verdicts']['current'] == 2 and d['comparison']['hearings']['current'] == 1 and len(d['verdicts']) == 5" \
+	"len({v['ruling'] for v in d['verdicts']}) == 1 and len({v['decision'] for v in d['verdicts']}) == 2"
 ok cw report --week 2023-W40 --case "Linked verdict case"
 has "2 verdicts and rulings were recorded, one per defendant, in 1 ruling (accounts: UN, media, own observation): 1 convicted, 1 on which the accounts of the hearing differ"
 # The same three accounts logged in another order (the newspaper's before the UN's), each
@@ -545,8 +546,8 @@ o2=$(printf '%s' "$out" | awk '{print $3}')
 ok cw edit "$o2" --same-event "$o1"
 ok cw edit "$o3" --same-event "$o2"
 ok cw report --week 2023-W40 --case "Linked order case" --format json
-json "[d['comparison'][m]['current'] for m in ('hearings', 'hearings_own', 'hearings_reported', 'verdicts')] == [1, 1, 0, 2]"
-json "len({v['ruling'] for v in d['verdicts']}) == 1"
+json "[d['comparison'][m]['current'] for m in ('hearings', 'hearings_own', 'hearings_reported', 'verdicts')] == [1, 1, 0, 2]" \
+	"len({v['ruling'] for v in d['verdicts']}) == 1"
 # lh CASE VIEW [OPTIONS]: logs a verdict hearing of 2023-10-05 in CASE, its id into $h
 lh() {
 	c=$1 view=$2
@@ -653,9 +654,9 @@ checks=$((checks + 1))
 [ "$(printf '%s\n' "$out" | grep -o "accounts differ" | wc -l)" = 3 ] ||
 	fail "not three disagreements said: $out"
 ok cw report --from 2023-10-06 --to 2023-10-06 --case "Answers differ" --format json
-json "[(r['hearings'], r['met'], r['not_met'], r['unknown']) for r in d['fair_trial_indicators'] if r['indicator'] in ('public_hearing', 'interpreter')] == [('own', 1, 0, 0), ('own', 0, 0, 1), ('reported', 0, 0, 1), ('reported', 0, 0, 1)]"
-json "[(r['indicator'], x['other_hearing'], x['other_view'], x['answer'], x['other_answer']) for r in d['fair_trial_indicators'] for x in r['accounts_differ']] == [('public_hearing', '$un_h', 'un', 'yes', 'no'), ('public_hearing', '$media_h', 'media', 'yes', 'na'), ('interpreter', '$un_h', 'un', 'unknown', 'no')]"
-json "all(x['hearing'] == '$own_h' and x['view'] == 'own' for r in d['fair_trial_indicators'] for x in r['accounts_differ'])"
+json "[(r['hearings'], r['met'], r['not_met'], r['unknown']) for r in d['fair_trial_indicators'] if r['indicator'] in ('public_hearing', 'interpreter')] == [('own', 1, 0, 0), ('own', 0, 0, 1), ('reported', 0, 0, 1), ('reported', 0, 0, 1)]" \
+	"[(r['indicator'], x['other_hearing'], x['other_view'], x['answer'], x['other_answer']) for r in d['fair_trial_indicators'] for x in r['accounts_differ']] == [('public_hearing', '$un_h', 'un', 'yes', 'no'), ('public_hearing', '$media_h', 'media', 'yes', 'na'), ('interpreter', '$un_h', 'un', 'unknown', 'no')]" \
+	"all(x['hearing'] == '$own_h' and x['view'] == 'own' for r in d['fair_trial_indicators'] for x in r['accounts_differ'])"
 # Two UN accounts of one hearing that differ are told apart by their sources.
 ok cw case add --title "Two UN accounts" --defendant "Linked Verdict A" --charge 494
 ok cw log hearing --case "Two UN accounts" --date 2023-10-06 --view un --outcome adjourned \
@@ -1001,8 +1002,8 @@ un_hearing=$(printf '%s' "$out" | awk '{print $NF}')
 ok cw log hearing --case "Disputed case" --date 2019-09-26 --outcome adjourned \
 	--public-admitted yes --view government --disputes "$un_hearing"
 ok cw report --from 2019-09-01 --to 2019-09-30 --format json
-json "[d['comparison'][k]['current'] for k in ('hearings', 'arrests')] == [1, 1]"
-json "d['arrests_and_charges']['groups']['incitement_494_495'] == 1"
+json "[d['comparison'][k]['current'] for k in ('hearings', 'arrests')] == [1, 1]" \
+	"d['arrests_and_charges']['groups']['incitement_494_495'] == 1"
 ok cw report --from 2019-09-01 --to 2019-09-30
 has "accounts differ (hearing of 2019-09-26, Disputed case): UN says no, government says yes"
 # ---- a hearing's verdict that names no one rules on every defendant: a row each, and the
@@ -1015,8 +1016,8 @@ ok cw case add --title "Mass attack case" --defendant "Mass Rainsy" --custody in
 ok cw log hearing --case "Mass attack case" --date 2018-03-01 --outcome verdict \
 	--verdict "451=convicted" --view un
 ok cw report --from 2018-02-26 --to 2018-03-04 --format json
-json "d['comparison']['verdicts']['current'] == 3"
-json "sorted((v['person']['name'] if v['person'] else v['group'], v['result']) for v in d['verdicts']) == [('CNRP leaders', 'convicted'), ('Mass Rainsy', 'convicted'), ('Mass Sochua', 'convicted')]"
+json "d['comparison']['verdicts']['current'] == 3" \
+	"sorted((v['person']['name'] if v['person'] else v['group'], v['result']) for v in d['verdicts']) == [('CNRP leaders', 'convicted'), ('Mass Rainsy', 'convicted'), ('Mass Sochua', 'convicted')]"
 ok cw report --from 2018-02-26 --to 2018-03-04
 has "3 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (9 people in all), in 1 ruling (account: UN): 3 convicted"
 # ---- a release dated to a month ends one stretch: arrested 4 July, released in July,
@@ -1069,8 +1070,8 @@ ok cw log hearing --case "Apart case" --date 2016-05-02 --view un --outcome verd
 ok cw log milestone --person "Apart Rainsy" --case "Apart case" --type verdict \
 	--result convicted --article 451 --date 2016-05-02 --view un
 ok cw report --from 2016-05-02 --to 2016-05-08 --format json
-json "sorted((v['person']['name'], v['result']) for v in d['verdicts']) == [('Apart Rainsy', 'convicted'), ('Apart Sochua', 'acquitted')]"
-json "d['comparison']['verdicts']['current'] == 2"
+json "sorted((v['person']['name'], v['result']) for v in d['verdicts']) == [('Apart Rainsy', 'convicted'), ('Apart Sochua', 'acquitted')]" \
+	"d['comparison']['verdicts']['current'] == 2"
 # ---- days in all are the row's case's: a detention in another case years before is not
 # read against this one's legal maximum
 ok cw person add --name "Two Cases"
@@ -1253,7 +1254,7 @@ row csv "hearings_missed,next date set at the hearing of 2023-09-05,"
 row csv ",2023-09-12,own observation,"
 inpdf "Hearings set for the period, nothing logged (1)"
 inpdf "next date set at the hearing of 2023-09-05"
-ok cw report --week 2023-W37 --format json
+out=$(cat "$WORK/week.json")
 json "[(h['date'], h['set_on'], h['view'], h['case']['title']) for h in d['hearings_missed']] == [('2023-09-12', '2023-09-05', 'own', 'Missed case')]"
 # the team's own account alone: the UN's hearing of the 13th still answers its day
 ok cw report --week 2023-W37 --account own --format json
@@ -1356,8 +1357,8 @@ ok cw log milestone --case "Strike arrests" --group "strike workers" --count 6 -
 	export CASEWATCH_NOW
 	held() {
 		ok cw report --week 2023-W47 --article "$1" --format json
-		json "sorted(r['person']['name'] if r.get('person') else r['group'] for r in d['pretrial_detention'] if r['case_title'] == 'Strike arrests') == $2"
-		json "sorted(r['person']['name'] if r.get('person') else r['group'] for r in d['held_no_arrest_logged'] if r['case_title'] == 'Strike arrests') == $3"
+		json "sorted(r['person']['name'] if r.get('person') else r['group'] for r in d['pretrial_detention'] if r['case_title'] == 'Strike arrests') == $2" \
+			"sorted(r['person']['name'] if r.get('person') else r['group'] for r in d['held_no_arrest_logged'] if r['case_title'] == 'Strike arrests') == $3"
 	}
 	held "437 bis" "['Vorn Pov']" "[]"
 	held 494/495 "['Sok Sithar', 'strike workers']" "['Keo Nary']"
@@ -1398,8 +1399,8 @@ row csv ",convicted,494,,,\"prison term 2 years; fine: 2,000,000 riel\","
 inpdf "$HEARD"
 inpdf "prison term 2 years; fine: 2,000,000 riel"
 out=$(cat "$WORK/week.json")
-json "[(h['sentence'], h['fine'], [p['amount'] for p in h['sentence_parts']]) for h in d['hearings']] == [('3 years in prison', '4,000,000 riel', []), (None, '2,000,000 riel', ['2 years'])]"
-json "[(v['result'], v['fine']) for v in d['verdicts']] == [('convicted', '4,000,000 riel'), ('acquitted', None), ('convicted', '2,000,000 riel')]"
+json "[(h['sentence'], h['fine'], [p['amount'] for p in h['sentence_parts']]) for h in d['hearings']] == [('3 years in prison', '4,000,000 riel', []), (None, '2,000,000 riel', ['2 years'])]" \
+	"[(v['result'], v['fine']) for v in d['verdicts']] == [('convicted', '4,000,000 riel'), ('acquitted', None), ('convicted', '2,000,000 riel')]"
 
 # Every figure of the summary says whose account it is, and another account's other figure: the
 # trial found "the demonstrations below recorded 4 arrests." (the UN's 4; the government's 2 said
@@ -1458,13 +1459,13 @@ ok cw init --no-encryption
 	ok cw log hearing --case "Coming case" --date 2031-06-12 --outcome adjourned \
 		--next-date 2031-07-01 --source "own observation"
 	ok cw report --from 2031-06-09 --to 2031-06-15 --format json
-	json "[(h['date'], h['case']['title']) for h in d['hearings_missed']] == [('2031-06-10', 'Missed case')]"
-	json "('2031-06-20', 'Coming case') in [(h['date'], h['case']['title']) for h in d['upcoming_hearings']]"
+	json "[(h['date'], h['case']['title']) for h in d['hearings_missed']] == [('2031-06-10', 'Missed case')]" \
+		"('2031-06-20', 'Coming case') in [(h['date'], h['case']['title']) for h in d['upcoming_hearings']]"
 	# once those hearings were held, they did move their cases on
 	CASEWATCH_NOW=2031-06-16T03:00:00Z
 	ok cw report --from 2031-06-09 --to 2031-06-15 --format json
-	json "d['hearings_missed'] == []"
-	json "'2031-06-20' not in [h['date'] for h in d['upcoming_hearings']]"
+	json "d['hearings_missed'] == []" \
+		"'2031-06-20' not in [h['date'] for h in d['upcoming_hearings']]"
 )
 
 # A charge laid months after an arrest is no charge of that arrest in the arrest's week: a
@@ -1479,12 +1480,12 @@ ok cw log milestone --person "Eng Sroy" --case Sroy --type arrest --date 2026-09
 ok cw log milestone --person "Eng Sroy" --case Sroy --type charge --date 2026-09-11 --article 307
 ok cw log milestone --person "Eng Sroy" --case Sroy --type charge --date 2026-11-16 --article 496
 ok cw report --week 2026-W37 --format json
-json "[sorted(e['articles']) for e in d['arrests_and_charges']['events'] if e['type'] == 'arrest'] == [['307', '494', '495']]"
-json "sorted(a['article'] for a in d['arrests_and_charges']['by_article']) == ['307', '494', '495']"
+json "[sorted(e['articles']) for e in d['arrests_and_charges']['events'] if e['type'] == 'arrest'] == [['307', '494', '495']]" \
+	"sorted(a['article'] for a in d['arrests_and_charges']['by_article']) == ['307', '494', '495']"
 # ... and the people they concern, each once: arrested, then charged, is one person under 307
 # (two events); every group's figure too (JSON groups_people).
-json "[(a['article'], a['count'], a['people']) for a in d['arrests_and_charges']['by_article']] == [('307', 2, 1), ('494', 1, 1), ('495', 1, 1)]"
-json "[(d['arrests_and_charges']['groups'][g], d['arrests_and_charges']['groups_people'][g]) for g in ('incitement_494_495', 'other_articles')] == [(1, 1), (2, 1)]"
+json "[(a['article'], a['count'], a['people']) for a in d['arrests_and_charges']['by_article']] == [('307', 2, 1), ('494', 1, 1), ('495', 1, 1)]" \
+	"[(d['arrests_and_charges']['groups'][g], d['arrests_and_charges']['groups_people'][g]) for g in ('incitement_494_495', 'other_articles')] == [(1, 1), (2, 1)]"
 ok cw report --week 2026-W37
 lacks "496"
 # ... nor does a report of that week filtered on the charge laid later find the arrest.
