@@ -28,8 +28,8 @@ ok cw log hearing --case "Two accused" --date 2024-05-02 --outcome verdict \
 ok cw report --from 2024-04-01 --to 2024-04-30 --person "Chan Vy" --format json
 json "[p['person']['name'] for p in d['pretrial_detention']] == ['Chan Vy']"
 ok cw report --from 2024-05-01 --to 2024-05-07 --person "Chan Vy" --format json
-json "[v['person']['name'] for v in d['verdicts']] == ['Chan Vy']"
-json "d['comparison']['verdicts']['current'] == 1"
+json "[v['person']['name'] for v in d['verdicts']] == ['Chan Vy']" \
+	"d['comparison']['verdicts']['current'] == 1"
 # unfiltered, both
 ok cw report --from 2024-04-01 --to 2024-04-30 --format json
 json "sorted(p['person']['name'] for p in d['pretrial_detention']) == ['Chan Vy', 'Sok Dara']"
@@ -80,9 +80,9 @@ row csv "detained, no dated arrest"
 row html "no dated arrest or detention logged: the case records them as detained as of 2024-03"
 inpdf "no dated arrest or detention logged: the case records them as detained as of 2022-06"
 out=$(cat "$WORK/week.json")
-json "[(x['person'] and x['person']['name'], x['group'], x['count'], x['known_as_of'], x['case_recorded_on'], x['view']) for x in d['held_no_arrest_logged']] == [('Keo Sopheap', None, 1, '2024-03', None, 'ngo'), (None, 'president of the party', 1, '2022-06', None, 'un'), (None, 'human rights defenders', 2, None, '2021-01-04', 'un'), (None, 'journalists', 5, None, '2021-01-04', 'un')]"
-json "d['held_no_arrest_logged_people'] == {'people': 9, 'at_least': False, 'named': 1, 'held_again': 0, 'met_at_visit': 0}"
-json "d['pretrial_detention'] == []"
+json "[(x['person'] and x['person']['name'], x['group'], x['count'], x['known_as_of'], x['case_recorded_on'], x['view']) for x in d['held_no_arrest_logged']] == [('Keo Sopheap', None, 1, '2024-03', None, 'ngo'), (None, 'president of the party', 1, '2022-06', None, 'un'), (None, 'human rights defenders', 2, None, '2021-01-04', 'un'), (None, 'journalists', 5, None, '2021-01-04', 'un')]" \
+	"d['held_no_arrest_logged_people'] == {'people': 9, 'at_least': False, 'named': 1, 'held_again': 0, 'met_at_visit': 0}" \
+	"d['pretrial_detention'] == []"
 # with confidential material included, the secret case's defendant too
 ok cw report --week 2024-W18 --format json --include-confidential
 json "'Hidden Witness' in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
@@ -114,14 +114,14 @@ json "d['held_no_arrest_logged'] == []"
 ok cw log milestone --person "Keo Sopheap" --case "Sopheap case" --type arrest --date 2024-03-04 \
 	--view ngo
 ok cw report --week 2024-W18 --format json
-json "'Keo Sopheap' in [p['person']['name'] for p in d['pretrial_detention'] if p['person']]"
-json "'Keo Sopheap' not in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
+json "'Keo Sopheap' in [p['person']['name'] for p in d['pretrial_detention'] if p['person']]" \
+	"'Keo Sopheap' not in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
 # the group's own arrest logged: the same
 ok cw log milestone --case "Still in detention" --group journalists --count 5 --type arrest \
 	--date 2021-12-01 --view un
 ok cw report --week 2024-W18 --format json
-json "[x['group'] for x in d['held_no_arrest_logged']] == ['president of the party', 'human rights defenders']"
-json "'journalists' in [p['group'] for p in d['pretrial_detention']]"
+json "[x['group'] for x in d['held_no_arrest_logged']] == ['president of the party', 'human rights defenders']" \
+	"'journalists' in [p['group'] for p in d['pretrial_detention']]"
 
 # ---- found by a review
 # Held in pretrial detention in another case, where an arrest counts them, though not among the
@@ -136,8 +136,8 @@ done
 ok cw case add --title "Eleventh elsewhere" --stage pretrial --as-of 2024-04-01 \
 	--defendant "Held Number11" --custody detained --view un
 ok cw report --week 2024-W18 --format json
-json "'Held Number11' not in [p['person']['name'] for p in d['pretrial_detention'] if p['person']]"
-json "'Held Number11' not in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
+json "'Held Number11' not in [p['person']['name'] for p in d['pretrial_detention'] if p['person']]" \
+	"'Held Number11' not in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
 # A detention logged after the week: the week's report still has them, as the case said then.
 ok cw person add --name "Later Detained"
 ok cw case add --title "Later case" --stage pretrial --as-of 2024-03-01 \
@@ -417,17 +417,17 @@ ok cw log hearing --case "Svay Rieng" --date 2026-12-01 --outcome verdict \
 ok cw timeline "Sok Chanthea"
 has "pretrial detention: 29 days (to 2026-12-01); counted from 2026-11-02 (NGO); government dates its start 2026-11-04: 27 days"
 ok cw timeline "Sok Chanthea" --json
-json "(d['summary']['pretrial_days'], d['summary']['pretrial_ongoing']) == (29, False)"
-json "(d['summary']['pretrial_start'], d['summary']['pretrial_start_view']) == ('2026-11-02', 'ngo')"
-json "d['summary']['pretrial_start_disputed'] == {'date': '2026-11-04', 'view': 'government', 'days': 27}"
+json "(d['summary']['pretrial_days'], d['summary']['pretrial_ongoing']) == (29, False)" \
+	"(d['summary']['pretrial_start'], d['summary']['pretrial_start_view']) == ('2026-11-02', 'ngo')" \
+	"d['summary']['pretrial_start_disputed'] == {'date': '2026-11-04', 'view': 'government', 'days': 27}"
 ok cw export --timeline "Sok Chanthea" --format json
 json "d['summary']['pretrial_start_disputed'] == {'date': '2026-11-04', 'view': 'government', 'days': 27}"
 # The verdict's week: the acquitted co-defendant's rows carry no sentence in any format (the
 # JSON gave him Sok Chanthea's 18 months), and no custody beside the ruling in JSON either, as
 # the other formats' rows give none (his case's entry still says "detained").
 ok cw report --week 2026-W49 --format json
-json "[(v['person']['name'], v['article'], v['result'], v['sentence'], [p['amount'] for p in v['sentence_parts']]) for v in d['verdicts']] == [('Sok Chanthea', '494', 'convicted', 'Sok Chanthea: 18 months', ['18 months']), ('Sok Chanthea', '495', 'convicted', 'Sok Chanthea: 18 months', ['18 months']), ('Thạch Sophéap', '494', 'acquitted', None, []), ('Thạch Sophéap', '495', 'acquitted', None, [])]"
-json "all(x['custody'] is None for v in d['verdicts'] for x in v['case']['defendants'])"
+json "[(v['person']['name'], v['article'], v['result'], v['sentence'], [p['amount'] for p in v['sentence_parts']]) for v in d['verdicts']] == [('Sok Chanthea', '494', 'convicted', 'Sok Chanthea: 18 months', ['18 months']), ('Sok Chanthea', '495', 'convicted', 'Sok Chanthea: 18 months', ['18 months']), ('Thạch Sophéap', '494', 'acquitted', None, []), ('Thạch Sophéap', '495', 'acquitted', None, [])]" \
+	"all(x['custody'] is None for v in d['verdicts'] for x in v['case']['defendants'])"
 ok cw report --week 2026-W49 --format csv
 [ "$(printf '%s\n' "$out" | grep -c '^verdicts,.*Thạch Sophéap.*,acquitted,.*18 months')" -eq 0 ] ||
 	fail "a CSV row of the acquittal gives the sentence"
@@ -438,18 +438,18 @@ has "| Thạch Sophéap | Svay Rieng land protest | Svay Rieng Provincial Court 
 # numbered in the Sources list (the trial found neither statement anywhere in the report, the
 # CSV's source "own observation" and the JSON's view "own"); the government's date is quoted
 # with its own source.
-ok cw report --week 2026-W47
+week 2026-W47
+out=$(cat "$WORK/week.md")
 has "| Sok Chanthea (សុខ ចាន់ថា) | Svay Rieng land protest | own observation, NGO \[1\] | 2026-11-02 | 20 | government dates its start 2026-11-04: 18 days (source: Provincial police press release) |"
 has "| \[1\] | ADHOC statement, 3 Nov 2026 |"
 has "| Thạch Sophéap | Svay Rieng land protest | own observation | 2026-11-03 | 19 |  |"
-week 2026-W47
 for f in md html csv; do row $f "(source: Provincial police press release)"; done
-ok cw report --week 2026-W47 --format csv
+out=$(cat "$WORK/week.csv")
 has '"ADHOC statement, 3 Nov 2026",'
 has ',own observation,'
-ok cw report --week 2026-W47 --format json
-json "[(p['person']['name'], p['view'], p['source'], p['case_view'], p['case_source']) for p in d['pretrial_detention']] == [('Sok Chanthea', 'ngo', 'ADHOC statement, 3 Nov 2026', 'own', 'own observation'), ('Thạch Sophéap', 'own', 'own observation', 'own', 'own observation')]"
-json "d['pretrial_detention'][0]['start_disputed'] == {'date': '2026-11-04', 'view': 'government', 'days': 18, 'source': 'Provincial police press release'}"
+out=$(cat "$WORK/week.json")
+json "[(p['person']['name'], p['view'], p['source'], p['case_view'], p['case_source']) for p in d['pretrial_detention']] == [('Sok Chanthea', 'ngo', 'ADHOC statement, 3 Nov 2026', 'own', 'own observation'), ('Thạch Sophéap', 'own', 'own observation', 'own', 'own observation')]" \
+	"d['pretrial_detention'][0]['start_disputed'] == {'date': '2026-11-04', 'view': 'government', 'days': 18, 'source': 'Provincial police press release'}"
 inpdf "(source: Provincial police press release)"
 inpdf "ADHOC statement, 3 Nov 2026"
 # Both sources marked confidential: a report for others cites neither, in any format; with
@@ -457,18 +457,17 @@ inpdf "ADHOC statement, 3 Nov 2026"
 ok cw edit "$ngo" --confidential-field source
 gov=$(cw list records --kind milestone --account government --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 ok cw edit "$gov" --confidential-field source
-for f in md csv json html; do
+for f in csv json html md; do
 	ok cw report --week 2026-W47 --format $f
 	lacks "ADHOC"
 	lacks "press release"
 	has "government dates its start 2026-11-04: 18 days"
 done
-ok cw report --week 2026-W47
-lacks "## Sources"
+lacks "## Sources" # (in the Markdown, the loop's last)
 ok cw report --week 2026-W47 --include-confidential --format json
-json "d['pretrial_detention'][0]['source'] == 'ADHOC statement, 3 Nov 2026'"
-json "d['pretrial_detention'][0]['start_disputed']['source'] == 'Provincial police press release'"
-json "d['confidential']['records_included'] == 2"
+json "d['pretrial_detention'][0]['source'] == 'ADHOC statement, 3 Nov 2026'" \
+	"d['pretrial_detention'][0]['start_disputed']['source'] == 'Provincial police press release'" \
+	"d['confidential']['records_included'] == 2"
 # The undisputed co-defendant: counted from his arrest, nothing else said.
 ok cw timeline "Thạch Sophéap"
 has "pretrial detention: 28 days (to 2026-12-01)"
@@ -527,10 +526,10 @@ row html "met at the prison visit of 2024-04-12, and the case, entered after the
 row csv "met at the prison visit of 2024-04-12, and the case, entered after the period"
 inpdf "met at the prison visit of 2024-04-12, and the case, entered after the period"
 out=$(cat "$WORK/week.json")
-json "[(x['person']['name'], x['case_title'], x['known_as_of'], x['case_recorded_on'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']] == [('Late Recorded', 'Late recorded case', None, None, '2024-04-12'), ('Late Opened', 'Late opened case', None, None, '2024-04-12')]"
-json "all(len(x['met_at_visit']['visit']) == 32 for x in d['held_no_arrest_logged'])"
-json "d['held_no_arrest_logged_people'] == {'people': 2, 'at_least': False, 'named': 2, 'held_again': 0, 'met_at_visit': 2}"
-json "d['pretrial_detention'] == []"
+json "[(x['person']['name'], x['case_title'], x['known_as_of'], x['case_recorded_on'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']] == [('Late Recorded', 'Late recorded case', None, None, '2024-04-12'), ('Late Opened', 'Late opened case', None, None, '2024-04-12')]" \
+	"all(len(x['met_at_visit']['visit']) == 32 for x in d['held_no_arrest_logged'])" \
+	"d['held_no_arrest_logged_people'] == {'people': 2, 'at_least': False, 'named': 2, 'held_again': 0, 'met_at_visit': 2}" \
+	"d['pretrial_detention'] == []"
 # the week before the visits: nothing says they were held then
 ok cw report --week 2024-W14 --format json
 json "d['held_no_arrest_logged'] == [] and d['held_no_arrest_logged_people']['met_at_visit'] == 0"
@@ -581,8 +580,8 @@ done
 week 2024-W15
 row md "12 people are recorded as held before a verdict by the entry of their case, with no dated arrest or detention logged, so their days are not counted (listed in the detention table); 10 of the 12 named are listed, those recorded most recently; 2 of them were met at a prison visit of the period"
 out=$(cat "$WORK/week.json")
-json "[x['person']['name'] for x in d['held_no_arrest_logged']] == ['Late Recorded', 'Late Opened'] + ['March %02d' % i for i in range(10, 2, -1)]"
-json "d['held_no_arrest_logged_people'] == {'people': 12, 'at_least': False, 'named': 12, 'held_again': 0, 'met_at_visit': 2}"
+json "[x['person']['name'] for x in d['held_no_arrest_logged']] == ['Late Recorded', 'Late Opened'] + ['March %02d' % i for i in range(10, 2, -1)]" \
+	"d['held_no_arrest_logged_people'] == {'people': 12, 'at_least': False, 'named': 12, 'held_again': 0, 'met_at_visit': 2}"
 for f in md html csv; do
 	row $f "met at the prison visit of 2024-04-12"
 	norow $f "March 02"
@@ -632,9 +631,9 @@ for who in "Taken After" "Secret Seen"; do
 done
 out=$(cat "$WORK/week.json")
 # the two whose release the report does not see before the visit are counted from the arrest
-json "sorted(p['person']['name'] for p in d['pretrial_detention']) == ['Month Release', 'Secret Release']"
-json "[(x['person']['name'], x['last_detention_ended'], x['met_at_visit']['date'], x['known_as_of']) for x in d['held_no_arrest_logged']] == [('Held Again', '2024-02-01', '2024-04-12', None)]"
-json "d['held_no_arrest_logged_people'] == {'people': 1, 'at_least': False, 'named': 1, 'held_again': 1, 'met_at_visit': 1}"
+json "sorted(p['person']['name'] for p in d['pretrial_detention']) == ['Month Release', 'Secret Release']" \
+	"[(x['person']['name'], x['last_detention_ended'], x['met_at_visit']['date'], x['known_as_of']) for x in d['held_no_arrest_logged']] == [('Held Again', '2024-02-01', '2024-04-12', None)]" \
+	"d['held_no_arrest_logged_people'] == {'people': 1, 'at_least': False, 'named': 1, 'held_again': 1, 'met_at_visit': 1}"
 # a case's report, and the visit's account asked for: the row stands on the visit
 for f in "--case Held" "--account own" "--person Held"; do
 	ok cw report --week 2024-W15 $f --format json
@@ -648,8 +647,8 @@ json "d['held_no_arrest_logged'] == [] and d['held_no_arrest_logged_people']['he
 # with confidential records put in: the secret release's person (that release counted in the
 # header, as the visit that met the other), and the one met only at the secret visit
 ok cw report --week 2024-W15 --include-confidential --format json
-json "sorted((x['person']['name'], x['last_detention_ended'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']) == [('Held Again', '2024-02-01', '2024-04-12'), ('Secret Release', '2024-02-01', '2024-04-12'), ('Secret Seen', '2024-02-01', '2024-04-11')]"
-json "d['held_no_arrest_logged_people']['held_again'] == 3 and d['confidential']['records_included'] == 2"
+json "sorted((x['person']['name'], x['last_detention_ended'], x['met_at_visit']['date']) for x in d['held_no_arrest_logged']) == [('Held Again', '2024-02-01', '2024-04-12'), ('Secret Release', '2024-02-01', '2024-04-12'), ('Secret Seen', '2024-02-01', '2024-04-11')]" \
+	"d['held_no_arrest_logged_people']['held_again'] == 3 and d['confidential']['records_included'] == 2"
 # A detention logged in another case of theirs after the end, before the visit (found by a
 # review): "their last detention logged ended on 2024-02-01 ... with no arrest or detention
 # logged since" would be untrue. Ended before the visit (Other Later: 2024-03-01 to
