@@ -7,6 +7,7 @@
 # output.
 . "$TESTLIB"
 set -e
+PY=${PYTHON3:-python3}
 
 S="$WORK/sup"
 cs() { CASEWATCH_AUTHOR=sup "$CASEWATCH" --db "$S" "$@"; }
@@ -14,8 +15,9 @@ ok cw init
 ok cs init
 ok cw seed "$SEED_FILE"
 ok cw report --week 2024-W06 --format json
-hearings_before=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["comparison"]["hearings"]["current"])')
-arrests_before=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["comparison"]["arrests"]["current"])')
+figures=$(printf '%s' "$out" | "$PY" -c 'import json,sys; c = json.load(sys.stdin)["comparison"]; print(c["hearings"]["current"], c["arrests"]["current"])')
+hearings_before=${figures% *}
+arrests_before=${figures#* }
 CASE=ref:c-nagaworld-lrsu-incitement
 
 # A witness whose whole record is confidential, a source whose name is, a confidential
@@ -38,7 +40,7 @@ ok cw log visit --facility "Wombat Prison" --date 2024-02-06 --follow-up-on 2024
 	--notes "Koalamedical details" --confidential
 # The case does not name them as defendants, so `log milestone` refuses their arrests in it
 # (tests/cli/logging_rules.sh); an import brings them as a document gives them.
-case_id=$(cw show $CASE --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+case_id=$(cw show $CASE --json | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 for p in "$witness" "$source_id"; do
 	printf '{"ref":"arrest-%s","kind":"milestone","type":"arrest","person":"%s","case":"%s","date":"2024-02-06"}\n' \
 		"$p" "$p" "$case_id"
@@ -62,6 +64,7 @@ has "$(printf '%.8s' "$hid")"
 # ---- reports: every format, none of the words; the count says what was left out ----------
 for f in md html csv json; do
 	ok cw report --week 2024-W06 --format $f
+	printf '%s' "$out" >"$WORK/report.$f" # read again below: nothing is written in between
 	lacks_all
 	has "2 confidential records are not shown"
 	# The two people the arrests name: by placeholder (escaped in Markdown).
@@ -78,19 +81,19 @@ if command -v pdftotext >/dev/null; then
 	has "Zebrafinch"
 	has "CONFIDENTIAL:thisholds"
 fi
-ok cw report --week 2024-W06 --format json
+out=$(cat "$WORK/report.json")
 json "d['confidential']['records_left_out'] == 2 and not d['confidential']['included']"
 # Honest figures: the confidential hearing is not counted, the other two new records are.
-json "d['comparison']['hearings']['current'] == $hearings_before + 1"
-json "d['comparison']['arrests']['current'] == $arrests_before + 2"
-json "all(u['hearing_id'] != '$hid' for u in d['upcoming_hearings'])"
+json "d['comparison']['hearings']['current'] == $hearings_before + 1" \
+	"d['comparison']['arrests']['current'] == $arrests_before + 2" \
+	"all(u['hearing_id'] != '$hid' for u in d['upcoming_hearings'])"
 # ... and the confidential person named by an arrest is a name no more.
 json "'[confidential]' in json.dumps(d['arrests_and_charges'])"
 # Every row drawn from a record names its source, for a partner to trace the figure to; a
 # confidential source reads as withheld, in JSON and CSV alike.
-json "all('source' in row for row in d['hearings'] + d['arrests_and_charges']['events'] + d['visits']) and d['arrests_and_charges']['events']"
-json "[h['source'] for h in d['hearings'] if h['date'] == '2024-02-08'] == ['[confidential]']"
-ok cw report --week 2024-W06 --format csv
+json "all('source' in row for row in d['hearings'] + d['arrests_and_charges']['events'] + d['visits']) and d['arrests_and_charges']['events']" \
+	"[h['source'] for h in d['hearings'] if h['date'] == '2024-02-08'] == ['[confidential]']"
+out=$(cat "$WORK/report.csv")
 printf '%s\n' "$out" | head -1 | grep -q ',people_count,source' || fail "the CSV has no source column: $(printf '%s' "$out" | head -1)"
 # (source, counted_in, then the demonstrations' injured and injured_at_least, last)
 printf '%s\n' "$out" | tr -d '\r' | grep -q '^hearings_reported,.*,\[confidential\],[0-9a-f]*,,$' || fail "the CSV's withheld source: $out"
@@ -98,30 +101,34 @@ checks=$((checks + 2))
 # Included on request: everything, and the header says so first.
 for f in md html csv json; do
 	ok cw report --week 2024-W06 --format $f --include-confidential
+	printf '%s' "$out" >"$WORK/report-all.$f"
 	has "Wombat Prison"
 	has "Zebrafinch"
 	has "Platypus"
 	has "CONFIDENTIAL: this holds"
 	lacks "not shown"
 done
-ok cw report --week 2024-W06 --format md --include-confidential
+out=$(cat "$WORK/report-all.md")
 printf '%s\n' "$out" | sed -n '1,8p' | grep -q "CONFIDENTIAL" || fail "not in the header: $out"
-ok cw report --week 2024-W06 --format json --include-confidential
-json "d['confidential']['included'] and d['comparison']['hearings']['current'] == $hearings_before + 2"
-json "any(h['id'] == '$hid' for h in d['hearings'])"
+out=$(cat "$WORK/report-all.json")
+json "d['confidential']['included'] and d['comparison']['hearings']['current'] == $hearings_before + 2" \
+	"any(h['id'] == '$hid' for h in d['hearings'])"
 
 # ---- exports ----------------------------------------------------------------------------
 for what in records persons cases; do
 	for f in csv json; do
 		ok cw export $what --format $f
+		printf '%s' "$out" >"$WORK/export.$what.$f"
+		cp "$WORK/stderr" "$WORK/export.$what.$f.err"
 		lacks_all
 	done
 done
-ok cw export records --format csv
+out=$(cat "$WORK/export.records.csv")
 has "[confidential]"
-grep -q "confidential records\{0,1\} \(is\|are\) left out" "$WORK/stderr" || fail "export said nothing: $(cat "$WORK/stderr")"
+err="$WORK/export.records.csv.err"
+grep -q "confidential records\{0,1\} \(is\|are\) left out" "$err" || fail "export said nothing: $(cat "$err")"
 # Rows have no figures: an export says what is left out, not that "the figures leave it out".
-! grep -q "figures" "$WORK/stderr" || fail "export spoke of figures: $(cat "$WORK/stderr")"
+! grep -q "figures" "$err" || fail "export spoke of figures: $(cat "$err")"
 ok cw export records --format json --include-confidential
 has "Quokkaword"
 has "Koalamedical"
@@ -135,15 +142,14 @@ printf '%s\n' "$out" | head -1 | grep -q ',confidential' || fail "no confidentia
 # A person whose name is confidential is "[confidential]" without the id beside it, in export
 # persons as in every row that names them (a trial found the id there, linking the row to the
 # person's every appearance); with --include-confidential the id is there.
-ok cw show "Platypus Source" --json
-psid=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+psid=$source_id # Platypus Source
 for f in csv json; do
-	ok cw export persons --format $f
+	out=$(cat "$WORK/export.persons.$f")
 	lacks "$psid"
 	has "[confidential]"
 done
 json "any(p['id'] is None and p['name'] == '[confidential]' for p in d)"
-ok cw export persons --format csv
+out=$(cat "$WORK/export.persons.csv")
 printf '%s\n' "$out" | tr -d '\r' | grep -q '^,\[confidential\],' || fail "export persons gave the withheld person an id: $out"
 checks=$((checks + 1))
 ok cw export persons --format json --include-confidential
@@ -159,8 +165,11 @@ ok cw export --format ics --from 2024-02-01 --to 2024-02-29 --include-confidenti
 has "Wombat Prison"
 
 # ---- bundles: never plain, always encrypted ------------------------------------------------
-ok cw peer add sup "$(cs identity --key)"
-ok cs peer add alice "$(cw identity --key)"
+# (each database's key, asked once: it stays the same)
+sup_key=$(cs identity --key)
+alice_key=$(cw identity --key)
+ok cw peer add sup "$sup_key"
+ok cs peer add alice "$alice_key"
 fails 65 include-confidential cw bundle export --all --plain --include-confidential -o "$WORK/x.bundle"
 [ ! -e "$WORK/x.bundle" ] || fail "a refused bundle was written"
 # A photo attached to the confidential hearing goes with it, or not at all.
@@ -174,7 +183,7 @@ linked=$(added_id hearing)
 ok cw log hearing --case $CASE --date 2024-03-12 --outcome adjourned --after $linked
 later=$(added_id hearing)
 ok cw show "Zebrafinch Witness" --json
-zid=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+zid=$(printf '%s' "$out" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 ok cw bundle export --all --plain -o "$WORK/plain.bundle"
 lacks "attachment"
 cp "$WORK/stderr" "$WORK/plain.stderr"
@@ -204,7 +213,7 @@ ok cw bundle export --since 2020 --plain -o "$WORK/since.bundle"
 ok cs bundle inspect --all --json "$WORK/since.bundle"
 lacks_all
 ok "$CASEWATCH" --db "$WORK/third" init
-ok "$CASEWATCH" --db "$WORK/third" peer add alice "$(cw identity --key)"
+ok "$CASEWATCH" --db "$WORK/third" peer add alice "$alice_key"
 ok "$CASEWATCH" --db "$WORK/third" bundle import "$WORK/since.bundle"
 # Encrypted for the supervisor: everything, still marked confidential there.
 ok cw bundle export --to sup -o "$WORK/enc.bundle"
@@ -226,7 +235,7 @@ cpn() { "$CASEWATCH" --db "$P" "$@"; }
 ok cpn init
 ok cw peer add ngo "$(cpn identity --key)" --partner
 has "as a partner, it gets no confidential material"
-ok cpn peer add alice "$(cw identity --key)"
+ok cpn peer add alice "$alice_key"
 ok cw peer list
 printf '%s\n' "$out" | grep -q '^ngo  *partner ' || fail "peer list shows no role: $out"
 printf '%s\n' "$out" | grep -q '^sup  *team ' || fail "peer list shows no role: $out"
@@ -308,7 +317,7 @@ for id in $hid $linked $later $zid; do
 	! grep -q "$id" "$WORK/sup-plain.jsonl" || fail "the plain bundle names $id: $(grep "$id" "$WORK/sup-plain.jsonl" | head -3)"
 	checks=$((checks + 1))
 done
-ok "$CASEWATCH" --db "$WORK/third" peer add sup "$(cs identity --key)"
+ok "$CASEWATCH" --db "$WORK/third" peer add sup "$sup_key"
 ok "$CASEWATCH" --db "$WORK/third" bundle import "$WORK/sup-plain.bundle"
 ok "$CASEWATCH" --db "$WORK/third" verify
 ok "$CASEWATCH" --db "$WORK/third" audit --json
@@ -432,11 +441,10 @@ json "$quiet == [1, 1, 1]"
 ok cw report --week 2024-W06 --person "Platypus Source"
 has "Filter: person:\\[confidential\\]"
 lacks "Platypus"
-for f in json csv html; do
+for f in csv html json; do
 	ok cw report --week 2024-W06 --person "Platypus Source" --format $f
 	lacks "Platypus"
 done
-ok cw report --week 2024-W06 --person "Platypus Source" --format json
 json "d['filter'] == 'person:[confidential]'"
 ok cw report --week 2024-W06 --person "Platypus Source" --include-confidential
 has 'Filter: person:"Platypus Source"'
@@ -507,10 +515,12 @@ ok f1 person add --name "Open Person"
 ok f1 case add --title "Open case"
 ok f1 log hearing --case "Open case" --date 2024-03-03 --confidential
 c1=$(added_id hearing)
-ok f1 peer add sup1 "$(s1 identity --key)"
-ok s1 peer add field1 "$(f1 identity --key)"
-ok t1 peer add sup1 "$(s1 identity --key)"
-ok t1 peer add field1 "$(f1 identity --key)"
+s1_key=$(s1 identity --key)
+f1_key=$(f1 identity --key)
+ok f1 peer add sup1 "$s1_key"
+ok s1 peer add field1 "$f1_key"
+ok t1 peer add sup1 "$s1_key"
+ok t1 peer add field1 "$f1_key"
 ok f1 bundle export --to sup1 -o "$WORK/f1.bundle"
 ok s1 bundle import "$WORK/f1.bundle"
 ok s1 bundle export --all --plain -o "$WORK/s1.bundle"
@@ -547,20 +557,22 @@ ok cw import "$WORK/hidden-arrest.jsonl"
 [ -n "$kid" ] && [ -n "$wid" ] && [ -n "$nid" ] && [ -n "$sealed" ] || fail "no ids: $kid $wid $nid $sealed"
 for f in json csv; do
 	ok cw report --from 2024-03-01 --to 2024-03-31 --format $f
+	printf '%s' "$out" >"$WORK/ids-report.$f" # read again below: nothing is written in between
 	has "[confidential]"
 	for id in $kid $wid $nid $sealed; do lacks "$id"; done
 	ok cw report --from 2024-03-01 --to 2024-03-31 --format $f --include-confidential
 	for id in $kid $wid $nid; do has "$id"; done
 	ok cw export --format $f
+	printf '%s' "$out" >"$WORK/ids-export.$f"
 	has "[confidential]"
 	for id in $kid $wid $nid $sealed; do lacks "$id"; done
 	ok cw export --format $f --include-confidential
 	for id in $kid $wid $nid $sealed; do has "$id"; done
 done
 # The ids left out keep their place: the visit's two detainees, two (empty) ids.
-ok cw report --from 2024-03-01 --to 2024-03-31 --format json
+out=$(cat "$WORK/ids-report.json")
 json "[[p['id'] for p in v['detainees']] for v in d['visits']] == [[None, None]]"
-ok cw export --format json
+out=$(cat "$WORK/ids-export.json")
 json "[r['detainees'] for r in d if r['kind'] == 'visit'] == [[None, None]] and all('after' not in r for r in d)"
 
 # Two laptops edit one record apart: one marks it confidential, the other's later edit of its
@@ -585,8 +597,8 @@ CASEWATCH_NOW=2024-05-10T06:00:00Z ok kb edit "$kid" --notes "bopha note"
 ok kb bundle export --to alice -o "$WORK/k2.bundle"
 ok ka bundle import "$WORK/k2.bundle"
 ok ka conflicts --json
-json "len(d) == 1"
-json "[(v.get('confidential', False), v.get('confidential_fields', [])) for v in d[0]['versions']] == [(False, []), (True, ['notes'])]"
+json "len(d) == 1" \
+	"[(v.get('confidential', False), v.get('confidential_fields', [])) for v in d[0]['versions']] == [(False, []), (True, ['notes'])]"
 # The supervisor choosing between them sees the mark among the differences: keeping the version
 # without it sends the record to partners (the list showed only the notes).
 ok ka conflicts
@@ -620,8 +632,8 @@ CASEWATCH_NOW=2024-05-11T06:00:00Z ok kb edit "$gov" --notes "bopha note"
 ok kb bundle export --to alice -o "$WORK/k4.bundle"
 ok ka bundle import "$WORK/k4.bundle"
 ok ka conflicts --json
-json "[[v.get('links', []) for v in c['versions']] for c in d if c['id'] == '$gov'] == [[[], [{'relation': 'disputes', 'record': '$own'}]]]"
-json "[[v.get('after') for v in c['versions']] for c in d if c['id'] == '$gov'] == [[None, '$first']]"
+json "[[v.get('links', []) for v in c['versions']] for c in d if c['id'] == '$gov'] == [[[], [{'relation': 'disputes', 'record': '$own'}]]]" \
+	"[[v.get('after') for v in c['versions']] for c in d if c['id'] == '$gov'] == [[None, '$first']]"
 ok ka conflicts
 has "      disputes: visit 2024-04-02, account: own observation, Kampot prison ($(printf %.8s "$own"))   (shown: (none))"
 has "      placed after: visit 2024-04-01, account: own observation, Prey Sar ($(printf %.8s "$first"))   (shown: (none))"
@@ -729,13 +741,13 @@ ok cw log hearing --case "Moved case" --date 2023-10-12 --outcome adjourned \
 	CASEWATCH_NOW=2023-10-20T03:00:00Z
 	export CASEWATCH_NOW
 	ok cw report --week 2023-W41 --format json
-	json "[(h['date'], h['case']['title']) for h in d['hearings_missed']] == [('2023-10-10', 'Steer case')]"
-	json "sorted((h['date'], h['case']['title']) for h in d['upcoming_hearings']) == [('2023-10-18', 'Ahead case'), ('2023-10-24', 'Moved case')]"
+	json "[(h['date'], h['case']['title']) for h in d['hearings_missed']] == [('2023-10-10', 'Steer case')]" \
+		"sorted((h['date'], h['case']['title']) for h in d['upcoming_hearings']) == [('2023-10-18', 'Ahead case'), ('2023-10-24', 'Moved case')]"
 	ok cw report --week 2023-W41
 	has "| 2023-10-10 | own observation | Steer case |"
 	ok cw report --week 2023-W41 --include-confidential --format json
-	json "d['hearings_missed'] == []"
-	json "sorted((h['date'], h['case']['title']) for h in d['upcoming_hearings']) == [('2023-10-18', 'Ahead case'), ('2023-10-25', 'Steer case')]"
+	json "d['hearings_missed'] == []" \
+		"sorted((h['date'], h['case']['title']) for h in d['upcoming_hearings']) == [('2023-10-18', 'Ahead case'), ('2023-10-25', 'Steer case')]"
 	ok cw export --format ics --from 2023-10-16 --to 2023-10-29
 	has "DTSTART;VALUE=DATE:20231018"
 	has "DTSTART;VALUE=DATE:20231024"
