@@ -28,9 +28,11 @@ json "d['summary']['pretrial_days'] == 147 and d['summary']['pretrial_to'] == '2
 ok cw report --from 2024-01-01 --to 2024-06-30 --format json
 json "[(p['person']['name'], p['since'], p['days'], p['counted_to'], p['counted_to_reason']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Nak'] == [('Ny Nak', '2024-01-05', 147, '2024-05-31', 'source')]"
 ok cw report --from 2024-01-01 --to 2024-06-30
+half_year=$out # read again below: nothing is written in between
 has "| Ny Nak | Ny Nak — defamation and incitement | UN \[7\] | 2024-01-05 | 147 | counted to 2024-05-31, the source's date; no later account recorded |"
 # a report of an earlier week counts to its own last day
 ok cw report --week 2024-W06 --format json
+week6_json=$out
 json "[(p['days'], p['counted_to']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Nak'] == [(37, '2024-02-11')]"
 # 001 para 34: Eng Sroy arrested in July 2023 (the month only), still held on 31 May 2024: the
 # days the dates allow, never "unknown" for ten months, and no exact figure claimed.
@@ -38,7 +40,7 @@ ok cw timeline "Eng Sroy"
 has "pretrial detention: 305 to 335 days to 2024-05-31, the source's date (dates not precise to the day)"
 ok cw timeline "Eng Sroy" --json
 json "(d['summary']['pretrial_days'], d['summary']['pretrial_days_at_least'], d['summary']['pretrial_days_at_most']) == (None, 305, 335)"
-ok cw report --from 2024-01-01 --to 2024-06-30
+out=$half_year
 has "| Eng Sroy | Eng Sroy and Candlelight Party activists — incitement (Facebook group) | UN \[9\] | 2023-07 |  | 305 to 335 days: the detention is not dated to the day; counted to 2024-05-31, the source's date; no later account recorded |"
 has "the longest, Eng Sroy, for at least 305 days"
 
@@ -78,16 +80,17 @@ has "source's date        2024-05-31"
 ok cw timeline "Kang Saran"
 has "charges: convicted (counts not stated): 307, 494, 495, 437 bis"
 ok cw show ref:c-kang-saran --json
-json "all(c['state'] in ('convicted', 'convicted_unstated') for c in d['defendants'][0]['charges'])"
-json "[h['date'] for h in d['defendants'][0]['charges'][0]['history']] == ['2023-11-22', '2024-02-15']"
+json "all(c['state'] in ('convicted', 'convicted_unstated') for c in d['defendants'][0]['charges'])" \
+	"[h['date'] for h in d['defendants'][0]['charges'][0]['history']] == ['2023-11-22', '2024-02-15']"
 ok cw timeline "Chao Veasna"
+chao_timeline=$out
 has "charges: convicted (counts not stated): 494, 495"
 ok cw show ref:c-chao-veasna --json
 json "all(c['state'] in ('convicted', 'convicted_unstated') for c in d['defendants'][0]['charges'])"
 # 001 para 38: Chhorn Phalla's 2021 forest conviction overturned in October 2023
 ok cw show ref:c-chhorn-phalla-forest --json
-json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned']"
-json "[h['state'] for h in d['defendants'][0]['charges'][0]['history']] == ['convicted', 'overturned']"
+json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned']" \
+	"[h['state'] for h in d['defendants'][0]['charges'][0]['history']] == ['convicted', 'overturned']"
 ok cw timeline "Chhorn Phalla"
 has "charges: conviction overturned on appeal: clearing forest land"
 
@@ -99,7 +102,7 @@ json "[(p['part'], p.get('amount')) for p in d['sentence_parts']] == [('prison',
 ok cw show ref:h-chao-veasna-verdict-2024-02-07
 has "part                 ban"
 has "voting in and standing for elections"
-ok cw timeline "Chao Veasna"
+out=$chao_timeline
 has "verdict: convicted (Chao Veasna); prison term three years; ban five years (voting in and standing for elections)"
 ok cw export records --person "Chao Veasna" --kind hearing --format csv
 printf '%s\n' "$out" >"$WORK/chao.csv"
@@ -109,7 +112,7 @@ rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
 assert rows and rows[0]['sentence'].startswith('prison term three years; ban five years'), rows
 PY
 checks=$((checks + 1))
-ok cw report --week 2024-W06 --format json
+out=$week6_json
 json "any(p['part'] == 'ban' for v in d['verdicts'] for p in v.get('sentence_parts', []))"
 
 # ---- groups of unnamed defendants -----------------------------------------------------------
@@ -146,15 +149,15 @@ json "sorted(c['title'] for c in d) == ['\'9 November\' plot — attack and inci
 # ---- the demo data uses all of this -----------------------------------------------------------
 # the three policy passages are incidents, not prison visits
 ok cw list records --kind visit --json
-json "sorted(v['facility'] for v in d) == ['Correctional Center 2', 'nine prisons (General Department of Prisons)']"
-json "[(v['count'], v['facilities'], v['period_from'], v['period_to']) for v in d if v.get('count')] == [(18, 9, '2023-06-01', '2024-05-31')]"
+json "sorted(v['facility'] for v in d) == ['Correctional Center 2', 'nine prisons (General Department of Prisons)']" \
+	"[(v['count'], v['facilities'], v['period_from'], v['period_to']) for v in d if v.get('count')] == [(18, 9, '2023-06-01', '2024-05-31')]"
 ok cw list records --kind incident --json
-json "sum(i['type'] == 'policy' and 'prison' in i.get('target', '') for i in d) == 3"
-json "{i['type'] for i in d} >= {'media_closure', 'blocking', 'candidate_removal', 'rights_restored', 'political_ban', 'policy'}"
-json "all(i['source'].startswith(('Comments by the State', 'Secretary-General', 'Special Rapporteur', 'HRC resolution', 'Cambodia Human Rights Situationer')) for i in d)"
+json "sum(i['type'] == 'policy' and 'prison' in i.get('target', '') for i in d) == 3" \
+	"{i['type'] for i in d} >= {'media_closure', 'blocking', 'candidate_removal', 'rights_restored', 'political_ban', 'policy'}" \
+	"all(i['source'].startswith(('Comments by the State', 'Secretary-General', 'Special Rapporteur', 'HRC resolution', 'Cambodia Human Rights Situationer')) for i in d)"
 # 001 para 43: Voice of Democracy closed in February 2023; nine accounts blocked on 12 July 2023
-json "any(i['type'] == 'media_closure' and i['target'] == 'Voice of Democracy' and i['date'] == '2023-02' for i in d)"
-json "any(i['type'] == 'blocking' and i['date'] == '2023-07-12' and i['count'] == 9 and i.get('reportedly') for i in d)"
+json "any(i['type'] == 'media_closure' and i['target'] == 'Voice of Democracy' and i['date'] == '2023-02' for i in d)" \
+	"any(i['type'] == 'blocking' and i['date'] == '2023-07-12' and i['count'] == 9 and i.get('reportedly') for i in d)"
 # 004 line 201 (government) and 003 para 22 (UN): restored rights, each in its own account
 json "sorted((i['view'], i['count']) for i in d if i['type'] == 'rights_restored') == [('government', 14), ('un', 9), ('un', 26), ('un', 32)]"
 # 002 para 37: the 26 November 2020 sitting of the third mass trial has no outcome or next date
@@ -180,8 +183,8 @@ ok cw show ref:m-wanchalearm-summons-2020-12-08-gov --json
 json "d['kind'] == 'milestone' and d['type'] == 'other' and d['view'] == 'government' and d['date'] == '2020-12-08' and 'summons' in d['detail'] and d['source'].endswith('para 30')"
 fails 66 "h-wanchalearm-summons" cw show ref:h-wanchalearm-summons-2020-12-08-gov
 ok cw report --week 2020-W50 --format json
-json "d['hearings'] == [] and d['hearings_set'] == [] and d['comparison']['hearings']['current'] == 0 and d['comparison']['hearings_reported']['current'] == 0"
-json "[(e['date'], e['view'], e['type'], e['person']['name']) for e in d['case_events']] == [('2020-12-07', 'government', 'other', 'Wanchalearm Satsaksit'), ('2020-12-08', 'government', 'other', 'Wanchalearm Satsaksit')]"
+json "d['hearings'] == [] and d['hearings_set'] == [] and d['comparison']['hearings']['current'] == 0 and d['comparison']['hearings_reported']['current'] == 0" \
+	"[(e['date'], e['view'], e['type'], e['person']['name']) for e in d['case_events']] == [('2020-12-07', 'government', 'other', 'Wanchalearm Satsaksit'), ('2020-12-08', 'government', 'other', 'Wanchalearm Satsaksit')]"
 ok cw report --week 2020-W50
 lacks "Documents report 1 hearing"
 has "2 other events of cases (account: government): 2 other."
@@ -208,8 +211,8 @@ json "sorted((m['type'], m.get('group'), m.get('count'), m['date']) for m in d i
 # apart from those held at its end (they were left out as released on 1 October); in a report
 # of a week after October they are not listed.
 ok cw report --week 2023-W40 --format json
-json "[(p['group'], p['count'], p['days_at_least'], p['days_at_most'], p['counted_to'], p['counted_to_reason'], p['standing']) for p in d['pretrial_detention'] if p['group'] and 'Candlelight' in p['group']] == [('Candlelight Party activists arrested with Eng Sroy', 3, 62, 99, '2023-10', 'ended_in', 'may_have_ended_before_end'), ('deputy head of the Candlelight Party in Tbong Khmum Province', 1, 42, 49, '2023-10', 'ended_in', 'may_have_ended_before_end')]"
-json "d['pretrial_detention_people']['may_have_ended_before_end'] == {'listed': 2, 'people': 4, 'at_least': False} and d['pretrial_detention_people']['held_at_period_end']['people'] == 2"
+json "[(p['group'], p['count'], p['days_at_least'], p['days_at_most'], p['counted_to'], p['counted_to_reason'], p['standing']) for p in d['pretrial_detention'] if p['group'] and 'Candlelight' in p['group']] == [('Candlelight Party activists arrested with Eng Sroy', 3, 62, 99, '2023-10', 'ended_in', 'may_have_ended_before_end'), ('deputy head of the Candlelight Party in Tbong Khmum Province', 1, 42, 49, '2023-10', 'ended_in', 'may_have_ended_before_end')]" \
+	"d['pretrial_detention_people']['may_have_ended_before_end'] == {'listed': 2, 'people': 4, 'at_least': False} and d['pretrial_detention_people']['held_at_period_end']['people'] == 2"
 # Chao Veasna, "arrested and charged" in July, convicted in February: no record says he was
 # held between, so he is not listed as held at the end of a week between them
 json "[p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Chao Veasna'] == []"
@@ -220,8 +223,8 @@ ok cw report --week 2023-W45 --format json
 json "not any(p['group'] and 'Candlelight' in p['group'] for p in d['pretrial_detention'])"
 # 002 para 37: the second mass trial's verdict, group by group, with each group's sentence
 ok cw show ref:h-cnrp-mass-trial-2-verdict-2022-03-17 --json
-json "[(p['group'], p['amount']) for p in d['sentence_parts']] == [('leaders allegedly affiliated with the CNRP', '10 years'), ('supporters and relatives allegedly affiliated with the CNRP', '5 years')]"
-json "[v['group'] for v in d['verdicts']] == ['leaders allegedly affiliated with the CNRP', 'supporters and relatives allegedly affiliated with the CNRP']"
+json "[(p['group'], p['amount']) for p in d['sentence_parts']] == [('leaders allegedly affiliated with the CNRP', '10 years'), ('supporters and relatives allegedly affiliated with the CNRP', '5 years')]" \
+	"[v['group'] for v in d['verdicts']] == ['leaders allegedly affiliated with the CNRP', 'supporters and relatives allegedly affiliated with the CNRP']"
 # ... and the report gives each group's row its own sentence, not both (the text and JSON)
 ok cw report --from 2022-03 --to 2022-03 --format json
 json "[(v['group'], [(p['amount'], p['group']) for p in v['sentence_parts']]) for v in d['verdicts'] if v.get('group')] == [('leaders allegedly affiliated with the CNRP', [('10 years', 'leaders allegedly affiliated with the CNRP')]), ('supporters and relatives allegedly affiliated with the CNRP', [('5 years', 'supporters and relatives allegedly affiliated with the CNRP')])]"
@@ -245,8 +248,8 @@ json "d['links'][0]['relation'] == 'disputes' and d['view'] == 'government'"
 # every record from a government document is in the government's account, and every record
 # says as of when its source speaks
 ok cw list records --json
-json "all((r['view'] == 'government') == r['source'].startswith(('Comments by the State', 'Cambodia Human Rights Situationer')) for r in d if not any(s in r['source'] for s in ('Secretary-General', 'Special Rapporteur', 'HRC resolution')))"
-json "all('reported_on' in r for r in d)"
+json "all((r['view'] == 'government') == r['source'].startswith(('Comments by the State', 'Cambodia Human Rights Situationer')) for r in d if not any(s in r['source'] for s in ('Secretary-General', 'Special Rapporteur', 'HRC resolution')))" \
+	"all('reported_on' in r for r in d)"
 
 # A small database: the team's own record counts to today; an as-of date stops the count.
 DB="$WORK/small"
@@ -270,8 +273,9 @@ has "pretrial detention: 41 days (to 2024-02-20)"
 # --after places an undated record; a loop places nothing
 ok cw log milestone --person "Sok Dara" --case Dara --type charge --detail "charged at once" \
 	--view own
-charge=$(cw list records --kind milestone --json | "${PYTHON3:-python3}" -c 'import json,sys; print([r["id"] for r in json.load(sys.stdin) if r.get("detail") == "charged at once"][0])')
-arrest=$(cw list records --kind milestone --json | "${PYTHON3:-python3}" -c 'import json,sys; print([r["id"] for r in json.load(sys.stdin) if r["type"] == "arrest"][0])')
+dara_ids=$(cw list records --kind milestone --json | "${PYTHON3:-python3}" -c 'import json,sys; d = json.load(sys.stdin); print([r["id"] for r in d if r.get("detail") == "charged at once"][0], [r["id"] for r in d if r["type"] == "arrest"][0])')
+charge=${dara_ids% *}
+arrest=${dara_ids#* }
 ok cw timeline "Sok Dara" --json
 json "[r.get('type') for r in d['entries'] if r['kind'] == 'milestone'][-1] == 'charge'"
 ok cw edit "$charge" --after "$arrest"
@@ -284,15 +288,15 @@ fails 66 after cw edit "$charge" --after 0123456789
 ok cw log hearing --case Dara --date 2024-03-05 --stage verdict --outcome verdict \
 	--verdict "494=convicted@Sok Dara" --view own
 ok cw show "$case_id" --json
-json "[(c['article'], c.get('state', 'charged')) for c in d['defendants'][0]['charges']] == [('494', 'convicted'), ('495', 'charged')]"
-json "[(h['state'], h['date']) for h in d['defendants'][0]['charges'][0]['history']] == [('convicted', '2024-03-05')]"
+json "[(c['article'], c.get('state', 'charged')) for c in d['defendants'][0]['charges']] == [('494', 'convicted'), ('495', 'charged')]" \
+	"[(h['state'], h['date']) for h in d['defendants'][0]['charges'][0]['history']] == [('convicted', '2024-03-05')]"
 ok cw audit --limit 2 --json
 json "[(e['action'], e['kind']) for e in d] == [('create', 'hearing'), ('edit', 'case')] or [(e['action'], e['kind']) for e in d] == [('edit', 'case'), ('create', 'hearing')]"
 ok cw log milestone --person "Sok Dara" --case Dara --type appeal_decided --result overturned \
 	--date 2024-06-01 --view own
 ok cw show "$case_id" --json
-json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned', 'overturned']"
-json "[h['state'] for h in d['defendants'][0]['charges'][0]['history']] == ['convicted', 'overturned']"
+json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned', 'overturned']" \
+	"[h['state'] for h in d['defendants'][0]['charges'][0]['history']] == ['convicted', 'overturned']"
 ok cw timeline "Sok Dara"
 has "charges: conviction overturned on appeal: 494, 495"
 # sentence parts typed on the command line
