@@ -38,23 +38,28 @@ ok cw report --week 2024-W18 --format json
 json "d['comparison']['visits']['current'] == 2 and d['comparison']['demonstrations']['current'] == 2"
 # the two events' arrests are the team's 3 and an NGO's 1: each account's apart, never added
 # (tests/cli/demo_accounts_apart.sh)
-json "d['comparison']['demonstration_arrests']['current'] is None and d['comparison']['demonstration_arrests']['current_by_account'] == [{'view': 'own', 'count': 3, 'at_least': False}, {'view': 'ngo', 'count': 1, 'at_least': False}]"
-json "[x['counted_in'] is None for x in d['demonstrations']].count(False) == 2"
-json "all(x['counted_in'] is None or x['counted_in'].startswith('$own') for x in d['demonstrations'])"
-json "[l['relation'] for x in d['demonstrations'] for l in x['links']] == ['disputes', 'same_event']"
-json "[x['counted_in'] is None for x in d['visits']].count(False) == 1"
+json "d['comparison']['demonstration_arrests']['current'] is None and d['comparison']['demonstration_arrests']['current_by_account'] == [{'view': 'own', 'count': 3, 'at_least': False}, {'view': 'ngo', 'count': 1, 'at_least': False}]" \
+	"[x['counted_in'] is None for x in d['demonstrations']].count(False) == 2" \
+	"all(x['counted_in'] is None or x['counted_in'].startswith('$own') for x in d['demonstrations'])" \
+	"[l['relation'] for x in d['demonstrations'] for l in x['links']] == ['disputes', 'same_event']" \
+	"[x['counted_in'] is None for x in d['visits']].count(False) == 1"
 ok cw report --week 2024-W18 --format md
+printf '%s' "$out" >"$WORK/w18.md" # read again below, with the HTML and CSV: nothing is written in between
 has "2 prison visits"
 has ", 1 of them refused access"
 lacks "2 of them refused access"
 has "2 demonstrations (accounts: NGO, own observation; at the demonstration of 2024-05-03 (Supreme Court), government gives 0 arrests): own observation gives 3 arrests, NGO gives 1 arrest"
 lacks "4 arrests"
 has "(2 more accounts of them are listed, each counted once with its event)"
+for f in html csv; do
+	ok cw report --week 2024-W18 --format $f
+	printf '%s' "$out" >"$WORK/w18.$f"
+done
 # the row counted named as the reader sees it (its date, account and place), not by an id no
 # table shows (a trial read "another account of the event of row 9c421a25"), in every format
 # (JSON gives the id: counted_in)
 for f in md html csv; do
-	ok cw report --week 2024-W18 --format $f
+	out=$(cat "$WORK/w18.$f")
 	has "another account of the event of the row of 2024-05-03, own observation, Supreme Court ($(printf %.8s "$own")), counted there"
 	lacks "of the event of row"
 done
@@ -62,7 +67,7 @@ done
 # trial read the prison director's word against the team's visit as one more account of it),
 # on both rows, in every format; one that tells the same event is told as before.
 for f in md html csv; do
-	ok cw report --week 2024-W18 --format $f
+	out=$(cat "$WORK/w18.$f")
 	has "also told by other accounts (media), listed with it; other accounts in dispute with it (government), listed with it"
 	has "an account in dispute with the row of 2024-05-03, own observation, Supreme Court ($(printf %.8s "$own")), which counts the event"
 	has "other accounts in dispute with it (government), listed with it"
@@ -147,14 +152,14 @@ ok cw log demo --date 2024-09-06 --place "Olympic Stadium" --arrests-count 5 --i
 	--view media --source "Newspaper" --same-event "$team"
 # for others the NGO's is left out: the UN's least is counted, the newspaper's 5 differs
 ok cw report --week 2024-W36 --format json
-json "[(d['comparison'][k]['current'], d['comparison'][k]['current_at_least'], d['comparison'][k]['current_views']) for k in ('demonstration_arrests', 'demonstration_injured')] == [(3, True, ['un']), (1, False, ['government'])]"
-json "[(x['view'], x['arrests_counted'], x['arrests_differ'], x['injured_counted'], x['injured_differ']) for x in d['demonstrations']] == [('government', False, False, True, False), ('own', False, False, False, False), ('un', True, False, False, False), ('media', False, True, False, True)]"
+json "[(d['comparison'][k]['current'], d['comparison'][k]['current_at_least'], d['comparison'][k]['current_views']) for k in ('demonstration_arrests', 'demonstration_injured')] == [(3, True, ['un']), (1, False, ['government'])]" \
+	"[(x['view'], x['arrests_counted'], x['arrests_differ'], x['injured_counted'], x['injured_differ']) for x in d['demonstrations']] == [('government', False, False, True, False), ('own', False, False, False, False), ('un', True, False, False, False), ('media', False, True, False, True)]"
 ok cw report --week 2024-W36 --format md
 has "1 demonstration with at least 3 arrests and 1 injured (accounts: UN, government, own observation; media gives 5 arrests and 2 injured)"
 # with it, the NGO's 9 comes first, and the UN's least differs
 ok cw report --week 2024-W36 --format json --include-confidential
-json "[(d['comparison'][k]['current'], d['comparison'][k]['current_at_least'], d['comparison'][k]['current_views']) for k in ('demonstration_arrests', 'demonstration_injured')] == [(9, False, ['ngo']), (1, False, ['government'])]"
-json "[(x['view'], x['arrests_counted'], x['arrests_differ'], x['injured_counted'], x['injured_differ']) for x in d['demonstrations']] == [('government', False, False, True, False), ('ngo', True, False, False, False), ('own', False, False, False, False), ('un', False, True, False, False), ('media', False, True, False, True)]"
+json "[(d['comparison'][k]['current'], d['comparison'][k]['current_at_least'], d['comparison'][k]['current_views']) for k in ('demonstration_arrests', 'demonstration_injured')] == [(9, False, ['ngo']), (1, False, ['government'])]" \
+	"[(x['view'], x['arrests_counted'], x['arrests_differ'], x['injured_counted'], x['injured_differ']) for x in d['demonstrations']] == [('government', False, False, True, False), ('ngo', True, False, False, False), ('own', False, False, False, False), ('un', False, True, False, False), ('media', False, True, False, True)]"
 ok cw report --week 2024-W36 --format md --include-confidential
 has "1 demonstration with 9 arrests and 1 injured (accounts: government, NGO, own observation; UN gives at least 3 arrests; media gives 5 arrests and 2 injured)"
 
@@ -164,6 +169,7 @@ ok cw person add --name "Chhim Sithar"
 ok cw log demo --date 2021-12-31 --place "NagaWorld" --arrested "Chhim Sithar" --view un \
 	--source "002 para 29"
 ok cw report --from 2021-12-27 --to 2022-01-02 --format json
+week_json=$out # read again below: nothing is written in between
 json "[(x['arrests'], x['arrests_at_least']) for x in d['demonstrations']] == [(1, True)]"
 ok cw report --from 2021-12-27 --to 2022-01-02 --format md
 has "1 demonstration with at least 1 arrest"
@@ -171,7 +177,7 @@ has "| at least 1 |"
 lacks "with 1 arrest"
 # the comparison with the previous period says so too (it gave "1")
 has "| arrests at demonstrations | at least 1 | 0 |"
-ok cw report --from 2021-12-27 --to 2022-01-02 --format json
+out=$week_json
 json "d['comparison']['demonstration_arrests']['current_at_least'] is True and d['comparison']['demonstration_arrests']['previous_at_least'] is False"
 # ... and the CSV too, whose count holds exact figures only: a least is an empty count with
 # at_least (as days in detention), the previous period's in previous_at_least (a trial's CSV
@@ -305,14 +311,14 @@ ok cw log visit --facility "Prey Sar" --date 2024-07-15 --access granted \
 	--source "own observation" --same-event "$bun"
 bvis=$(added_id visit)
 ok cw report --week 2024-W28 --format json
-json "[d['comparison'][m]['current'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'arrests', 'visits')] == [0, 0, 0, 0, 0]"
-json "[d['comparison'][m]['previous'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'arrests')] == [1, 4, 1, 1]"
-json "[(x['counted_in'], x['counted_in_period'], x['counted_in_date']) for x in d['demonstrations']] == [('$bown', 'earlier', '2024-07-07')]"
-json "[l['record'] for x in d['demonstrations'] for l in x['links']] == ['$bown']"
-json "[(x['counted_as'], x['counted_in_period']) for x in d['hearings']] == [('$bhear', 'earlier')]"
-json "[(x['counted_in'], x['counted_in_period']) for x in d['arrests_and_charges']['events']] == [('$barr', 'earlier')]"
-json "[(x['counted_in'], x['counted_in_period'], x['counted_in_view']) for x in d['visits']] == [('$bvis', 'later', 'own')]"
-json "d['arrests_and_charges']['by_article'] == []"
+json "[d['comparison'][m]['current'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'arrests', 'visits')] == [0, 0, 0, 0, 0]" \
+	"[d['comparison'][m]['previous'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'arrests')] == [1, 4, 1, 1]" \
+	"[(x['counted_in'], x['counted_in_period'], x['counted_in_date']) for x in d['demonstrations']] == [('$bown', 'earlier', '2024-07-07')]" \
+	"[l['record'] for x in d['demonstrations'] for l in x['links']] == ['$bown']" \
+	"[(x['counted_as'], x['counted_in_period']) for x in d['hearings']] == [('$bhear', 'earlier')]" \
+	"[(x['counted_in'], x['counted_in_period']) for x in d['arrests_and_charges']['events']] == [('$barr', 'earlier')]" \
+	"[(x['counted_in'], x['counted_in_period'], x['counted_in_view']) for x in d['visits']] == [('$bvis', 'later', 'own')]" \
+	"d['arrests_and_charges']['by_article'] == []"
 ok cw report --week 2024-W28
 has "## Demonstrations (1 row, 0 counted)"
 has "another account of an event counted in an earlier period, by the account of 2024-07-07 (own observation, $(printf %.8s "$bown")), not counted here"
@@ -321,14 +327,14 @@ has "4 rows below are other accounts of events counted in an earlier or a later 
 lacks "9 arrests"
 ok cw report --week 2024-W28 --format csv
 checks=$((checks + 1))
-printf '%s\n' "$out" | python3 -c '
+printf '%s\n' "$out" | "${PYTHON3:-python3}" -c '
 import csv, sys
 rows = [r for r in csv.DictReader(sys.stdin) if r["section"] == "demonstrations"]
 sys.exit(0 if [r["counted_in"] for r in rows] == [sys.argv[1][:32]] else 1)' "$bown" ||
 	fail "the CSV row does not say where it is counted: $out"
 ok cw report --week 2024-W27 --format json
-json "[d['comparison'][m]['current'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'hearings_own', 'arrests', 'visits')] == [1, 4, 1, 1, 1, 0]"
-json "all(x['counted_in'] is None for x in d['demonstrations'])"
+json "[d['comparison'][m]['current'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'hearings_own', 'arrests', 'visits')] == [1, 4, 1, 1, 1, 0]" \
+	"all(x['counted_in'] is None for x in d['demonstrations'])"
 ok cw report --week 2024-W29 --format json
 json "d['comparison']['visits']['current'] == 1 and d['comparison']['visits']['previous'] == 0"
 
@@ -354,12 +360,12 @@ has "another account of the event of the row of 2024-07-23, own observation, Bou
 has "## New arrests and charges (2 rows, 1 counted)"
 has "another account of the event of the row of 2024-07-23, own observation, Keo Bopha, Boundary case ($(printf %.8s "$ta1")), counted there"
 ok cw report --week 2024-W30 --format json
-json "[x['counted_as'] for x in d['hearings'] if x['date'] == '2024-07-23'] == [None, '$tw1']"
-json "[x['counted_in'] for x in d['arrests_and_charges']['events']] == [None, '$ta1']"
-json "d['comparison']['charges']['current'] == 1"
+json "[x['counted_as'] for x in d['hearings'] if x['date'] == '2024-07-23'] == [None, '$tw1']" \
+	"[x['counted_in'] for x in d['arrests_and_charges']['events']] == [None, '$ta1']" \
+	"d['comparison']['charges']['current'] == 1"
 ok cw report --week 2024-W30 --format csv
 checks=$((checks + 1))
-printf '%s\n' "$out" | python3 -c '
+printf '%s\n' "$out" | "${PYTHON3:-python3}" -c '
 import csv, sys
 rows = list(csv.DictReader(sys.stdin))
 h = [r["counted_in"] for r in rows if r["section"] == "hearings_own"]
@@ -405,21 +411,22 @@ ok cw log visit --facility "CC1" --date 2024-10-03 --access restricted --view un
 	--source "001 para 70" --same-event "$fv"
 for f in md html csv json; do
 	ok cw report --week 2024-W40 --format $f
+	printf '%s' "$out" >"$WORK/w40.$f" # read again below: nothing is written in between
 	has "1 new charge; 1 under 494/495 incitement (account: own observation);"
 	has "1 demonstration with 5 arrests (account: UN; government gives 2 arrests)"
 	has "1 prison visit (account: own observation; UN says access was restricted)"
 	lacks "(accounts: UN, government)"
 	lacks "(accounts: UN, own observation)"
 done
-json "[d['comparison'][m]['current_views'] for m in ('charges', 'demonstrations', 'demonstration_arrests', 'visits')] == [['own'], ['un'], ['un'], ['own']]"
-json "[(x['view'], x['arrests_counted'], x['arrests_differ']) for x in d['demonstrations']] == [('un', True, False), ('government', False, True)]"
-json "[(x['view'], x['access_differs']) for x in d['visits']] == [('own', False), ('un', True)]"
+json "[d['comparison'][m]['current_views'] for m in ('charges', 'demonstrations', 'demonstration_arrests', 'visits')] == [['own'], ['un'], ['un'], ['own']]" \
+	"[(x['view'], x['arrests_counted'], x['arrests_differ']) for x in d['demonstrations']] == [('un', True, False), ('government', False, True)]" \
+	"[(x['view'], x['access_differs']) for x in d['visits']] == [('own', False), ('un', True)]"
 if command -v pdftotext >/dev/null 2>&1; then
-	week 2024-W40
+	week 2024-W40 pdf
 	inpdf "1 demonstration with 5 arrests (account: UN; government gives 2 arrests)"
 	inpdf "an account in dispute with the row of 2024-10-02, UN, NagaWorld ($(printf %.8s "$fd")), which counts the event"
 fi
-ok cw report --week 2024-W40 --format md
+out=$(cat "$WORK/w40.md")
 has "| arrests at demonstrations | 5 | 0 | UN |"
 has "| demonstrations | 1 | 0 | UN |"
 # Two demonstrations: the team's account of the first gives no arrests and the UN's linked one
@@ -439,14 +446,15 @@ ok cw log demo --date 2024-10-15 --place "Freedom Park" --province "Phnom Penh" 
 	--disputes "$fd2"
 for f in md html csv json; do
 	ok cw report --week 2024-W42 --format $f
+	printf '%s' "$out" >"$WORK/w42.$f" # read again below: nothing is written in between
 	has "2 demonstrations (accounts: UN, own observation; at the demonstration of 2024-10-15 (Freedom Park, Phnom Penh), government gives 1 arrest): own observation gives at least 2 arrests, UN gives 5 arrests"
 	has "the demonstrations below recorded at least 2 arrests (account: own observation; at the demonstration of 2024-10-15 (Freedom Park, Phnom Penh), government gives 1 arrest) and 5 arrests (account: UN)"
 	lacks "7 arrests"
 	lacks "(accounts: UN, government"
 done
-json "d['comparison']['demonstration_arrests']['current_views'] == ['un', 'own'] and d['comparison']['demonstrations']['current_views'] == ['own']"
-json "[(x['view'], x['arrests_counted'], x['arrests_differ']) for x in d['demonstrations']] == [('own', False, False), ('un', True, False), ('own', True, False), ('government', False, True)]"
-ok cw report --week 2024-W42 --format csv
+json "d['comparison']['demonstration_arrests']['current_views'] == ['un', 'own'] and d['comparison']['demonstrations']['current_views'] == ['own']" \
+	"[(x['view'], x['arrests_counted'], x['arrests_differ']) for x in d['demonstrations']] == [('own', False, False), ('un', True, False), ('own', True, False), ('government', False, True)]"
+out=$(cat "$WORK/w42.csv")
 csv_least "[('demonstrations', '', '', '', '', '', ''), ('demonstrations', '', '5', '', '', '', ''), ('demonstrations', '', '', '2', '', '', ''), ('demonstrations', '', '1', '', '', '', ''), ('comparison', 'arrests at demonstrations', '', '2', '', '0', ''), ('comparison', 'arrests at demonstrations', '5', '', '', '0', '')]"
 
 # Every period follows the links however far apart the accounts are dated, so each decides
@@ -576,18 +584,18 @@ ok cw timeline "Kang Saran"
 has "86 days and counting"
 has "counted from 2026-09-10 (UN); government dates its start 2026-09-25: 71 days"
 ok cw timeline "Kang Saran" --json
-json "d['summary']['pretrial_start_view'] == 'un'"
-json "d['summary']['pretrial_start_disputed'] == {'date': '2026-09-25', 'view': 'government', 'days': 71}"
-ok cw report --week 2026-W49
+json "d['summary']['pretrial_start_view'] == 'un'" \
+	"d['summary']['pretrial_start_disputed'] == {'date': '2026-09-25', 'view': 'government', 'days': 71}"
+week 2026-W49
+out=$(cat "$WORK/week.md")
 has "| Kang Saran | Kang Saran incitement | not recorded, UN \\[1\\] | 2026-09-10 | 86 | its latest dated record is of 2026-09-25; government dates its start 2026-09-25: 71 days (source: Ministry statement) |"
 has "| \\[1\\] | OHCHR statement |"
 has "(accounts: not recorded, UN; government dates its start 2026-09-25: 71 days)."
-week 2026-W49
 for f in md html csv; do row $f "government dates its start 2026-09-25: 71 days"; done
 inpdf "governmentdatesitsstart2026-09-25:71days"
-ok cw report --week 2026-W49 --format json
-json "[p['start_disputed'] for p in d['pretrial_detention']] == [{'date': '2026-09-25', 'view': 'government', 'days': 71, 'source': 'Ministry statement'}]"
-json "[(p['view'], p['source'], p['case_view'], p['case_source']) for p in d['pretrial_detention']] == [('un', 'OHCHR statement', None, None)]"
+out=$(cat "$WORK/week.json")
+json "[p['start_disputed'] for p in d['pretrial_detention']] == [{'date': '2026-09-25', 'view': 'government', 'days': 71, 'source': 'Ministry statement'}]" \
+	"[(p['view'], p['source'], p['case_view'], p['case_source']) for p in d['pretrial_detention']] == [('un', 'OHCHR statement', None, None)]"
 # A past week reads nothing dated after it: the week of 14 September quotes no account of 25
 # September (a review saw "government dates its start 2026-09-25: 0 days").
 ok cw report --week 2026-W38
@@ -604,8 +612,8 @@ ok cw edit "$(printf '%s' "$(cw list records --kind milestone --account governme
 ok cw report --week 2026-W49
 lacks "government dates its start"
 ok cw report --week 2026-W49 --include-confidential --format json
-json "[p['start_disputed']['date'] for p in d['pretrial_detention']] == ['2026-09-25']"
-json "d['confidential']['records_included'] == 1"
+json "[p['start_disputed']['date'] for p in d['pretrial_detention']] == ['2026-09-25']" \
+	"d['confidential']['records_included'] == 1"
 unset CASEWATCH_NOW
 
 # A bail hearing held on the very day a trial was adjourned to is that day's sitting: the date
