@@ -24,19 +24,26 @@ cdb() {
 }
 # content DIR: the canonical dump of a database (bundle content).
 content() { "$CASEWATCH" --db "$1" bundle content; }
-# same_content DIR1 DIR2: both hold exactly the same versions of every record, and their
-# lists (minus the local note of which bundle brought a record) are identical.
+# same_content DIR1 DIR2...: each DIR2 holds exactly the same versions of every record as
+# DIR1, and their lists (minus the local note of which bundle brought a record) are identical;
+# a check for each DIR2, DIR1 read once for them all.
 same_content() {
-	checks=$((checks + 1))
-	content "$1" >"$WORK/c1"
-	content "$2" >"$WORK/c2"
-	cmp -s "$WORK/c1" "$WORK/c2" || fail "content of $1 and $2 differs:
-$(diff "$WORK/c1" "$WORK/c2" | head -20)"
+	first=$1
+	shift
+	content "$first" >"$WORK/c1"
 	for what in persons cases records; do
-		"$CASEWATCH" --db "$1" list $what --json | strip_bundle >"$WORK/l1"
-		"$CASEWATCH" --db "$2" list $what --json | strip_bundle >"$WORK/l2"
-		cmp -s "$WORK/l1" "$WORK/l2" || fail "list $what of $1 and $2 differs:
-$(diff "$WORK/l1" "$WORK/l2" | head -20)"
+		"$CASEWATCH" --db "$first" list $what --json | strip_bundle >"$WORK/l1.$what"
+	done
+	for other in "$@"; do
+		checks=$((checks + 1))
+		content "$other" >"$WORK/c2"
+		cmp -s "$WORK/c1" "$WORK/c2" || fail "content of $first and $other differs:
+$(diff "$WORK/c1" "$WORK/c2" | head -20)"
+		for what in persons cases records; do
+			"$CASEWATCH" --db "$other" list $what --json | strip_bundle >"$WORK/l2"
+			cmp -s "$WORK/l1.$what" "$WORK/l2" || fail "list $what of $first and $other differs:
+$(diff "$WORK/l1.$what" "$WORK/l2" | head -20)"
+		done
 	done
 }
 strip_bundle() {
@@ -92,8 +99,7 @@ json "len(d) == 3"
 ok cs bundle export --to bob,chea -o "$WORK/s1.bundle"
 ok cb bundle import "$WORK/s1.bundle"
 ok cc bundle import "$WORK/s1.bundle"
-same_content "$S" "$B"
-same_content "$S" "$C"
+same_content "$S" "$B" "$C"
 
 # Offline, in this order: Bob edits hearing 3; Alice deletes hearing 2, edits hearing 1,
 # deletes hearing 3 and deletes Kang Saran (nothing names him on her laptop); Bob edits
@@ -155,9 +161,7 @@ has "0 records changed"
 ok cs bundle inspect "$WORK/b3.bundle"
 has "signed by bob"
 
-same_content "$S" "$WORK/S2"
-same_content "$S" "$WORK/S3"
-same_content "$S" "$WORK/S4"
+same_content "$S" "$WORK/S2" "$WORK/S3" "$WORK/S4"
 
 # The later change wins; the loser is kept and listed.
 ok cs show "$h1" --json
@@ -166,11 +170,12 @@ ok cs show "$h2" --json
 json "d['notes'] == 'second, from Bob'"
 fails 66 "id" cs show "$h3"
 ok cs conflicts --json
-json "sorted(c['id'] for c in d) == sorted(['$h1', '$h2', '$h3'])"
-json "[c for c in d if c['id'] == '$h1'][0]['versions'][1]['notes'] == 'verdict day, from Alice'"
-json "[c for c in d if c['id'] == '$h2'][0]['versions'][1]['deleted'] == True"
-json "[c for c in d if c['id'] == '$h3'][0]['versions'][0]['deleted'] == True"
-json "[c for c in d if c['id'] == '$h3'][0]['versions'][1]['notes'] == 'third, from Bob'"
+conflicts=$out # read again below: nothing is written in between
+json "sorted(c['id'] for c in d) == sorted(['$h1', '$h2', '$h3'])" \
+	"[c for c in d if c['id'] == '$h1'][0]['versions'][1]['notes'] == 'verdict day, from Alice'" \
+	"[c for c in d if c['id'] == '$h2'][0]['versions'][1]['deleted'] == True" \
+	"[c for c in d if c['id'] == '$h3'][0]['versions'][0]['deleted'] == True" \
+	"[c for c in d if c['id'] == '$h3'][0]['versions'][1]['notes'] == 'third, from Bob'"
 # every version names its case beside the case's id
 json "all(v['case_name'] == 'NagaWorld strike' for v in [c for c in d if c['id'] == '$h1'][0]['versions'])"
 ok cs conflicts
@@ -185,8 +190,8 @@ checks=$((checks + 1))
 # Kang Saran was deleted by Alice while Bob's milestone named him: the deletion applies (his
 # details are gone, here and on Bob's laptop), and the milestone stays, naming a deleted person.
 ok cs list persons --json
-json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
-json "[p for p in d if p['name'] == 'Chhim Sithar'][0]['notes'] == 'union leader, from Chea'"
+json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']" \
+	"[p for p in d if p['name'] == 'Chhim Sithar'][0]['notes'] == 'union leader, from Chea'"
 ok cs list records --kind visit --json
 json "len(d) == 1 and d[0]['notes'] == 'from Chea'"
 fails 66 "person" cs timeline "Kang Saran"
@@ -198,7 +203,7 @@ has "(deleted person)"
 # a deleted person has an id and no name
 ok cs list records --kind milestone --json
 json "[m for m in d if m['id'] == '$ms'][0]['person'] and 'person_name' not in [m for m in d if m['id'] == '$ms'][0]"
-ok cs conflicts --json
+out=$conflicts
 json "not any(c['kind'] == 'person' for c in d)"
 ok cb list persons --json
 json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
@@ -206,9 +211,9 @@ json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
 # The audit log came with the bundles: who changed what in the field, and where.
 aid=$(ca init | sed 's/.*database id \([0-9a-f]*\).*/\1/')
 ok cs audit --json
-json "any(e['action'] == 'delete' and e['author'] == 'alice' and e['database'] == '$aid' and e['record'] == '$h2' for e in d)"
-json "any(e['action'] == 'edit' and e['author'] == 'bob' and e['record'] == '$h1' and not e['here'] for e in d)"
-json "any(e['action'] == 'import' and e['author'] == 'sup' and e['here'] for e in d)"
+json "any(e['action'] == 'delete' and e['author'] == 'alice' and e['database'] == '$aid' and e['record'] == '$h2' for e in d)" \
+	"any(e['action'] == 'edit' and e['author'] == 'bob' and e['record'] == '$h1' and not e['here'] for e in d)" \
+	"any(e['action'] == 'import' and e['author'] == 'sup' and e['here'] for e in d)"
 ok cs audit --record "$h1"
 has "alice"
 has "bob"
@@ -238,9 +243,7 @@ ok cb bundle import "$WORK/s2bc.bundle"
 ok cc bundle import "$WORK/s2bc.bundle"
 ok ca conflicts --json
 json "[c['id'] for c in d] == ['$h2']"
-same_content "$S" "$A"
-same_content "$S" "$B"
-same_content "$S" "$C"
+same_content "$S" "$A" "$B" "$C"
 
 # The milestone can still be edited (it keeps naming the deleted person); then Bob deletes it,
 # and the deletion travels.
@@ -250,8 +253,8 @@ ok cb list persons --json
 json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
 ok cb bundle export --to supervisor -o "$WORK/b4.bundle"
 ok cs bundle inspect "$WORK/b4.bundle" --json
-json "any(v['id'] == '$ms' and v['deleted'] for v in d['versions'])"
-json "d['signer']['name'] == 'bob' and d['encrypted'] and d['recipients'][0]['here']"
+json "any(v['id'] == '$ms' and v['deleted'] for v in d['versions'])" \
+	"d['signer']['name'] == 'bob' and d['encrypted'] and d['recipients'][0]['here']"
 # Bob cannot read what he wrote for the supervisor alone: his inspect shows the envelope.
 ok cb bundle inspect "$WORK/b4.bundle" --json
 json "not d['opened'] and d['signer']['here'] and d['recipients'][0]['name'] == 'supervisor'"
@@ -272,8 +275,8 @@ ok cs bundle export --to alice --all -o "$WORK/all-alice.bundle"
 ok ca bundle import "$WORK/all-alice.bundle"
 # Alice's own entries came back with everyone else's: none is held twice.
 ok ca audit --json
-json "len(d) > 10 and len(set((e['database'], e['time'], e['record'], e['action']) for e in d)) == len(d)"
-json "sum(1 for e in d if e['database'] == '$aid') >= 3"
+json "len(d) > 10 and len(set((e['database'], e['time'], e['record'], e['action']) for e in d)) == len(d)" \
+	"sum(1 for e in d if e['database'] == '$aid') >= 3"
 same_content "$S" "$A"
 checks=$((checks + 1))
 cs bundle export --plain --since 2000-01-01 -o - >"$WORK/since.bundle" 2>"$WORK/stderr" ||
