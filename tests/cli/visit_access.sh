@@ -26,8 +26,8 @@ has "lawyer access        restricted"
 has "family access        denied"
 has "lawyer access        granted"
 ok cw show $vid --json
-json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$sroy', 'restricted', 'denied'), ('$meas', 'granted', None)]"
-json "d['detainee_access'][0]['person_name'] == 'Eng Sroy'"
+json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$sroy', 'restricted', 'denied'), ('$meas', 'granted', None)]" \
+	"d['detainee_access'][0]['person_name'] == 'Eng Sroy'"
 
 # ---- the detainee's timeline: the visit's line says it --------------------------------------
 ok cw timeline "Eng Sroy"
@@ -53,12 +53,13 @@ fails 65 "detainee-access" cw edit $vid --clear detainees --detainee "Sok Meas"
 # ---- edit: one detainee's access changed, the rest kept; "unknown" takes it back ------------
 ok cw edit $vid --lawyer-access "Eng Sroy=denied" --lawyer-access "Sok Meas=unknown"
 ok cw show $vid --json
+shown=$out # read again below: nothing is written in between
 json "[(a['person'], a.get('lawyer_access'), a.get('family_access')) for a in d['detainee_access']] == [('$sroy', 'denied', 'denied')]"
 ok cw timeline "Eng Sroy"
 has "lawyer access denied: Eng Sroy"
 
 # ---- import: what show --json gives comes back whole; one not met is refused ----------------
-ok cw show $vid --json
+out=$shown
 printf '%s' "$out" | "${PYTHON3:-python3}" -c '
 import json, sys
 d = json.load(sys.stdin)
@@ -106,8 +107,8 @@ has "granted; lawyer access restricted: Sok Meas; family access denied: Kong Lin
 ok cw report --week 2024-W19 --format csv
 has ",granted; lawyer access restricted: Sok Meas; family access denied: Kong Lina,"
 ok cw report --week 2024-W19 --format json
-json "[[(a['person']['name'], a['lawyer_access'], a['family_access']) for a in v['detainee_access']] for v in d['visits'] if v['facility'] == 'Kandal provincial prison'] == [[('Sok Meas', 'restricted', None), ('Kong Lina', 'granted', 'denied')]]"
-json "[v['detainee_access'] for v in d['visits'] if v['facility'] == 'CC2'] == ['[confidential]']"
+json "[[(a['person']['name'], a['lawyer_access'], a['family_access']) for a in v['detainee_access']] for v in d['visits'] if v['facility'] == 'Kandal provincial prison'] == [[('Sok Meas', 'restricted', None), ('Kong Lina', 'granted', 'denied')]]" \
+	"[v['detainee_access'] for v in d['visits'] if v['facility'] == 'CC2'] == ['[confidential]']"
 lacks "Chhun Dara"
 if command -v pdftotext >/dev/null; then
 	ok cw report --week 2024-W19 --format pdf -o "$WORK/week.pdf"
@@ -148,8 +149,8 @@ for f in html csv; do
 done
 ok cw report --week 2024-W19 --format json
 at="(lambda a: a and tuple(a[k] and (a[k]['date'], a[k]['view'], a[k]['access']) for k in ('lawyer', 'family')))"
-json "{r['person']['name']: $at(r['access_at_visit']) for r in d['pretrial_detention']} == {'Eng Sroy': (('2024-04-20', None, 'denied'), ('2024-04-20', None, 'restricted')), 'Sok Meas': (('2024-05-07', 'ngo', 'restricted'), None), 'Kong Lina': (('2024-05-09', None, 'granted'), ('2024-05-09', None, 'granted')), 'Chhun Dara': None}"
-json "[r['access_at_visit']['lawyer']['visit'] for r in d['pretrial_detention'] if r['person']['name'] == 'Eng Sroy'] == ['$mid']"
+json "{r['person']['name']: $at(r['access_at_visit']) for r in d['pretrial_detention']} == {'Eng Sroy': (('2024-04-20', None, 'denied'), ('2024-04-20', None, 'restricted')), 'Sok Meas': (('2024-05-07', 'ngo', 'restricted'), None), 'Kong Lina': (('2024-05-09', None, 'granted'), ('2024-05-09', None, 'granted')), 'Chhun Dara': None}" \
+	"[r['access_at_visit']['lawyer']['visit'] for r in d['pretrial_detention'] if r['person']['name'] == 'Eng Sroy'] == ['$mid']"
 if command -v pdftotext >/dev/null; then
 	ok cw report --week 2024-W19 --format pdf -o "$WORK/week.pdf"
 	out=$(pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f')
@@ -235,8 +236,8 @@ for f in html csv; do
 	lacks "at the prison visit of 2024-05-08"
 done
 ok cw report --week 2024-W19 --format json
-json "[(a['lawyer']['date'], a['lawyer']['access'], a['family']) for a in (r['access_at_visit'] for r in d['pretrial_detention'])] == [('2024-05-07', 'restricted', None)]"
-json "[(v['detainees_not_met'], [(a['lawyer_access'], a['family_access']) for a in v['detainee_access']]) for v in d['visits'] if v['date'] == '2024-05-08'] == [(True, [('denied', 'denied')])]"
+json "[(a['lawyer']['date'], a['lawyer']['access'], a['family']) for a in (r['access_at_visit'] for r in d['pretrial_detention'])] == [('2024-05-07', 'restricted', None)]" \
+	"[(v['detainees_not_met'], [(a['lawyer_access'], a['family_access']) for a in v['detainee_access']]) for v in d['visits'] if v['date'] == '2024-05-08'] == [(True, [('denied', 'denied')])]"
 # The detainee's timeline says it as the report's row does: the access the refused visit holds,
 # not counted, and why; the visit that met them says its access as before. Its JSON (and the
 # exported timeline's) gives detainees_not_met beside detainee_access, as the report's does.
@@ -250,8 +251,8 @@ has "access denied; recorded at a visit that did not meet them, not counted: law
 entries="[(e['date'], e['detainees_not_met'], [(a.get('lawyer_access'), a.get('family_access')) for a in e.get('detainee_access', [])]) for e in d['entries'] if e['kind'] == 'visit']"
 want="[('2024-05-06', True, []), ('2024-05-07', False, [('restricted', None)]), ('2024-05-08', True, [('denied', 'denied')])]"
 ok cw timeline "Eng Sroy" --json
-json "$entries == $want"
-json "[e for e in d['entries'] if e['kind'] != 'visit' and 'detainees_not_met' in e] == []"
+json "$entries == $want" \
+	"[e for e in d['entries'] if e['kind'] != 'visit' and 'detainees_not_met' in e] == []"
 # The CSV of the timeline (and of records) says it too: each detainee's access recorded, by id in
 # stable words, and detainees_not_met "yes" beside the refused visit's, which was not counted.
 csv_visits() {
@@ -305,6 +306,7 @@ lacks "not counted"
 ok cw show $gate
 lacks "not counted"
 ok cw show ref:v-gate --json
+shown=$out # imported below: nothing is written in between
 json "(d['detainees_not_met'], d['access'], len(d['detainee_access'])) == (True, 'denied', 1)"
 ok cw show $met --json
 json "d['detainees_not_met'] is False"
@@ -316,7 +318,7 @@ ok cw list records --json
 json "[e for e in d if e['kind'] != 'visit' and 'detainees_not_met' in e] == [] and len(d) > 3"
 # What show --json gives imports back unchanged, detainees_not_met and all.
 before=$(db_snapshot)
-cw show ref:v-gate --json >"$WORK/shown.json"
+printf '%s\n' "$shown" >"$WORK/shown.json"
 ok cw import "$WORK/shown.json"
 [ "$out" = "imported 1 records (0 new or changed)" ] || fail "show --json: $out"
 [ "$(db_snapshot)" = "$before" ] || fail "importing what show gave changed the database"
@@ -422,8 +424,8 @@ for f in md html csv; do
 	lacks "at the prison visit of 2024-01-20"
 done
 ok cw report --week 2024-W19 --format json
-json "{x['person']['name']: x['access_at_visit'] and tuple(x['access_at_visit'][k] and (x['access_at_visit'][k]['date'], x['access_at_visit'][k]['access']) for k in ('lawyer', 'family')) for x in d['held_no_arrest_logged']} == {'Keo Sopheap': (('2024-05-07', 'denied'), None), 'Bailed Again': (None, ('2024-04-10', 'restricted'))}"
-json "[x['access_at_visit']['lawyer']['not_recorded_later']['date'] for x in d['held_no_arrest_logged'] if x['person']['name'] == 'Keo Sopheap'] == ['2024-05-08']"
+json "{x['person']['name']: x['access_at_visit'] and tuple(x['access_at_visit'][k] and (x['access_at_visit'][k]['date'], x['access_at_visit'][k]['access']) for k in ('lawyer', 'family')) for x in d['held_no_arrest_logged']} == {'Keo Sopheap': (('2024-05-07', 'denied'), None), 'Bailed Again': (None, ('2024-04-10', 'restricted'))}" \
+	"[x['access_at_visit']['lawyer']['not_recorded_later']['date'] for x in d['held_no_arrest_logged'] if x['person']['name'] == 'Keo Sopheap'] == ['2024-05-08']"
 # A visit whose detainees are confidential tells nothing here either, unless asked for.
 ok cw log visit --facility "Prey Sar CC2" --date 2024-05-09 --access granted \
 	--detainee "Keo Sopheap" --family-access "Keo Sopheap=denied" --confidential-field detainees
