@@ -14,9 +14,11 @@ export CASEWATCH_NOW=2023-09-01T03:00:00Z
 
 ok cw init
 ok cw person add --name "Thach Setha"
+person=$(added_id person)
 ok cw case add --title "Setha negotiable instruments" --defendant "Thach Setha" \
 	--custody detained --offence "Law on Negotiable Instruments, art. 231" \
 	--custody-as-of 2023-08-31 --view un
+kase=$(added_id case)
 ok cw log milestone --person "Thach Setha" --case "Setha negotiable" --type arrest \
 	--date 2023-01-04 --view un
 ok cw log milestone --person "Thach Setha" --case "Setha negotiable" \
@@ -77,8 +79,6 @@ has_err "is before the order's own date"
 # ---- an import carries the order's last day, and refuses one out of place with its line
 ok cw export records --format json --kind milestone
 printf '%s' "$out" | grep -q '"until": "2023-11-03"' || fail "the export lacks until: $out"
-person=$(cw list persons --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
-kase=$(cw list cases --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 printf '{"kind":"milestone","ref":"setha-ext-2","person":"%s","case":"%s","type":"detention_extended","date":"2023-10-30","until":"2024-01-03"}\n' \
 	"$person" "$kase" >"$WORK/ext.jsonl"
 printf '{"kind":"milestone","ref":"setha-arrest-2","person":"%s","case":"%s","type":"arrest","date":"2023-10-30","until":"2024-01-03"}\n' \

@@ -48,12 +48,12 @@ lacks "as the case records it"
 ok cw person add --name "Stage Old"
 ok cw case add --title "Stage case" --defendant "Stage Old" --custody detained --charge 494/495 \
 	--stage pretrial --as-of 2025-03-01
+case_id=$(added_id case)
 ok cw log hearing --case "Stage case" --date 2025-03-06 --outcome verdict \
 	--verdict "494/495=convicted@Stage Old" --view own
 ok cw timeline "Stage Old"
 has "charges: convicted: 494, 495"
 has "stage: awaiting trial (as the case records it; a verdict on 2025-03-06 came after)"
-case_id=$(cw list cases --json | "${PYTHON3:-python3}" -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin) if c["title"] == "Stage case"][0])')
 ok cw edit "$case_id" --as-of 2025-03-06
 ok cw timeline "Stage Old"
 has "stage: awaiting trial"
