@@ -66,9 +66,9 @@ assert d == [('Candlelight activists (number not given)', '', 'Candlelight activ
 PY
 checks=$((checks + 1))
 out=$(cat "$WORK/week.json")
-json "[(p['person'] and p['person']['name'], p['group'], p['count'], p['days'], p['days_at_least'], p['days_at_most'], p['since'], p['case_title']) for p in d['pretrial_detention']] == [(None, 'Candlelight activists', None, None, 42, 72, '2023-12', 'Candlelight activists'), (None, 'NagaWorld union activists', 8, 39, 39, 39, '2024-01-03', 'NagaWorld strike'), ('Chhim Sithar', None, 1, 38, 38, 38, '2024-01-04', 'NagaWorld strike'), (None, 'Tbong Khmum villagers', 5, 32, 32, 32, '2024-01-10', 'Tbong Khmum land')]"
-json "d['pretrial_detention_people'] == {'people': 15, 'at_least': True, 'named': 1, 'in_groups': 14, 'groups': 3, 'groups_number_not_given': 1, 'held_at_period_end': {'people': 15, 'at_least': True}, 'last_reported_before_end': {'listed': 0, 'people': 0, 'at_least': False, 'latest': None}, 'may_begin_after_end': {'listed': 0, 'people': 0, 'at_least': False}, 'may_have_ended_before_end': {'listed': 0, 'people': 0, 'at_least': False}, 'accounts_differ': {'listed': 0, 'people': 0}}"
-json "'$SUMMARY' in d['summary']"
+json "[(p['person'] and p['person']['name'], p['group'], p['count'], p['days'], p['days_at_least'], p['days_at_most'], p['since'], p['case_title']) for p in d['pretrial_detention']] == [(None, 'Candlelight activists', None, None, 42, 72, '2023-12', 'Candlelight activists'), (None, 'NagaWorld union activists', 8, 39, 39, 39, '2024-01-03', 'NagaWorld strike'), ('Chhim Sithar', None, 1, 38, 38, 38, '2024-01-04', 'NagaWorld strike'), (None, 'Tbong Khmum villagers', 5, 32, 32, 32, '2024-01-10', 'Tbong Khmum land')]" \
+	"d['pretrial_detention_people'] == {'people': 15, 'at_least': True, 'named': 1, 'in_groups': 14, 'groups': 3, 'groups_number_not_given': 1, 'held_at_period_end': {'people': 15, 'at_least': True}, 'last_reported_before_end': {'listed': 0, 'people': 0, 'at_least': False, 'latest': None}, 'may_begin_after_end': {'listed': 0, 'people': 0, 'at_least': False}, 'may_have_ended_before_end': {'listed': 0, 'people': 0, 'at_least': False}, 'accounts_differ': {'listed': 0, 'people': 0}}" \
+	"'$SUMMARY' in d['summary']"
 
 # ---- a filter: the article takes in the groups charged under it; a person names no group
 ok cw report --week 2024-W06 --article 494
@@ -254,8 +254,8 @@ json "[x['unnamed_count'] for x in d['defendants'] if x.get('label') == 'Group F
 ok cw list records --case "Sixth case"
 has "5 more Group F"
 ok cw report --from 2024-05-06 --to 2024-05-12 --format json
-json "[p['count'] for p in d['pretrial_detention'] if p['group'] == 'Group F'] == [13]"
-json "d['taken_into_pretrial_detention']['people'] == 5"
+json "[p['count'] for p in d['pretrial_detention'] if p['group'] == 'Group F'] == [13]" \
+	"d['taken_into_pretrial_detention']['people'] == 5"
 ok cw report --from 2024-05-01 --to 2024-05-12 --format json
 json "d['taken_into_pretrial_detention']['people'] == 13"
 ok cw show "$(cw list records --case "Sixth case" --json | "${PYTHON3:-python3}" -c '
@@ -296,8 +296,8 @@ ok cw log milestone --case "Koh Kong land" --group "Koh Kong land activists" --c
 ok cw log milestone --case "Koh Kong land" --group "Koh Kong land activists" --count 3 \
 	--type release --outcome granted --date 2024-06-14 --view own
 ok cw report --week 2024-W24 --case "Koh Kong land" --format json
-json "[(v['record_kind'], v['result'], v.get('count'), [p['amount'] for p in v['sentence_parts']]) for v in d['verdicts']] == [('milestone', 'convicted', 3, ['2 years'])]"
-json "[(p['group'], p['count']) for p in d['pretrial_detention']] == [('Koh Kong land activists', 2)]"
+json "[(v['record_kind'], v['result'], v.get('count'), [p['amount'] for p in v['sentence_parts']]) for v in d['verdicts']] == [('milestone', 'convicted', 3, ['2 years'])]" \
+	"[(p['group'], p['count']) for p in d['pretrial_detention']] == [('Koh Kong land activists', 2)]"
 ok cw report --week 2024-W24 --case "Koh Kong land"
 has "| 3 Koh Kong land activists | Koh Kong land |  | 494/495 (the case's charges; counts not stated) | convicted | prison term 2 years |"
 lacks "| Koh Kong land activists (8 unnamed) | Koh Kong land |  | 494/495 | verdict |"
