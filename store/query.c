@@ -2038,10 +2038,10 @@ struct names_chunk {
 };
 
 /* A record's label (cw_record_label, what a suggestion shows), its names folded (a person's
- * Latin and Khmer names, a case's title), and the rest of its text folded, one field a line:
- * what a search finds it by besides them (a person's source, affiliation, province and notes,
- * a spelling merged away among them; a case's number, court, notes and charges, and the names
- * of the people it names as defendants, cw_store_list's free text finding it through them).
+ * Latin and Khmer names, a case's title), and the rest of its text, each field folded apart,
+ * one a line: what a search finds it by besides them (a person's source, affiliation, province and
+ * notes, a spelling merged away among them; a case's number, court, notes and charges, and the
+ * names of the people it names as defendants, cw_store_list's free text finding it through them).
  * date: its date key (cw_record_date), a case's list order. */
 struct kept_name {
 	struct cw_id id;
@@ -2157,8 +2157,26 @@ static int keep_folded(struct cw_names_kept *k, const char *s, const char **out)
 	return *out ? 0 : -1;
 }
 
-/* Every string of a struct, at any depth (record_has_text's), one a line, but the names kept
- * apart (skip). */
+/* s folded, appended to b as a line of its own (nothing when it folds to nothing), the fold's
+ * own copy wiped. Each field is folded apart, as record_has_text reads it: folding turns a
+ * line's end into a space (and into nothing between two Khmer letters), so text folded whole
+ * runs one field into the next, and a text typed across the two would find the record. -1
+ * when out of memory, else 0. */
+static int add_folded_line(struct cw_buf *b, const char *s)
+{
+	char *f = cw_text_fold(s);
+	int rc;
+
+	if (!f)
+		return -1;
+	rc = *f ? add_line(b, f) : 0;
+	sodium_memzero(f, strlen(f));
+	free(f);
+	return rc;
+}
+
+/* Every string of a struct, at any depth (record_has_text's), folded, one a line, but the
+ * names kept apart (skip). */
 static int gather_text(struct cw_buf *t, const void *base, const struct cw_schema *s,
 		       const char *const *skip)
 {
@@ -2170,7 +2188,7 @@ static int gather_text(struct cw_buf *t, const void *base, const struct cw_schem
 			const char *str = *(char *const *)p;
 
 			if (str && *str && str != skip[0] && str != skip[1] &&
-			    add_line(t, str) != 0)
+			    add_folded_line(t, str) != 0)
 				return -1;
 		} else if (f->type == CW_F_LIST) {
 			const struct cw_list *l = (const struct cw_list *)p;
@@ -2214,29 +2232,23 @@ static const struct kept_name *kept_person(const struct kept_by_id *by, const st
 	return NULL;
 }
 
-/* The text of rec a search finds it by besides its names (record_has_text), folded, one field a
- * line (no text typed holds a line's end), kept in k's chunks (NULL when there is none); a
- * case's defendants' names after it, as the people kept at the same transaction have them
- * folded (by). -1 when out of memory, else 0. */
+/* The text of rec a search finds it by besides its names (record_has_text), each field folded
+ * apart, one a line (no text typed holds a line's end: a text is found within one field, as
+ * the search finds it), kept in k's chunks (NULL when there is none); a case's defendants'
+ * names after it, as the people kept at the same transaction have them folded (by). -1 when
+ * out of memory, else 0. */
 static int keep_other_text(struct cw_names_kept *k, const struct cw_record *rec,
 			   const struct kept_by_id *by, const char **out)
 {
 	const char *skip[2] = {rec->kind == CW_KIND_PERSON ? rec->u.person.name : rec->u.kase.title,
 			       rec->kind == CW_KIND_PERSON ? rec->u.person.name_km : NULL};
 	struct cw_buf t = {0};
-	char *folded = NULL, *at;
+	char *at;
 	int rc = -1;
 
 	*out = NULL;
-	if ((rec->source && *rec->source && add_line(&t, rec->source) != 0) ||
-	    gather_text(&t, &rec->u, cw_schema_for_kind(rec->kind), skip) != 0 ||
-	    (t.len && cw_buf_append(&t, "", 1) != 0))
-		goto done;
-	/* Folded as a whole: a line's end folds to itself, and nothing folds into one. */
-	if (t.len && !(folded = cw_text_fold((const char *)t.data)))
-		goto done;
-	cw_buf_free(&t);
-	if (folded && add_line(&t, folded) != 0)
+	if ((rec->source && *rec->source && add_folded_line(&t, rec->source) != 0) ||
+	    gather_text(&t, &rec->u, cw_schema_for_kind(rec->kind), skip) != 0)
 		goto done;
 	/* A defendant's names as their person's are kept (folded already), each a line. */
 	for (size_t i = 0; rec->kind == CW_KIND_CASE && i < rec->u.kase.defendants.n; i++) {
@@ -2260,10 +2272,6 @@ static int keep_other_text(struct cw_names_kept *k, const struct cw_record *rec,
 		}
 	}
 done:
-	if (folded) {
-		sodium_memzero(folded, strlen(folded));
-		free(folded);
-	}
 	cw_buf_free(&t);
 	return rc;
 }

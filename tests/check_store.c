@@ -2013,6 +2013,67 @@ START_TEST(case_suggestions_kept_answer_as_the_search)
 }
 END_TEST
 
+/* How many people the lists' search finds by the text (cw_store_list's free text). */
+static size_t people_found(const char *text)
+{
+	struct cw_record_list l;
+	struct cw_filter f;
+	struct cw_error err;
+	size_t n;
+
+	cw_filter_init(&f);
+	f.kinds = CW_KIND_BIT(CW_KIND_PERSON);
+	snprintf(f.text, sizeof f.text, "%s", text);
+	ck_assert_msg(cw_store_list(st, &f, f.kinds, CW_ORDER_NEWEST_FIRST, 0, 0, &l, &err) == 0,
+		      "%s", err.message);
+	n = l.n;
+	cw_record_list_free(&l);
+	return n;
+}
+
+/* What type-ahead keeps of a record's other text (a person's affiliation, province and notes,
+ * a case's number, court and notes) is each field apart, as the lists' search reads them: a
+ * text that runs from the end of one field into the start of the next is in neither, and
+ * finds nothing. Folded as one text, the line between two fields became a space (and nothing
+ * at all between two Khmer letters), and such a text found the record. */
+START_TEST(suggestions_find_the_text_within_one_field)
+{
+	struct cw_record rec;
+	struct cw_error err;
+	struct cw_name_hit *hits;
+	struct cw_id mony = add_person("Chea Mony", "Kandal");
+	size_t n;
+
+	ck_assert_int_eq(cw_store_get(st, &mony, &rec, &err), 0);
+	rec.u.person.affiliation = strdup("Free Trade Union");
+	rec.u.person.notes = strdup("សហជីព");
+	ck_assert_int_eq(cw_store_put(st, &rec, 0, &err), 0);
+	cw_record_free(&rec);
+	add_titled_case("Strike case", NULL, "2022-01-04", "Kandal Court", "union leaders held");
+	add_titled_case("Eviction case", NULL, "2021-03-02", "តុលាការ", "សហជីព");
+	/* Within a field: found, by both. */
+	ck_assert_uint_eq(people_found("union"), 1);
+	ck_assert_int_eq(cw_store_people_by_part(st, "union", 6, &hits, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	cw_name_hits_free(hits, n);
+	cases_suggest_as_search("union");
+	cases_suggest_as_search("សហជីព");
+	/* Across two fields (affiliation and province, province and notes; a case's court and
+	 * notes, in Latin letters and in Khmer): found by neither. */
+	for (size_t i = 0; i < 2; i++) {
+		const char *across = i ? "kandal សហ" : "union kandal";
+
+		ck_assert_uint_eq(people_found(across), 0);
+		ck_assert_int_eq(cw_store_people_by_part(st, across, 6, &hits, &n, &err), 0);
+		ck_assert_msg(n == 0, "'%s' (two of a person's fields) suggests %s", across,
+			      hits[0].label);
+		cw_name_hits_free(hits, n);
+	}
+	cases_suggest_as_search("court union");
+	cases_suggest_as_search("ការសហ");
+}
+END_TEST
+
 /* The state of the first charge of a case's first defendant, and how many rulings its history
  * holds. */
 static uint8_t charge_state(const struct cw_id *kase, size_t *steps)
@@ -3909,6 +3970,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, text_finds_records_by_their_people_and_case);
 	tcase_add_test(tc, person_and_case_names_found_again_after_a_write);
 	tcase_add_test(tc, case_suggestions_kept_answer_as_the_search);
+	tcase_add_test(tc, suggestions_find_the_text_within_one_field);
 	tcase_add_test(tc, a_verdict_corrected_or_deleted_is_taken_back);
 	tcase_add_test(tc, failed_action_writes_nothing);
 	tcase_add_test(tc, delete_refused_while_named);
