@@ -1405,6 +1405,39 @@ START_TEST(test_form_milestone_case_of_person)
 }
 END_TEST
 
+/* Typed in a milestone's case field, a case found by its defendant's name (the person's own
+ * name, typed where their cases' titles do not hold it) is the person's case all the same:
+ * offered unmarked, and only a case that does not name them is marked so. Every case the
+ * search found was marked, the person's own among them, "does not name" them. */
+START_TEST(test_form_milestone_case_found_by_its_defendant)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	size_t treason = CW_FORM_SUGGEST_MAX, group = CW_FORM_SUGGEST_MAX;
+
+	add_person_form("Kem Sokha");
+	add_case_form("Treason case", "Kem Sokha");
+	add_case_form("Sokha support group", "");
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_MILESTONE, NULL, &err), 0);
+	go_to(&fm, "person");
+	type(&fm, "Kem Sokha<Enter>");
+	ck_assert_int_eq(fm.cur, cw_form_find(&fm, "case"));
+	type(&fm, "sokha");
+	for (size_t i = 0; i < fm.nsugg; i++) {
+		if (!strcmp(fm.sugg[i], "Treason case"))
+			treason = i;
+		if (!strcmp(fm.sugg[i], "Sokha support group"))
+			group = i;
+	}
+	ck_assert_uint_eq(fm.nsugg, 2);
+	ck_assert_uint_lt(treason, fm.nsugg);
+	ck_assert_uint_lt(group, fm.nsugg);
+	ck_assert_msg(!fm.sugg_apart[treason], "Kem Sokha's own case is marked as not naming him");
+	ck_assert(fm.sugg_apart[group]);
+	cw_form_free(&fm);
+}
+END_TEST
+
 /* An indicator's note does not trap the form's own keys: C-g still goes to a field, C-t
  * still keeps a draft, the note typed so far kept. */
 START_TEST(test_form_indicator_note_keeps_form_keys)
@@ -3271,6 +3304,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_words_complete);
 	tcase_add_test(forms, test_form_words_labels);
 	tcase_add_test(forms, test_form_milestone_case_of_person);
+	tcase_add_test(forms, test_form_milestone_case_found_by_its_defendant);
 	tcase_add_test(forms, test_form_indicator_note_keeps_form_keys);
 	tcase_add_test(forms, test_form_note_on_a_field_without_one);
 	tcase_add_test(forms, test_form_note_is_a_line_of_its_own);

@@ -57,19 +57,21 @@ static void add_suggestion(struct cw_form *fm, const char *text, const struct cw
 /* A case field beside a person (a milestone's): the person's cases come first, those whose
  * title holds the text typed (every one when nothing is typed, or when the case the field
  * holds is not theirs: what to pick instead), newest first. 1 when the form has a person,
- * so that the other cases found are marked as not naming them; 0, and nothing added, when
- * it has none; -1 when the person or their cases cannot be read (said, none offered). */
-static int person_cases_first(struct cw_form *fm, const struct cw_form_field *ff, const char *typed)
+ * their cases left in *cases (the caller frees them), so that the other cases found are
+ * marked as not naming them; 0, and nothing added, when it has none; -1 when the person or
+ * their cases cannot be read (said, none offered). */
+static int person_cases_first(struct cw_form *fm, const struct cw_form_field *ff, const char *typed,
+			      struct cw_record_list *cases)
 {
-	struct cw_record_list cases;
 	struct cw_error err;
 	struct cw_id person;
 	int theirs = 0, chosen = !cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label);
 	int rc;
 
+	memset(cases, 0, sizeof *cases);
 	cw_error_clear(&err);
 	if ((rc = cw_form_person(fm, &person, fm->sugg_for, sizeof fm->sugg_for, &err)) == 0)
-		rc = cw_form_person_cases(fm, &person, &cases, &err);
+		rc = cw_form_person_cases(fm, &person, cases, &err);
 	if (cw_form_unread(rc)) {
 		none_offered(fm, rc, &err);
 		return -1;
@@ -77,16 +79,24 @@ static int person_cases_first(struct cw_form *fm, const struct cw_form_field *ff
 	if (rc != 0)
 		return 0;
 	if (chosen)
-		for (size_t i = 0; i < cases.n; i++)
-			theirs |= cw_id_equal(&cases.items[i].id, &ff->picked);
-	for (size_t i = cases.n; i-- > 0 && !theirs;) {
-		const char *title = cw_record_label(&cases.items[i]);
+		for (size_t i = 0; i < cases->n; i++)
+			theirs |= cw_id_equal(&cases->items[i].id, &ff->picked);
+	for (size_t i = cases->n; i-- > 0 && !theirs;) {
+		const char *title = cw_record_label(&cases->items[i]);
 
 		if (*title && (!*typed || chosen || cw_text_contains(title, typed)))
-			add_suggestion(fm, title, &cases.items[i].id, 0);
+			add_suggestion(fm, title, &cases->items[i].id, 0);
 	}
-	cw_record_list_free(&cases);
 	return 1;
+}
+
+/* Whether the case `id` is among cases. */
+static int among(const struct cw_record_list *cases, const struct cw_id *id)
+{
+	for (size_t i = 0; i < cases->n; i++)
+		if (cw_id_equal(&cases->items[i].id, id))
+			return 1;
+	return 0;
 }
 
 /* The part of a picker's text suggestions are for: after the last ';' in a list of people. */
@@ -130,10 +140,12 @@ static void people_suggest(struct cw_form *fm, const struct cw_form_field *ff, c
 /* A case field: the cases whose title holds the text first (its start, then a word's, then
  * inside a word), then those that hold it elsewhere (their court, notes or charges, a
  * defendant's name: what the lists' search finds them by), newest first within each
- * (cw_store_cases_by_part, which keeps the cases' text: a key reads no case). apart: the form
- * has a person, whom these cases are marked as not naming (person_cases_first offered theirs). */
+ * (cw_store_cases_by_part, which keeps the cases' text: a key reads no case). theirs: the
+ * cases of the form's person (NULL: it has none); a case found that is not among them is
+ * marked as not naming them. One of theirs found by other text than its title (their own
+ * name, a defendant's) is theirs all the same, never marked. */
 static void cases_suggest(struct cw_form *fm, const struct cw_form_field *ff, const char *typed,
-			  int apart)
+			  const struct cw_record_list *theirs)
 {
 	struct cw_name_hit *hits;
 	struct cw_error err;
@@ -153,7 +165,8 @@ static void cases_suggest(struct cw_form *fm, const struct cw_form_field *ff, co
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
-		add_suggestion(fm, hits[i].label, &hits[i].id, apart);
+		add_suggestion(fm, hits[i].label, &hits[i].id,
+			       theirs && !among(theirs, &hits[i].id));
 	cw_name_hits_free(hits, n);
 }
 
@@ -180,10 +193,12 @@ void cw_form_suggest(struct cw_form *fm)
 		people_suggest(fm, ff, typed);
 		return;
 	case CW_W_CASE: {
-		int apart = person_cases_first(fm, ff, typed);
+		struct cw_record_list theirs;
+		int person = person_cases_first(fm, ff, typed, &theirs);
 
-		if (apart >= 0)
-			cases_suggest(fm, ff, typed, apart);
+		if (person >= 0)
+			cases_suggest(fm, ff, typed, person ? &theirs : NULL);
+		cw_record_list_free(&theirs);
 		return;
 	}
 	case CW_W_COURT:
