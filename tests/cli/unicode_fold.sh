@@ -4,11 +4,11 @@
 # behind casewatch's back with $TAMPER, as a database last written by a casewatch built against
 # an older utf8proc has) is not damage: read-only `verify` checks the index against the names
 # folded now, says nothing when every entry agrees, and one problem line naming
-# `casewatch upgrade` when any differs (`--json`: reindex true; false beside damage), changing
-# nothing (the lookups by name read-only fall back to a walk: tests/check_store.c); opening
-# for writing makes the index again and records this version, which `upgrade` says; then all
-# verifies clean. A database that records no
-# version (every one made before it was recorded) verifies clean, and a backup of it restores;
+# `casewatch upgrade` when any differs (`--json`: reindex true, restore's too; false beside
+# damage), changing nothing (the lookups by name read-only fall back to a walk:
+# tests/check_store.c); opening for writing makes the index again and records this version,
+# which `upgrade` says; then all verifies clean. A database that records no version (every
+# one made before it was recorded) verifies clean, and a backup of it restores;
 # a damaged person does not stop the index being made again, nor every write with it.
 . "$TESTLIB"
 set -e
@@ -44,6 +44,11 @@ fails 74 "the records are intact" cw verify --json
 out=$(cat "$WORK/stdout")
 json "d['reindex'] is True and len(d['problems']) == 1 and 'by_name' in d['problems'][0]"
 [ "$(db_snapshot)" = "$before" ] || fail "a read-only verify changed the file"
+# restore, which runs verify on what it put back, says it in its own --json ("verify").
+ok cw backup -o "$WORK/stale.cwb"
+fails 74 "the records are intact" "$CASEWATCH" --db "$WORK/stale" restore "$WORK/stale.cwb" --json
+out=$(cat "$WORK/stdout")
+json "d['verify']['reindex'] is True and len(d['verify']['problems']) == 1"
 
 ok cw upgrade
 has "the index of people by name made again, for Unicode"
