@@ -2409,7 +2409,8 @@ static int names_kept(struct cw_store *st, enum cw_kind kind, struct cw_names_ke
 	if (rc == 0 && kind == CW_KIND_CASE) {
 		for (size_t i = 0; i < (*people)->n; i++)
 			by.at[by.n++] = &(*people)->recs[i];
-		qsort(by.at, by.n, sizeof *by.at, compare_by_id);
+		if (by.n > 1) /* no people: by.at is NULL, which qsort may not be given */
+			qsort(by.at, by.n, sizeof *by.at, compare_by_id);
 	}
 	if (rc == 0)
 		rc = kept_read(st, txn, kind, &by, kept, err);
