@@ -61,6 +61,7 @@ void cw_app_view_free(struct cw_pane *v)
 {
 	cw_lines_free(v->lines, v->nlines);
 	free(v->title);
+	free(v->text);
 	cw_record_list_free(&v->entries);
 	if (v->form) {
 		cw_form_free(v->form);
@@ -779,54 +780,12 @@ void cw_app_forget_report(struct cw_app *app)
 	}
 }
 
-/* Puts text into pane v's lines whole: a long line (the written summary is one paragraph)
- * wraps at the screen's width, its continuation indented by `indent`, rather than being cut;
- * control characters neutralised (it holds text from the database). Returns 0, or -1 when out of
- * memory, v then holding no lines (say so rather than show half). */
-static int pane_text(struct cw_pane *v, const char *text, int cols, int indent)
-{
-	char *safe = cw_text_for_terminal(text, 1), *line, *next;
-	size_t nlines = 0;
-
-	for (line = safe; line && *line; line = next) {
-		int cont = line != safe && line[-1] != '\n' && cols > 4 * indent;
-		size_t len = cw_text_wrap(line, cont ? cols - indent : cols);
-		char **more;
-
-		next = line + (len ? len : 1);
-		len = (size_t)(next - line) - (next[-1] == '\n');
-		if (v->nlines == nlines) {
-			nlines = nlines ? nlines * 2 : 64;
-			if (!(more = realloc(v->lines, nlines * sizeof *more)))
-				break;
-			v->lines = more;
-		}
-		if (asprintf(&v->lines[v->nlines], "%*s%.*s", cont ? indent : 0, "", (int)len,
-			     line) < 0)
-			break;
-		v->nlines++;
-	}
-	if (safe && !*safe && !v->lines)
-		v->lines = calloc(1, sizeof *v->lines);
-	if (!safe || (line && *line) || !v->lines) {
-		cw_lines_free(v->lines, v->nlines);
-		v->lines = NULL;
-		v->nlines = 0;
-		free(safe);
-		return -1;
-	}
-	free(safe);
-	return 0;
-}
-
 /* Writes the summary asked for and shows it. */
 static void report_write(struct cw_app *app)
 {
 	struct cw_error err;
 	struct cw_pane *v;
 	char *text = NULL;
-	int cols = cw_screen_cols();
-
 	struct cw_report_about about = {0};
 	struct cw_identity_public pub;
 	char org[512], conf[512], fp[CW_FINGERPRINT_TEXT_MAX];
@@ -874,7 +833,7 @@ static void report_write(struct cw_app *app)
 	if (asprintf(&v->title, _("%04d-W%02d, written to %s   Esc closes"), app->report_year,
 		     app->report_week, app->report_path) < 0)
 		v->title = NULL;
-	rc = pane_text(v, text, cols, 2);
+	rc = cw_pane_text(v, text, 2);
 	free(text);
 	if (!v->title || rc != 0) {
 		cw_app_pop(app);
@@ -1154,7 +1113,7 @@ void cw_app_upgrade_note(struct cw_app *app)
 	v = cw_app_push(app, CW_V_HELP);
 	v->what = N_("warning");
 	v->title = strdup(_("Warning: the upgrade left records out   Esc closes"));
-	if (!v->title || pane_text(v, note, cw_screen_cols(), 2) != 0) {
+	if (!v->title || cw_pane_text(v, note, 2) != 0) {
 		cw_app_pop(app); /* said on the status line, where it may be cut */
 		cw_app_status(app, 1, "warning: %s", note);
 	}
@@ -1655,7 +1614,7 @@ static void show_warnings(struct cw_app *app)
 	if (asprintf(&v->title, _("Warnings on saving %s   Esc closes"), app->warnings_about) < 0)
 		v->title = NULL;
 	/* A warning's continuation lines under its text and its fix: "1. " is 3 columns. */
-	if (!v->title || pane_text(v, app->warnings, cw_screen_cols(), 3) != 0) {
+	if (!v->title || cw_pane_text(v, app->warnings, 3) != 0) {
 		cw_app_pop(app);
 		cw_app_status(app, 1, "out of memory");
 	}

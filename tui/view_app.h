@@ -46,11 +46,13 @@ struct cw_pane {
 	char **lines;                  /* RECORD, HELP, TIMELINE header: refreshed on every draw */
 	size_t nlines;
 	char *title; /* HELP: a text of its own (a report written), with its title; NULL: keys */
-	const char *what;     /* HELP with a title: what the text is, a msgid ("summary") */
+	const char *what; /* HELP with a title: what the text is, a msgid ("summary") */
+	char *text;       /* HELP with a title: that text, wrapped again at a new width */
+	int text_indent;  /* HELP with a title: the columns its continuation rows are indented */
 	struct cw_form *form; /* FORM */
 	size_t attach_sel;    /* RECORD: the attachment `o` opens (a moves it) */
 	unsigned help_first;  /* HELP of keys: the contexts whose keys come first (CW_CTX_*) */
-	int help_cols;        /* HELP of keys: the width its lines were wrapped for */
+	int help_cols;        /* HELP: the width its lines were wrapped for */
 };
 
 enum cw_question {
@@ -242,6 +244,10 @@ void cw_view_record_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)
  * with when, who and where it was made; Enter on one asks to keep it (cw_sync_resolve). */
 void cw_view_conflicts_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
 void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action a);
+/* A HELP pane's own text (under its title): kept, and put into its lines wrapped at the
+ * screen's width, continuation rows indented by `indent`; wrapped again when a draw finds the
+ * width changed. Returns 0, or -1 when out of memory (the caller pops the pane and says so). */
+int cw_pane_text(struct cw_pane *v, const char *text, int indent);
 void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
 void cw_view_help_key(struct cw_pane *v, enum cw_action a);
 /* The lines of a record in full, fitted to `cols` (tests use this too); the caller frees them.

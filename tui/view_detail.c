@@ -766,12 +766,75 @@ static void help_lines(struct cw_pane *v, int cols)
 		v->lines = calloc(1, sizeof *v->lines), v->nlines = 0;
 }
 
+/* A pane's own text (v->text) as its lines for a screen `cols` wide: a long line (the written
+ * summary is one paragraph) wraps, its continuation indented by v->text_indent, rather than
+ * being cut; control characters neutralised (it holds text from the database). Returns 0, or
+ * -1 when out of memory, v's lines then as they were (say so rather than show half). */
+static int text_lines(struct cw_pane *v, int cols)
+{
+	char *safe = cw_text_for_terminal(v->text, 1), *line, *next, **lines = NULL;
+	size_t n = 0, cap = 0;
+	int indent = v->text_indent;
+
+	for (line = safe; line && *line; line = next) {
+		int cont = line != safe && line[-1] != '\n' && cols > 4 * indent;
+		size_t len = cw_text_wrap(line, cont ? cols - indent : cols);
+		char **more;
+
+		next = line + (len ? len : 1);
+		len = (size_t)(next - line) - (next[-1] == '\n');
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if (!(more = realloc(lines, cap * sizeof *more)))
+				break;
+			lines = more;
+		}
+		if (asprintf(&lines[n], "%*s%.*s", cont ? indent : 0, "", (int)len, line) < 0)
+			break;
+		n++;
+	}
+	if (safe && !*safe && !lines)
+		lines = calloc(1, sizeof *lines);
+	if (!safe || (line && *line) || !lines) {
+		cw_lines_free(lines, n);
+		free(safe);
+		return -1;
+	}
+	free(safe);
+	cw_lines_free(v->lines, v->nlines);
+	v->lines = lines;
+	v->nlines = n;
+	return 0;
+}
+
+int cw_pane_text(struct cw_pane *v, const char *text, int indent)
+{
+	int cols = cw_screen_cols();
+
+	if (!(v->text = strdup(text)))
+		return -1;
+	v->text_indent = indent;
+	if (text_lines(v, cols) != 0)
+		return -1;
+	v->help_cols = cols;
+	return 0;
+}
+
 void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
 {
-	(void)app;
-	if (!v->title && (!v->lines || v->help_cols != cw_screen_cols())) {
-		help_lines(v, cw_screen_cols());
-		v->help_cols = cw_screen_cols();
+	int cols = cw_screen_cols();
+
+	/* Wrapped again when the width changed (the window resized): lines wrapped for the old
+	 * width would be cut at the new one's edge, or leave half of it empty. */
+	if (!v->lines || v->help_cols != cols) {
+		if (!v->text) {
+			help_lines(v, cols);
+			v->help_cols = cols;
+		} else if (text_lines(v, cols) == 0) {
+			v->help_cols = cols;
+		} else { /* the lines as they were, tried again at the next draw */
+			cw_app_status(app, 1, "out of memory");
+		}
 	}
 	title_bar(top, v->title ? v->title
 				: _("Keys (generated from the key table)   Esc, q or ? closes"));

@@ -83,6 +83,95 @@ wait_for " 1 Cases "
 send q
 wait_quit "q (two)"
 
+# Resized, the pane wraps its text again for the new width: at 50 columns the lines tmux
+# keeps are the whole warning, none cut at the window's edge; at 100 columns again the lines
+# join as they were. In Khmer too, wrapped by display columns (a Khmer letter is 3 bytes, one
+# column or none): the widest line at 50 columns is more than 40 of them.
+one="the upgrade left 1 record that cannot be read out of every index, $kang (damaged): lists and reports leave it out; run 'casewatch verify', which names it, and restore a backup made before the damage to have it back"
+# wait_said TEXT: polls the pane until its lines, joined with single spaces, hold TEXT (the
+# window's new size reaches casewatch as a key, and its screen after it).
+wait_said() {
+	checks=$((checks + 1))
+	limit=$(($(date +%s) + 10))
+	while :; do
+		capture
+		printf '%s\n' "$pane" | tr -s ' \n' '  ' | grep -qF -- "$1" && return 0
+		[ "$(date +%s)" -le "$limit" ] || fail "the screen does not say '$1':
+$pane"
+		sleep 0.05
+	done
+}
+# wait_as WAS: polls the pane until it is WAS again, line for line.
+wait_as() {
+	checks=$((checks + 1))
+	limit=$(($(date +%s) + 10))
+	while :; do
+		capture
+		[ "$pane" = "$1" ] && return 0
+		[ "$(date +%s)" -le "$limit" ] || fail "the lines are not as they were:
+$1
+----
+$pane"
+		sleep 0.05
+	done
+}
+schema18 resized "$kang"
+tmux_start 100 24
+wait_for "Warning: the upgrade left records out   Esc closes"
+said "$one"
+wide=$pane
+T resize-window -t cw -x 50 -y 24
+wait_said "$one"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$pane" | sed -n '2,8p' | grep -c '[a-z]')" -ge 6 ] || fail "at 50 columns the warning does not take 6 rows or more:
+$pane"
+T resize-window -t cw -x 100 -y 24
+wait_as "$wide"
+send Escape
+wait_for " 1 Cases "
+send q
+wait_quit "q (resized)"
+
+need_khmer
+# The Khmer of the warning: its one form (Khmer has no plural), the count and the id put in.
+khm=$(TEXTDOMAINDIR="$CASEWATCH_LOCALEDIR" LC_ALL=C.UTF-8 LANGUAGE=km ngettext casewatch \
+	"the upgrade left %zu record that cannot be read out of every index, %s (damaged): lists and reports leave it out; run 'casewatch verify', which names it, and restore a backup made before the damage to have it back" \
+	"the upgrade left %zu records that cannot be read out of every index, e.g. %s (damaged): lists and reports leave them out; run 'casewatch verify', which names each, and restore a backup made before the damage to have them back" 1)
+khm=$(printf '%s\n' "$khm" | sed "s/%zu/1/; s/%s/$kang/")
+case $khm in the\ upgrade*) fail "the catalogue does not translate the warning" ;; esac
+# bare TEXT: TEXT without its spaces (a Khmer line may break between letters, where no space is).
+bare() { printf '%s' "$1" | tr -d ' \n'; }
+# khmer_whole: the pane, its spaces and line ends taken out, holds the whole Khmer warning.
+khmer_whole() {
+	checks=$((checks + 1))
+	limit=$(($(date +%s) + 10))
+	while :; do
+		capture
+		case $(bare "$pane") in *"$(bare "$khm")"*) return 0 ;; esac
+		[ "$(date +%s)" -le "$limit" ] || fail "the screen does not say the Khmer warning whole:
+$khm
+----
+$pane"
+		sleep 0.05
+	done
+}
+schema18 resized_km "$kang"
+TMUX_ENV="LC_ALL= LANGUAGE= LANG=km_KH.UTF-8" tmux_start 100 24
+wait_for "$kang"
+khmer_whole
+wide=$pane
+T resize-window -t cw -x 50 -y 24
+khmer_whole
+screen=$(printf '%s\n' "$pane" | sed -n '2,23p') # the rows between the title and the status line
+checks=$((checks + 1))
+[ "$(widest)" -gt 40 ] || fail "at 50 columns the Khmer warning is wrapped short of the width (bytes counted?):
+$pane"
+T resize-window -t cw -x 100 -y 24
+wait_as "$wide"
+send Escape
+wait_gone "$kang"
+T kill-server >/dev/null 2>&1 || :
+
 # Locked, the database put back as an earlier casewatch left it, a form open: the unlock
 # upgrades it and says so over the form, which Esc shows again.
 DB="$WORK/locked"
