@@ -69,6 +69,7 @@ CLI_TESTS += \
 	tests/tui/damaged_suggest.sh \
 	tests/tui/damaged_backup.sh \
 	tests/tui/upgrade_damaged.sh \
+	tests/tui/pane_resize.sh \
 	tests/tui/start_passphrase.sh \
 	tests/tui/timeline_from_records.sh
 EXTRA_DIST += tests/tui/lib.sh tests/tui/stack_scan.py
