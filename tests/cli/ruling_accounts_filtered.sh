@@ -1,0 +1,174 @@
+#!/bin/sh
+# Three accounts of one ruling linked in a chain, the middle one left out of the report by its
+# filter (--account leaving out its source), dated in another period, or confidential: the
+# period counts the ruling as the report of every account does, never more rulings than it.
+# Rulings logged as milestones are one ruling by their type, case and date (README: "milestones
+# of one type, case and date are one ruling"), whatever links or leaves out the accounts between
+# them; hearings that give the verdict are one ruling when joined as one event, through an
+# account the filter leaves out as through one it shows (hearing_accounts_filtered.sh). The
+# period's search for the accounts near it starts from its hearings (and its other events
+# counted across periods), not from its rulings: a ruling's milestone joins records only as an
+# account in one of the hearings' events, and every such event holds a hearing of the period to
+# start from.
+. "$TESTLIB"
+set -e
+
+# counts WEEK ARGS...: "hearings rulings verdicts" the report counts in WEEK: the hearings and
+# the verdicts (one per defendant and ruling) of the comparison, and the rulings the verdict
+# rows are numbered into; the hearings and verdicts read from the JSON and from the Markdown's
+# comparison and summary, which must agree.
+counts() {
+	w=$1
+	shift
+	ok cw report --week "$w" "$@" --format json
+	j=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+d = json.load(sys.stdin)
+c = d["comparison"]
+print(c["hearings"]["current"], len({v["ruling"] for v in d["verdicts"]}), c["verdicts"]["current"])')
+	ok cw report --week "$w" "$@"
+	m=$(printf '%s\n' "$out" | "${PYTHON3:-python3}" -c '
+import re, sys
+t = sys.stdin.read()
+h = re.search(r"^\| hearings, every account \| (\d+) ", t, re.M).group(1)
+v = re.search(r"^\| verdicts, one per defendant and ruling \| (\d+) ", t, re.M).group(1)
+s = re.search(r"(\d+) verdicts? (?:or|and) rulings? (?:was|were) recorded", t)
+print(h, v, s.group(1) if s else "0")')
+	checks=$((checks + 1))
+	jh=${j%% *} jv=${j##* }
+	[ "$m" = "$jh $jv $jv" ] || fail "week $w $*: JSON $j, Markdown (hearings verdicts summary) $m"
+	echo "$j"
+}
+expect() { # expect WHAT WANTED GOT
+	checks=$((checks + 1))
+	[ "$2" = "$3" ] || fail "$1: wanted '$2', got '$3'"
+}
+
+ok cw init
+ok cw person add --name "Sok Dara"
+ok cw case add --title "Trial" --defendant "Sok Dara" --charge 494 --stage trial \
+	--source "own observation"
+
+# ---- three milestones of one verdict, the NGO's linked to the government's, the government's
+# to the UN's: one ruling, with every account and under --account un,ngo.
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-08-07 --view un --source "OHCHR note"
+m1=$(added_id milestone)
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-08-07 --view government --source "Ministry of Justice" \
+	--same-event "$m1"
+m2=$(added_id milestone)
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-08-07 --view ngo --source "defence lawyer" --same-event "$m2"
+m3=$(added_id milestone)
+[ -n "$m1" ] && [ -n "$m2" ] && [ -n "$m3" ] || fail "no ids: $out"
+expect "milestones, every account" "0 1 1" "$(counts 2024-W32)"
+expect "milestones, --account un,ngo" "0 1 1" "$(counts 2024-W32 --account un,ngo)"
+ok cw report --week 2024-W32 --account un,ngo --format json
+json "[(x['view'], x['ruling'], x['decision']) for x in d['verdicts']] == [('un', 0, 0), ('ngo', 0, 0)]"
+lacks "$m2"
+ok cw report --week 2024-W32 --account un,ngo
+has "1 verdict or ruling was recorded (accounts: UN, NGO): 1 convicted"
+lacks "2 verdicts"
+# The government's dated a week before (it says the verdict was read on 31 July): the same.
+ok cw edit "$m2" --date 2024-07-31
+expect "milestones, the middle a week before" "0 1 1" "$(counts 2024-W32)"
+expect "milestones, the middle a week before, --account un,ngo" "0 1 1" \
+	"$(counts 2024-W32 --account un,ngo)"
+# The government's confidential: left out of what is written for others, included or not.
+ok cw edit "$m2" --date 2024-08-07
+ok cw edit "$m2" --confidential
+expect "milestones, the middle withheld" "0 1 1" "$(counts 2024-W32)"
+expect "milestones, the middle withheld, --account un,ngo" "0 1 1" \
+	"$(counts 2024-W32 --account un,ngo)"
+expect "milestones, the middle included" "0 1 1" "$(counts 2024-W32 --include-confidential)"
+
+# ---- milestones of the UN and the NGO linked through the government's hearing that gave the
+# verdict: one ruling, the hearing's with every account, the milestones' without it.
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-08-28 --view un --source "OHCHR note"
+n1=$(added_id milestone)
+ok cw log hearing --case Trial --date 2024-08-28 --outcome verdict \
+	--verdict "494=convicted@Sok Dara" --view government --source "Ministry of Justice" \
+	--same-event "$n1"
+n2=$(added_id hearing)
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-08-28 --view ngo --source "defence lawyer" --same-event "$n2"
+[ -n "$n2" ] && [ -n "$(added_id milestone)" ] || fail "no ids: $out"
+expect "through a hearing, every account" "1 1 1" "$(counts 2024-W35)"
+expect "through a hearing, --account un,ngo" "0 1 1" "$(counts 2024-W35 --account un,ngo)"
+ok cw report --week 2024-W35 --account un,ngo --format json
+json "[(x['view'], x['ruling']) for x in d['verdicts']] == [('un', 0), ('ngo', 0)]"
+# The hearing dated a week later, then withheld: the milestones' one ruling.
+ok cw edit "$n2" --date 2024-09-04
+expect "through a later hearing, every account" "0 1 1" "$(counts 2024-W35)"
+expect "through a later hearing, --account un,ngo" "0 1 1" "$(counts 2024-W35 --account un,ngo)"
+ok cw edit "$n2" --date 2024-08-28
+ok cw edit "$n2" --confidential
+expect "through a withheld hearing" "0 1 1" "$(counts 2024-W35)"
+expect "through a withheld hearing, --account un,ngo" "0 1 1" \
+	"$(counts 2024-W35 --account un,ngo)"
+ok cw edit "$n2" --clear confidential
+
+# ---- hearings that gave the verdict, the team's and the lawyer's each linked to the UN's: one
+# hearing and one ruling, the UN's left out, dated the week after (it says the verdict was
+# read on 21 August), or both; the week after counts none of them, and so does August once.
+ok cw log hearing --case Trial --date 2024-08-14 --outcome verdict \
+	--verdict "494=convicted@Sok Dara" --sentence "2 years" --view own --source "own observation"
+h1=$(added_id hearing)
+ok cw log hearing --case Trial --date 2024-08-14 --outcome verdict \
+	--verdict "494=convicted@Sok Dara" --view un --source "OHCHR note" --same-event "$h1"
+h2=$(added_id hearing)
+ok cw log hearing --case Trial --date 2024-08-14 --outcome verdict \
+	--verdict "494=convicted@Sok Dara" --view ngo --source "defence lawyer" --same-event "$h2"
+[ -n "$h1" ] && [ -n "$h2" ] && [ -n "$(added_id hearing)" ] || fail "no ids: $out"
+expect "hearings, every account" "1 1 1" "$(counts 2024-W33)"
+expect "hearings, --account own,ngo" "1 1 1" "$(counts 2024-W33 --account own,ngo)"
+ok cw edit "$h2" --date 2024-08-21
+for a in "" own,ngo ngo; do
+	expect "hearings, the middle a week later ${a:+--account $a}" "1 1 1" \
+		"$(counts 2024-W33 ${a:+--account "$a"})"
+	expect "hearings, the week after ${a:+--account $a}" "0 0 0" \
+		"$(counts 2024-W34 ${a:+--account "$a"})"
+	ok cw report --from 2024-08-12 --to 2024-08-25 ${a:+--account "$a"} --format json
+	json "len({x['ruling'] for x in d['verdicts']}) == 1" \
+		"d['comparison']['verdicts']['current'] == 1"
+done
+ok cw report --week 2024-W33 --account own,ngo --format json
+json "[(x['view'], x['ruling'], x['decision']) for x in d['verdicts']] == [('own', 0, 0), ('ngo', 0, 0)]"
+# The UN's confidential: what is written for others reads as if it were not there, two
+# hearings and two rulings, under the filter or not; with --include-confidential, one.
+ok cw edit "$h2" --confidential
+expect "hearings, the middle withheld" "2 2 2" "$(counts 2024-W33)"
+expect "hearings, the middle withheld, --account own,ngo" "2 2 2" \
+	"$(counts 2024-W33 --account own,ngo)"
+expect "hearings, the middle included" "1 1 1" "$(counts 2024-W33 --include-confidential)"
+expect "hearings, the middle included, --account own,ngo" "1 1 1" \
+	"$(counts 2024-W33 --account own,ngo --include-confidential)"
+
+# ---- the team's and the lawyer's hearings each linked to the UN's verdict milestone: one
+# ruling, the milestone left out or not; withheld, two; dated in another period, two, with every
+# account and under the filter alike (a ruling of another period joins no hearings: README).
+ok cw log hearing --case Trial --date 2024-09-11 --outcome verdict \
+	--verdict "494=acquitted@Sok Dara" --view own --source "own observation"
+k1=$(added_id hearing)
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result acquitted \
+	--article 494 --date 2024-09-11 --view un --source "OHCHR note" --same-event "$k1"
+k2=$(added_id milestone)
+ok cw log hearing --case Trial --date 2024-09-11 --outcome verdict \
+	--verdict "494=acquitted@Sok Dara" --view ngo --source "defence lawyer" --same-event "$k2"
+[ -n "$k1" ] && [ -n "$k2" ] && [ -n "$(added_id hearing)" ] || fail "no ids: $out"
+expect "through a milestone, every account" "1 1 1" "$(counts 2024-W37)"
+expect "through a milestone, --account own,ngo" "1 1 1" "$(counts 2024-W37 --account own,ngo)"
+expect "through a milestone, --kind hearing" "1 1 1" "$(counts 2024-W37 --kind hearing)"
+ok cw edit "$k2" --confidential
+expect "through a withheld milestone" "2 2 2" "$(counts 2024-W37)"
+expect "through a withheld milestone, --account own,ngo" "2 2 2" \
+	"$(counts 2024-W37 --account own,ngo)"
+expect "through an included milestone" "1 1 1" "$(counts 2024-W37 --include-confidential)"
+ok cw edit "$k2" --clear confidential
+ok cw edit "$k2" --date 2024-09-18
+expect "through a later milestone, every account" "2 2 2" "$(counts 2024-W37)"
+expect "through a later milestone, --account own,ngo" "2 2 2" \
+	"$(counts 2024-W37 --account own,ngo)"
+done_ok
