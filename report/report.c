@@ -2163,8 +2163,9 @@ static int same_ruling_milestone(const struct cw_record *a, const struct cw_reco
  * through another account, whatever its kind (two hearings linked
  * to one verdict milestone, or through a hearing that gave no verdict, are one). root[i] is
  * the event of record i, the hearings first, then the rulings; an event's root is its first
- * record. root is NULL when nothing is linked (most periods) or out of memory: then every
- * record is its own. */
+ * record. root is NULL when nothing is linked (most periods): then every record is its own.
+ * Out of memory, root is NULL too and events_make_as says so: a reader that went on would
+ * count each account of an event as an event. */
 struct events {
 	const struct cw_record_list *hearings, *rulings;
 	size_t *root;
@@ -2174,7 +2175,6 @@ struct events {
 	 * hearings in linked groups) */
 	size_t *next;
 	unsigned char *big; /* by root: the event has more than one record */
-	int oom;            /* links there were, and no memory to join them: root NULL */
 };
 
 static const struct cw_record *event_record(const struct events *e, size_t i)
@@ -2205,10 +2205,11 @@ static int id_at_compare(const void *a, const void *b)
 
 /* With `shown` (may be NULL), a link from or to a record it leaves out joins nothing: what is
  * written for others reads the events as if that record were not there. With br (may be NULL),
- * records it joins through accounts the report's filter leaves out are one event too. */
-static void events_make_as(struct events *e, const struct cw_record_list *hearings,
-			   const struct cw_record_list *rulings, const struct cw_withheld *shown,
-			   const struct bridges *br)
+ * records it joins through accounts the report's filter leaves out are one event too. 0, or
+ * CW_ENOMEM when there were links and no memory to join them (root NULL). */
+static int events_make_as(struct events *e, const struct cw_record_list *hearings,
+			  const struct cw_record_list *rulings, const struct cw_withheld *shown,
+			  const struct bridges *br)
 {
 	size_t n = hearings->n + rulings->n;
 	struct id_at *ids = NULL;
@@ -2224,8 +2225,7 @@ static void events_make_as(struct events *e, const struct cw_record_list *hearin
 	    !(ids = malloc(n * sizeof *ids))) {
 		events_free(e);
 		free(ids);
-		e->oom = links;
-		return;
+		return links ? CW_ENOMEM : 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		e->root[i] = i;
@@ -2267,8 +2267,7 @@ static void events_make_as(struct events *e, const struct cw_record_list *hearin
 		if (!by) {
 			events_free(e);
 			free(ids);
-			e->oom = 1;
-			return;
+			return CW_ENOMEM;
 		}
 		for (size_t a = 0; a < n; a++) {
 			struct bridge key = {event_record(e, a)->id, 0};
@@ -2309,12 +2308,13 @@ static void events_make_as(struct events *e, const struct cw_record_list *hearin
 			e->next[r] = i;
 		}
 	}
+	return 0;
 }
 
-static void events_make(struct events *e, const struct cw_record_list *hearings,
-			const struct cw_record_list *rulings)
+static int events_make(struct events *e, const struct cw_record_list *hearings,
+		       const struct cw_record_list *rulings)
 {
-	events_make_as(e, hearings, rulings, NULL, NULL);
+	return events_make_as(e, hearings, rulings, NULL, NULL);
 }
 
 /* Whether account a of an event is counted before b, listed earlier: the team's before
@@ -2336,10 +2336,10 @@ static int counts_before(const struct cw_record *a, const struct cw_record *b)
  * or disputing it, directly or through others): an arrest told by the UN and by the
  * government is one arrest, counted as the team's account gives it when it is one of them,
  * else as the first listed dated to a day, else the first (counts_before); i itself for that
- * one. NULL when none is linked, or out of memory
- * (*oom set: then each counts). Every period sees all the accounts of its events (gather_near
- * follows the links however far apart they are dated), so each decides as the others do: a
- * window of 31 days let two periods each count one visit (a review, then a sync trial). */
+ * one. NULL when none is linked, or out of memory (*oom set: the count fails, never reads them
+ * as unlinked). Every period sees all the accounts of its events (gather_near follows the links
+ * however far apart they are dated), so each decides as the others do: a window of 31 days let
+ * two periods each count one visit (a review, then a sync trial). */
 static size_t *counted_accounts_in(const struct cw_record_list *l, const struct bridges *br,
 				   int *oom)
 {
@@ -2347,8 +2347,7 @@ static size_t *counted_accounts_in(const struct cw_record_list *l, const struct 
 	struct events ev;
 	size_t *by_event = NULL, *counted = NULL;
 
-	*oom = 0;
-	events_make_as(&ev, l, &none, NULL, br);
+	*oom = events_make_as(&ev, l, &none, NULL, br) != 0;
 	if (ev.root && (by_event = malloc((l->n ? l->n : 1) * sizeof *by_event)) != NULL &&
 	    (counted = malloc((l->n ? l->n : 1) * sizeof *counted)) != NULL) {
 		for (size_t i = 0; i < l->n; i++)
@@ -2363,7 +2362,7 @@ static size_t *counted_accounts_in(const struct cw_record_list *l, const struct 
 		}
 		for (size_t i = 0; i < l->n; i++)
 			counted[i] = by_event[ev.root[i]];
-	} else if (ev.root || ev.oom) {
+	} else if (ev.root) {
 		*oom = 1;
 	}
 	free(by_event);
@@ -2468,21 +2467,25 @@ static int own_accounts(const struct events *e, size_t **out)
 	return 0;
 }
 
-/* The event each verdict row's hearing is, as the index of the event's first row; SIZE_MAX
- * for a milestone's row (milestones of one ruling go by their date) and for a hearing no
- * other record is linked to. *linked: whether any event has rows of several records. NULL
- * when nothing is linked or out of memory. */
-static size_t *verdict_events(const struct events *e, const struct cw_report_verdict *v, size_t n,
-			      int *linked)
+/* The event each verdict row's hearing is, as the index of the event's first row, in *out;
+ * SIZE_MAX for a milestone's row (milestones of one ruling go by their date) and for a hearing
+ * no other record is linked to. *linked: whether any event has rows of several records. *out
+ * NULL when nothing is linked. 0, or CW_ENOMEM: no memory is no reason to read the rows of an
+ * event as rulings of their own. */
+static int verdict_events(const struct events *e, const struct cw_report_verdict *v, size_t n,
+			  size_t **out, int *linked)
 {
 	size_t nrec = e->hearings->n + e->rulings->n, *event, *first;
 
+	*out = NULL;
 	*linked = 0;
-	if (!e->root || !(event = malloc((n ? n : 1) * sizeof *event)))
-		return NULL;
+	if (!e->root)
+		return 0;
+	if (!(event = malloc((n ? n : 1) * sizeof *event)))
+		return CW_ENOMEM;
 	if (!(first = malloc((nrec ? nrec : 1) * sizeof *first))) {
 		free(event);
-		return NULL;
+		return CW_ENOMEM;
 	}
 	for (size_t i = 0; i < nrec; i++)
 		first[i] = SIZE_MAX;
@@ -2499,7 +2502,8 @@ static size_t *verdict_events(const struct events *e, const struct cw_report_ver
 		*linked |= v[event[i]].rec != v[i].rec;
 	}
 	free(first);
-	return event;
+	*out = event;
+	return 0;
 }
 
 /* Whether verdict row v is a group's verdict a milestone itemises for hearing row h's verdict
@@ -2567,13 +2571,16 @@ static void join_group_itemised(struct cw_report_verdict *v, size_t n, size_t *r
  * list. A hearing's rows are together and milestones come in date order, so each row is
  * compared with the rows of its own hearing or date, and a linked hearing's with the rows of
  * its event. An account that gives the verdict without itemising it adds no decision to an
- * event another account itemises. Returns whether any ruling has rows of several records. */
+ * event another account itemises. *linked_rulings (may be NULL): whether any ruling has rows of
+ * several records. 0, or CW_ENOMEM (the rows as they were). */
 static int group_verdicts(const struct events *e, struct cw_report_verdict *v, size_t n,
-			  size_t *rulings, size_t *decisions)
+			  size_t *rulings, size_t *decisions, int *linked_rulings)
 {
 	int linked = 0;
-	size_t *event = verdict_events(e, v, n, &linked);
+	size_t *event;
 
+	if (verdict_events(e, v, n, &event, &linked) != 0)
+		return CW_ENOMEM;
 	*rulings = *decisions = 0;
 	for (size_t i = 0; i < n; i++)
 		v[i].linked = v[i].taken = 0;
@@ -2635,7 +2642,9 @@ static int group_verdicts(const struct events *e, struct cw_report_verdict *v, s
 	for (size_t i = 0; linked && event && i < n; i++)
 		v[i].linked = event[i] != SIZE_MAX && v[event[i]].linked;
 	free(event);
-	return linked;
+	if (linked_rulings)
+		*linked_rulings = linked;
+	return 0;
 }
 
 int cw_report_hearing_is_own(const struct cw_record *hearing)
@@ -2710,16 +2719,11 @@ static int bail_decisions(struct cw_report *r, const struct events *e)
 
 int cw_report_hearing_bail(const struct cw_report *r, size_t hearing)
 {
-	static const struct cw_record_list none = {NULL, 0, 0};
-	struct events ev;
-	int decided;
-
-	if (r->hearing_bail)
-		return r->hearing_bail[hearing];
-	events_make(&ev, &r->hearings, &none); /* a report not made by cw_report_build */
-	decided = bail_decision(r, &ev, hearing);
-	events_free(&ev);
-	return decided;
+	/* Decided for every hearing as the report was built (bail_decisions), with the events
+	 * its counts join, or the report failed: nothing here to read again otherwise, and no
+	 * events made here again would join the hearings as those did (through rulings and
+	 * accounts the filter leaves out). */
+	return r->hearing_bail ? r->hearing_bail[hearing] : CW_DECISION_UNKNOWN;
 }
 
 int cw_report_hearing_bail_whom(const struct cw_report *r, size_t hearing, struct cw_id *person,
@@ -3195,7 +3199,10 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	vc = acc[NEAR_VISITS].counted;
 	dc = acc[NEAR_DEMOS].counted;
 	dn = acc[NEAR_DEMOS].next;
-	events_make_as(&ev, &p->hearings, &p->rulings, NULL, &p->ruled);
+	if (events_make_as(&ev, &p->hearings, &p->rulings, NULL, &p->ruled) != 0) {
+		accounts_free(acc);
+		return CW_ENOMEM;
+	}
 	for (size_t i = 0; i < p->hearings.n; i++) {
 		const struct cw_record *rec = &p->hearings.items[i];
 		int is_own = cw_report_hearing_is_own(rec);
@@ -3237,7 +3244,12 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	rows_counted_here(&p->hearings, hc, rows, &nrows);
 	rows_of_filter_articles(&r->filter, rows, &nrows);
 	rows_of_filter_people(r, rows, &nrows);
-	(void)group_verdicts(&ev, rows, nrows, &rulings, &verdicts);
+	if (group_verdicts(&ev, rows, nrows, &rulings, &verdicts, NULL) != 0) {
+		free(rows);
+		events_free(&ev);
+		accounts_free(acc);
+		return CW_ENOMEM;
+	}
 	for (size_t i = 0; i < nrows; i++)
 		views[CW_METRIC_VERDICTS] |= cw_report_view_bit(rows[i].rec);
 	free(rows);
@@ -3898,7 +3910,12 @@ static int drop_superseded(struct cw_reader *rd, struct cw_withheld *shown, stru
 			cw_record_list_free(&l);
 			break;
 		}
-		events_make(&ev, &l, &none);
+		if (events_make(&ev, &l, &none) != 0) {
+			cw_record_list_free(&l);
+			cw_record_free(&kase);
+			rc = oom(err);
+			break;
+		}
 		for (size_t s = first; s < end; s++) {
 			size_t i = set[s].item, at = SIZE_MAX;
 			const struct cw_record *setting = items[i].hearing;
@@ -3975,7 +3992,12 @@ static int drop_month_sittings(struct cw_reader *rd, struct cw_withheld *shown, 
 			cw_record_list_free(&l);
 			break;
 		}
-		events_make(&ev, &l, &none);
+		if (events_make(&ev, &l, &none) != 0) {
+			cw_record_list_free(&l);
+			cw_record_free(&kase);
+			rc = oom(err);
+			break;
+		}
 		for (size_t j = 0; j < l.n && at == SIZE_MAX; j++)
 			if (cw_id_equal(&l.items[j].id, &setting->id))
 				at = j;
@@ -6198,7 +6220,8 @@ int cw_report_upcoming_same(const struct cw_record_list *src, const struct cw_wi
 	int any = 0;
 
 	*same = NULL;
-	events_make_as(&ev, src, &none, shown, NULL);
+	if (events_make_as(&ev, src, &none, shown, NULL) != 0)
+		return CW_ENOMEM;
 	if (!ev.root || !n) {
 		events_free(&ev);
 		return 0;
@@ -6823,8 +6846,10 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	}
 	/* The events of the period's hearings and rulings, joined as its count joins them
 	 * (count_period), for the fair-trial indicators and the verdicts alike. */
-	events_make_as(&events, &out->hearings, &out->rulings, NULL, &cur.ruled);
+	rc = events_make_as(&events, &out->hearings, &out->rulings, NULL, &cur.ruled);
 	free(cur.ruled.items);
+	if (rc != 0)
+		return oom(err);
 	if (demo_same_index(out) != 0 || count_articles(out) != 0 || count_fair(out, &events) != 0)
 		rc = CW_ENOMEM;
 	else if (verdict_rows(out, &out->hearings, &out->rulings, &out->verdicts,
@@ -6838,8 +6863,9 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	rows_of_filter_articles(&out->filter, out->verdicts, &out->nverdicts);
 	rows_of_filter_people(out, out->verdicts, &out->nverdicts);
 	rc = hearings_counted(out, &events);
-	out->linked_rulings = group_verdicts(&events, out->verdicts, out->nverdicts, &out->nrulings,
-					     &out->ndecisions);
+	if (rc == 0)
+		rc = group_verdicts(&events, out->verdicts, out->nverdicts, &out->nrulings,
+				    &out->ndecisions, &out->linked_rulings);
 	if (rc == 0)
 		rc = own_accounts(&events, &out->hearing_own);
 	if (rc == 0)

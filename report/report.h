@@ -697,7 +697,9 @@ size_t cw_report_side_hearings(const struct cw_report *r, int side);
  * decision, else the first listed that does; or a bail milestone
  * of the case of the same day with that outcome is in releases (it says whom the decision was
  * for: the same decision), unless the hearing says whom itself (cw_report_hearing_bail_whom)
- * and the milestone is another's. */
+ * and the milestone is another's. Decided for every hearing as cw_report_build builds r, with
+ * the events its counts join (no memory for them fails the build): CW_DECISION_UNKNOWN for a
+ * report it did not make. */
 int cw_report_hearing_bail(const struct cw_report *r, size_t hearing);
 
 /* Whom hearing `hearing`'s bail decision is for (models/record.h, cw_hearing_bail_whom, its case
