@@ -301,11 +301,14 @@ static int decode_value(struct reader *r, unsigned wire, void *base, const struc
 		} else if (f && f->type == CW_F_LIST) {
 			struct reader sub = {r->p, r->p + len};
 			void *item = cw_list_append((struct cw_list *)p, f->sub);
+			int rc;
 
 			if (!item)
 				return CW_ENOMEM;
-			if (decode_struct(&sub, item, f->sub, NULL, NULL) != 0)
-				return -1;
+			/* An item's own list or text that found no memory is that, not damage:
+			 * the item stays in the list, freed with the record. */
+			if ((rc = decode_struct(&sub, item, f->sub, NULL, NULL)) != 0)
+				return rc;
 		}
 		r->p += len;
 		return 0;
