@@ -1223,6 +1223,10 @@ int cw_record_copy(struct cw_record *dst, const struct cw_record *src)
 	cw_record_init(dst, src->kind);
 	rc = copy_struct(dst, src, &cw_schema_header);
 	dst->kind = src->kind;
+	/* The header's struct is the whole record: the body it copied holds src's texts and
+	 * lists, which a failure would free with dst. Emptied until its own copy is made. */
+	if (s)
+		cw_struct_init(&dst->u, s);
 	if (rc == 0 && s)
 		rc = copy_struct(&dst->u, &src->u, s);
 	if (rc != 0)

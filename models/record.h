@@ -551,7 +551,8 @@ int cw_record_source_in_data_words(struct cw_record *rec);
  * the names gone). 0, or CW_ENOMEM. */
 int cw_record_source_in_language(struct cw_record *rec);
 void cw_record_free(struct cw_record *rec);
-/* Deep copy. */
+/* Deep copy. 0, or CW_ENOMEM with dst freed (empty: freeing it again is safe) and src as it
+ * was. */
 int cw_record_copy(struct cw_record *dst, const struct cw_record *src);
 /* Gives dst the value src has of the field a person names as `edit` does (its option name,
  * "next-date" or "next_date", "account" for view; a list whole, "defendants"; an article
