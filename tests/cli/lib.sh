@@ -116,8 +116,13 @@ hex() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n'; }
 
 # json EXPR...: python evaluates each EXPR with `d` bound to the JSON in $out; each must be
 # true. Each is a check of its own; one python reads $out for them all (a start costs tens of
-# milliseconds of processor, and the scripts make hundreds of such checks).
+# milliseconds of processor, and the scripts make hundreds of such checks). With no EXPR, or an
+# empty one, the test fails: it would check only that $out parses, and count as no check.
 json() {
+	[ $# -gt 0 ] || fail "json: no expression given"
+	for _json_e in "$@"; do
+		[ -n "$_json_e" ] || fail "json: an empty expression"
+	done
 	checks=$((checks + $#))
 	_json_code="import json, sys
 d = json.load(sys.stdin)"
