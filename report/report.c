@@ -5482,6 +5482,90 @@ static int ends_on(const struct cw_record *rec, const struct cw_record *kase,
 	       cw_timeline_milestone_ends_detention(ms);
 }
 
+/* The record of its case that ends the detention of the person that start (a milestone of
+ * theirs in another case than the one asked about) begins, dated from its day up to `day`
+ * (wholly), the first, or one undated: of their records tl, a milestone of theirs or of
+ * everyone that ends a detention, or a hearing of the case that ends theirs. NULL when none:
+ * it runs on, whatever the case says of them now (its end is for the monitor to log). */
+static const struct cw_record *start_ended(const struct cw_milestone *start,
+					   const struct cw_id *person,
+					   const struct cw_record_list *tl, struct cw_date day)
+{
+	const struct cw_record *kase = NULL, *first = NULL;
+
+	for (size_t i = 0; i < tl->n && !kase; i++)
+		if (tl->items[i].kind == CW_KIND_CASE &&
+		    cw_id_equal(&tl->items[i].id, &start->case_id))
+			kase = &tl->items[i];
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct cw_record *rec = &tl->items[i];
+		const struct cw_milestone *ms = &rec->u.milestone;
+		struct cw_date on = cw_record_date(rec);
+
+		if (cw_date_is_known(on) && (cw_date_compare(on, start->date) < 0 ||
+					     cw_date_compare(cw_date_last_day(on), day) > 0))
+			continue;
+		if (!((rec->kind == CW_KIND_MILESTONE &&
+		       cw_id_equal(&ms->case_id, &start->case_id) &&
+		       (cw_id_equal(&ms->person, person) ||
+			(cw_id_is_zero(&ms->person) && !ms->group)) &&
+		       cw_timeline_milestone_ends_detention(ms)) ||
+		      (rec->kind == CW_KIND_HEARING && kase &&
+		       cw_id_equal(&rec->u.hearing.case_id, &start->case_id) &&
+		       cw_timeline_hearing_ends_detention(&rec->u.hearing, kase, person))))
+			continue;
+		/* The first end (an undated one: an end, its day not known). */
+		if (!cw_date_is_known(on))
+			return rec;
+		if (!first || cw_date_compare(on, cw_record_date(first)) < 0)
+			first = rec;
+	}
+	return first;
+}
+
+/* Whether a record of the person's in another case than kase, of their records tl, finds them
+ * held on a day wholly after `after` and before `before` (a refusal of their bail or release, an
+ * extension of their detention, a transfer between prisons, a hearing that refuses the bail it
+ * decides for them, models/timeline.h): a custody since that end, which the entry may record. */
+static int found_held_between(const struct cw_id *person, const struct cw_record *kase,
+			      const struct cw_record_list *tl, struct cw_date after,
+			      struct cw_date before)
+{
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct cw_record *rec = &tl->items[i];
+		const struct cw_milestone *ms = &rec->u.milestone;
+		struct cw_date on = cw_record_date(rec);
+		int held = 0;
+
+		if (!cw_date_is_known(on) ||
+		    cw_date_compare(cw_date_first_day(on), cw_date_last_day(after)) <= 0 ||
+		    cw_date_compare(cw_date_first_day(on), cw_date_first_day(before)) >= 0)
+			continue;
+		if (rec->kind == CW_KIND_MILESTONE)
+			held = !cw_id_equal(&ms->case_id, &kase->id) &&
+			       cw_id_equal(&ms->person, person) &&
+			       (((ms->type == CW_MS_BAIL || ms->type == CW_MS_RELEASE) &&
+				 ms->outcome == CW_DECISION_REFUSED) ||
+				ms->type == CW_MS_DETENTION_EXTENDED || ms->type == CW_MS_TRANSFER);
+		else if (rec->kind == CW_KIND_HEARING && rec->u.hearing.bail == CW_BAIL_REFUSED &&
+			 !cw_id_equal(&rec->u.hearing.case_id, &kase->id)) {
+			struct cw_id who;
+
+			held = cw_hearing_names(&rec->u.hearing, person, NULL);
+			for (size_t j = 0; j < tl->n && !held; j++)
+				if (tl->items[j].kind == CW_KIND_CASE &&
+				    cw_id_equal(&tl->items[j].id, &rec->u.hearing.case_id))
+					held = cw_hearing_bail_whom(
+						       &rec->u.hearing, &tl->items[j].u.kase, &who,
+						       NULL) != CW_HEARING_BAIL_NO_ONE &&
+					       cw_id_equal(&who, person);
+		}
+		if (held)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the person is held again, by their records of all their cases, after the end of
  * their last detention logged in any of them, when the case kase counts theirs there to `end`:
  * of their records tl as the report reads them, the summary of all their cases (the cases,
@@ -5502,7 +5586,7 @@ static int last_ended_on(const struct cw_id *person, const struct cw_record *kas
 {
 	struct cw_timeline_summary all;
 	struct cw_record *mine;
-	const struct cw_record *end_case = NULL;
+	const struct cw_record *end_case = NULL, *later = NULL;
 	struct cw_date last;
 	size_t n = 0;
 
@@ -5516,25 +5600,57 @@ static int last_ended_on(const struct cw_id *person, const struct cw_record *kas
 	cw_timeline_summarise(person, mine, n, day, &all);
 	free(mine);
 	last = all.pretrial_to;
-	if (all.pretrial_ongoing || all.pretrial_to_kind != CW_PRETRIAL_TO_END ||
-	    !cw_date_is_known(last) || cw_date_compare(last, end) < 0 ||
-	    cw_date_compare(cw_date_last_day(last), cw_date_first_day(before)) >= 0)
+	if (all.pretrial_ongoing)
 		return 0;
-	for (size_t i = 0; i < tl->n; i++) {
-		const struct cw_milestone *ms = &tl->items[i].u.milestone;
+	/* No pretrial detention counted, or none ended after `end`: the custody `end` closed
+	 * (one that carried out a ruling, say) is their last. */
+	if (all.pretrial_to_kind == CW_PRETRIAL_TO_NONE ||
+	    (all.pretrial_to_kind == CW_PRETRIAL_TO_END && cw_date_is_known(last) &&
+	     cw_date_compare(last, end) < 0))
+		last = end;
+	else if (all.pretrial_to_kind != CW_PRETRIAL_TO_END || !cw_date_is_known(last))
+		return 0;
+	/* Every detention logged in another case must have ended by then: one with no end runs
+	 * on (the entry may record it). One the summary counts nothing from (it carried out a
+	 * ruling) that began after `last` and ended is their last, its end the row's. Twice:
+	 * the second pass sees the latest such end. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < tl->n; i++) {
+			const struct cw_milestone *ms = &tl->items[i].u.milestone;
+			const struct cw_record *closed;
+			struct cw_date on;
 
-		if (tl->items[i].kind == CW_KIND_MILESTONE &&
-		    !cw_id_equal(&ms->case_id, &kase->id) && cw_id_equal(&ms->person, person) &&
-		    cw_timeline_starts_detention(ms) && cw_date_is_known(ms->date) &&
-		    cw_date_compare(cw_date_last_day(ms->date), cw_date_last_day(last)) > 0 &&
-		    cw_date_compare(cw_date_first_day(ms->date), day) <= 0)
-			return 0;
-	}
+			if (tl->items[i].kind != CW_KIND_MILESTONE ||
+			    cw_id_equal(&ms->case_id, &kase->id) ||
+			    !cw_id_equal(&ms->person, person) ||
+			    !cw_timeline_starts_detention(ms) || !cw_date_is_known(ms->date) ||
+			    cw_date_compare(cw_date_first_day(ms->date), day) > 0)
+				continue;
+			if (!(closed = start_ended(ms, person, tl, day)))
+				return 0;
+			if (cw_date_compare(cw_date_last_day(ms->date), cw_date_last_day(last)) <=
+			    0)
+				continue;
+			on = cw_record_date(closed);
+			if (!cw_date_is_known(on) ||
+			    cw_date_compare(cw_date_last_day(on), cw_date_last_day(last)) <= 0)
+				return 0;
+			last = on;
+			later = closed;
+		}
+	if (cw_date_compare(cw_date_last_day(last), cw_date_first_day(before)) >= 0 ||
+	    found_held_between(person, kase, tl, last, before))
+		return 0;
 	if (cw_date_compare(last, end) == 0)
 		return 1;
 	*ended = last;
-	*views = cw_view_bit(all.pretrial_end_view);
 	memset(by, 0, sizeof *by);
+	if (later) {
+		*by = later->id;
+		*views = cw_view_bit(later->view);
+		return 1;
+	}
+	*views = cw_view_bit(all.pretrial_end_view);
 	/* The record of that end, in its case, for the confidential material the row quotes. */
 	for (size_t i = 0; i < tl->n && !end_case; i++)
 		if (tl->items[i].kind == CW_KIND_CASE &&

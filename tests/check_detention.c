@@ -7,9 +7,12 @@
  * unknown ones, every account, groups of unnamed defendants, a
  * person named twice in a case, milestones deleted and edited, cases whose defendants and
  * custody change, a case deleted and made again; then bundles between two laptops that edit
- * concurrently, a case deleted on one while the other names it. Every database is compared at
- * many report days under several filters, and verified (its index entries are the ones its
- * records give); the index is also made by the upgrade of a database written without it. */
+ * concurrently, a case deleted on one while the other names it; and in every world people held
+ * again after their last detention logged ended, with a detention in another case
+ * (plant_held_again). Every database is compared at many report days under several filters,
+ * and verified (its index entries are the ones its records give); the index is also made by the
+ * upgrade of a database written without it. Whether someone is held again is asked day by day
+ * of what every case of theirs logged (held_again_anywhere), not by the report's rule. */
 #include "config.h"
 
 #include <check.h>
@@ -42,6 +45,9 @@ static struct {
 	size_t unstarted_undated; /* listed so by an undated entry */
 	size_t unstarted_later;   /* not listed: undated, their case recorded after the end */
 	size_t accounts_differ;   /* ended in one account, found held after it in another */
+	/* Held again, their last detention logged in another case that ended before the entry's
+	 * day (listed, since its end), or held in one on or after it (not listed so). */
+	size_t again_elsewhere, again_dropped;
 } seen;
 
 /* ---- the oracle: the scan the report made before the index ------------------------------- */
@@ -576,7 +582,7 @@ static int of_whom(const struct cw_milestone *m, const struct cw_id *person, con
  * milestone of theirs that ends a detention, or a hearing of the case that ends everyone's
  * (its record names no person), or one whose record names the person (attendance, verdicts,
  * sentence: models/record.h, cw_hearing_names) and ends theirs (for a group: one that ends
- * the group's). */
+ * the group's). kase NULL: a case not known, whose hearings say nothing. */
 static int ends_of(const struct cw_record *kase, const struct cw_record *rec,
 		   const struct cw_id *person, const char *label)
 {
@@ -586,6 +592,8 @@ static int ends_of(const struct cw_record *kase, const struct cw_record *rec,
 	if (rec->kind == CW_KIND_MILESTONE)
 		return of_whom(&rec->u.milestone, person, label) &&
 		       cw_timeline_milestone_ends_detention(&rec->u.milestone);
+	if (!kase)
+		return 0;
 	if (label)
 		return cw_timeline_hearing_ends_group_detention(h, kase, label);
 	return cw_timeline_hearing_ends_detention(h, kase, &everyone) ||
@@ -678,46 +686,189 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 				      cw_date_first_day(known)) < 0;
 }
 
+/* Whether a record of the person's in the case finds them held on its day without starting a
+ * detention: a refusal of their bail or release, an extension of their detention, a transfer
+ * between prisons, a hearing that refuses the bail it decides for them (models/timeline.h:
+ * such a record finds them still held then). */
+static int finds_held(const struct cw_record *kase, const struct cw_record *rec,
+		      const struct cw_id *person)
+{
+	const struct cw_milestone *m = &rec->u.milestone;
+	struct cw_id who;
+
+	if (rec->kind == CW_KIND_HEARING)
+		return kase && rec->u.hearing.bail == CW_BAIL_REFUSED &&
+		       ((cw_hearing_bail_whom(&rec->u.hearing, &kase->u.kase, &who, NULL) !=
+				 CW_HEARING_BAIL_NO_ONE &&
+			 cw_id_equal(&who, person)) ||
+			cw_hearing_names(&rec->u.hearing, person, NULL));
+	return rec->kind == CW_KIND_MILESTONE && cw_id_equal(&m->person, person) &&
+	       (((m->type == CW_MS_BAIL || m->type == CW_MS_RELEASE) &&
+		 m->outcome == CW_DECISION_REFUSED) ||
+		m->type == CW_MS_DETENTION_EXTENDED || m->type == CW_MS_TRANSFER);
+}
+
+/* Whether the person is in custody, by what one case of theirs logged (ev: their records in it,
+ * as their timeline holds them; kase the case, NULL when it is not among their records, whose
+ * hearings then say nothing, or for their records that name no case) up to `to`, on a day
+ * from `known` to `to` (`after`: the end of their last stretch in the case the entry is of),
+ * and if not, the
+ * end of their last detention there by `to` (*end; unknown when they were never held there, or
+ * when the end that closed it is undated). A detention runs from its start (the first day of
+ * its date) to the end the case logs for it by `to` (to the last day of the end's date: a
+ * release dated to a month may be its last day), or, with none logged, on to `to`: an arrest
+ * with no end, whatever the case says of them now, leaves them held for all the records tell.
+ * A record that finds them held (finds_held), after `after`, has them in custody on its day,
+ * and on to the first end after it. Only the last stretch counts (an earlier one ended before it
+ * began); its start and end are held_again's, the rule written out from models/timeline.h. An end
+ * with no date, of theirs in the case, closes it at a day not known: no day from `known` is one the
+ * records show them held on, and it gives no end. */
+static int custody_from(const struct cw_record *kase, const struct cw_record_list *ev,
+			const struct cw_id *person, struct cw_date after, struct cw_date known,
+			struct cw_date to, struct cw_date *end)
+{
+	uint32_t started = 0, found = 0, to_key = cw_date_key(to);
+
+	*end = (struct cw_date){0, 0, 0};
+	for (size_t e = 0; e < ev->n; e++) {
+		const struct cw_milestone *m = &ev->items[e].u.milestone;
+		struct cw_date date = cw_record_date(&ev->items[e]);
+
+		if (!cw_date_is_known(date) || cw_date_key(date) > to_key)
+			continue;
+		if (ev->items[e].kind == CW_KIND_MILESTONE && cw_id_equal(&m->person, person) &&
+		    cw_timeline_starts_detention(m) && cw_date_key(date) > started)
+			started = cw_date_key(date);
+		/* Found held after `after` and before the entry's day: a custody the entry may
+		 * record. One found after it is what the entry says; one before `after`, of the
+		 * custody that end closed (two cases holding a person at once are one
+		 * detention: models/timeline.h). */
+		if (finds_held(kase, &ev->items[e], person) &&
+		    cw_date_compare(cw_date_first_day(date), cw_date_last_day(after)) > 0 &&
+		    cw_date_compare(cw_date_first_day(date), cw_date_first_day(known)) < 0 &&
+		    cw_date_key(date) > found)
+			found = cw_date_key(date);
+	}
+	if (!started && !found)
+		return 0;
+	if (started)
+		(void)held_again(kase, ev, person, NULL, known, to, end);
+	/* Found held after that stretch's end (or with no start there): held on to the first
+	 * end from that day on, by `to`. */
+	if (found && (!started || (cw_date_is_known(*end) && found > cw_date_key(*end)))) {
+		*end = (struct cw_date){0, 0, 0};
+		for (size_t e = 0; e < ev->n; e++) {
+			struct cw_date date = cw_record_date(&ev->items[e]);
+
+			if (cw_date_is_known(date) && cw_date_key(date) >= found &&
+			    cw_date_compare(cw_date_last_day(date), to) <= 0 &&
+			    ends_of(kase, &ev->items[e], person, NULL) &&
+			    (!cw_date_is_known(*end) || cw_date_key(date) < cw_date_key(*end)))
+				*end = date;
+		}
+	}
+	if (!cw_date_is_known(*end))
+		for (size_t e = 0; e < ev->n; e++)
+			if (!cw_date_is_known(cw_record_date(&ev->items[e])) &&
+			    ev->items[e].kind == CW_KIND_MILESTONE &&
+			    ends_of(kase, &ev->items[e], person, NULL))
+				return 0;
+	return !cw_date_is_known(*end) ||
+	       cw_date_compare(cw_date_last_day(*end), cw_date_first_day(known)) >= 0;
+}
+
 /* Whether the person is held again, by the entry known on `known`, after the end of their last
- * detention logged in any case by `to`, `ended` the end of their last stretch in the case: the
- * summary of all their cases (their visits aside) on `to` counts their detention to an end,
- * over (one still running gives no end: the custody follows from it), no earlier than `ended`
- * (a later one, logged in another case, is the last) and wholly before the entry's day (one
- * after it may be the very detention the entry records); and no arrest or detention of theirs
- * in another case is dated after that end (of a month that holds it, it may be) up to `to`:
- * one the summary counts nothing from ends nothing. */
-static int last_anywhere(struct cw_store *s, const struct cw_record *kase,
-			 const struct cw_id *person, uint32_t accounts, struct cw_date ended,
-			 struct cw_date known, struct cw_date to)
+ * detention logged in any case by `to`, `ended` the end of their last stretch in the case
+ * kase, asked of each day from `known` to `to`: the person is held again when no case of
+ * theirs (their visits aside) has them in custody on any of those days (custody_from); the
+ * row's end is then the latest end of a detention of theirs in any case (*last: `ended`, or a
+ * later one another case logs; *elsewhere set when it is). Held on one of those days, by a
+ * detention another case logs with no end, or one ended on or after the entry's day, they are
+ * not held again: the custody may be the one the entry records (README, "held again"). */
+static int held_again_anywhere(struct cw_store *s, const struct cw_record *kase,
+			       const struct cw_id *person, uint32_t accounts, struct cw_date ended,
+			       struct cw_date known, struct cw_date to, struct cw_date *last,
+			       int *elsewhere)
 {
 	const struct cw_record_list *tl = person_timeline(s, person, accounts);
-	struct cw_record *recs = malloc((tl->n + 1) * sizeof *recs);
-	struct cw_timeline_summary sum;
-	struct cw_date last;
-	size_t n = 0;
+	struct cw_record_list loose = {NULL, 0, 0}; /* their records of no case */
+	struct cw_record_list mine = {NULL, 0, 0};  /* of one case */
+	struct idset done = {NULL, 0};
+	int held = 0;
 
-	ck_assert_ptr_nonnull(recs);
+	*last = ended;
+	*elsewhere = 0;
+	loose.items = malloc((tl->n + 1) * sizeof *loose.items);
+	mine.items = malloc((tl->n + 1) * sizeof *mine.items);
+	ck_assert_ptr_nonnull(loose.items);
+	ck_assert_ptr_nonnull(mine.items);
 	for (size_t i = 0; i < tl->n; i++)
-		if (tl->items[i].kind != CW_KIND_VISIT)
-			recs[n++] = tl->items[i];
-	cw_timeline_summarise(person, recs, n, to, &sum);
-	free(recs);
-	last = sum.pretrial_to;
-	if (sum.pretrial_ongoing || sum.pretrial_to_kind != CW_PRETRIAL_TO_END ||
-	    !cw_date_is_known(last) || cw_date_key(last) < cw_date_key(ended) ||
-	    cw_date_compare(cw_date_last_day(last), cw_date_first_day(known)) >= 0)
-		return 0;
-	for (size_t i = 0; i < tl->n; i++) {
-		const struct cw_milestone *m = &tl->items[i].u.milestone;
-
 		if (tl->items[i].kind == CW_KIND_MILESTONE &&
-		    !cw_id_equal(&m->case_id, &kase->id) && cw_id_equal(&m->person, person) &&
-		    cw_date_is_known(m->date) && cw_timeline_starts_detention(m) &&
-		    cw_date_compare(cw_date_last_day(m->date), cw_date_last_day(last)) > 0 &&
-		    cw_date_compare(cw_date_first_day(m->date), to) <= 0)
-			return 0;
+		    cw_id_is_zero(&tl->items[i].u.milestone.case_id))
+			loose.items[loose.n++] = tl->items[i];
+	for (size_t i = 0; i <= tl->n && !held; i++) {
+		const struct cw_record *rec = i < tl->n ? &tl->items[i] : NULL;
+		const struct cw_id *c = NULL;
+		const struct cw_record *ko = NULL;
+		struct cw_date end;
+
+		/* Every case of a milestone or hearing of theirs (their records of no case last),
+		 * once. */
+		if (rec && rec->kind == CW_KIND_MILESTONE)
+			c = &rec->u.milestone.case_id;
+		else if (rec && rec->kind == CW_KIND_HEARING)
+			c = &rec->u.hearing.case_id;
+		if (rec &&
+		    (!c || cw_id_is_zero(c) || cw_id_equal(c, &kase->id) || idset_has(&done, c)))
+			continue;
+		if (rec) {
+			idset_add(&done, c);
+			for (size_t j = 0; j < tl->n && !ko; j++)
+				if (tl->items[j].kind == CW_KIND_CASE &&
+				    cw_id_equal(&tl->items[j].id, c))
+					ko = &tl->items[j];
+			/* What that case logged of them: their records in it, as their timeline
+			 * holds them (the records the report reads for them). */
+			mine.n = 0;
+			for (size_t j = 0; j < tl->n; j++)
+				if ((tl->items[j].kind == CW_KIND_MILESTONE &&
+				     cw_id_equal(&tl->items[j].u.milestone.case_id, c)) ||
+				    (tl->items[j].kind == CW_KIND_HEARING &&
+				     cw_id_equal(&tl->items[j].u.hearing.case_id, c)))
+					mine.items[mine.n++] = tl->items[j];
+			held = custody_from(ko, &mine, person, ended, known, to, &end);
+		} else {
+			held = custody_from(NULL, &loose, person, ended, known, to, &end);
+		}
+		if (!held && cw_date_is_known(end) &&
+		    cw_date_compare(cw_date_last_day(end), cw_date_last_day(*last)) > 0)
+			*last = end, *elsewhere = 1;
 	}
-	return 1;
+	free(loose.items);
+	free(mine.items);
+	free(done.v);
+	return !held;
+}
+
+/* The end the scan gives each person it counts as held with no arrest logged (unknown unless
+ * held again), to compare with the rows the report lists. */
+struct again_end {
+	struct cw_id person, case_id;
+	struct cw_date end;
+};
+struct again_ends {
+	struct again_end *v;
+	size_t n;
+};
+
+static void again_end_add(struct again_ends *a, const struct cw_id *person,
+			  const struct cw_id *case_id, struct cw_date end)
+{
+	a->v = realloc(a->v, (a->n + 1) * sizeof *a->v);
+	ck_assert_ptr_nonnull(a->v);
+	a->v[a->n].person = *person;
+	a->v[a->n].case_id = *case_id;
+	a->v[a->n++].end = end;
 }
 
 /* Those the report lists last, counted by a scan of every case the filter lists: each named
@@ -730,7 +881,8 @@ static int last_anywhere(struct cw_store *s, const struct cw_record *kase,
  * of the group in the case dated up to `to`, that the report does not list as held (r,
  * checked against the scan above), as its number (one when it gives none). */
 static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter, struct cw_date to,
-			     const struct cw_report *r, size_t *named, size_t *people)
+			     const struct cw_report *r, size_t *named, size_t *people,
+			     struct again_ends *again_ends)
 {
 	struct idset found = {NULL, 0}, admitted = {NULL, 0};
 	struct cw_record_list cases;
@@ -751,8 +903,9 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 
 		for (size_t j = 0; j < defs->n; j++) {
 			const struct cw_defendant *d = (const struct cw_defendant *)defs->items + j;
-			struct cw_date ended = {0, 0, 0};
-			int started = 0, listed = 0, later = 0;
+			struct cw_date ended = {0, 0, 0}, last = {0, 0, 0};
+			int started = 0, listed = 0, later = 0, again = 0, elsewhere = 0,
+			    dropped = 0;
 
 			if (!held_unstarted_entry(kase, d, to) ||
 			    (cw_id_is_zero(&d->person) && (!d->label || !*d->label)) ||
@@ -786,11 +939,17 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 			if (started && cw_date_is_known(cw_timeline_entry_known(kase, d)) &&
 			    held_again(kase, &ev, &d->person,
 				       cw_id_is_zero(&d->person) ? d->label : NULL,
-				       cw_timeline_entry_known(kase, d), to, &ended) &&
-			    (cw_id_is_zero(&d->person) ||
-			     last_anywhere(s, kase, &d->person, filter->accounts, ended,
-					   cw_timeline_entry_known(kase, d), to)))
-				started = 0;
+				       cw_timeline_entry_known(kase, d), to, &ended)) {
+				if (cw_id_is_zero(&d->person))
+					started = 0;
+				else if (held_again_anywhere(s, kase, &d->person, filter->accounts,
+							     ended,
+							     cw_timeline_entry_known(kase, d), to,
+							     &last, &elsewhere))
+					started = 0, again = 1;
+				else
+					dropped = 1;
+			}
 			if (later && !cw_timeline_entry_dated(kase, d))
 				started = 1;
 			/* A group held is listed (all are); a person held in pretrial detention
@@ -813,12 +972,17 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 					listed = r->detainees[i].held_after_kind &&
 						 cw_id_equal(&r->detainees[i].person, &d->person);
 			}
+			seen.again_dropped += dropped && !listed;
 			if (started || listed)
 				continue;
 			if (!cw_id_is_zero(&d->person)) {
 				if ((!filter->person[0] || idset_has(&admitted, &d->person)) &&
-				    idset_add(&found, &d->person))
+				    idset_add(&found, &d->person)) {
 					(*named)++, (*people)++;
+					again_end_add(again_ends, &d->person, &kase->id,
+						      again ? last : (struct cw_date){0, 0, 0});
+					seen.again_elsewhere += again && elsewhere;
+				}
 			} else if (!filter->person[0]) {
 				*people += d->unnamed_count > 0 ? (size_t)d->unnamed_count : 1;
 			}
@@ -905,7 +1069,9 @@ static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct
 	{
 		size_t named, people, rows_named = 0;
 
-		oracle_unstarted(s, f, to, &r, &named, &people);
+		struct again_ends ends = {NULL, 0};
+
+		oracle_unstarted(s, f, to, &r, &named, &people, &ends);
 		require_msg(r.unstarted_named == named && r.unstarted_people == people,
 			    "%s to %s: %zu named and %zu people held with no arrest logged, the "
 			    "scan %zu and %zu",
@@ -915,6 +1081,17 @@ static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct
 
 			rows_named += !u->group[0];
 			seen.unstarted_again += cw_date_is_known(u->since);
+			/* Held again: since the end the scan finds, their last in any case. */
+			for (size_t j = 0;
+			     j < ends.n && !u->group[0] && cw_id_is_zero(&u->met_visit); j++)
+				if (cw_id_equal(&ends.v[j].person, &u->person) &&
+				    cw_id_equal(&ends.v[j].case_id, &u->case_id))
+					require_msg(cw_date_compare(u->since, ends.v[j].end) == 0,
+						    "%s to %s: held with no arrest logged, row %zu "
+						    "(%.8s): held again since %s, the scan %s",
+						    what, day, i, id_text(&u->person, ids[0]),
+						    date_text(u->since, dates[0]),
+						    date_text(ends.v[j].end, dates[1]));
 			require_msg(
 				cw_report_ref(&r, &u->case_id) != NULL,
 				"%s to %s: held with no arrest logged, row %zu: no title for its "
@@ -937,6 +1114,7 @@ static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct
 			day, rows_named, named);
 		seen.unstarted += named;
 		seen.unstarted_groups += r.nunstarted - rows_named;
+		free(ends.v);
 	}
 	seen.compared++;
 	seen.listed += n - groups;
@@ -989,6 +1167,7 @@ static uint8_t random_view(void)
 
 #define NPEOPLE 64
 #define NCASES  36
+#define NAGAIN  5 /* people held again with a detention in another case (plant_held_again) */
 
 struct world {
 	struct cw_store *st;
@@ -1262,6 +1441,78 @@ static void put(struct world *w, struct cw_record *r)
 	ck_assert_msg(cw_store_put(w->st, r, 0, &err) == 0, "%s: %s", err.field, err.message);
 }
 
+/* Someone held again after their last detention logged ended, a case of theirs (entered in
+ * time, its entry as of a day well after that end) records them as detained, with a detention
+ * of theirs in another case: (kind 0) begun after that end and ended before the entry's day,
+ * whose end is the row's; (1) begun after it, with no end; (2) ended only after the entry's
+ * day; (3) begun before that end, with no end; (4) over before it all. Only 1 to 3 drop the
+ * row. A person of their own, whom the random events leave alone. */
+static void plant_held_again(struct world *w, int i)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	long known = cw_date_to_days((struct cw_date){2020, 6, 1}) + (long)rnd(1500);
+	long arrested = known - 300 - (long)rnd(200), released = arrested + 10 + (long)rnd(60);
+	long taken = released + 5 + (long)rnd(60), freed = taken + 5 + (long)rnd(40);
+	struct batch b = {NULL, 0, NULL, 0, CW_PUT_NEW};
+	struct cw_record *r = batch_new(&b, CW_KIND_PERSON);
+	struct cw_id person = r->id, kase[2];
+	uint8_t view = chance(30) ? CW_VIEW_UN : CW_VIEW_OWN;
+	int kind = i % 5;
+	char text[48];
+
+	snprintf(text, sizeof text, "Held again %d", i);
+	r->u.person.name = strdup(text);
+	for (int k = 0; k < 2; k++) {
+		struct cw_defendant *d;
+
+		/* (batch_new moves the records made before it) */
+		r = batch_new(&b, CW_KIND_CASE);
+		kase[k] = r->id;
+		snprintf(text, sizeof text, k ? "Elsewhere %d" : "Again %d", i);
+		r->u.kase.title = strdup(text);
+		r->u.kase.court = strdup("Phnom Penh Court");
+		r->u.kase.stage = CW_STAGE_PRETRIAL;
+		r->u.kase.opened = cw_date_from_days(arrested - 400);
+		d = cw_list_append(&r->u.kase.defendants, df->sub);
+		ck_assert_ptr_nonnull(d);
+		d->person = person;
+		random_charge(d);
+		d->custody = k ? CW_CUSTODY_RELEASED : CW_CUSTODY_DETAINED;
+		if (!k)
+			d->as_of = cw_date_from_days(known);
+	}
+	if (kind == 2)
+		taken = known - 20, freed = known + 10 + (long)rnd(30);
+	else if (kind == 3)
+		taken = arrested - 5;
+	else if (kind == 4)
+		taken = arrested - 60, freed = arrested - 30;
+	{
+		const struct {
+			int k;
+			uint8_t type;
+			long day;
+		} logged[4] = {{0, CW_MS_ARREST, arrested},
+			       {0, CW_MS_RELEASE, released},
+			       {1, chance(50) ? CW_MS_ARREST : CW_MS_PRETRIAL_DETENTION, taken},
+			       {1, CW_MS_RELEASE, freed}};
+
+		for (size_t e = 0; e < (kind == 1 || kind == 3 ? 3u : 4u); e++) {
+			r = batch_new(&b, CW_KIND_MILESTONE);
+			r->view = logged[e].k ? view : CW_VIEW_OWN;
+			r->u.milestone.case_id = kase[logged[e].k];
+			r->u.milestone.person = person;
+			r->u.milestone.type = logged[e].type;
+			r->u.milestone.outcome = CW_DECISION_GRANTED;
+			r->u.milestone.date = cw_date_from_days(logged[e].day);
+			/* Now and then the other case's release dated to its month only. */
+			if (e == 3 && chance(25))
+				r->u.milestone.date.day = 0;
+		}
+	}
+	put_batch(w, &b);
+}
+
 static void build_world(struct world *w, uint64_t seed, size_t nevents)
 {
 	struct batch b = {NULL, 0, NULL, 0, CW_PUT_NEW};
@@ -1375,6 +1626,15 @@ static void build_world(struct world *w, uint64_t seed, size_t nevents)
 		w->events[i] = r->id;
 	}
 	put_batch(w, &b);
+	/* From a stream of their own: the random worlds, and their changes, are as they were. */
+	{
+		uint64_t kept = rng_state;
+
+		rng_state = seed * 0xD1B54A32D192ED03u + 7;
+		for (int i = 0; i < NAGAIN; i++)
+			plant_held_again(w, i);
+		rng_state = kept;
+	}
 	for (int i = 0; i < NCASES; i++)
 		cw_record_free(&cases[i]);
 	free(cases);
@@ -1554,6 +1814,8 @@ static struct cw_store *reopen(int read_only, int *rc, struct cw_error *err)
 
 START_TEST(index_gives_what_the_scan_gave)
 {
+	int worlds_elsewhere = 0, worlds_dropped = 0;
+
 	/* Seeds run one after the other in a store each, so that the counts of what was seen
 	 * add up over all of them. */
 	for (int seed = 1; seed <= 6; seed++) {
@@ -1566,6 +1828,8 @@ START_TEST(index_gives_what_the_scan_gave)
 			teardown();
 			setup();
 		}
+		size_t elsewhere = seen.again_elsewhere, dropped = seen.again_dropped;
+
 		w.st = st;
 		build_world(&w, (uint64_t)seed, 700);
 		snprintf(what, sizeof what, "seed %d", seed);
@@ -1580,6 +1844,11 @@ START_TEST(index_gives_what_the_scan_gave)
 		st = reopen(1, &rc, &err);
 		ck_assert_msg(rc == 0, "%s", err.message);
 		compare_world(st, what, 0);
+		/* Every world has someone held again whose last detention another case logged
+		 * and ended (the row gives its end), and someone another case holds past the
+		 * entry's day (no row): plant_held_again's, and the random events'. */
+		worlds_elsewhere += seen.again_elsewhere > elsewhere;
+		worlds_dropped += seen.again_dropped > dropped;
 	}
 	/* The runs reach what the comparison is about: people listed, more than fit, lengths
 	 * given as a range (dates not precise to the day), equal lengths, detentions counted to
@@ -1590,12 +1859,14 @@ START_TEST(index_gives_what_the_scan_gave)
 		"source dates %zu, detained again %zu, released since %zu; groups %zu, their "
 		"number not given %zu, released since %zu; end dated to a month or year %zu; "
 		"held with no arrest logged %zu, groups %zu, again %zu, undated %zu, recorded "
-		"later %zu; accounts differ %zu\n",
+		"later %zu; accounts differ %zu; held again since an end in another case %zu, held "
+		"in another case past the entry %zu\n",
 		seen.compared, seen.listed, seen.cut, seen.unknown_days, seen.ranges, seen.ties,
 		seen.source_dates, seen.broken, seen.released_since, seen.groups,
 		seen.groups_uncounted, seen.groups_released_since, seen.ended_in, seen.unstarted,
 		seen.unstarted_groups, seen.unstarted_again, seen.unstarted_undated,
-		seen.unstarted_later, seen.accounts_differ);
+		seen.unstarted_later, seen.accounts_differ, seen.again_elsewhere,
+		seen.again_dropped);
 	ck_assert_msg(seen.accounts_differ > 0,
 		      "no one listed whose end one account gives and another's record contradicts");
 	ck_assert_msg(seen.unstarted_undated > 10 && seen.unstarted_later > 10,
@@ -1603,6 +1874,11 @@ START_TEST(index_gives_what_the_scan_gave)
 		      seen.unstarted_later);
 	ck_assert_msg(seen.unstarted_again > 10, "held again with no arrest logged: %zu listed",
 		      seen.unstarted_again);
+	ck_assert_msg(worlds_elsewhere == 6 && worlds_dropped == 6 && seen.again_elsewhere > 100 &&
+			      seen.again_dropped > 100,
+		      "held again, their last detention logged in another case: %d of 6 worlds, "
+		      "%zu rows; held in another case past the entry's day: %d worlds, %zu",
+		      worlds_elsewhere, seen.again_elsewhere, worlds_dropped, seen.again_dropped);
 	ck_assert_msg(seen.unstarted > 100 && seen.unstarted_groups > 10,
 		      "held with no arrest logged: %zu people, %zu groups", seen.unstarted,
 		      seen.unstarted_groups);

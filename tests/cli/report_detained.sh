@@ -756,5 +756,49 @@ done
 # one the release ended, and the row is as it was
 ok cw report --week 2024-W14 --person "Taken Elsewhere" --format json
 json "[(x['person']['name'], x['last_detention_ended']) for x in d['held_no_arrest_logged']] == [('Taken Elsewhere', '2024-02-10')]"
+
+# ---- held again, asked of every day from the entry's as-of date: a detention another case
+# logged before the release, with no end (Held Throughout: the other case says released, and
+# nothing says when that custody ended), leaves no end they are held again since: not listed so,
+# nor counted (found by a scan that asks day by day; the report looked only at detentions
+# logged after the release). A custody that carried out a ruling (an arrest after the verdict:
+# no pretrial detention) is a detention all the same: ended by the release, it is their last
+# (Served Before, listed since the release); ended later in another case, before the entry's
+# as-of date, its end is the row's (Served Elsewhere); both were dropped, the summary counting
+# no pretrial detention of theirs to an end.
+DB="$WORK/againopen"
+ok cw init
+for p in "Held Throughout" "Served Before" "Served Elsewhere"; do
+	ok cw person add --name "$p"
+	ok cw case add --title "$p A" --stage pretrial --as-of 2024-04-01 --defendant "$p" \
+		--custody detained --charge 494 --view ngo
+	ok cw case add --title "$p B" --opened 2023-01-01 --defendant "$p" --custody released \
+		--stage pretrial --charge 494 --view ngo
+done
+ok cw log milestone --person "Held Throughout" --case "Held Throughout A" --type arrest \
+	--date 2024-01-05 --view ngo
+ok cw log milestone --person "Held Throughout" --case "Held Throughout A" --type release \
+	--date 2024-02-10 --view ngo
+ok cw log milestone --person "Held Throughout" --case "Held Throughout B" \
+	--type "pretrial detention" --date 2023-12-20 --view ngo
+ok cw log milestone --person "Served Before" --case "Served Before A" --type verdict \
+	--date 2023-06-01 --view ngo
+for p in "Served Before" "Served Elsewhere"; do
+	ok cw log milestone --person "$p" --case "$p A" --type arrest --date 2024-01-05 --view ngo
+	ok cw log milestone --person "$p" --case "$p A" --type release --date 2024-02-10 --view ngo
+done
+ok cw log milestone --person "Served Elsewhere" --case "Served Elsewhere B" --type verdict \
+	--date 2023-06-01 --view ngo
+ok cw log milestone --person "Served Elsewhere" --case "Served Elsewhere B" --type arrest \
+	--date 2024-03-01 --view ngo
+ok cw log milestone --person "Served Elsewhere" --case "Served Elsewhere B" --type release \
+	--date 2024-03-15 --view ngo
+ok cw report --week 2024-W18 --format json
+json "sorted((x['person']['name'], x['case_title'], x['last_detention_ended']) for x in d['held_no_arrest_logged']) == [('Served Before', 'Served Before A', '2024-02-10'), ('Served Elsewhere', 'Served Elsewhere A', '2024-03-15')]" \
+	"d['held_no_arrest_logged_people']['held_again'] == 2 and d['held_no_arrest_logged_people']['named'] == 2" \
+	"'Held Throughout' not in json.dumps(d['pretrial_detention'])"
+ok cw report --week 2024-W18 --format md
+has "their last detention logged ended on 2024-03-15, and the case records them as detained again as of 2024-04-01"
+lacks "Held Throughout"
 unset CASEWATCH_NOW
 echo "report_detained: $checks checks passed"
