@@ -721,8 +721,9 @@ static int finds_held(const struct cw_record *kase, const struct cw_record *rec,
  * A record that finds them held (finds_held), after `after`, has them in custody on its day,
  * and on to the first end after it. Only the last stretch counts (an earlier one ended before it
  * began); its start and end are held_again's, the rule written out from models/timeline.h. An end
- * with no date, of theirs in the case, closes it at a day not known: no day from `known` is one the
- * records show them held on, and it gives no end. */
+ * with no date, of theirs in the case, closes it at a day not known: of a stretch begun by
+ * `after`, no day from `known` is one the records show them held on, and it gives no end; of
+ * one begun since, it may have come after `known`, and they may be held then. */
 static int custody_from(const struct cw_record *kase, const struct cw_record_list *ev,
 			const struct cw_id *person, struct cw_date after, struct cw_date known,
 			struct cw_date to, struct cw_date *end)
@@ -772,7 +773,8 @@ static int custody_from(const struct cw_record *kase, const struct cw_record_lis
 			if (!cw_date_is_known(cw_record_date(&ev->items[e])) &&
 			    ev->items[e].kind == CW_KIND_MILESTONE &&
 			    ends_of(kase, &ev->items[e], person, NULL))
-				return 0;
+				return (found ? found : started) >
+				       cw_date_key(cw_date_last_day(after));
 	return !cw_date_is_known(*end) ||
 	       cw_date_compare(cw_date_last_day(*end), cw_date_first_day(known)) >= 0;
 }
