@@ -3571,6 +3571,17 @@ static int accounts_differ(const struct cw_report *r, size_t i)
 	return 0;
 }
 
+/* Whether a ruling told by several records linked as one event has a hearing's rows: its
+ * accounts are "of the hearing"; else they are milestones only, "of the ruling" (the UN's and
+ * the NGO's verdict milestones, linked). */
+static int linked_hearing(const struct cw_report *r)
+{
+	for (size_t i = 0; i < r->nverdicts; i++)
+		if (r->verdicts[i].linked && r->verdicts[i].rec->kind == CW_KIND_HEARING)
+			return 1;
+	return 0;
+}
+
 static void verdict_results(struct sb *sb, const struct cw_report *r)
 {
 	size_t counts[RESULT_KINDS] = {0};
@@ -3613,7 +3624,8 @@ static void verdict_results(struct sb *sb, const struct cw_report *r)
 		if (k == RESULT_MIXED)
 			what = _("with different results by charge");
 		else if (k == RESULT_ACCOUNTS_DIFFER)
-			what = _("on which the accounts of the hearing differ");
+			what = linked_hearing(r) ? _("on which the accounts of the hearing differ")
+						 : _("on which the accounts of the ruling differ");
 		else if (k == RESULT_UNITEMISED)
 			what = word(&cw_words_outcome, CW_OUTCOME_VERDICT);
 		else if (k >= RESULT_MILESTONE)
@@ -4879,7 +4891,16 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       r->nrulings);
 		accounts(&sb, seen);
 		verdict_results(&sb, r);
-		if (r->nverdicts != c[CW_METRIC_VERDICTS] && r->linked_rulings)
+		if (r->nverdicts != c[CW_METRIC_VERDICTS] && r->linked_rulings &&
+		    !linked_hearing(r))
+			sb_add(&sb,
+			       P_("; the table has %zu row, one per charge a ruling names in each "
+				  "account of it",
+				  "; the table has %zu rows, one per charge a ruling names in each "
+				  "account of it",
+				  r->nverdicts),
+			       r->nverdicts);
+		else if (r->nverdicts != c[CW_METRIC_VERDICTS] && r->linked_rulings)
 			sb_add(&sb,
 			       P_("; the table has %zu row, one per charge a ruling names in each "
 				  "account of its hearing",

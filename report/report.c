@@ -2467,11 +2467,13 @@ static int own_accounts(const struct events *e, size_t **out)
 	return 0;
 }
 
-/* The event each verdict row's hearing is, as the index of the event's first row, in *out;
- * SIZE_MAX for a milestone's row (milestones of one ruling go by their date) and for a hearing
- * no other record is linked to. *linked: whether any event has rows of several records. *out
- * NULL when nothing is linked. 0, or CW_ENOMEM: no memory is no reason to read the rows of an
- * event as rulings of their own. */
+/* The event each verdict row's record is, as the index of the event's first row, in *out: a
+ * hearing's or a ruling milestone's linked as the same event to another record of the period
+ * (the UN's verdict of 7 August and the NGO's of 8 August, linked, are one ruling); SIZE_MAX
+ * for a record no other is linked to (milestones of one type, case and date are one ruling all
+ * the same: group_verdicts). *linked: whether any event has rows of several records. *out NULL
+ * when nothing is linked. 0, or CW_ENOMEM: no memory is no reason to read the rows of an event
+ * as rulings of their own. */
 static int verdict_events(const struct events *e, const struct cw_report_verdict *v, size_t n,
 			  size_t **out, int *linked)
 {
@@ -2490,7 +2492,7 @@ static int verdict_events(const struct events *e, const struct cw_report_verdict
 	for (size_t i = 0; i < nrec; i++)
 		first[i] = SIZE_MAX;
 	for (size_t i = 0; i < n; i++) {
-		size_t ev = v[i].rec->kind == CW_KIND_HEARING ? event_of(e, v[i].rec) : SIZE_MAX;
+		size_t ev = event_of(e, v[i].rec);
 
 		if (ev == SIZE_MAX || !e->big[ev]) {
 			event[i] = SIZE_MAX;
