@@ -641,9 +641,11 @@ static json_t *verdicts(const struct cw_report *r)
 {
 	json_t *a = json_array();
 
-	for (size_t i = 0; a && i < r->nverdicts; i++) {
+	for (size_t i = 0; a && i < r->nverdicts + r->nverdicts_away; i++) {
 		const struct cw_record *rec = r->verdicts[i].rec;
 		int carries = cw_report_verdict_carries_sentence(&r->verdicts[i]);
+		const struct cw_report_elsewhere *away =
+			cw_report_verdict_elsewhere(r, &r->verdicts[i]);
 		json_t *o;
 
 		if (rec->kind == CW_KIND_HEARING) {
@@ -706,10 +708,24 @@ static json_t *verdicts(const struct cw_report *r)
 					    ? jword(&cw_words_milestone, rec->u.milestone.type)
 					    : json_null());
 		/* Rows of one ruling, and of one defendant in it, share a number: a verdict is
-		 * counted once per decision, not per charge (report.h). */
-		json_object_set_new(o, "ruling", json_integer((json_int_t)r->verdicts[i].ruling));
+		 * counted once per decision, not per charge (report.h). A ruling another period
+		 * counts has none here: "counted_in" gives the account it is counted by there, as
+		 * a hearing's row does (jelsewhere); null for a ruling counted here. */
+		json_object_set_new(o, "ruling",
+				    away ? json_null()
+					 : json_integer((json_int_t)r->verdicts[i].ruling));
 		json_object_set_new(o, "decision",
-				    json_integer((json_int_t)r->verdicts[i].decision));
+				    away ? json_null()
+					 : json_integer((json_int_t)r->verdicts[i].decision));
+		json_object_set_new(o, "counted_in", away ? jid(&away->id) : json_null());
+		json_object_set_new(o, "counted_in_period",
+				    !away ? json_null()
+					  : json_string(away->before ? "earlier" : "later"));
+		if (away) {
+			json_object_set_new(o, "counted_in_date", jdate(away->date));
+			json_object_set_new(o, "counted_in_view",
+					    jword(&cw_words_view, away->view));
+		}
 		json_object_set_new(
 			o, "in_absentia",
 			json_boolean(cw_report_verdict_in_absentia(r, &r->verdicts[i])));

@@ -1072,12 +1072,18 @@ static void group_cells(struct builder *b, const struct cw_id *case_id, const ch
 	group_count_cell(b, count);
 }
 
+static void elsewhere_text(struct sb *detail, const struct cw_report_elsewhere *e);
+
+/* The verdict lines, those of a ruling another period counts last (report.h: nverdicts_away),
+ * each saying so as a hearing's row does and counted in no figure here. */
 static void verdicts(struct builder *b)
 {
 	const struct cw_report *r = b->r;
 
-	for (size_t i = 0; i < r->nverdicts; i++) {
+	for (size_t i = 0; i < r->nverdicts + r->nverdicts_away; i++) {
 		const struct cw_record *rec = r->verdicts[i].rec;
+		const struct cw_report_elsewhere *away =
+			cw_report_verdict_elsewhere(r, &r->verdicts[i]);
 		struct sb detail = {0};
 		struct cw_article art;
 
@@ -1181,6 +1187,14 @@ static void verdicts(struct builder *b)
 				if (parts[0])
 					sb_add(&detail, "%s%s", detail.n ? "; " : "", parts);
 			}
+		}
+		if (away) {
+			char hex[CW_ID_HEX_LEN + 1];
+
+			cw_id_hex(&away->id, hex);
+			cell(b, CW_RC_COUNTED_IN, "%s", hex);
+			elsewhere_text(&detail, away);
+			b->sec->uncounted++;
 		}
 		cell_take(b, CW_RC_DETAIL, &detail);
 		reportedly_cell(b, rec, CW_RC_OUTCOME);
@@ -5226,7 +5240,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			      elsewhere_rows(r->visit_counted, r->visits.n) +
 			      elsewhere_rows(r->demo_counted, r->demos.n) +
 			      elsewhere_rows(r->incident_counted, r->incidents.n) +
-			      elsewhere_rows(r->case_event_counted, r->case_events.n);
+			      elsewhere_rows(r->case_event_counted, r->case_events.n) +
+			      r->nverdicts_away;
 
 		if (away) {
 			sb_add(&sb,

@@ -1064,11 +1064,16 @@ enum {
 	NEAR_DEMOS,
 	NEAR_INCIDENTS,
 	NEAR_CASE_EVENTS,
+	/* Ruling milestones: kept near the period only for the count of its rulings, which
+	 * counts a ruling whose accounts, linked as one, are dated in two periods in one of them
+	 * (accounts_across); near_kind gives none, so no other list joins through them. */
+	NEAR_RULINGS,
 	NEARS
 };
 /* Besides those, what counted_kind says of a record: the period's rulings, which no other
- * period's count reads (struct near keeps none, accounts_across reads none), and the flag of a
- * record dated in the period itself. */
+ * period's count of hearings or other events reads (near_kind gives them no list, and
+ * bridge_joins joins through no ruling of another period), and the flag of a record dated in
+ * the period itself. */
 enum { LIST_RULINGS = NEARS, LIST_HERE = 0x10 };
 
 /* The events the report's filter cuts: accounts it admits joined as the same event (or
@@ -1294,6 +1299,9 @@ static struct cw_record_list *near_list(struct period *p, const struct cw_record
 	struct cw_date d = cw_record_date(rec);
 	int k = near_kind(rec);
 
+	/* A ruling has a list of its own, for the count of rulings alone (NEAR_RULINGS). */
+	if (k < 0 && rec->kind == CW_KIND_MILESTONE && is_ruling(rec->u.milestone.type))
+		k = NEAR_RULINGS;
 	if (!cw_date_is_known(d) || k < 0)
 		return NULL;
 	if (cw_date_compare(cw_date_last_day(d), from) < 0)
@@ -1638,8 +1646,8 @@ static int near_bridges(struct near_search *ns, struct period *p)
 static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
 		       struct cw_date to, struct period *p, struct cw_error *err)
 {
-	const struct cw_record_list *own[] = {&p->hearings, &p->arrests,   &p->visits,
-					      &p->demos,    &p->incidents, &p->case_events};
+	const struct cw_record_list *own[] = {&p->hearings,  &p->arrests,     &p->visits, &p->demos,
+					      &p->incidents, &p->case_events, &p->rulings};
 	struct near_search ns = {
 		.rd = rd, .shown = &r->confidential, .p = p, .from = from, .to = to};
 	uint32_t kinds = CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_MILESTONE) |
@@ -2516,6 +2524,18 @@ static int itemises_hearing(const struct cw_report_verdict *v, const struct cw_r
 	       cw_timeline_itemises_hearing(&v->rec->u.milestone, &h->rec->u.hearing);
 }
 
+const struct cw_report_elsewhere *cw_report_verdict_elsewhere(const struct cw_report *r,
+							      const struct cw_report_verdict *v)
+{
+	const struct cw_record *rec = v->rec;
+	size_t i;
+
+	if (!r->ruling_counted || rec < r->rulings.items || rec >= r->rulings.items + r->rulings.n)
+		return NULL;
+	i = (size_t)(rec - r->rulings.items);
+	return r->ruling_counted[i] == CW_REPORT_ELSEWHERE ? &r->ruling_elsewhere[i] : NULL;
+}
+
 /* Whether a row of `ruling` is a hearing's. */
 static int ruling_has_hearing(const struct cw_report_verdict *v, size_t n, size_t ruling)
 {
@@ -3119,6 +3139,44 @@ static int event_next(const size_t *counted, size_t n, size_t **next)
 	return 0;
 }
 
+/* Puts the rows of n whose ruling milestone's ruling another period counts (counted: of
+ * rulings, as accounts_across gives it) after the others, each part in its order: the number of
+ * rows before them into *here; returns how many they are. */
+static size_t rows_ruled_here(const struct cw_record_list *rulings, const size_t *counted,
+			      struct cw_report_verdict *rows, size_t n, size_t *here)
+{
+	size_t kept = 0, away = 0;
+	struct cw_report_verdict *moved;
+
+	*here = n;
+	for (size_t i = 0; counted && i < n; i++) {
+		const struct cw_record *rec = rows[i].rec;
+
+		away += rec >= rulings->items && rec < rulings->items + rulings->n &&
+			counted[rec - rulings->items] == CW_REPORT_ELSEWHERE;
+	}
+	if (!away)
+		return 0;
+	/* In place: the rows kept moved up, those away gathered in a copy (n is small: a
+	 * period's verdict lines), then put after them. Out of memory: dropped. */
+	moved = malloc(away * sizeof *moved);
+	away = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *rec = rows[i].rec;
+
+		if (!(rec >= rulings->items && rec < rulings->items + rulings->n &&
+		      counted[rec - rulings->items] == CW_REPORT_ELSEWHERE))
+			rows[kept++] = rows[i];
+		else if (moved)
+			moved[away++] = rows[i];
+	}
+	if (away)
+		memcpy(rows + kept, moved, away * sizeof *moved);
+	free(moved);
+	*here = kept;
+	return away;
+}
+
 /* The verdict rows of hearings whose event another period counts go: counted there. */
 static void rows_counted_here(const struct cw_record_list *hearings, const size_t *counted,
 			      struct cw_report_verdict *rows, size_t *n)
@@ -3192,6 +3250,8 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	    accounts_across(&p->case_events, &p->near[NEAR_CASE_EVENTS], &p->bridges,
 			    &acc[NEAR_CASE_EVENTS].counted,
 			    &acc[NEAR_CASE_EVENTS].elsewhere) != 0 ||
+	    accounts_across(&p->rulings, &p->near[NEAR_RULINGS], &p->bridges,
+			    &acc[NEAR_RULINGS].counted, &acc[NEAR_RULINGS].elsewhere) != 0 ||
 	    event_next(acc[NEAR_DEMOS].counted, p->demos.n, &acc[NEAR_DEMOS].next) != 0) {
 		accounts_free(acc);
 		return CW_ENOMEM;
@@ -3246,6 +3306,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	rows_counted_here(&p->hearings, hc, rows, &nrows);
 	rows_of_filter_articles(&r->filter, rows, &nrows);
 	rows_of_filter_people(r, rows, &nrows);
+	(void)rows_ruled_here(&p->rulings, acc[NEAR_RULINGS].counted, rows, nrows, &nrows);
 	if (group_verdicts(&ev, rows, nrows, &rulings, &verdicts, NULL) != 0) {
 		free(rows);
 		events_free(&ev);
@@ -6928,6 +6989,8 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	out->incident_elsewhere = acc[NEAR_INCIDENTS].elsewhere;
 	out->case_event_counted = acc[NEAR_CASE_EVENTS].counted;
 	out->case_event_elsewhere = acc[NEAR_CASE_EVENTS].elsewhere;
+	out->ruling_counted = acc[NEAR_RULINGS].counted;
+	out->ruling_elsewhere = acc[NEAR_RULINGS].elsewhere;
 	out->demo_arrests_by = by[0];
 	out->demo_injured_by = by[1];
 	out->previous_demo_arrests_by = previous_by[0];
@@ -6980,6 +7043,10 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	rows_counted_here(&out->hearings, out->hearing_counted, out->verdicts, &out->nverdicts);
 	rows_of_filter_articles(&out->filter, out->verdicts, &out->nverdicts);
 	rows_of_filter_people(out, out->verdicts, &out->nverdicts);
+	/* A ruling another period counts: its rows listed after the others, numbered into no
+	 * ruling (report.h: nverdicts_away). */
+	out->nverdicts_away = rows_ruled_here(&out->rulings, out->ruling_counted, out->verdicts,
+					      out->nverdicts, &out->nverdicts);
 	rc = hearings_counted(out, &events);
 	if (rc == 0)
 		rc = group_verdicts(&events, out->verdicts, out->nverdicts, &out->nrulings,
@@ -7162,6 +7229,8 @@ void cw_report_free(struct cw_report *r)
 	free(r->demo_same);
 	free(r->hearing_elsewhere);
 	free(r->arrest_elsewhere);
+	free(r->ruling_counted);
+	free(r->ruling_elsewhere);
 	cw_record_list_free(&r->demos);
 	cw_record_list_free(&r->incidents);
 	cw_record_list_free(&r->case_events);
@@ -7190,8 +7259,8 @@ void cw_report_free(struct cw_report *r)
 int cw_report_is_empty(const struct cw_report *r)
 {
 	return r->hearings.n == 0 && r->arrests.n == 0 && r->detentions.n == 0 &&
-	       r->releases.n == 0 && r->nverdicts == 0 && r->visits.n == 0 && r->demos.n == 0 &&
-	       r->incidents.n == 0 && r->case_events.n == 0 && r->hearings_set.n == 0 &&
-	       r->nupcoming == 0 && r->nmissed == 0 && r->ndetainees == 0 && r->nunstarted == 0 &&
-	       r->partial.n == 0 && r->tallies.n == 0;
+	       r->releases.n == 0 && r->nverdicts + r->nverdicts_away == 0 && r->visits.n == 0 &&
+	       r->demos.n == 0 && r->incidents.n == 0 && r->case_events.n == 0 &&
+	       r->hearings_set.n == 0 && r->nupcoming == 0 && r->nmissed == 0 &&
+	       r->ndetainees == 0 && r->nunstarted == 0 && r->partial.n == 0 && r->tallies.n == 0;
 }

@@ -319,6 +319,11 @@ struct cw_report_elsewhere {
 	int8_t before; /* dated before the period (1) or after it (0) */
 };
 
+/* The account of another period the ruling of verdict line v is counted by (a line of
+ * verdicts[nverdicts] on), or NULL when it is counted here. */
+const struct cw_report_elsewhere *cw_report_verdict_elsewhere(const struct cw_report *r,
+							      const struct cw_report_verdict *v);
+
 /* Whether record i of a list whose counted accounts are `counted` (report.h: visit_counted,
  * demo_counted) is the one its event is counted by. */
 static inline int cw_report_counted(const size_t *counted, size_t i)
@@ -515,8 +520,18 @@ struct cw_report {
 	struct cw_id *filter_people;
 	size_t nfilter_people;
 
+	/* The verdict lines counted, then (verdicts[nverdicts] on, nverdicts_away of them) those
+	 * of ruling milestones whose ruling another period counts (ruling_counted): listed, each
+	 * with the account counted, numbered into no ruling and counted in no figure here. */
 	struct cw_report_verdict *verdicts;
-	size_t nverdicts;
+	size_t nverdicts, nverdicts_away;
+	/* For rulings.items[i]: CW_REPORT_ELSEWHERE when the ruling it tells, linked as the same
+	 * event to an account of another period, is counted there (the team's account, else the
+	 * earliest dated to a day), with that account in ruling_elsewhere[i]; NULL when no ruling
+	 * of the period is linked so. Rulings of the period linked as one are one ruling in it
+	 * (struct cw_report_verdict's ruling). */
+	size_t *ruling_counted;
+	struct cw_report_elsewhere *ruling_elsewhere;
 	size_t nrulings, ndecisions; /* over the verdict lines (struct cw_report_verdict) */
 	int linked_rulings; /* a ruling's lines come from several accounts of its hearing */
 	struct cw_report_article *articles; /* by law, number, suffix */
