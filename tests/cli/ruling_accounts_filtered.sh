@@ -2,21 +2,20 @@
 # Three accounts of one ruling linked in a chain, the middle one left out of the report by its
 # filter (--account leaving out its source), dated in another period, or confidential: the
 # period counts the ruling as the report of every account does, never more rulings than it.
-# Rulings logged as milestones are one ruling by their type, case and date (README: "milestones
-# of one type, case and date are one ruling"), whatever links or leaves out the accounts between
-# them; hearings that give the verdict are one ruling when joined as one event, through an
-# account the filter leaves out as through one it shows (hearing_accounts_filtered.sh). The
-# period's search for the accounts near it starts from its hearings (and its other events
-# counted across periods), not from its rulings: a ruling's milestone joins records only as an
-# account in one of the hearings' events, and every such event holds a hearing of the period to
-# start from.
+# Rulings logged as milestones are one ruling by their type, case and date, whatever links or
+# leaves out the accounts between them, and so are milestones linked as the same event whatever
+# dates they give (README: "milestones of one type, case and date, or linked as one event, are
+# one ruling"); hearings that give the verdict are one ruling when joined as one event, through
+# an account the filter leaves out as through one it shows (hearing_accounts_filtered.sh). A
+# ruling whose linked milestones are dated in two periods is counted in one, as a hearing is: the
+# team's account's, else the earliest's; the other period lists its row as counted there.
 . "$TESTLIB"
 set -e
 
 # counts WEEK ARGS...: "hearings rulings verdicts" the report counts in WEEK: the hearings and
 # the verdicts (one per defendant and ruling) of the comparison, and the rulings the verdict
-# rows are numbered into; the hearings and verdicts read from the JSON and from the Markdown's
-# comparison and summary, which must agree.
+# rows are numbered into (a row of a ruling another period counts is in none); the hearings and
+# verdicts read from the JSON and from the Markdown's comparison and summary, which must agree.
 counts() {
 	w=$1
 	shift
@@ -25,7 +24,8 @@ counts() {
 import json, sys
 d = json.load(sys.stdin)
 c = d["comparison"]
-print(c["hearings"]["current"], len({v["ruling"] for v in d["verdicts"]}), c["verdicts"]["current"])')
+print(c["hearings"]["current"], len({v["ruling"] for v in d["verdicts"] if v["counted_in"] is None}),
+      c["verdicts"]["current"])')
 	ok cw report --week "$w" "$@"
 	m=$(printf '%s\n' "$out" | "${PYTHON3:-python3}" -c '
 import re, sys
@@ -70,9 +70,14 @@ lacks "$m2"
 ok cw report --week 2024-W32 --account un,ngo
 has "1 verdict or ruling was recorded (accounts: UN, NGO): 1 convicted"
 lacks "2 verdicts"
-# The government's dated a week before (it says the verdict was read on 31 July): the same.
+# The government's dated a week before (it says the verdict was read on 31 July): one ruling,
+# counted in the week of the earliest account, the other two rows listed as counted there; under
+# --account un,ngo the two left are one ruling by their date, counted in their week.
 ok cw edit "$m2" --date 2024-07-31
-expect "milestones, the middle a week before" "0 1 1" "$(counts 2024-W32)"
+expect "milestones, the middle a week before" "0 0 0" "$(counts 2024-W32)"
+expect "milestones, the middle a week before, its week" "0 1 1" "$(counts 2024-W31)"
+ok cw report --week 2024-W32 --format json
+json "[(x['view'], x['counted_in'], x['counted_in_period']) for x in d['verdicts']] == [('un', '$m2', 'earlier'), ('ngo', '$m2', 'earlier')]"
 expect "milestones, the middle a week before, --account un,ngo" "0 1 1" \
 	"$(counts 2024-W32 --account un,ngo)"
 # The government's confidential: left out of what is written for others, included or not.
@@ -171,4 +176,69 @@ ok cw edit "$k2" --date 2024-09-18
 expect "through a later milestone, every account" "2 2 2" "$(counts 2024-W37)"
 expect "through a later milestone, --account own,ngo" "2 2 2" \
 	"$(counts 2024-W37 --account own,ngo)"
+
+# ---- two accounts of one verdict that disagree on its date (the UN says 1 October, the NGO 2
+# October), linked as the same event: one ruling, one decision, with every account or one.
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-10-01 --view un --source "OHCHR note"
+p1=$(added_id milestone)
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-10-02 --view ngo --source "defence lawyer" --same-event "$p1"
+p2=$(added_id milestone)
+[ -n "$p1" ] && [ -n "$p2" ] || fail "no ids: $out"
+expect "linked a day apart" "0 1 1" "$(counts 2024-W40)"
+expect "linked a day apart, --account un" "0 1 1" "$(counts 2024-W40 --account un)"
+ok cw report --week 2024-W40 --format json
+json "[(x['view'], x['ruling'], x['decision'], x['counted_in']) for x in d['verdicts']] == [('un', 0, 0, None), ('ngo', 0, 0, None)]"
+ok cw report --week 2024-W40
+has "1 verdict or ruling was recorded (accounts: UN, NGO): 1 convicted; the table has 2 rows, one per charge a ruling names in each account of it."
+has "## Verdicts and sentences (2)"
+lacks "2 verdicts"
+# The NGO's says acquitted: one decision on which the two accounts differ, not two rulings.
+ok cw edit "$p2" --result acquitted
+ok cw report --week 2024-W40
+has "1 verdict or ruling was recorded (accounts: UN, NGO): 1 on which the accounts of the ruling differ;"
+
+# ---- the same, not linked: two rulings (the link is what says they are one); a filter that
+# leaves one out counts the other.
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-10-08 --view un --source "OHCHR note"
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-10-09 --view ngo --source "defence lawyer"
+expect "not linked, a day apart" "0 2 2" "$(counts 2024-W41)"
+expect "not linked, a day apart, --account ngo" "0 1 1" "$(counts 2024-W41 --account ngo)"
+
+# ---- linked, dated in two weeks (the UN's on Sunday 20 October, the NGO's on Monday 21): counted
+# once, in the week of the earliest account; the later week lists the NGO's row as counted
+# there and adds nothing. The NGO's made the team's own: counted in its week, the earlier
+# week's row saying so. A filter that leaves one out counts the other in its own week.
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-10-20 --view un --source "OHCHR note"
+r1=$(added_id milestone)
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-10-21 --view ngo --source "defence lawyer" --same-event "$r1"
+r2=$(added_id milestone)
+[ -n "$r1" ] && [ -n "$r2" ] || fail "no ids: $out"
+expect "two weeks, the first" "0 1 1" "$(counts 2024-W42)"
+expect "two weeks, the second" "0 0 0" "$(counts 2024-W43)"
+ok cw report --week 2024-W43 --format json
+json "[(x['view'], x['ruling'], x['decision'], x['counted_in'], x['counted_in_period'], x['counted_in_date'], x['counted_in_view']) for x in d['verdicts']] == [('ngo', None, None, '$r1', 'earlier', '2024-10-20', 'un')]" \
+	"d['comparison']['verdicts']['previous'] == 1"
+ok cw report --week 2024-W43
+has "## Verdicts and sentences (1 row, 0 counted)"
+has "another account of an event counted in an earlier period, by the account of 2024-10-20 (UN, $(printf %.8s "$r1")), not counted here"
+has "1 row below is another account of an event counted in an earlier or a later period"
+lacks "verdict or ruling was recorded"
+ok cw report --from 2024-10-14 --to 2024-10-27 --format json
+json "len({x['ruling'] for x in d['verdicts']}) == 1" "d['comparison']['verdicts']['current'] == 1" \
+	"[x['counted_in'] for x in d['verdicts']] == [None, None]"
+expect "two weeks, the second, --account ngo" "0 1 1" "$(counts 2024-W43 --account ngo)"
+expect "two weeks, the first, --account ngo" "0 0 0" "$(counts 2024-W42 --account ngo)"
+ok cw edit "$r2" --view own
+expect "two weeks, the team's second, the first" "0 0 0" "$(counts 2024-W42)"
+expect "two weeks, the team's second" "0 1 1" "$(counts 2024-W43)"
+ok cw report --week 2024-W42 --format json
+json "[(x['view'], x['ruling'], x['counted_in'], x['counted_in_period'], x['counted_in_view']) for x in d['verdicts']] == [('un', None, '$r2', 'later', 'own')]"
+expect "two weeks, the team's second, the first, --account un" "0 1 1" \
+	"$(counts 2024-W42 --account un)"
 done_ok
