@@ -3139,6 +3139,25 @@ static int event_next(const size_t *counted, size_t n, size_t **next)
 	return 0;
 }
 
+/* A ruling of the period whose account another period counts (accounts_across: rc, of
+ * rulings) told as well by a hearing of the period counted here, linked as one event (e, with
+ * hc the hearings' counted accounts), is that hearing's ruling: counted here with it, as its
+ * rows are, not listed as counted elsewhere beside them. */
+static void rulings_with_hearings(const struct events *e, const size_t *hc, size_t *rc)
+{
+	for (size_t i = 0; rc && e->root && i < e->rulings->n; i++) {
+		size_t ev = e->root[e->hearings->n + i];
+
+		if (rc[i] != CW_REPORT_ELSEWHERE || !e->big[ev])
+			continue;
+		for (size_t j = ev; j != SIZE_MAX && j < e->hearings->n; j = e->next[j])
+			if (!counted_elsewhere(hc, j)) {
+				rc[i] = i;
+				break;
+			}
+	}
+}
+
 /* Puts the rows of n whose ruling milestone's ruling another period counts (counted: of
  * rulings, as accounts_across gives it) after the others, each part in its order: the number of
  * rows before them into *here; returns how many they are. */
@@ -3265,6 +3284,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		accounts_free(acc);
 		return CW_ENOMEM;
 	}
+	rulings_with_hearings(&ev, hc, acc[NEAR_RULINGS].counted);
 	for (size_t i = 0; i < p->hearings.n; i++) {
 		const struct cw_record *rec = &p->hearings.items[i];
 		int is_own = cw_report_hearing_is_own(rec);
