@@ -241,4 +241,20 @@ ok cw report --week 2024-W42 --format json
 json "[(x['view'], x['ruling'], x['counted_in'], x['counted_in_period'], x['counted_in_view']) for x in d['verdicts']] == [('un', None, '$r2', 'later', 'own')]"
 expect "two weeks, the team's second, the first, --account un" "0 1 1" \
 	"$(counts 2024-W42 --account un)"
+
+# ---- the same two weeks, the NGO's milestone linked besides to the team's hearing of the Tuesday
+# that gave the verdict: in the later week the milestone's ruling is the hearing's, one ruling
+# counted there, its row not listed as counted elsewhere beside the hearing's.
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-11-10 --view un --source "OHCHR note"
+s1=$(added_id milestone)
+ok cw log milestone --person "Sok Dara" --case Trial --type verdict --result convicted \
+	--article 494 --date 2024-11-11 --view ngo --source "defence lawyer" --same-event "$s1"
+s2=$(added_id milestone)
+ok cw log hearing --case Trial --date 2024-11-12 --outcome verdict \
+	--verdict "494=convicted@Sok Dara" --view own --source "own observation" --same-event "$s2"
+[ -n "$s1" ] && [ -n "$s2" ] && [ -n "$(added_id hearing)" ] || fail "no ids: $out"
+expect "two weeks and a hearing, the second" "1 1 1" "$(counts 2024-W46)"
+ok cw report --week 2024-W46 --format json
+json "[(x['view'], x['record_kind'], x['ruling'], x['counted_in']) for x in d['verdicts']] == [('own', 'hearing', 0, None), ('ngo', 'milestone', 0, None)]"
 done_ok
