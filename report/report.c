@@ -3160,40 +3160,42 @@ static void rulings_with_hearings(const struct events *e, const size_t *hc, size
 
 /* Puts the rows of n whose ruling milestone's ruling another period counts (counted: of
  * rulings, as accounts_across gives it) after the others, each part in its order: the number of
- * rows before them into *here; returns how many they are. */
-static size_t rows_ruled_here(const struct cw_record_list *rulings, const size_t *counted,
-			      struct cw_report_verdict *rows, size_t n, size_t *here)
+ * rows before them into *here, how many they are into *away. 0, or CW_ENOMEM with the rows as
+ * they were: a report without them would list fewer rows than it should, not say so. */
+static int rows_ruled_here(const struct cw_record_list *rulings, const size_t *counted,
+			   struct cw_report_verdict *rows, size_t n, size_t *here, size_t *away)
 {
-	size_t kept = 0, away = 0;
+	size_t kept = 0, nmoved = 0;
 	struct cw_report_verdict *moved;
 
 	*here = n;
+	*away = 0;
 	for (size_t i = 0; counted && i < n; i++) {
 		const struct cw_record *rec = rows[i].rec;
 
-		away += rec >= rulings->items && rec < rulings->items + rulings->n &&
-			counted[rec - rulings->items] == CW_REPORT_ELSEWHERE;
+		nmoved += rec >= rulings->items && rec < rulings->items + rulings->n &&
+			  counted[rec - rulings->items] == CW_REPORT_ELSEWHERE;
 	}
-	if (!away)
+	if (!nmoved)
 		return 0;
-	/* In place: the rows kept moved up, those away gathered in a copy (n is small: a
-	 * period's verdict lines), then put after them. Out of memory: dropped. */
-	moved = malloc(away * sizeof *moved);
-	away = 0;
+	/* In place: the rows kept moved up, those away gathered in a copy, then put after them. */
+	if (!(moved = malloc(nmoved * sizeof *moved)))
+		return CW_ENOMEM;
+	nmoved = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *rec = rows[i].rec;
 
 		if (!(rec >= rulings->items && rec < rulings->items + rulings->n &&
 		      counted[rec - rulings->items] == CW_REPORT_ELSEWHERE))
 			rows[kept++] = rows[i];
-		else if (moved)
-			moved[away++] = rows[i];
+		else
+			moved[nmoved++] = rows[i];
 	}
-	if (away)
-		memcpy(rows + kept, moved, away * sizeof *moved);
+	memcpy(rows + kept, moved, nmoved * sizeof *moved);
 	free(moved);
 	*here = kept;
-	return away;
+	*away = nmoved;
+	return 0;
 }
 
 /* The verdict rows of hearings whose event another period counts go: counted there. */
@@ -3249,7 +3251,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	size_t demo_arrests = 0, demos_counted = 0, demo_injured = 0, injured_counted = 0,
 	       verdict_hearings = 0, verdicts = 0, rulings = 0, arrests = 0, charges = 0,
 	       detentions = 0, own = 0, nrows = 0, hearings = 0, kept_out = 0, visits = 0,
-	       demos = 0, *vc, *dc, *dn, *hc, *ac;
+	       demos = 0, away = 0, *vc, *dc, *dn, *hc, *ac;
 	struct accounts acc[NEARS] = {{NULL, NULL, NULL}};
 	struct cw_report_verdict *rows = NULL;
 	struct cw_idmap detainees = {NULL, 0, 0};
@@ -3326,8 +3328,9 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	rows_counted_here(&p->hearings, hc, rows, &nrows);
 	rows_of_filter_articles(&r->filter, rows, &nrows);
 	rows_of_filter_people(r, rows, &nrows);
-	(void)rows_ruled_here(&p->rulings, acc[NEAR_RULINGS].counted, rows, nrows, &nrows);
-	if (group_verdicts(&ev, rows, nrows, &rulings, &verdicts, NULL) != 0) {
+	if (rows_ruled_here(&p->rulings, acc[NEAR_RULINGS].counted, rows, nrows, &nrows, &away) !=
+		    0 ||
+	    group_verdicts(&ev, rows, nrows, &rulings, &verdicts, NULL) != 0) {
 		free(rows);
 		events_free(&ev);
 		accounts_free(acc);
@@ -7065,9 +7068,10 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	rows_of_filter_people(out, out->verdicts, &out->nverdicts);
 	/* A ruling another period counts: its rows listed after the others, numbered into no
 	 * ruling (report.h: nverdicts_away). */
-	out->nverdicts_away = rows_ruled_here(&out->rulings, out->ruling_counted, out->verdicts,
-					      out->nverdicts, &out->nverdicts);
-	rc = hearings_counted(out, &events);
+	rc = rows_ruled_here(&out->rulings, out->ruling_counted, out->verdicts, out->nverdicts,
+			     &out->nverdicts, &out->nverdicts_away);
+	if (rc == 0)
+		rc = hearings_counted(out, &events);
 	if (rc == 0)
 		rc = group_verdicts(&events, out->verdicts, out->nverdicts, &out->nrulings,
 				    &out->ndecisions, &out->linked_rulings);
