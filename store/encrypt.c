@@ -96,7 +96,7 @@ static int differs(enum cw_db db, const MDB_val *k, struct cw_error *err)
 
 /* Decodes a record, deletion or conflicting version (after its state byte) into *rec, naming it
  * when it does not decode: the plain database is damaged there, and the copy must not hide
- * it. */
+ * it. No memory to decode it is CW_ENOMEM, not damage: nothing is wrong with the database. */
 static int decode_named(enum cw_db db, const MDB_val *k, const MDB_val *v, struct cw_record *rec,
 			struct cw_error *err)
 {
@@ -112,6 +112,8 @@ static int decode_named(enum cw_db db, const MDB_val *k, const MDB_val *v, struc
 		if (rc == 0)
 			return 0;
 		cw_record_free(rec);
+		if (rc == CW_ENOMEM)
+			return rc;
 		snprintf(why, sizeof why, "%s", err->message);
 	}
 	describe(db, k, what, sizeof what);

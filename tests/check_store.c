@@ -30,6 +30,53 @@
 static char *dir;
 static struct cw_store *st;
 
+/* The codec's allocations (its copy in tests/libcodec_oom.a, Makefile.am): a record decoded
+ * or encoded, a buffer a value is sealed or opened into. While armed, the one numbered
+ * oom_fail_at (from 1) fails, and only that one; everything else allocates as ever. */
+static int oom_armed, oom_fired;
+static long oom_allocs, oom_fail_at;
+
+void *cw_test_malloc(size_t size);
+void *cw_test_calloc(size_t n, size_t size);
+void *cw_test_realloc(void *p, size_t size);
+char *cw_test_strdup(const char *s);
+
+static int oom_fails(void)
+{
+	if (!oom_armed || ++oom_allocs != oom_fail_at)
+		return 0;
+	oom_fired = 1;
+	return 1;
+}
+
+void *cw_test_malloc(size_t size)
+{
+	return oom_fails() ? NULL : malloc(size);
+}
+
+void *cw_test_calloc(size_t n, size_t size)
+{
+	return oom_fails() ? NULL : calloc(n, size);
+}
+
+void *cw_test_realloc(void *p, size_t size)
+{
+	return oom_fails() ? NULL : realloc(p, size);
+}
+
+char *cw_test_strdup(const char *s)
+{
+	return oom_fails() ? NULL : strdup(s);
+}
+
+static void oom_arm(long at)
+{
+	oom_allocs = 0;
+	oom_fail_at = at;
+	oom_fired = 0;
+	oom_armed = at != 0;
+}
+
 static struct cw_store *open_store(size_t map_size)
 {
 	struct cw_store_options opt = {.map_size = map_size, .author = "tester", .create = 1};
@@ -3092,6 +3139,60 @@ START_TEST(copy_encrypted_keeps_everything)
 }
 END_TEST
 
+/* A database whose records, deletion, names and audit log give the codec work: a person, a
+ * case naming them under two articles, a hearing, a milestone and a hearing deleted. */
+static void fill_for_oom(void)
+{
+	struct cw_id p = add_person("Chhim Sithar", "Phnom Penh"), c, h;
+	struct cw_error err;
+
+	c = add_case("Prosecutor v. Chhim Sithar", &p, "494/495", "Phnom Penh Court", "2023");
+	h = add_hearing(&c, "2023-05-25", "verdict day");
+	add_hearing(&c, "2023-06-01", "second");
+	add_milestone(&p, &c, "2023-05-25", CW_MS_VERDICT);
+	ck_assert_msg(cw_store_delete(st, &h, &err) == 0, "%s", err.message);
+}
+
+/* The copy into an encrypted database with each allocation of the codec failing in turn (a
+ * record of the plain one decoded to make its keys, the copy's decoded to check it, a value
+ * sealed): out of memory, never "does not decode" and CW_EDAMAGED, which say the plain
+ * database is damaged. With memory enough the copy is made. */
+START_TEST(copy_encrypted_out_of_memory_is_no_damage)
+{
+	struct cw_copy_stats stats;
+	struct cw_error err = {0};
+	struct cw_store *enc;
+	struct cw_id id;
+	int failed = 0;
+
+	cw_store_close(st);
+	rm_tree(dir);
+	dir = make_temp_dir();
+	setenv("CASEWATCH_TEST_PLAIN", "1", 1);
+	st = open_store(0);
+	fill_for_oom();
+	cw_store_database_id(st, &id);
+	for (long at = 1;; at++) {
+		char sub[32];
+		int rc;
+
+		snprintf(sub, sizeof sub, "enc%ld", at);
+		enc = open_encrypted(sub, &id);
+		oom_arm(at);
+		rc = cw_store_copy_encrypted(st, enc, &stats, &err);
+		oom_arm(0);
+		cw_store_close(enc);
+		if (rc == 0 && !oom_fired)
+			break;
+		ck_assert_msg(rc == CW_ENOMEM && strstr(err.message, "out of memory") &&
+				      !strstr(err.message, "decode"),
+			      "allocation %ld failing: %d (%s)", at, rc, err.message);
+		failed++;
+	}
+	ck_assert_int_gt(failed, 0);
+}
+END_TEST
+
 /* Another process that has the database open is seen (its lock on lock.mdb); every write
  * moves the last transaction on. */
 /* Whether the file holds the bytes of text anywhere. */
@@ -3989,6 +4090,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, names_dictionary_for_pickers);
 	tcase_add_test(tc, reader_and_writer_processes_at_once);
 	tcase_add_test(tc, copy_encrypted_keeps_everything);
+	tcase_add_test(tc, copy_encrypted_out_of_memory_is_no_damage);
 	tcase_add_test(tc, drafts_are_kept_apart_and_wiped);
 	tcase_add_test(tc, undo_takes_back_the_last_change);
 	tcase_add_test(tc, undo_note_of_a_deletion_is_wiped);

@@ -20,7 +20,7 @@ FUZZ_COMPILE = $(AM_CFLAGS) $(FUZZ_CFLAGS) $(FUZZ_DEP_CFLAGS)
 FUZZ_LINK = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
 FUZZ_LINK_LIBS = tests/fuzz/libcwfuzz.a $(JANSSON_LIBS) $(SODIUM_LIBS) $(LMDB_LIBS) $(KEYUTILS_LIBS) \
 	$(ZSTD_LIBS) $(UTF8PROC_LIBS)
-check_LIBRARIES = tests/fuzz/libcwfuzz.a
+check_LIBRARIES += tests/fuzz/libcwfuzz.a
 tests_fuzz_libcwfuzz_a_SOURCES = $(libcwmodels_a_SOURCES) $(libcwstore_a_SOURCES) \
 	$(libcwseed_a_SOURCES) $(libcwapp_a_SOURCES)
 tests_fuzz_libcwfuzz_a_CFLAGS = $(AM_CFLAGS) $(FUZZ_LIB_CFLAGS) $(FUZZ_DEP_CFLAGS)
