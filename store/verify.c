@@ -212,12 +212,18 @@ static int check_records(struct verifier *v, struct cw_error *err)
 			continue;
 		}
 		hex_of(k.mv_data, hex);
-		if (cw_val_open(v->st, DB_RECORDS, &k, &val, &buf, &plain, &e) != 0) {
+		/* No memory to open or decode it says nothing of the record: verify fails with
+		 * CW_ENOMEM rather than call it damaged. */
+		if ((rc = cw_val_open(v->st, DB_RECORDS, &k, &val, &buf, &plain, &e)) != 0) {
+			if (rc == CW_ENOMEM)
+				break;
 			problem(v, _("record %s: %s"), hex, e.message);
 			continue;
 		}
-		if (cw_record_decode(plain.mv_data, plain.mv_size, &rec, &e) != 0) {
+		if ((rc = cw_record_decode(plain.mv_data, plain.mv_size, &rec, &e)) != 0) {
 			cw_record_free(&rec);
+			if (rc == CW_ENOMEM)
+				break;
 			problem(v, _("record %s does not decode: %s"), hex, e.message);
 			continue;
 		}
@@ -433,9 +439,12 @@ static int check_counts(struct verifier *v, struct cw_error *err)
 				MDB_val text;
 				uint32_t c;
 
-				if (cw_store_name_open(v->st, &k, &val, &buf, &c, &text, &e) != 0)
-					problem(v, _("names: %s"), e.message);
+				rc = cw_store_name_open(v->st, &k, &val, &buf, &c, &text, &e);
 				cw_buf_free(&buf);
+				if (rc == CW_ENOMEM) /* says nothing of the name */
+					break;
+				if (rc != 0)
+					problem(v, _("names: %s"), e.message);
 				n = val.mv_size >= 4 ? get_be32(val.mv_data) : 0;
 			} else {
 				n = val.mv_size == 8 ? get_be64(val.mv_data) : 0;
@@ -449,6 +458,8 @@ static int check_counts(struct verifier *v, struct cw_error *err)
 				r->n = UINT64_MAX; /* seen */
 		}
 		mdb_cursor_close(cur);
+		if (rc == CW_ENOMEM)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		if (rc != MDB_NOTFOUND)
 			return cw_store_lmdb_error(NULL, rc, "reading counts", err);
 	}
@@ -632,7 +643,9 @@ static int check_sealed(struct verifier *v, enum cw_db db, const char *what, str
 	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &val, op)) == 0; op = MDB_NEXT) {
 		struct cw_error e;
 
-		if (cw_val_open(v->st, db, &k, &val, &buf, &plain, &e) != 0) {
+		if ((rc = cw_val_open(v->st, db, &k, &val, &buf, &plain, &e)) != 0) {
+			if (rc == CW_ENOMEM) /* says nothing of the value */
+				break;
 			problem(v, "%s: %s", what, e.message);
 			continue;
 		}

@@ -3153,6 +3153,37 @@ static void fill_for_oom(void)
 	ck_assert_msg(cw_store_delete(st, &h, &err) == 0, "%s", err.message);
 }
 
+/* Verify with each allocation of the codec failing in turn (a record decoded, a value opened
+ * into a buffer): out of memory, "out of memory", and not one problem, which would tell a
+ * monitor the database is damaged (and advise a restore) when the laptop is short of memory.
+ * With memory enough, no problem either. */
+START_TEST(verify_out_of_memory_is_no_damage)
+{
+	int failed = 0;
+
+	fill_for_oom();
+	for (long at = 1;; at++) {
+		struct problem_lines p = {"", 0};
+		struct cw_verify_stats vs;
+		struct cw_error err = {0};
+		int rc;
+
+		oom_arm(at);
+		rc = cw_store_verify(st, keep_problem, &p, &vs, &err);
+		oom_arm(0);
+		ck_assert_msg(p.n == 0 && vs.problems == 0, "allocation %ld failing: %s", at,
+			      p.text);
+		if (rc == 0 && !oom_fired)
+			break;
+		ck_assert_msg(rc == CW_ENOMEM, "allocation %ld failing: %d (%s)", at, rc,
+			      err.message);
+		ck_assert_str_eq(err.message, "out of memory");
+		failed++;
+	}
+	ck_assert_int_gt(failed, 0);
+}
+END_TEST
+
 /* The copy into an encrypted database with each allocation of the codec failing in turn (a
  * record of the plain one decoded to make its keys, the copy's decoded to check it, a value
  * sealed): out of memory, never "does not decode" and CW_EDAMAGED, which say the plain
@@ -4091,6 +4122,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, reader_and_writer_processes_at_once);
 	tcase_add_test(tc, copy_encrypted_keeps_everything);
 	tcase_add_test(tc, copy_encrypted_out_of_memory_is_no_damage);
+	tcase_add_test(tc, verify_out_of_memory_is_no_damage);
 	tcase_add_test(tc, drafts_are_kept_apart_and_wiped);
 	tcase_add_test(tc, undo_takes_back_the_last_change);
 	tcase_add_test(tc, undo_note_of_a_deletion_is_wiped);
