@@ -149,7 +149,8 @@ int cw_store_identify(const char *dir, struct cw_id *id, int *encrypted, struct 
  * value opens with its key, every record decodes and owns exactly the index keys its content
  * gives, every index entry belongs to the record it names, the counters and names' use counts
  * equal a recount, every record has an entry in the audit log. fn gets one line per problem;
- * returns 0 when the walk finished (problems or not: see stats) or an error. */
+ * returns 0 when the walk finished (problems or not: see stats) or an error. No memory to open
+ * or decode a value is CW_ENOMEM, never a problem: it says nothing of the database. */
 typedef void (*cw_verify_fn)(void *ctx, const char *problem);
 struct cw_verify_stats {
 	size_t records, index_entries, audit_entries, problems;
