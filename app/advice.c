@@ -20,7 +20,8 @@
  * fails its authentication, the database failed) is said, as a warning of its own with the
  * store's message naming the record: read as none, the check said nothing, and the monitor
  * took the record just saved as having nothing to know. Returns rc; nothing is said for 0 or
- * CW_ENOTFOUND, or with fn NULL. */
+ * CW_ENOTFOUND, or with fn NULL. No memory to read it (CW_ENOMEM) is no damage, and is not
+ * sent to `verify` as if it were. */
 static int unread(int rc, const struct cw_error *err, cw_advice_fn fn, void *ctx)
 {
 	char what[CW_ADVICE_TEXT_MAX];
@@ -32,7 +33,10 @@ static int unread(int rc, const struct cw_error *err, cw_advice_fn fn, void *ctx
 		   "it were not made: %s"),
 		 err->message[0] ? err->message : cw_error_name(rc));
 	cw_text_trim_utf8(what);
-	fn(ctx, what, _("'casewatch verify' lists every damaged record"));
+	fn(ctx, what,
+	   rc == CW_ENOMEM ? _("nothing is damaged: memory ran short; close other programs and "
+			       "check the record again")
+			   : _("'casewatch verify' lists every damaged record"));
 	return rc;
 }
 

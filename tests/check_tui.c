@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/advice.h"
 #include "app/namesakes.h"
 #include "app/session.h"
 #include "app/settings.h"
@@ -3269,6 +3270,97 @@ START_TEST(test_lock_reopen_with_passphrase)
 }
 END_TEST
 
+/* The codec's allocations (its copy in tests/libcodec_oom.a, linked into this test: see
+ * tui/local.mk): while armed, the one numbered oom_fail_at (from 1) fails, and only that one. */
+static int oom_armed, oom_fired;
+static long oom_allocs, oom_fail_at;
+
+void *cw_test_malloc(size_t size);
+void *cw_test_calloc(size_t n, size_t size);
+void *cw_test_realloc(void *p, size_t size);
+char *cw_test_strdup(const char *s);
+
+static int oom_fails(void)
+{
+	if (!oom_armed || ++oom_allocs != oom_fail_at)
+		return 0;
+	oom_fired = 1;
+	return 1;
+}
+
+void *cw_test_malloc(size_t size)
+{
+	return oom_fails() ? NULL : malloc(size);
+}
+
+void *cw_test_calloc(size_t n, size_t size)
+{
+	return oom_fails() ? NULL : calloc(n, size);
+}
+
+void *cw_test_realloc(void *p, size_t size)
+{
+	return oom_fails() ? NULL : realloc(p, size);
+}
+
+char *cw_test_strdup(const char *s)
+{
+	return oom_fails() ? NULL : strdup(s);
+}
+
+struct advice_seen {
+	int unread, sent_to_verify;
+	char last[CW_ADVICE_TEXT_MAX];
+};
+
+static void see_advice(void *ctx, const char *what, const char *fix)
+{
+	struct advice_seen *a = ctx;
+
+	if (strstr(what, "cannot be read") && strstr(what, "out of memory")) {
+		a->unread++;
+		if (strstr(fix, "verify"))
+			a->sent_to_verify++;
+		snprintf(a->last, sizeof a->last, "%s; %s", what, fix);
+	}
+}
+
+/* A hearing saved whose case cannot be read for want of memory (each allocation of the codec
+ * failing in turn while its warnings are made): the warning says the checks were not made,
+ * and does not send the monitor to `verify` for a damaged record, since nothing is damaged. */
+START_TEST(test_advice_out_of_memory_is_no_damage)
+{
+	struct cw_record kase, h;
+	struct cw_error err;
+	int unread = 0;
+
+	cw_record_init(&kase, CW_KIND_CASE);
+	kase.u.kase.title = strdup("Prosecutor v. Chhim Sithar");
+	ck_assert_msg(cw_store_put(st, &kase, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	cw_record_init(&h, CW_KIND_HEARING);
+	h.u.hearing.case_id = kase.id;
+	ck_assert_int_eq(cw_date_parse("2023-05-25", &h.u.hearing.date, "date", NULL), 0);
+	ck_assert_msg(cw_store_put(st, &h, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	for (long at = 1;; at++) {
+		struct advice_seen seen = {0};
+
+		oom_allocs = 0;
+		oom_fail_at = at;
+		oom_fired = 0;
+		oom_armed = 1;
+		cw_advise_saved(st, &h, see_advice, &seen);
+		oom_armed = 0;
+		ck_assert_msg(!seen.sent_to_verify, "allocation %ld failing: %s", at, seen.last);
+		unread += seen.unread;
+		if (!oom_fired)
+			break;
+	}
+	ck_assert_int_gt(unread, 0);
+	cw_record_free(&kase);
+	cw_record_free(&h);
+}
+END_TEST
+
 static Suite *tui_suite(void)
 {
 	Suite *s = suite_create("tui");
@@ -3293,6 +3385,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(pure, test_words_labels_round_trip);
 	suite_add_tcase(s, pure);
 	tcase_add_checked_fixture(forms, setup, teardown);
+	tcase_add_test(forms, test_advice_out_of_memory_is_no_damage);
 	tcase_add_test(forms, test_form_person_required_and_khmer);
 	tcase_add_test(forms, test_form_demo_injured);
 	tcase_add_test(forms, test_form_case_with_charges);

@@ -1582,7 +1582,11 @@ static void saved_unread(struct advice_text *a, int rc, const struct cw_error *e
 		 _("it cannot be read back, so what a save warns of was not checked: %s"),
 		 err->message[0] ? err->message : cw_error_name(rc));
 	cw_text_trim_utf8(what);
-	add_advice(a, what, _("'casewatch verify' lists every damaged record"));
+	/* No memory to read it back is no damage: not sent to verify as if it were. */
+	add_advice(a, what,
+		   rc == CW_ENOMEM ? _("nothing is damaged: memory ran short; close other "
+				       "programs and check the record again")
+				   : _("'casewatch verify' lists every damaged record"));
 }
 
 void cw_app_forget_warnings(struct cw_app *app)
