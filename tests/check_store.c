@@ -69,12 +69,15 @@ char *cw_test_strdup(const char *s)
 	return oom_fails() ? NULL : strdup(s);
 }
 
+/* oom_arm(0) disarms, keeping oom_fired: whether the allocation failed in the call. */
 static void oom_arm(long at)
 {
+	oom_armed = at != 0;
+	if (!oom_armed)
+		return;
 	oom_allocs = 0;
 	oom_fail_at = at;
 	oom_fired = 0;
-	oom_armed = at != 0;
 }
 
 static struct cw_store *open_store(size_t map_size)
