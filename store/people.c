@@ -1033,8 +1033,10 @@ static int merged_pairs(struct cw_txn *t, struct merged_pair **out, size_t *coun
 			break;
 		if (cw_record_peek_kind(plain.mv_data, plain.mv_size) != CW_KIND_PERSON)
 			continue;
-		if ((rc = cw_record_decode(plain.mv_data, plain.mv_size, &tomb, err)) != 0)
+		if ((rc = cw_record_decode(plain.mv_data, plain.mv_size, &tomb, err)) != 0) {
+			cw_record_free(&tomb); /* what it decoded before it failed */
 			break;
+		}
 		if (!cw_id_is_zero(&tomb.merged_into)) {
 			if (n == cap) {
 				void *grown =

@@ -676,6 +676,7 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		return rc;
 	}
 	if ((rc = cw_record_encode(rec, &enc)) != 0) {
+		cw_buf_free(&enc); /* what it encoded before it failed */
 		free(deps);
 		return cw_error_set(err, rc, "", "cannot encode the record");
 	}

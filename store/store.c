@@ -345,8 +345,10 @@ static int strip_deleted_conflicts(struct cw_txn *t, struct cw_error *err)
 		if (v.mv_size < 2 || ((uint8_t *)v.mv_data)[0] != 1)
 			continue; /* a live version */
 		if ((rc = cw_record_decode((uint8_t *)v.mv_data + 1, v.mv_size - 1, &rec, err)) !=
-		    0)
+		    0) {
+			cw_record_free(&rec); /* what it decoded before it failed */
 			break;
+		}
 		cw_version_make_tombstone(&rec);
 		enc.len = 0;
 		rc = cw_buf_append(&enc, &deleted, 1) != 0 || cw_record_encode(&rec, &enc) != 0
@@ -383,8 +385,10 @@ static int strip_deletions_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 			rc = cw_store_lmdb_error(t, rc, "reading a deletion", err);
 			break;
 		}
-		if ((rc = cw_record_decode(v.mv_data, v.mv_size, &rec, err)) != 0)
+		if ((rc = cw_record_decode(v.mv_data, v.mv_size, &rec, err)) != 0) {
+			cw_record_free(&rec); /* what it decoded before it failed */
 			break;
+		}
 		memcpy(rec.id.b, ids.data + at, ID_LEN);
 		if ((rc = cw_store_put_tombstone(t, &rec, err)) == 0)
 			rc = cw_store_unlink(t, &rec.id, err);

@@ -491,8 +491,10 @@ static int take_back(struct cw_txn *t, const struct note_entry *e, struct cw_err
 		}
 		return rc;
 	}
-	if ((rc = cw_record_decode(e->before, e->len, &rec, err)) != 0)
+	if ((rc = cw_record_decode(e->before, e->len, &rec, err)) != 0) {
+		cw_record_free(&rec); /* what it decoded before it failed */
 		return rc;
+	}
 	rec.id = e->id;
 	/* A person merged away and brought back is nobody else: laptops that take this version
 	 * drop the tombstone saying where they went, and with it their repointing. */
