@@ -52,8 +52,10 @@ int cw_withheld_load(struct cw_withheld *w, struct cw_store *st, struct cw_error
 	size_t n = 0;
 	int rc;
 
-	if (!w->leave_out || (rc = cw_sync_conflicts(st, &c, &n, err)) != 0)
-		return w->leave_out ? rc : 0;
+	if (!w->leave_out)
+		return 0;
+	if ((rc = cw_sync_conflicts(st, &c, &n, err)) != 0)
+		return rc;
 	if (n && !(w->conflicted = calloc(n, sizeof *w->conflicted))) {
 		cw_sync_conflicts_free(c, n);
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
