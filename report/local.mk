@@ -32,15 +32,15 @@ tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_f
 tests_check_report_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
 tests_check_report_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
 
-## The report and the agenda built with each allocation of report/report.c failing in turn: a
-## copy of it compiled into the test with malloc, calloc and realloc renamed to the test's
-## wrappers (libcwreport.a's report.o is then not linked: the test's defines its symbols).
+## The report and the agenda built with each allocation of report/report.c failing in turn:
+## Makefile.am's tests/libreport_oom.a (report.c built with FAILALLOC_CFLAGS), first in the link
+## (libcwreport.a's report.o is then not linked: the copy defines its symbols).
 check_PROGRAMS += tests/check_report_oom
-tests_check_report_oom_SOURCES = tests/check_report_oom.c report/report.c tests/testutil.h \
+tests_check_report_oom_SOURCES = tests/check_report_oom.c tests/testutil.h \
 	tests/store_fixture.h tests/test_keys.h
-tests_check_report_oom_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_CFLAGS) \
-	-Dmalloc=cw_test_malloc -Dcalloc=cw_test_calloc -Drealloc=cw_test_realloc
-tests_check_report_oom_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
+tests_check_report_oom_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_CFLAGS)
+tests_check_report_oom_LDADD = tests/libreport_oom.a tests/libfailalloc.a $(REPORT_LIBS) \
+	$(CHECK_LIBS)
 
 ## The report's pretrial detainees from the store's index, against the scan they replaced.
 check_PROGRAMS += tests/check_detention

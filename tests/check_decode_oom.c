@@ -4,9 +4,9 @@
  * whole, or gives the record it gives with memory enough, never a crash, a leak (the sanitizer
  * build checks for leaks) or another answer. The same for encoding and for cw_record_copy.
  *
- * The test links its own copies of models/codec.c and models/record.c, compiled with malloc,
- * calloc, realloc and strdup renamed to the wrappers below (Makefile.am): only their
- * allocations fail. The records are filled through their schemas: a hearing with its
+ * The test links copies of models/codec.c and models/record.c compiled with malloc, calloc,
+ * realloc and strdup renamed to tests/failalloc.h's (Makefile.am): only their allocations
+ * fail. The records are filled through their schemas: a hearing with its
  * attendance, indicators, verdicts on several charges and sentence; a case with defendants
  * charged under several articles, each with its history; a visit with the detainees seen and
  * their access; and the others, each with the header's versions and links. */
@@ -19,51 +19,8 @@
 
 #include "models/codec.h"
 #include "models/record.h"
+#include "tests/failalloc.h"
 #include "tests/testutil.h"
-
-/* While armed, the allocation numbered fail_at (from 1) fails, and only that one. */
-static int armed, fired;
-static long allocs, fail_at;
-
-static int fails(void)
-{
-	if (!armed || ++allocs != fail_at)
-		return 0;
-	fired = 1;
-	return 1;
-}
-
-/* The names malloc, calloc, realloc and strdup are these here (-D): the builtins call libc's. */
-void *malloc(size_t size)
-{
-	return fails() ? NULL : __builtin_malloc(size);
-}
-
-void *calloc(size_t n, size_t size)
-{
-	return fails() ? NULL : __builtin_calloc(n, size);
-}
-
-void *realloc(void *p, size_t size)
-{
-	return fails() ? NULL : __builtin_realloc(p, size);
-}
-
-char *strdup(const char *s)
-{
-	size_t len = strlen(s) + 1;
-	char *copy = malloc(len);
-
-	return copy ? memcpy(copy, s, len) : NULL;
-}
-
-static void arm(long at)
-{
-	allocs = 0;
-	fail_at = at;
-	fired = 0;
-	armed = at != 0;
-}
 
 /* Each field of base (schema s) given a value, each list three items filled the same way,
  * down to the lists of their items; seed makes the values differ. */
@@ -157,7 +114,7 @@ static void each_allocation_fails(enum cw_kind k, run_fn run, const char *what)
 		      err.message);
 	for (at = 1;; at++) {
 		rc = run(&rec, &bytes, at, &same, &err);
-		if (!fired) {
+		if (!cw_failalloc_fired()) {
 			require_msg(rc == 0 && same, "%s %s: no fault", what, cw_kind_name(k));
 			break;
 		}
@@ -187,9 +144,9 @@ static int run_decode(const struct cw_record *rec, const struct cw_buf *bytes, l
 	int rc;
 
 	(void)rec;
-	arm(at);
+	cw_failalloc_arm(at);
 	rc = cw_record_decode(bytes->data, bytes->len, &out, err);
-	armed = 0;
+	cw_failalloc_arm(0);
 	*same = rc == 0 && encodes_as(&out, bytes);
 	cw_record_free(&out);
 	return rc;
@@ -203,9 +160,9 @@ static int run_encode(const struct cw_record *rec, const struct cw_buf *bytes, l
 	int rc;
 
 	ck_assert_int_eq(cw_buf_append(&out, "xy", 2), 0);
-	arm(at);
+	cw_failalloc_arm(at);
 	rc = cw_record_encode(rec, &out);
-	armed = 0;
+	cw_failalloc_arm(0);
 	if (rc != 0)
 		cw_error_set(err, rc, "record", "out of memory");
 	*same = rc == 0 && out.len == bytes->len + 2 && !memcmp(out.data, "xy", 2) &&
@@ -221,9 +178,9 @@ static int run_copy(const struct cw_record *rec, const struct cw_buf *bytes, lon
 	struct cw_record out;
 	int rc;
 
-	arm(at);
+	cw_failalloc_arm(at);
 	rc = cw_record_copy(&out, rec);
-	armed = 0;
+	cw_failalloc_arm(0);
 	if (rc != 0)
 		cw_error_set(err, rc, "record", "out of memory");
 	*same = rc == 0 && encodes_as(&out, bytes);

@@ -3,8 +3,8 @@
  * it gives with memory enough, never another (an event's accounts read as unlinked, each
  * counted as an event).
  *
- * The test links its own copy of report/report.c, compiled with malloc, calloc and realloc
- * renamed to the wrappers below (report/local.mk): only its allocations fail, not those of the
+ * The test links a copy of report/report.c compiled with malloc, calloc, realloc and strdup
+ * renamed to tests/failalloc.h's (report/local.mk): only its allocations fail, not those of the
  * store, which reads the records, nor of the formats, which write them. The records are
  * accounts of one hearing linked as the same event, which every reader of the events of a
  * period's hearings and rulings joins: the counts of the period and of the one before, the
@@ -22,43 +22,8 @@
 #include "report/report.h"
 #include "report/write.h"
 #include "store/store.h"
+#include "tests/failalloc.h"
 #include "tests/store_fixture.h"
-
-/* While armed, the allocation numbered fail_at (from 1) fails, and only that one. */
-static int armed, fired;
-static long allocs, fail_at;
-
-static int fails(void)
-{
-	if (!armed || ++allocs != fail_at)
-		return 0;
-	fired = 1;
-	return 1;
-}
-
-/* The names malloc, calloc and realloc are these here (-D): the builtins call libc's. */
-void *malloc(size_t size)
-{
-	return fails() ? NULL : __builtin_malloc(size);
-}
-
-void *calloc(size_t n, size_t size)
-{
-	return fails() ? NULL : __builtin_calloc(n, size);
-}
-
-void *realloc(void *p, size_t size)
-{
-	return fails() ? NULL : __builtin_realloc(p, size);
-}
-
-static void arm(long at)
-{
-	allocs = 0;
-	fail_at = at;
-	fired = 0;
-	armed = 1;
-}
 
 static struct cw_date D(const char *text) {
 	struct cw_date d;
@@ -206,9 +171,9 @@ static char *report_json(const struct cw_filter *f, long at, int *rc, struct cw_
 	FILE *mem;
 
 	if (at)
-		arm(at);
+		cw_failalloc_arm(at);
 	*rc = cw_report_build(st, f, from, to, &r, err);
-	armed = 0;
+	cw_failalloc_arm(0);
 	if (*rc == 0) {
 		ck_assert_ptr_nonnull(mem = open_memstream(&text, &len));
 		ck_assert_int_eq(cw_report_write(&r, CW_REPORT_JSON, mem, err), 0);
@@ -230,9 +195,9 @@ static char *agenda_text(long at, int *rc, struct cw_error *err)
 
 	cw_filter_init(&none);
 	if (at)
-		arm(at);
+		cw_failalloc_arm(at);
 	*rc = cw_agenda_build(st, &none, from, to, NULL, &a, err);
-	armed = 0;
+	cw_failalloc_arm(0);
 	if (*rc == 0) {
 		ck_assert_ptr_nonnull(mem = open_memstream(&text, &len));
 		for (size_t i = 0; i < a.n; i++) {
@@ -276,7 +241,7 @@ static void each_allocation_fails(const struct cw_filter *f, int agenda, const c
 	ck_assert_msg(rc == 0, "%s: %s", what, err.message);
 	for (at = 1;; at++) {
 		got = agenda ? agenda_text(at, &rc, &err) : report_json(f, at, &rc, &err);
-		if (!fired) {
+		if (!cw_failalloc_fired()) {
 			require_msg(rc == 0 && got && !strcmp(got, want), "%s: no fault", what);
 			free(got);
 			break;

@@ -24,61 +24,12 @@
 #include "store/store.h"
 #include "store/store_internal.h"
 #include "store/vault.h"
+#include "tests/failalloc.h"
 #include "tests/test_keys.h"
 #include "tests/testutil.h"
 
 static char *dir;
 static struct cw_store *st;
-
-/* The codec's allocations (its copy in tests/libcodec_oom.a, Makefile.am): a record decoded
- * or encoded, a buffer a value is sealed or opened into. While armed, the one numbered
- * oom_fail_at (from 1) fails, and only that one; everything else allocates as ever. */
-static int oom_armed, oom_fired;
-static long oom_allocs, oom_fail_at;
-
-void *cw_test_malloc(size_t size);
-void *cw_test_calloc(size_t n, size_t size);
-void *cw_test_realloc(void *p, size_t size);
-char *cw_test_strdup(const char *s);
-
-static int oom_fails(void)
-{
-	if (!oom_armed || ++oom_allocs != oom_fail_at)
-		return 0;
-	oom_fired = 1;
-	return 1;
-}
-
-void *cw_test_malloc(size_t size)
-{
-	return oom_fails() ? NULL : malloc(size);
-}
-
-void *cw_test_calloc(size_t n, size_t size)
-{
-	return oom_fails() ? NULL : calloc(n, size);
-}
-
-void *cw_test_realloc(void *p, size_t size)
-{
-	return oom_fails() ? NULL : realloc(p, size);
-}
-
-char *cw_test_strdup(const char *s)
-{
-	return oom_fails() ? NULL : strdup(s);
-}
-
-/* oom_arm(0) disarms, keeping oom_fired: whether the allocation failed in the call. */
-static void oom_arm(long at)
-{
-	oom_armed = at != 0;
-	if (!oom_armed)
-		return;
-	oom_allocs = 0;
-	oom_fail_at = at;
-	oom_fired = 0;
-}
 
 static struct cw_store *open_store(size_t map_size)
 {
@@ -3171,12 +3122,12 @@ START_TEST(verify_out_of_memory_is_no_damage)
 		struct cw_error err = {0};
 		int rc;
 
-		oom_arm(at);
+		cw_failalloc_arm(at);
 		rc = cw_store_verify(st, keep_problem, &p, &vs, &err);
-		oom_arm(0);
+		cw_failalloc_arm(0);
 		ck_assert_msg(p.n == 0 && vs.problems == 0, "allocation %ld failing: %s", at,
 			      p.text);
-		if (rc == 0 && !oom_fired)
+		if (rc == 0 && !cw_failalloc_fired())
 			break;
 		ck_assert_msg(rc == CW_ENOMEM, "allocation %ld failing: %d (%s)", at, rc,
 			      err.message);
@@ -3212,11 +3163,11 @@ START_TEST(copy_encrypted_out_of_memory_is_no_damage)
 
 		snprintf(sub, sizeof sub, "enc%ld", at);
 		enc = open_encrypted(sub, &id);
-		oom_arm(at);
+		cw_failalloc_arm(at);
 		rc = cw_store_copy_encrypted(st, enc, &stats, &err);
-		oom_arm(0);
+		cw_failalloc_arm(0);
 		cw_store_close(enc);
-		if (rc == 0 && !oom_fired)
+		if (rc == 0 && !cw_failalloc_fired())
 			break;
 		ck_assert_msg(rc == CW_ENOMEM && strstr(err.message, "out of memory") &&
 				      !strstr(err.message, "decode"),
@@ -3244,10 +3195,10 @@ START_TEST(undo_out_of_memory_writes_nothing)
 	for (long at = 1;; at++) {
 		int rc;
 
-		oom_arm(at);
+		cw_failalloc_arm(at);
 		rc = cw_store_undo(st, NULL, &info, &err);
-		oom_arm(0);
-		if (rc == 0 && !oom_fired)
+		cw_failalloc_arm(0);
+		if (rc == 0 && !cw_failalloc_fired())
 			break;
 		if (rc == 0) { /* one it does without (the label it names the undo by): again */
 			ck_assert_msg(cw_store_delete(st, &c, &err) == 0, "%s", err.message);

@@ -22,6 +22,7 @@
 #include "store/store.h"
 #include "store/vault.h"
 #include "tests/damage_fixture.h"
+#include "tests/failalloc.h"
 #include "tests/store_fixture.h"
 #include "tui/form.h"
 #include "tui/form_internal.h"
@@ -3270,44 +3271,6 @@ START_TEST(test_lock_reopen_with_passphrase)
 }
 END_TEST
 
-/* The codec's allocations (its copy in tests/libcodec_oom.a, linked into this test: see
- * tui/local.mk): while armed, the one numbered oom_fail_at (from 1) fails, and only that one. */
-static int oom_armed, oom_fired;
-static long oom_allocs, oom_fail_at;
-
-void *cw_test_malloc(size_t size);
-void *cw_test_calloc(size_t n, size_t size);
-void *cw_test_realloc(void *p, size_t size);
-char *cw_test_strdup(const char *s);
-
-static int oom_fails(void)
-{
-	if (!oom_armed || ++oom_allocs != oom_fail_at)
-		return 0;
-	oom_fired = 1;
-	return 1;
-}
-
-void *cw_test_malloc(size_t size)
-{
-	return oom_fails() ? NULL : malloc(size);
-}
-
-void *cw_test_calloc(size_t n, size_t size)
-{
-	return oom_fails() ? NULL : calloc(n, size);
-}
-
-void *cw_test_realloc(void *p, size_t size)
-{
-	return oom_fails() ? NULL : realloc(p, size);
-}
-
-char *cw_test_strdup(const char *s)
-{
-	return oom_fails() ? NULL : strdup(s);
-}
-
 struct advice_seen {
 	int unread, sent_to_verify;
 	char last[CW_ADVICE_TEXT_MAX];
@@ -3344,15 +3307,12 @@ START_TEST(test_advice_out_of_memory_is_no_damage)
 	for (long at = 1;; at++) {
 		struct advice_seen seen = {0};
 
-		oom_allocs = 0;
-		oom_fail_at = at;
-		oom_fired = 0;
-		oom_armed = 1;
+		cw_failalloc_arm(at);
 		cw_advise_saved(st, &h, see_advice, &seen);
-		oom_armed = 0;
+		cw_failalloc_arm(0);
 		ck_assert_msg(!seen.sent_to_verify, "allocation %ld failing: %s", at, seen.last);
 		unread += seen.unread;
-		if (!oom_fired)
+		if (!cw_failalloc_fired())
 			break;
 	}
 	ck_assert_int_gt(unread, 0);

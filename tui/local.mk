@@ -30,7 +30,7 @@ tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.h tests/store_fixture
 tests_check_tui_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(NCURSESW_CFLAGS) $(LMDB_CFLAGS)
 ## With the codec whose allocations the test can fail (Makefile.am's tests/libcodec_oom.a):
 ## its object itself, as this test calls the codec only through the store.
-tests_check_tui_LDADD = $(tests_libcodec_oom_a_OBJECTS) libcwtui.a libcwreport.a $(APP_LIBS) \
+tests_check_tui_LDADD = $(tests_libcodec_oom_a_OBJECTS) tests/libfailalloc.a libcwtui.a libcwreport.a $(APP_LIBS) \
 	$(NCURSESW_LIBS) $(CHECK_LIBS)
 
 CLI_TESTS += \
