@@ -5568,189 +5568,188 @@ static int ends_on(const struct cw_record *rec, const struct cw_record *kase,
 	       cw_timeline_milestone_ends_detention(ms);
 }
 
-/* The record of its case that ends the detention of the person that start (a milestone of
- * theirs in another case than the one asked about) begins, dated from its day up to `day`
- * (wholly), the first, or one undated: of their records tl, a milestone of theirs or of
- * everyone that ends a detention, or a hearing of the case that ends theirs. NULL when none:
- * it runs on, whatever the case says of them now (its end is for the monitor to log). */
-static const struct cw_record *start_ended(const struct cw_milestone *start,
-					   const struct cw_id *person,
-					   const struct cw_record_list *tl, struct cw_date day)
+/* The case record of case_id among the person's records tl, NULL when it is not there (their
+ * records of no case, or a case not read). */
+static const struct cw_record *case_of(const struct cw_record_list *tl, const struct cw_id *case_id)
 {
-	const struct cw_record *kase = NULL, *first = NULL;
+	for (size_t i = 0; i < tl->n; i++)
+		if (tl->items[i].kind == CW_KIND_CASE && cw_id_equal(&tl->items[i].id, case_id))
+			return &tl->items[i];
+	return NULL;
+}
 
-	for (size_t i = 0; i < tl->n && !kase; i++)
-		if (tl->items[i].kind == CW_KIND_CASE &&
-		    cw_id_equal(&tl->items[i].id, &start->case_id))
-			kase = &tl->items[i];
+/* The case a milestone or hearing is of (the zero id for a milestone of no case), NULL for
+ * other records. */
+static const struct cw_id *case_id_of(const struct cw_record *rec)
+{
+	if (rec->kind == CW_KIND_MILESTONE)
+		return &rec->u.milestone.case_id;
+	return rec->kind == CW_KIND_HEARING ? &rec->u.hearing.case_id : NULL;
+}
+
+/* Whether record rec of the case case_id (kase its record, or NULL) ends the person's custody
+ * there: a milestone of theirs, or of everyone, that ends a detention, or a hearing that ends
+ * theirs (models/timeline.h). */
+static int ends_custody(const struct cw_record *rec, const struct cw_id *case_id,
+			const struct cw_record *kase, const struct cw_id *person)
+{
+	const struct cw_milestone *ms = &rec->u.milestone;
+	const struct cw_id *c = case_id_of(rec);
+
+	if (!c || !cw_id_equal(c, case_id))
+		return 0;
+	if (rec->kind == CW_KIND_HEARING)
+		return kase && cw_timeline_hearing_ends_detention(&rec->u.hearing, kase, person);
+	return (cw_id_equal(&ms->person, person) || (cw_id_is_zero(&ms->person) && !ms->group)) &&
+	       cw_timeline_milestone_ends_detention(ms);
+}
+
+/* Whether record rec (of its case, kase its record or NULL) finds the person held on its day
+ * without starting a detention: a refusal of their bail or release, an extension of their
+ * detention, a transfer between prisons, a hearing refusing the bail it decides for them
+ * (cw_hearing_bail_whom: a hearing that merely names them decides no bail of theirs). */
+static int finds_held(const struct cw_record *rec, const struct cw_record *kase,
+		      const struct cw_id *person)
+{
+	const struct cw_milestone *ms = &rec->u.milestone;
+	struct cw_id who;
+
+	if (rec->kind == CW_KIND_HEARING)
+		return kase && rec->u.hearing.bail == CW_BAIL_REFUSED &&
+		       cw_hearing_bail_whom(&rec->u.hearing, &kase->u.kase, &who, NULL) !=
+			       CW_HEARING_BAIL_NO_ONE &&
+		       cw_id_equal(&who, person);
+	return rec->kind == CW_KIND_MILESTONE && cw_id_equal(&ms->person, person) &&
+	       (((ms->type == CW_MS_BAIL || ms->type == CW_MS_RELEASE) &&
+		 ms->outcome == CW_DECISION_REFUSED) ||
+		ms->type == CW_MS_DETENTION_EXTENDED || ms->type == CW_MS_TRANSFER);
+}
+
+/* The record that ends the person's custody begun (or found) on `from` in the case case_id
+ * (kase its record, or NULL), of their records tl up to `day`, with the granularity of
+ * models/timeline.h: the first end whose last day is not before the first day of `from` (an
+ * end dated to the month that holds the start ends it), dated wholly by `day`; a bail decision
+ * dated to a day gives way to the release after it (the first end since that is no bail
+ * decision, dated to a day or to a month or year begun after the decision, by the clock's
+ * today, with no start of theirs between). NULL when none is dated: *undated says whether an
+ * end with no date is logged (it ended on a day not known), else the custody ran on to `day`
+ * (a release after it, or none). */
+static const struct cw_record *custody_end(const struct cw_record_list *tl,
+					   const struct cw_id *case_id,
+					   const struct cw_record *kase, const struct cw_id *person,
+					   struct cw_date from, struct cw_date day, int *undated)
+{
+	const struct cw_record *first = NULL, *next = NULL;
+	struct cw_date at;
+
+	*undated = 0;
 	for (size_t i = 0; i < tl->n; i++) {
-		const struct cw_record *rec = &tl->items[i];
-		const struct cw_milestone *ms = &rec->u.milestone;
-		struct cw_date on = cw_record_date(rec);
+		struct cw_date on = cw_record_date(&tl->items[i]);
 
-		if (cw_date_is_known(on) && (cw_date_compare(on, start->date) < 0 ||
-					     cw_date_compare(cw_date_last_day(on), day) > 0))
+		if (!ends_custody(&tl->items[i], case_id, kase, person))
 			continue;
-		if (!((rec->kind == CW_KIND_MILESTONE &&
-		       cw_id_equal(&ms->case_id, &start->case_id) &&
-		       (cw_id_equal(&ms->person, person) ||
-			(cw_id_is_zero(&ms->person) && !ms->group)) &&
-		       cw_timeline_milestone_ends_detention(ms)) ||
-		      (rec->kind == CW_KIND_HEARING && kase &&
-		       cw_id_equal(&rec->u.hearing.case_id, &start->case_id) &&
-		       cw_timeline_hearing_ends_detention(&rec->u.hearing, kase, person))))
-			continue;
-		/* The first end (an undated one: an end, its day not known). */
 		if (!cw_date_is_known(on))
-			return rec;
-		if (!first || cw_date_compare(on, cw_record_date(first)) < 0)
-			first = rec;
+			*undated = 1;
+		else if (cw_date_compare(cw_date_last_day(on), cw_date_first_day(from)) >= 0 &&
+			 (!first ||
+			  cw_date_compare(cw_date_first_day(on),
+					  cw_date_first_day(cw_record_date(first))) < 0 ||
+			  (cw_date_compare(on, cw_record_date(first)) == 0 &&
+			   cw_timeline_decides_bail(first) &&
+			   !cw_timeline_decides_bail(&tl->items[i]))))
+			first = &tl->items[i];
 	}
-	return first;
-}
-
-/* Whether a record of the person's in another case than kase, of their records tl, finds them
- * held on a day wholly after `after` and before `before` (a refusal of their bail or release, an
- * extension of their detention, a transfer between prisons, a hearing that refuses the bail it
- * decides for them, models/timeline.h): a custody since that end, which the entry may record. */
-static int found_held_between(const struct cw_id *person, const struct cw_record *kase,
-			      const struct cw_record_list *tl, struct cw_date after,
-			      struct cw_date before)
-{
+	if (!first || !cw_timeline_decides_bail(first) ||
+	    cw_date_precision(at = cw_record_date(first)) != CW_DATE_DAY)
+		return first && cw_date_compare(cw_date_last_day(cw_record_date(first)), day) <= 0
+			       ? first
+			       : NULL;
 	for (size_t i = 0; i < tl->n; i++) {
-		const struct cw_record *rec = &tl->items[i];
-		const struct cw_milestone *ms = &rec->u.milestone;
-		struct cw_date on = cw_record_date(rec);
-		int held = 0;
+		struct cw_date on = cw_record_date(&tl->items[i]);
 
-		if (!cw_date_is_known(on) ||
-		    cw_date_compare(cw_date_first_day(on), cw_date_last_day(after)) <= 0 ||
-		    cw_date_compare(cw_date_first_day(on), cw_date_first_day(before)) >= 0)
-			continue;
-		if (rec->kind == CW_KIND_MILESTONE)
-			held = !cw_id_equal(&ms->case_id, &kase->id) &&
-			       cw_id_equal(&ms->person, person) &&
-			       (((ms->type == CW_MS_BAIL || ms->type == CW_MS_RELEASE) &&
-				 ms->outcome == CW_DECISION_REFUSED) ||
-				ms->type == CW_MS_DETENTION_EXTENDED || ms->type == CW_MS_TRANSFER);
-		else if (rec->kind == CW_KIND_HEARING && rec->u.hearing.bail == CW_BAIL_REFUSED &&
-			 !cw_id_equal(&rec->u.hearing.case_id, &kase->id)) {
-			struct cw_id who;
-
-			held = cw_hearing_names(&rec->u.hearing, person, NULL);
-			for (size_t j = 0; j < tl->n && !held; j++)
-				if (tl->items[j].kind == CW_KIND_CASE &&
-				    cw_id_equal(&tl->items[j].id, &rec->u.hearing.case_id))
-					held = cw_hearing_bail_whom(
-						       &rec->u.hearing, &tl->items[j].u.kase, &who,
-						       NULL) != CW_HEARING_BAIL_NO_ONE &&
-					       cw_id_equal(&who, person);
-		}
-		if (held)
-			return 1;
+		if (cw_date_is_known(on) && cw_date_compare(cw_date_first_day(on), at) >= 0 &&
+		    !cw_timeline_decides_bail(&tl->items[i]) &&
+		    ends_custody(&tl->items[i], case_id, kase, person) &&
+		    (!next || cw_date_compare(on, cw_record_date(next)) < 0))
+			next = &tl->items[i];
 	}
-	return 0;
+	if (next && next->kind == CW_KIND_MILESTONE && next->u.milestone.type == CW_MS_RELEASE &&
+	    (cw_date_precision(cw_record_date(next)) == CW_DATE_DAY ||
+	     cw_date_compare(cw_date_first_day(cw_record_date(next)), at) > 0) &&
+	    cw_date_compare(cw_date_first_day(cw_record_date(next)), cw_date_today()) <= 0) {
+		for (size_t i = 0; i < tl->n && next; i++) {
+			const struct cw_milestone *ms = &tl->items[i].u.milestone;
+
+			if (tl->items[i].kind == CW_KIND_MILESTONE &&
+			    cw_id_equal(&ms->case_id, case_id) &&
+			    cw_id_equal(&ms->person, person) && cw_timeline_starts_detention(ms) &&
+			    cw_date_is_known(ms->date) &&
+			    cw_date_compare(cw_date_first_day(ms->date), at) > 0 &&
+			    cw_date_compare(ms->date, cw_record_date(next)) <= 0)
+				next = NULL;
+		}
+		if (next)
+			first = next;
+	}
+	return cw_date_compare(cw_date_last_day(cw_record_date(first)), day) <= 0 ? first : NULL;
 }
 
-/* Whether the person is held again, by their records of all their cases, after the end of
- * their last detention logged in any of them, when the case kase counts theirs there to `end`:
- * of their records tl as the report reads them, the summary of all their cases (the cases,
- * their milestones and hearings: a visit neither starts nor ends one) at the day `day` counts
- * their last detention to an end no earlier than `end` (none still running: its custody would
- * follow from that detention, which its case lists or should), no arrest or detention of theirs
- * in another case is dated after that end up to that day (one of a month that holds the end may
- * be after it: an arrest the summary counts no detention from, its case saying they are not
- * held, not since when, is no end), and that end is wholly before `before`, the day the row
- * finds them held (the entry's as-of date, the visit): an end after it leaves nothing saying
- * they were held again since. A later detention logged in another case that ended so is their
- * last: *ended becomes its end, *by its record (zero when none is found) and *views its account;
- * they stay as they are when the end is `end`. 1 if so, 0 if not, -1 out of memory. */
+/* Whether the person is held again after the end of their last custody logged in any case,
+ * when the case kase counts theirs there to `end` (the day-by-day rule, README "held again"):
+ * of their records tl as the report reads them up to `day`, every other case's custody (from
+ * an arrest or detention of theirs, or a record finding them held wholly after `end` and
+ * before `before`, to the end that case logs for it: custody_end) must be over wholly before
+ * `before`, the day the row finds them held (the entry's as-of date, the visit). One with no
+ * end by `day`, or ended on or after `before`, may be the very custody the entry records: not
+ * held again (0). One ended at a day not known counts so when it began after `end` (it may
+ * have run past `before`); begun by then, it gives no end. Else the latest end of them is
+ * their last: when it is later than `end`, *ended becomes it, *by its record and *views its
+ * account; they stay as they are when it is `end`. 1 if so, 0 if not. */
 static int last_ended_on(const struct cw_id *person, const struct cw_record *kase,
 			 const struct cw_record_list *tl, struct cw_date day, struct cw_date end,
 			 struct cw_date before, struct cw_date *ended, struct cw_id *by,
 			 uint32_t *views)
 {
-	struct cw_timeline_summary all;
-	struct cw_record *mine;
-	const struct cw_record *end_case = NULL, *later = NULL;
-	struct cw_date last;
-	size_t n = 0;
+	const struct cw_record *latest = NULL;
+	struct cw_date last = end;
 
-	if (!(mine = malloc((tl->n ? tl->n : 1) * sizeof *mine)))
-		return -1;
-	/* Shallow copies, read only: the summary frees nothing. */
-	for (size_t i = 0; i < tl->n; i++)
-		if (tl->items[i].kind == CW_KIND_CASE || tl->items[i].kind == CW_KIND_MILESTONE ||
-		    tl->items[i].kind == CW_KIND_HEARING)
-			mine[n++] = tl->items[i];
-	cw_timeline_summarise(person, mine, n, day, &all);
-	free(mine);
-	last = all.pretrial_to;
-	if (all.pretrial_ongoing)
+	if (!cw_date_is_known(before))
 		return 0;
-	/* No pretrial detention counted, or none ended after `end`: the custody `end` closed
-	 * (one that carried out a ruling, say) is their last. */
-	if (all.pretrial_to_kind == CW_PRETRIAL_TO_NONE ||
-	    (all.pretrial_to_kind == CW_PRETRIAL_TO_END && cw_date_is_known(last) &&
-	     cw_date_compare(last, end) < 0))
-		last = end;
-	else if (all.pretrial_to_kind != CW_PRETRIAL_TO_END || !cw_date_is_known(last))
-		return 0;
-	/* Every detention logged in another case must have ended by then: one with no end runs
-	 * on (the entry may record it). One the summary counts nothing from (it carried out a
-	 * ruling) that began after `last` and ended is their last, its end the row's. Twice:
-	 * the second pass sees the latest such end. */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < tl->n; i++) {
-			const struct cw_milestone *ms = &tl->items[i].u.milestone;
-			const struct cw_record *closed;
-			struct cw_date on;
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct cw_record *rec = &tl->items[i], *other, *closed;
+		const struct cw_id *c = case_id_of(rec);
+		struct cw_date from = cw_record_date(rec), on;
+		int undated;
 
-			if (tl->items[i].kind != CW_KIND_MILESTONE ||
-			    cw_id_equal(&ms->case_id, &kase->id) ||
-			    !cw_id_equal(&ms->person, person) ||
-			    !cw_timeline_starts_detention(ms) || !cw_date_is_known(ms->date) ||
-			    cw_date_compare(cw_date_first_day(ms->date), day) > 0)
+		if (!c || cw_id_equal(c, &kase->id) || !cw_date_is_known(from) ||
+		    cw_date_compare(cw_date_first_day(from), day) > 0)
+			continue;
+		other = case_of(tl, c);
+		if (!(rec->kind == CW_KIND_MILESTONE &&
+		      cw_id_equal(&rec->u.milestone.person, person) &&
+		      cw_timeline_starts_detention(&rec->u.milestone)) &&
+		    !(finds_held(rec, other, person) &&
+		      cw_date_compare(cw_date_first_day(from), cw_date_last_day(end)) > 0 &&
+		      cw_date_compare(cw_date_first_day(from), cw_date_first_day(before)) < 0))
+			continue;
+		if (!(closed = custody_end(tl, c, other, person, from, day, &undated))) {
+			if (undated &&
+			    cw_date_compare(cw_date_first_day(from), cw_date_last_day(end)) <= 0)
 				continue;
-			if (!(closed = start_ended(ms, person, tl, day)))
-				return 0;
-			if (cw_date_compare(cw_date_last_day(ms->date), cw_date_last_day(last)) <=
-			    0)
-				continue;
-			on = cw_record_date(closed);
-			if (!cw_date_is_known(on) ||
-			    cw_date_compare(cw_date_last_day(on), cw_date_last_day(last)) <= 0)
-				return 0;
-			last = on;
-			later = closed;
+			return 0;
 		}
-	if (cw_date_compare(cw_date_last_day(last), cw_date_first_day(before)) >= 0 ||
-	    found_held_between(person, kase, tl, last, before))
-		return 0;
-	if (cw_date_compare(last, end) == 0)
-		return 1;
-	*ended = last;
-	memset(by, 0, sizeof *by);
-	if (later) {
-		*by = later->id;
-		*views = cw_view_bit(later->view);
-		return 1;
+		on = cw_record_date(closed);
+		if (cw_date_compare(cw_date_last_day(on), cw_date_first_day(before)) >= 0)
+			return 0;
+		if (cw_date_compare(cw_date_last_day(on), cw_date_last_day(last)) > 0)
+			last = on, latest = closed;
 	}
-	*views = cw_view_bit(all.pretrial_end_view);
-	/* The record of that end, in its case, for the confidential material the row quotes. */
-	for (size_t i = 0; i < tl->n && !end_case; i++)
-		if (tl->items[i].kind == CW_KIND_CASE &&
-		    cw_id_equal(&tl->items[i].id, &all.pretrial_end_case))
-			end_case = &tl->items[i];
-	for (size_t i = 0; end_case && i < tl->n && cw_id_is_zero(by); i++) {
-		const struct cw_record *rec = &tl->items[i];
-
-		if (((rec->kind == CW_KIND_MILESTONE &&
-		      cw_id_equal(&rec->u.milestone.case_id, &end_case->id)) ||
-		     (rec->kind == CW_KIND_HEARING &&
-		      cw_id_equal(&rec->u.hearing.case_id, &end_case->id))) &&
-		    ends_on(rec, end_case, person, last))
-			*by = rec->id;
+	if (cw_date_compare(cw_date_last_day(last), cw_date_first_day(before)) >= 0)
+		return 0;
+	if (latest) {
+		*ended = last;
+		*by = latest->id;
+		*views = cw_view_bit(latest->view);
 	}
 	return 1;
 }
