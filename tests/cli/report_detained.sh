@@ -800,5 +800,85 @@ json "sorted((x['person']['name'], x['case_title'], x['last_detention_ended']) f
 ok cw report --week 2024-W18 --format md
 has "their last detention logged ended on 2024-03-15, and the case records them as detained again as of 2024-04-01"
 lacks "Held Throughout"
+
+# ---- held again, by the day-by-day rule (found by a review): the row is dropped when any case of
+# theirs has them in custody on the entry's as-of date (from an arrest or detention, or a record
+# finding them held, to the end that case logged: an end dated to a month holds the whole month,
+# one dated to a month ends a start of that month, a granted bail gives way to the release after
+# it, an undated end gives way to a dated one), and listed otherwise with the latest end of any
+# custody of theirs before that date. Custodies carrying out a ruling (an arrest after a verdict)
+# count as any other: one overlapping the as-of date (Overlap Ruling; Two Later, where another
+# case's began before the first ended) drops the row; one ended before it gives its end (Overlap
+# Ended). A release dated to the month of its arrest (Month End) or an arrest dated only to a
+# month (Month Start) ends within that month. A refusal in another case between the end and the
+# as-of date, followed by a release there (Refused Then Freed), is a custody ended before it. A
+# release dated only to the month holding the as-of date (Month Over) may come after it: dropped.
+# A refused bail at a hearing that only names them (Named At Hearing: two defendants attend, the
+# decision is no one's by the record) does not find them held.
+DB="$WORK/againday"
+ok cw init
+for p in "Overlap Ruling" "Overlap Ended" "Two Later" "Month End" "Month Start" "Undated End" \
+	"Refused Then Freed" "Bail Then Release" "Month Over" "Named At Hearing"; do
+	ok cw person add --name "$p"
+	asof=2024-04-01
+	[ "$p" = "Month Over" ] && asof=2024-02-20
+	ok cw case add --title "$p A" --stage pretrial --as-of $asof --defendant "$p" \
+		--custody detained --charge 494 --view ngo
+	ok cw log milestone --person "$p" --case "$p A" --type arrest --date 2024-01-05 --view ngo
+	freed=2024-02-10
+	[ "$p" = "Month Start" ] && freed=2024-03-10
+	ok cw log milestone --person "$p" --case "$p A" --type release --date $freed --view ngo
+	ok cw case add --title "$p B" --opened 2023-01-01 --defendant "$p" --custody released \
+		--stage pretrial --charge 494 --view ngo
+done
+ok cw person add --name "Co Accused"
+ok cw case add --title "Two Later C" --opened 2023-01-01 --defendant "Two Later" \
+	--custody released --stage pretrial --charge 494 --view ngo
+ok cw case add --title "Named At Hearing C" --opened 2023-01-01 --defendant "Named At Hearing" \
+	--custody released --defendant "Co Accused" --custody released --stage pretrial \
+	--charge 494 --view ngo
+# each line: person, case, type, date, outcome (- for none)
+while read -r who kase type date outcome; do
+	who=$(echo "$who" | tr _ ' ')
+	kase=$(echo "$kase" | tr _ ' ')
+	set -- --person "$who" --case "$kase" --type "$type" --view ngo
+	[ "$date" = - ] || set -- "$@" --date "$date"
+	[ "$outcome" = - ] || set -- "$@" --outcome "$outcome"
+	ok cw log milestone "$@"
+done <<'LOG'
+Overlap_Ruling Overlap_Ruling_B verdict 2023-06-01 -
+Overlap_Ruling Overlap_Ruling_B arrest 2024-01-20 -
+Overlap_Ruling Overlap_Ruling_B release 2024-04-20 -
+Overlap_Ended Overlap_Ended_B verdict 2023-06-01 -
+Overlap_Ended Overlap_Ended_B arrest 2024-01-20 -
+Overlap_Ended Overlap_Ended_B release 2024-03-20 -
+Two_Later Two_Later_B verdict 2023-06-01 -
+Two_Later Two_Later_B arrest 2024-03-01 -
+Two_Later Two_Later_B release 2024-03-10 -
+Two_Later Two_Later_C verdict 2023-06-01 -
+Two_Later Two_Later_C arrest 2024-03-05 -
+Two_Later Two_Later_C release 2024-04-20 -
+Month_End Month_End_B arrest 2024-03-03 -
+Month_End Month_End_B release 2024-03 -
+Month_Start Month_Start_B arrest 2024-03 -
+Month_Start Month_Start_B release 2024-03-05 -
+Undated_End Undated_End_B verdict 2023-06-01 -
+Undated_End Undated_End_B arrest 2024-03-01 -
+Undated_End Undated_End_B release - -
+Undated_End Undated_End_B release 2024-03-20 -
+Refused_Then_Freed Refused_Then_Freed_B bail 2024-02-20 refused
+Refused_Then_Freed Refused_Then_Freed_B release 2024-03-01 -
+Bail_Then_Release Bail_Then_Release_B verdict 2023-06-01 -
+Bail_Then_Release Bail_Then_Release_B arrest 2024-03-01 -
+Bail_Then_Release Bail_Then_Release_B bail 2024-03-05 granted
+Bail_Then_Release Bail_Then_Release_B release 2024-03-08 -
+Month_Over Month_Over_B arrest 2024-01-20 -
+Month_Over Month_Over_B release 2024-02 -
+LOG
+ok cw log hearing --case "Named At Hearing C" --date 2024-02-20 --present "Named At Hearing" \
+	--present "Co Accused" --outcome bail_decision --bail refused --view ngo
+ok cw report --week 2024-W18 --format json
+json "sorted((x['person']['name'], x['last_detention_ended']) for x in d['held_no_arrest_logged']) == [('Bail Then Release', '2024-03-08'), ('Month End', '2024-03'), ('Month Start', '2024-03-10'), ('Named At Hearing', '2024-02-10'), ('Overlap Ended', '2024-03-20'), ('Refused Then Freed', '2024-03-01'), ('Undated End', '2024-03-20')]" \
+	"d['held_no_arrest_logged_people']['held_again'] == 7"
 unset CASEWATCH_NOW
 echo "report_detained: $checks checks passed"
