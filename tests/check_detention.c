@@ -34,6 +34,8 @@
 
 /* ---- what the comparisons covered, over the whole run -------------------------------------- */
 
+#define NKINDS 15 /* the kinds of plant_held_again */
+
 static struct {
 	size_t compared, listed, cut, unknown_days, ranges, ties, source_dates;
 	size_t groups, groups_uncounted, groups_released_since; /* rows of groups */
@@ -48,7 +50,19 @@ static struct {
 	/* Held again, their last detention logged in another case that ended before the entry's
 	 * day (listed, since its end), or held in one on or after it (not listed so). */
 	size_t again_elsewhere, again_dropped;
+	/* Of plant_held_again's people, by kind: asked at a day its scenario is reached, the
+	 * scan dropped them (kinds that drop) or listed them since the end the kind plants. */
+	size_t again_kind[NKINDS];
 } seen;
+
+/* plant_held_again's people of every world: their kind and the end their row gives (unknown
+ * for a kind that drops them). */
+static struct plant {
+	struct cw_id person;
+	int kind;
+	struct cw_date end;
+} plants[6 * NKINDS];
+static size_t nplants;
 
 /* ---- the oracle: the scan the report made before the index ------------------------------- */
 
@@ -631,7 +645,10 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 		const struct cw_record *rec = &ev->items[e];
 		struct cw_date date = cw_record_date(rec);
 
-		if (!cw_date_is_known(date) || cw_date_key(date) < start ||
+		/* An end dated to the month or the year that holds the start ends it too. */
+		if (!cw_date_is_known(date) ||
+		    cw_date_compare(cw_date_last_day(date),
+				    cw_date_first_day(cw_date_from_key(start))) < 0 ||
 		    cw_date_key(date) > to_key || cw_date_compare(cw_date_last_day(date), to) > 0 ||
 		    !ends_of(kase, rec, person, label))
 			continue;
@@ -688,8 +705,9 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 
 /* Whether a record of the person's in the case finds them held on its day without starting a
  * detention: a refusal of their bail or release, an extension of their detention, a transfer
- * between prisons, a hearing that refuses the bail it decides for them (models/timeline.h:
- * such a record finds them still held then). */
+ * between prisons, a hearing that refuses the bail it decides for them (cw_hearing_bail_whom:
+ * one that merely names them decides no bail of theirs; models/timeline.h: such a record finds
+ * them still held then). */
 static int finds_held(const struct cw_record *kase, const struct cw_record *rec,
 		      const struct cw_id *person)
 {
@@ -698,10 +716,9 @@ static int finds_held(const struct cw_record *kase, const struct cw_record *rec,
 
 	if (rec->kind == CW_KIND_HEARING)
 		return kase && rec->u.hearing.bail == CW_BAIL_REFUSED &&
-		       ((cw_hearing_bail_whom(&rec->u.hearing, &kase->u.kase, &who, NULL) !=
-				 CW_HEARING_BAIL_NO_ONE &&
-			 cw_id_equal(&who, person)) ||
-			cw_hearing_names(&rec->u.hearing, person, NULL));
+		       cw_hearing_bail_whom(&rec->u.hearing, &kase->u.kase, &who, NULL) !=
+			       CW_HEARING_BAIL_NO_ONE &&
+		       cw_id_equal(&who, person);
 	return rec->kind == CW_KIND_MILESTONE && cw_id_equal(&m->person, person) &&
 	       (((m->type == CW_MS_BAIL || m->type == CW_MS_RELEASE) &&
 		 m->outcome == CW_DECISION_REFUSED) ||
@@ -975,6 +992,12 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 						 cw_id_equal(&r->detainees[i].person, &d->person);
 			}
 			seen.again_dropped += dropped && !listed;
+			for (size_t k = 0; k < nplants; k++)
+				if (cw_id_equal(&plants[k].person, &d->person) &&
+				    (cw_date_is_known(plants[k].end)
+					     ? again && cw_date_compare(last, plants[k].end) == 0
+					     : dropped))
+					seen.again_kind[plants[k].kind]++;
 			if (started || listed)
 				continue;
 			if (!cw_id_is_zero(&d->person)) {
@@ -1169,7 +1192,7 @@ static uint8_t random_view(void)
 
 #define NPEOPLE 64
 #define NCASES  36
-#define NAGAIN  5 /* people held again with a detention in another case (plant_held_again) */
+#define NAGAIN  NKINDS /* people held again with a detention in another case (plant_held_again) */
 
 struct world {
 	struct cw_store *st;
@@ -1444,33 +1467,64 @@ static void put(struct world *w, struct cw_record *r)
 }
 
 /* Someone held again after their last detention logged ended, a case of theirs (entered in
- * time, its entry as of a day well after that end) records them as detained, with a detention
- * of theirs in another case: (kind 0) begun after that end and ended before the entry's day,
- * whose end is the row's; (1) begun after it, with no end; (2) ended only after the entry's
- * day; (3) begun before that end, with no end; (4) over before it all. Only 1 to 3 drop the
- * row. A person of their own, whom the random events leave alone. */
+ * time, its entry as of a day well after that end) records them as detained, with a custody
+ * of theirs in other cases (B, and C of kind 7), by kind: (0) a detention begun after that end
+ * and ended before the entry's day, whose end is the row's; (1) one begun after it, with no
+ * end; (2) one ended only after the entry's day; (3) one begun before that end, with no end;
+ * (4) one over before it all; custodies carrying out a ruling (an arrest after a verdict):
+ * (5) begun before that end, ended after the entry's day; (6) ended before it, the row's end;
+ * (7) two after that end, B's over before C's begun before it ended, after the entry's day;
+ * (8) a release dated to the month of the arrest (the row's end); (9) an arrest dated to the
+ * month of a release before the case's own end (which stays the row's); (10) an end with no
+ * date and a dated one (the row's); (11) no arrest: bail refused after that end, then a
+ * release (the row's end); (12) a bail granted, then the release (the row's end); (13) a
+ * release dated to the month of the entry's day (it may have come after it); (14) a hearing
+ * of B's two defendants refusing bail after that end, deciding no one's (the case's end stays
+ * the row's). Kinds 1-3, 5, 7 and 13 drop the row. A person of their own, whom the random
+ * events leave alone. */
 static void plant_held_again(struct world *w, int i)
 {
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *af =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "attendance");
 	long known = cw_date_to_days((struct cw_date){2020, 6, 1}) + (long)rnd(1500);
 	long arrested = known - 300 - (long)rnd(200), released = arrested + 10 + (long)rnd(60);
 	long taken = released + 5 + (long)rnd(60), freed = taken + 5 + (long)rnd(40);
 	struct batch b = {NULL, 0, NULL, 0, CW_PUT_NEW};
 	struct cw_record *r = batch_new(&b, CW_KIND_PERSON);
-	struct cw_id person = r->id, kase[2];
+	struct cw_id person = r->id, other = {{0}}, kase[3];
 	uint8_t view = chance(30) ? CW_VIEW_UN : CW_VIEW_OWN;
-	int kind = i % 5;
+	int kind = i % NKINDS;
 	char text[48];
+	struct {
+		int k;
+		uint8_t type, outcome;
+		struct cw_date date;
+	} logged[8];
+	size_t n = 0;
+	struct cw_date end = {0, 0, 0};
+
+#define LOG(K, TYPE, OUTCOME, DATE)                                                                \
+	(logged[n].k = (K), logged[n].type = (TYPE), logged[n].outcome = (OUTCOME),                \
+	 logged[n++].date = (DATE))
+#define DAY(D) cw_date_from_days(D)
 
 	snprintf(text, sizeof text, "Held again %d", i);
 	r->u.person.name = strdup(text);
-	for (int k = 0; k < 2; k++) {
+	if (kind == 14) {
+		r = batch_new(&b, CW_KIND_PERSON);
+		other = r->id;
+		snprintf(text, sizeof text, "Co-accused %d", i);
+		r->u.person.name = strdup(text);
+	}
+	for (int k = 0; k < (kind == 7 ? 3 : 2); k++) {
 		struct cw_defendant *d;
 
 		/* (batch_new moves the records made before it) */
 		r = batch_new(&b, CW_KIND_CASE);
 		kase[k] = r->id;
-		snprintf(text, sizeof text, k ? "Elsewhere %d" : "Again %d", i);
+		snprintf(text, sizeof text, k ? "Elsewhere %d%s" : "Again %d%s", i,
+			 k > 1 ? "C" : "");
 		r->u.kase.title = strdup(text);
 		r->u.kase.court = strdup("Phnom Penh Court");
 		r->u.kase.stage = CW_STAGE_PRETRIAL;
@@ -1482,6 +1536,13 @@ static void plant_held_again(struct world *w, int i)
 		d->custody = k ? CW_CUSTODY_RELEASED : CW_CUSTODY_DETAINED;
 		if (!k)
 			d->as_of = cw_date_from_days(known);
+		if (k == 1 && kind == 14) {
+			d = cw_list_append(&r->u.kase.defendants, df->sub);
+			ck_assert_ptr_nonnull(d);
+			d->person = other;
+			random_charge(d);
+			d->custody = CW_CUSTODY_RELEASED;
+		}
 	}
 	if (kind == 2)
 		taken = known - 20, freed = known + 10 + (long)rnd(30);
@@ -1489,29 +1550,123 @@ static void plant_held_again(struct world *w, int i)
 		taken = arrested - 5;
 	else if (kind == 4)
 		taken = arrested - 60, freed = arrested - 30;
-	{
-		const struct {
-			int k;
-			uint8_t type;
-			long day;
-		} logged[4] = {{0, CW_MS_ARREST, arrested},
-			       {0, CW_MS_RELEASE, released},
-			       {1, chance(50) ? CW_MS_ARREST : CW_MS_PRETRIAL_DETENTION, taken},
-			       {1, CW_MS_RELEASE, freed}};
+	if (kind == 9) {
+		/* B's release five days before the case's own end, its arrest dated to that
+		 * release's month. */
+		struct cw_date month = DAY(released - 5);
 
-		for (size_t e = 0; e < (kind == 1 || kind == 3 ? 3u : 4u); e++) {
-			r = batch_new(&b, CW_KIND_MILESTONE);
-			r->view = logged[e].k ? view : CW_VIEW_OWN;
-			r->u.milestone.case_id = kase[logged[e].k];
-			r->u.milestone.person = person;
-			r->u.milestone.type = logged[e].type;
-			r->u.milestone.outcome = CW_DECISION_GRANTED;
-			r->u.milestone.date = cw_date_from_days(logged[e].day);
+		month.day = 0;
+		LOG(1, CW_MS_ARREST, CW_DECISION_GRANTED, month);
+		LOG(1, CW_MS_RELEASE, CW_DECISION_GRANTED, DAY(released - 5));
+	}
+	LOG(0, CW_MS_ARREST, CW_DECISION_GRANTED, DAY(arrested));
+	LOG(0, CW_MS_RELEASE, CW_DECISION_GRANTED, DAY(released));
+	end = DAY(released);
+	if (kind == 5 || kind == 6 || kind == 7 || kind == 10 || kind == 12) {
+		LOG(1, CW_MS_VERDICT, CW_DECISION_GRANTED, DAY(arrested - 100));
+		if (kind == 7)
+			LOG(2, CW_MS_VERDICT, CW_DECISION_GRANTED, DAY(arrested - 100));
+	}
+	switch (kind) {
+	case 5:
+	case 6:
+		LOG(1, CW_MS_ARREST, CW_DECISION_GRANTED, DAY(arrested + 5));
+		LOG(1, CW_MS_RELEASE, CW_DECISION_GRANTED,
+		    DAY(kind == 5 ? known + 10 : known - 20));
+		end = DAY(known - 20);
+		break;
+	case 7:
+		LOG(1, CW_MS_ARREST, CW_DECISION_GRANTED, DAY(taken));
+		LOG(1, CW_MS_RELEASE, CW_DECISION_GRANTED, DAY(taken + 10));
+		LOG(2, CW_MS_ARREST, CW_DECISION_GRANTED, DAY(taken + 5));
+		LOG(2, CW_MS_RELEASE, CW_DECISION_GRANTED, DAY(known + 10));
+		break;
+	case 8: {
+		struct cw_date month = DAY(taken);
+
+		if (month.day == 1)
+			month = DAY(++taken);
+		LOG(1, CW_MS_ARREST, CW_DECISION_GRANTED, month);
+		month.day = 0;
+		LOG(1, CW_MS_RELEASE, CW_DECISION_GRANTED, month);
+		end = month;
+		break;
+	}
+	case 9:
+		break;
+	case 10:
+		LOG(1, CW_MS_ARREST, CW_DECISION_GRANTED, DAY(taken));
+		LOG(1, CW_MS_RELEASE, CW_DECISION_GRANTED, ((struct cw_date){0, 0, 0}));
+		LOG(1, CW_MS_RELEASE, CW_DECISION_GRANTED, DAY(freed));
+		end = DAY(freed);
+		break;
+	case 11:
+		LOG(1, CW_MS_BAIL, CW_DECISION_REFUSED, DAY(taken));
+		LOG(1, CW_MS_RELEASE, CW_DECISION_GRANTED, DAY(freed));
+		end = DAY(freed);
+		break;
+	case 12:
+		LOG(1, CW_MS_ARREST, CW_DECISION_GRANTED, DAY(taken));
+		LOG(1, CW_MS_BAIL, CW_DECISION_GRANTED, DAY(taken + 2));
+		LOG(1, CW_MS_RELEASE, CW_DECISION_GRANTED, DAY(freed));
+		end = DAY(freed);
+		break;
+	case 13: {
+		struct cw_date month = DAY(known);
+
+		month.day = 0;
+		LOG(1, CW_MS_ARREST, CW_DECISION_GRANTED, DAY(arrested + 5));
+		LOG(1, CW_MS_RELEASE, CW_DECISION_GRANTED, month);
+		break;
+	}
+	case 14:
+		break;
+	default:
+		LOG(1, chance(50) ? CW_MS_ARREST : CW_MS_PRETRIAL_DETENTION, CW_DECISION_GRANTED,
+		    DAY(taken));
+		if (kind != 1 && kind != 3) {
+			LOG(1, CW_MS_RELEASE, CW_DECISION_GRANTED, DAY(freed));
 			/* Now and then the other case's release dated to its month only. */
-			if (e == 3 && chance(25))
-				r->u.milestone.date.day = 0;
+			if (chance(25))
+				logged[n - 1].date.day = 0;
+		}
+		if (kind == 0)
+			end = logged[n - 1].date;
+	}
+#undef LOG
+#undef DAY
+	for (size_t e = 0; e < n; e++) {
+		r = batch_new(&b, CW_KIND_MILESTONE);
+		r->view = logged[e].k ? view : CW_VIEW_OWN;
+		r->u.milestone.case_id = kase[logged[e].k];
+		r->u.milestone.person = person;
+		r->u.milestone.type = logged[e].type;
+		r->u.milestone.outcome = logged[e].outcome;
+		r->u.milestone.date = logged[e].date;
+	}
+	if (kind == 14) {
+		r = batch_new(&b, CW_KIND_HEARING);
+		r->view = view;
+		r->u.hearing.case_id = kase[1];
+		r->u.hearing.date = cw_date_from_days(taken);
+		r->u.hearing.outcome = CW_OUTCOME_BAIL_DECISION;
+		r->u.hearing.bail = CW_BAIL_REFUSED;
+		for (int a = 0; a < 2; a++) {
+			struct cw_attendance *at =
+				cw_list_append(&r->u.hearing.attendance, af->sub);
+
+			ck_assert_ptr_nonnull(at);
+			at->person = a ? other : person;
+			at->present = CW_ANSWER_YES;
 		}
 	}
+	/* Kinds that drop the row plant no end. */
+	if (kind == 1 || kind == 2 || kind == 3 || kind == 5 || kind == 7 || kind == 13)
+		end = (struct cw_date){0, 0, 0};
+	ck_assert_uint_lt(nplants, sizeof plants / sizeof *plants);
+	plants[nplants].person = person;
+	plants[nplants].kind = kind;
+	plants[nplants++].end = end;
 	put_batch(w, &b);
 }
 
@@ -1881,6 +2036,10 @@ START_TEST(index_gives_what_the_scan_gave)
 		      "held again, their last detention logged in another case: %d of 6 worlds, "
 		      "%zu rows; held in another case past the entry's day: %d worlds, %zu",
 		      worlds_elsewhere, seen.again_elsewhere, worlds_dropped, seen.again_dropped);
+	for (int k = 0; k < NKINDS; k++)
+		ck_assert_msg(seen.again_kind[k] > 0,
+			      "held again, plant_held_again's kind %d: never reached as planted",
+			      k);
 	ck_assert_msg(seen.unstarted > 100 && seen.unstarted_groups > 10,
 		      "held with no arrest logged: %zu people, %zu groups", seen.unstarted,
 		      seen.unstarted_groups);
