@@ -2221,7 +2221,7 @@ static int events_make_as(struct events *e, const struct cw_record_list *hearing
 {
 	size_t n = hearings->n + rulings->n;
 	struct id_at *ids = NULL;
-	int links = br && br->n;
+	int links = n && br && br->n; /* none to join: no arrays (malloc(0) may give NULL) */
 
 	memset(e, 0, sizeof *e);
 	e->hearings = hearings;
