@@ -3139,6 +3139,39 @@ static int event_next(const size_t *counted, size_t n, size_t **next)
 	return 0;
 }
 
+/* Whether ruling milestones a and b decide on the same person, or the same group. */
+static int same_subject(const struct cw_milestone *a, const struct cw_milestone *b)
+{
+	if (!cw_id_is_zero(&a->person) || !cw_id_is_zero(&b->person))
+		return cw_id_equal(&a->person, &b->person);
+	return a->group && b->group && !strcmp(a->group, b->group);
+}
+
+/* A ruling of the period whose account another period counts (rc, elsewhere: accounts_across
+ * of rulings, nr the accounts near the period) decides on someone that account does not (the
+ * NGO's verdict on a co-defendant, linked to the UN's on the other): counted here, as no
+ * account of another period counts that decision. */
+static void rulings_on_others(const struct cw_record_list *rulings, const struct near *nr,
+			      const struct cw_report_elsewhere *elsewhere, size_t *rc)
+{
+	const struct cw_record_list *lists[] = {&nr->before, &nr->after};
+
+	for (size_t i = 0; rc && i < rulings->n; i++) {
+		const struct cw_record *by = NULL;
+
+		if (rc[i] != CW_REPORT_ELSEWHERE)
+			continue;
+		for (size_t l = 0; l < 2 && !by; l++)
+			for (size_t k = 0; k < lists[l]->n && !by; k++)
+				if (cw_id_equal(&lists[l]->items[k].id, &elsewhere[i].id))
+					by = &lists[l]->items[k];
+		if (!by ||
+		    (by->kind == CW_KIND_MILESTONE && rulings->items[i].kind == CW_KIND_MILESTONE &&
+		     !same_subject(&by->u.milestone, &rulings->items[i].u.milestone)))
+			rc[i] = i;
+	}
+}
+
 /* A ruling of the period whose account another period counts (accounts_across: rc, of
  * rulings) told as well by a hearing of the period counted here, linked as one event (e, with
  * hc the hearings' counted accounts), is that hearing's ruling: counted here with it, as its
@@ -3286,6 +3319,8 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		accounts_free(acc);
 		return CW_ENOMEM;
 	}
+	rulings_on_others(&p->rulings, &p->near[NEAR_RULINGS], acc[NEAR_RULINGS].elsewhere,
+			  acc[NEAR_RULINGS].counted);
 	rulings_with_hearings(&ev, hc, acc[NEAR_RULINGS].counted);
 	for (size_t i = 0; i < p->hearings.n; i++) {
 		const struct cw_record *rec = &p->hearings.items[i];

@@ -257,4 +257,25 @@ ok cw log hearing --case Trial --date 2024-11-12 --outcome verdict \
 expect "two weeks and a hearing, the second" "1 1 1" "$(counts 2024-W46)"
 ok cw report --week 2024-W46 --format json
 json "[(x['view'], x['record_kind'], x['ruling'], x['counted_in']) for x in d['verdicts']] == [('own', 'hearing', 0, None), ('ngo', 'milestone', 0, None)]"
+# ---- two defendants: the UN's verdict on Sok Dara in one week, the NGO's of the next on her and
+# on her co-defendant, linked to it. Sok Dara's decision is counted in the UN's week, the
+# co-defendant's in the NGO's, which no account of the other week gives: each decision once,
+# never none (the NGO's rows on Sok Dara counted in the earlier week, not here).
+ok cw person add --name "Chan Vuthy"
+ok cw case add --title "Co-defendants" --defendant "Sok Dara" --defendant "Chan Vuthy" \
+	--charge 494 --stage trial --source "own observation"
+ok cw log milestone --person "Sok Dara" --case Co-defendants --type verdict --result convicted \
+	--article 494 --date 2024-12-03 --view un --source "OHCHR note"
+c1=$(added_id milestone)
+ok cw log milestone --person "Chan Vuthy" --case Co-defendants --type verdict \
+	--result convicted --article 494 --date 2024-12-10 --view ngo --source "defence lawyer" \
+	--same-event "$c1"
+ok cw log milestone --person "Sok Dara" --case Co-defendants --type verdict --result convicted \
+	--article 494 --date 2024-12-10 --view ngo --source "defence lawyer" --same-event "$c1"
+expect "co-defendants, the UN's week" "0 1 1" "$(counts 2024-W49)"
+expect "co-defendants, the NGO's week" "0 1 1" "$(counts 2024-W50)"
+ok cw report --week 2024-W50 --format json
+json "sorted((x['view'], x['counted_in'] is None) for x in d['verdicts']) == [('ngo', False), ('ngo', True)]"
+ok cw report --from 2024-12-02 --to 2024-12-15 --format json
+json "d['comparison']['verdicts']['current'] == 2"
 done_ok
