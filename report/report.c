@@ -2436,16 +2436,26 @@ static int accounts_across(const struct cw_record_list *l, const struct near *nr
 	return rc;
 }
 
+/* The index in l of its record rec (found by its address), or SIZE_MAX when rec is not one of
+ * its items (an empty list has no items array to compare with). */
+static size_t item_index(const struct cw_record_list *l, const struct cw_record *rec)
+{
+	return l->n && rec >= l->items && rec < l->items + l->n ? (size_t)(rec - l->items)
+								: SIZE_MAX;
+}
+
 /* The event of a record of the lists (found by its address), or SIZE_MAX when e links none
  * or the record is not one of them. */
 static size_t event_of(const struct events *e, const struct cw_record *rec)
 {
+	size_t at;
+
 	if (!e->root)
 		return SIZE_MAX;
-	if (rec >= e->hearings->items && rec < e->hearings->items + e->hearings->n)
-		return e->root[rec - e->hearings->items];
-	if (rec >= e->rulings->items && rec < e->rulings->items + e->rulings->n)
-		return e->root[e->hearings->n + (size_t)(rec - e->rulings->items)];
+	if ((at = item_index(e->hearings, rec)) != SIZE_MAX)
+		return e->root[at];
+	if ((at = item_index(e->rulings, rec)) != SIZE_MAX)
+		return e->root[e->hearings->n + at];
 	return SIZE_MAX;
 }
 
@@ -3204,10 +3214,9 @@ static int rows_ruled_here(const struct cw_record_list *rulings, const size_t *c
 	*here = n;
 	*away = 0;
 	for (size_t i = 0; counted && i < n; i++) {
-		const struct cw_record *rec = rows[i].rec;
+		size_t at = item_index(rulings, rows[i].rec);
 
-		nmoved += rec >= rulings->items && rec < rulings->items + rulings->n &&
-			  counted[rec - rulings->items] == CW_REPORT_ELSEWHERE;
+		nmoved += at != SIZE_MAX && counted[at] == CW_REPORT_ELSEWHERE;
 	}
 	if (!nmoved)
 		return 0;
@@ -3216,10 +3225,9 @@ static int rows_ruled_here(const struct cw_record_list *rulings, const size_t *c
 		return CW_ENOMEM;
 	nmoved = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct cw_record *rec = rows[i].rec;
+		size_t at = item_index(rulings, rows[i].rec);
 
-		if (!(rec >= rulings->items && rec < rulings->items + rulings->n &&
-		      counted[rec - rulings->items] == CW_REPORT_ELSEWHERE))
+		if (at == SIZE_MAX || counted[at] != CW_REPORT_ELSEWHERE)
 			rows[kept++] = rows[i];
 		else
 			moved[nmoved++] = rows[i];
@@ -3240,10 +3248,9 @@ static void rows_counted_here(const struct cw_record_list *hearings, const size_
 	if (!counted)
 		return;
 	for (size_t i = 0; i < *n; i++) {
-		const struct cw_record *rec = rows[i].rec;
+		size_t at = item_index(hearings, rows[i].rec);
 
-		if (!(rec >= hearings->items && rec < hearings->items + hearings->n &&
-		      counted[rec - hearings->items] == CW_REPORT_ELSEWHERE))
+		if (at == SIZE_MAX || counted[at] != CW_REPORT_ELSEWHERE)
 			rows[kept++] = rows[i];
 	}
 	*n = kept;
