@@ -27,7 +27,8 @@ report_pdf_so_LDFLAGS = $(CW_SANITIZE) -shared
 report_pdf_so_LDADD = $(PANGOCAIRO_LIBS) $(ICU_LIBS)
 
 check_PROGRAMS += tests/check_report
-tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_fixture.h tests/test_keys.h \
+tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_fixture.h \
+	tests/report_fixture.h tests/test_keys.h \
 	tests/damage_fixture.h
 tests_check_report_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
 tests_check_report_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
@@ -37,7 +38,7 @@ tests_check_report_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
 ## (libcwreport.a's report.o is then not linked: the copy defines its symbols).
 check_PROGRAMS += tests/check_report_oom
 tests_check_report_oom_SOURCES = tests/check_report_oom.c tests/testutil.h \
-	tests/store_fixture.h tests/test_keys.h
+	tests/store_fixture.h tests/report_fixture.h tests/test_keys.h
 tests_check_report_oom_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_CFLAGS)
 tests_check_report_oom_LDADD = tests/libreport_oom.a tests/libfailalloc.a $(REPORT_LIBS) \
 	$(CHECK_LIBS)
